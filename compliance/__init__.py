@@ -1,0 +1,31 @@
+"""compliance: check Indonesian regional e-government regulations against Perpres 95/2018.
+
+The library is the product; the ``compliance`` CLI is a thin shell over it::
+
+    import compliance
+    reg = compliance.load("perbup.pdf")
+    reg.to_dict()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compliance.errors import ComplianceError
+from compliance.models import Regulation
+
+__version__ = "0.1.0"
+__all__ = ["ComplianceError", "Regulation", "load", "__version__"]
+
+
+def load(path: str | Path, *, page_timeout: float = 60.0) -> Regulation:
+    """Read a regulation (PDF, DOCX or TXT) and parse it into its legal structure."""
+    from compliance.clean import clean
+    from compliance.extract import extract
+    from compliance.parse import parse
+
+    extracted = extract(Path(path), page_timeout=page_timeout)
+    lines = clean(extracted.pages)
+    regulation = parse(lines, extracted.source)
+    regulation.warnings[:0] = extracted.warnings
+    return regulation

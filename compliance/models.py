@@ -1,0 +1,353 @@
+"""The data types every stage of the pipeline hands to the next.
+
+extract -> ``Page`` list; clean -> ``Line`` list; parse -> ``Regulation``;
+match -> ``Finding`` list inside a ``Report``. Every type serialises to plain,
+deterministic JSON-ready dicts via ``to_dict()`` (keys are sorted at dump time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+REGULATION_SCHEMA = "compliance/regulation@1"
+REPORT_SCHEMA = "compliance/report@1"
+
+# Status values of a finding, in the order reports list them.
+STATUSES = ("fulfilled", "partial", "conflict", "missing", "not_applicable")
+
+
+@dataclass
+class Page:
+    """One page of extracted text; ``number`` is 1-based."""
+
+    number: int
+    text: str
+    ocr: bool = False
+
+
+@dataclass
+class Line:
+    """One cleaned line of text and the page it came from."""
+
+    text: str
+    page: int
+
+
+@dataclass
+class Warning_:
+    """A doubt the parser or matcher wants a reviewer to see.
+
+    ``code`` is stable and machine-readable (e.g. ``article-number-skip``);
+    ``detail`` carries the source text or labels involved, never prose, so the
+    message can be rendered in the reader's language.
+    """
+
+    code: str
+    detail: str = ""
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "detail": self.detail, "page": self.page}
+
+
+@dataclass
+class Heading:
+    """A BAB, Bagian or Paragraf heading: its label (``I``, ``Kesatu``, ``1``) and title."""
+
+    label: str
+    title: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "title": self.title}
+
+
+@dataclass
+class Item:
+    """A lettered (huruf) or numbered (angka) point, possibly with sub-points."""
+
+    label: str
+    text: str
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass
+class Ayat:
+    """A numbered paragraph ``(1)`` of an article. ``text`` holds its full text,
+    points included; ``items`` is the breakdown of those points."""
+
+    label: str
+    text: str
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass
+class Article:
+    """A Pasal. ``text`` is the full article text (without the ``Pasal N`` heading).
+
+    Articles quoted inside an amending article (``Pasal I``) are separate
+    entries whose ``parent`` is that article's label.
+    """
+
+    label: str
+    text: str
+    page: int
+    bab: Heading | None = None
+    bagian: Heading | None = None
+    paragraf: Heading | None = None
+    ayat: list[Ayat] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "text": self.text,
+            "page": self.page,
+            "bab": self.bab.to_dict() if self.bab else None,
+            "bagian": self.bagian.to_dict() if self.bagian else None,
+            "paragraf": self.paragraf.to_dict() if self.paragraf else None,
+            "ayat": [a.to_dict() for a in self.ayat],
+            "items": [i.to_dict() for i in self.items],
+            "parent": self.parent,
+        }
+
+
+@dataclass
+class Metadata:
+    """Identity of a regulation. ``jenis_kode`` is the short code from
+    ``regulations/kinds.yaml`` (``uu``, ``pp``, ``perpres``, ``permen``, ``perda``,
+    ``pergub``, ``perbup``, ``perwal`` ...); ``nomor`` keeps the printed form
+    (``"14"``, ``"41/PER/M.KOMINFO/11/2007"``) and ``nomor_pokok`` its leading number."""
+
+    jenis: str | None = None
+    jenis_kode: str | None = None
+    daerah: str | None = None
+    nomor: str | None = None
+    tahun: int | None = None
+    tentang: str | None = None
+    ditetapkan: str | None = None  # ISO date when printed, else None
+    diundangkan: str | None = None
+
+    @property
+    def nomor_pokok(self) -> int | None:
+        digits = ""
+        for ch in self.nomor or "":
+            if not ch.isdigit():
+                break
+            digits += ch
+        return int(digits) if digits else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "jenis": self.jenis,
+            "jenis_kode": self.jenis_kode,
+            "daerah": self.daerah,
+            "nomor": self.nomor,
+            "tahun": self.tahun,
+            "tentang": self.tentang,
+            "ditetapkan": self.ditetapkan,
+            "diundangkan": self.diundangkan,
+        }
+
+
+@dataclass
+class Mengingat:
+    """One entry of the Mengingat list, verbatim."""
+
+    text: str
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text}
+
+
+@dataclass
+class Closing:
+    """The closing formula: place and date of enactment and promulgation, signatory,
+    Lembaran/Berita number and NOREG, each verbatim as printed (None when absent)."""
+
+    ditetapkan_di: str | None = None
+    ditetapkan_tanggal: str | None = None
+    diundangkan_di: str | None = None
+    diundangkan_tanggal: str | None = None
+    penandatangan: str | None = None
+    lembaran: str | None = None
+    noreg: str | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ditetapkan_di": self.ditetapkan_di,
+            "ditetapkan_tanggal": self.ditetapkan_tanggal,
+            "diundangkan_di": self.diundangkan_di,
+            "diundangkan_tanggal": self.diundangkan_tanggal,
+            "penandatangan": self.penandatangan,
+            "lembaran": self.lembaran,
+            "noreg": self.noreg,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Penjelasan:
+    """The elucidation: general part and article-by-article notes, kept apart from the body."""
+
+    umum: str = ""
+    pasal: list[dict[str, str]] = field(default_factory=list)  # [{"label": "1", "text": ...}]
+    text: str = ""  # the whole Penjelasan verbatim
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"umum": self.umum, "pasal": list(self.pasal), "text": self.text, "page": self.page}
+
+
+@dataclass
+class Block:
+    """Text kept verbatim with its page: a Lampiran, or text the parser could not place."""
+
+    text: str
+    page: int
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text, "page": self.page}
+
+
+@dataclass
+class Source:
+    file: str
+    sha256: str
+    pages: int
+    ocr_pages: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "pages": self.pages, "ocr_pages": list(self.ocr_pages)}
+
+
+@dataclass
+class Regulation:
+    """A parsed regulation: the product of ``compliance.load``."""
+
+    source: Source
+    metadata: Metadata = field(default_factory=Metadata)
+    menimbang: list[str] = field(default_factory=list)
+    mengingat: list[Mengingat] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    penjelasan: Penjelasan | None = None
+    lampiran: list[Block] = field(default_factory=list)
+    closing: Closing | None = None
+    preamble: str = ""  # title block and anything before Menimbang, verbatim
+    unplaced: list[Block] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def article(self, label: str, parent: str | None = None) -> Article | None:
+        for a in self.articles:
+            if a.label == label and a.parent == parent:
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": REGULATION_SCHEMA,
+            "source": self.source.to_dict(),
+            "metadata": self.metadata.to_dict(),
+            "preamble": self.preamble,
+            "menimbang": list(self.menimbang),
+            "mengingat": [m.to_dict() for m in self.mengingat],
+            "articles": [a.to_dict() for a in self.articles],
+            "penjelasan": self.penjelasan.to_dict() if self.penjelasan else None,
+            "lampiran": [b.to_dict() for b in self.lampiran],
+            "closing": self.closing.to_dict() if self.closing else None,
+            "unplaced": [b.to_dict() for b in self.unplaced],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+# --- check results -------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    """Where a regulation addresses a requirement. ``quote`` is verbatim from the
+    parsed article text; ``via`` is ``citation``, ``term`` or ``similarity``;
+    ``matched`` lists the exact substrings of ``quote`` to highlight."""
+
+    pasal: str
+    ayat: str | None
+    quote: str
+    via: str
+    score: float
+    matched: list[str] = field(default_factory=list)
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pasal": self.pasal,
+            "ayat": self.ayat,
+            "quote": self.quote,
+            "via": self.via,
+            "score": round(self.score, 3),
+            "matched": list(self.matched),
+            "parent": self.parent,
+        }
+
+
+@dataclass
+class Conflict:
+    """A regional parameter that contradicts the national one; values as printed."""
+
+    parameter: str
+    national: str
+    regional: str
+    pasal: str
+    ayat: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "parameter": self.parameter,
+            "national": self.national,
+            "regional": self.regional,
+            "pasal": self.pasal,
+            "ayat": self.ayat,
+        }
+
+
+@dataclass
+class Finding:
+    """The verdict on one catalog requirement."""
+
+    requirement: str
+    title: str
+    group: str
+    basis: str  # the reference as it may be printed (never more precise than known)
+    basis_confidence: str  # text | number | range | topic
+    status: str
+    evidence: list[Evidence] = field(default_factory=list)
+    missing_elements: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    indicators: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # note codes / short reasons
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "requirement": self.requirement,
+            "title": self.title,
+            "group": self.group,
+            "basis": self.basis,
+            "basis_confidence": self.basis_confidence,
+            "status": self.status,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "missing_elements": list(self.missing_elements),
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "indicators": list(self.indicators),
+            "notes": list(self.notes),
+            "confidence": round(self.confidence, 3),
+        }

@@ -1,0 +1,103 @@
+"""Readable renderings of a parsed regulation: a plain-text outline and Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.models import Article, Item, Regulation
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)(-|\d+(?=[.)]))", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax so regulation text is shown, never interpreted."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\-" if m.group(2) == "-" else m.group(2) + "\\"), text)
+
+
+def _identity(reg: Regulation) -> list[str]:
+    md = reg.metadata
+    parts = [md.jenis or "?"]
+    if md.daerah:
+        parts.append(md.daerah)
+    if md.nomor:
+        parts.append(f"Nomor {md.nomor}")
+    if md.tahun:
+        parts.append(f"Tahun {md.tahun}")
+    lines = [" ".join(parts)]
+    if md.tentang:
+        lines.append(f"tentang {md.tentang}")
+    return lines
+
+
+def _heading_changes(article: Article, previous: Article | None) -> list[tuple[str, str]]:
+    out = []
+    for kind in ("bab", "bagian", "paragraf"):
+        heading = getattr(article, kind)
+        if heading and (previous is None or getattr(previous, kind) != heading):
+            out.append((kind, f"{kind.upper() if kind == 'bab' else kind.capitalize()} {heading.label} {heading.title}".strip()))
+    return out
+
+
+def _first_line(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def render_outline(reg: Regulation) -> str:
+    """One screen per regulation: identity, counts, then BAB/Bagian/Pasal with a first line each."""
+    out = _identity(reg)
+    out.append(f"Menimbang: {len(reg.menimbang)} butir · Mengingat: {len(reg.mengingat)} butir · Pasal: {len(reg.articles)}")
+    out.append("")
+    previous = None
+    for article in reg.articles:
+        for kind, heading in _heading_changes(article, previous):
+            indent = {"bab": "", "bagian": "  ", "paragraf": "    "}[kind]
+            out.append(f"{indent}{heading}")
+        prefix = f"    Pasal {article.label}" + (f" (dalam Pasal {article.parent})" if article.parent else "")
+        ayat = f" [{len(article.ayat)} ayat]" if article.ayat else ""
+        out.append(f"{prefix}{ayat}: {_first_line(article.text)}")
+        previous = article
+    if reg.penjelasan:
+        out.append(f"Penjelasan: {len(reg.penjelasan.pasal)} pasal")
+    for block in reg.lampiran:
+        out.append(f"Lampiran (hlm. {block.page}): {_first_line(block.title or block.text)}")
+    if reg.warnings:
+        out.append("")
+        out.append(f"Peringatan ({len(reg.warnings)}):")
+        for w in reg.warnings:
+            page = f" hlm. {w.page}" if w.page else ""
+            out.append(f"  - {w.code}{page}: {_first_line(w.detail)}")
+    return "\n".join(out) + "\n"
+
+
+def _md_items(items: list[Item], depth: int) -> list[str]:
+    lines = []
+    for item in items:
+        lines.append(f"{'  ' * depth}- **{md_escape(item.label)}** {md_escape(' '.join(item.text.split()))}")
+        lines.extend(_md_items(item.items, depth + 1))
+    return lines
+
+
+def render_markdown(reg: Regulation) -> str:
+    """The whole regulation as Markdown, every source word escaped."""
+    out = [f"# {md_escape(line)}" if i == 0 else md_escape(line) for i, line in enumerate(_identity(reg))]
+    if reg.menimbang:
+        out += ["", "## Menimbang", ""] + [f"- {md_escape(t)}" for t in reg.menimbang]
+    if reg.mengingat:
+        out += ["", "## Mengingat", ""] + [f"- {md_escape(m.text)}" for m in reg.mengingat]
+    previous = None
+    for article in reg.articles:
+        for _kind, heading in _heading_changes(article, previous):
+            out += ["", f"## {md_escape(heading)}"]
+        out += ["", f"### Pasal {md_escape(article.label)}" + (f" (dalam Pasal {md_escape(article.parent)})" if article.parent else ""), ""]
+        out.append(md_escape(article.text))
+        previous = article
+    if reg.penjelasan:
+        out += ["", "## Penjelasan", "", md_escape(reg.penjelasan.text)]
+    for block in reg.lampiran:
+        out += ["", f"## Lampiran {md_escape(block.title)}".rstrip(), "", md_escape(block.text)]
+    for block in reg.unplaced:
+        out += ["", f"## Teks tidak terpetakan (hlm. {block.page})", "", md_escape(block.text)]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,22 @@
+"""Locate the data folders shipped with the tool (rules/, regulations/, templates/).
+
+In a checkout they sit beside the package; in an installed wheel they are
+packaged as ``compliance._rules`` and friends (see pyproject.toml).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+_PACKAGED = {"rules": "compliance._rules", "regulations": "compliance._regulations", "templates": "compliance._templates"}
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """Return the folder ``name`` (one of rules, regulations, templates)."""
+    checkout = Path(__file__).resolve().parent.parent / name
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files(_PACKAGED[name])))
