@@ -1,0 +1,30 @@
+"""Shared test helpers: where the real corpus lives, and skipping cleanly without it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+EXAMPLES = REPO / "examples"
+
+
+def corpus_pdf(name: str) -> Path:
+    """Path of a corpus PDF, or skip the test when the shared corpus is absent."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"shared corpus not available ({path})")
+    return path
+
+
+@pytest.fixture(scope="session")
+def manifest() -> dict:
+    path = CORPUS / "manifest.json"
+    if not path.exists():
+        pytest.skip(f"shared corpus not available ({path})")
+    return json.loads(path.read_text(encoding="utf-8"))
