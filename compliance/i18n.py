@@ -26,6 +26,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output-dir-missing": "{file}: folder tujuan tidak ada",
         "output-unwritable": "{file}: tidak dapat menulis keluaran ({reason})",
         "internal-error": "{file}: galat internal ({reason}); jalankan dengan --debug untuk rinciannya",
+        "folder-empty": "{file}: folder tidak berisi berkas PDF, DOCX, atau TXT untuk diperiksa",
+        "no-input": "tidak ada berkas untuk diperiksa",
+        "cache-rebuilt": "peringatan: basis data hasil {file} rusak atau bukan milik compliance ({reason}); dipindahkan ke {aside} dan dibuat ulang",
+        "cache-unusable": "{file}: folder/basis data hasil tidak dapat dipakai ({reason}); coba --no-cache atau --cache-dir lain",
+        "cache-busy": "{file}: basis data hasil sedang dikunci proses lain terlalu lama ({reason}); coba lagi atau pakai --no-cache",
+        "batch-failed": "{failed} dari {total} berkas gagal diperiksa",
+        "history-empty": "belum ada riwayat pemeriksaan untuk daerah {file}",
     },
     "en": {
         "file-not-found": "{file}: file not found",
@@ -42,6 +49,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output-dir-missing": "{file}: the target folder does not exist",
         "output-unwritable": "{file}: cannot write the output ({reason})",
         "internal-error": "{file}: internal error ({reason}); run with --debug for details",
+        "folder-empty": "{file}: the folder holds no PDF, DOCX or TXT file to check",
+        "no-input": "no file to check",
+        "cache-rebuilt": "warning: the results database {file} is damaged or not compliance's ({reason}); moved to {aside} and rebuilt",
+        "cache-unusable": "{file}: cannot use the results folder/database ({reason}); try --no-cache or another --cache-dir",
+        "cache-busy": "{file}: the results database has been locked by another process for too long ({reason}); retry or use --no-cache",
+        "batch-failed": "{failed} of {total} files could not be checked",
+        "history-empty": "no check history yet for the region {file}",
     },
 }
 

@@ -1,0 +1,288 @@
+"""The results store: parsed regulations, check reports and each region's history in SQLite.
+
+Results are keyed by the file's content hash plus a fingerprint of the tool
+(its version and source) and, for reports, the catalog key, so a re-run over
+unchanged files is a lookup and a changed parser or catalog misses by itself.
+WAL mode, a busy timeout and one short transaction per write keep concurrent
+runs and killed runs safe; a damaged or foreign database file is moved aside
+with a warning and rebuilt, never crashing a batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import types
+import typing
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Union
+
+from compliance import __version__, models
+from compliance.errors import ComplianceError
+from compliance.models import Regulation
+
+DB_NAME = "results.sqlite3"
+APPLICATION_ID = 0x434D504C  # "CMPL": tells our database from any other SQLite file
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 60.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS regulation (
+    sha256 TEXT NOT NULL, tool TEXT NOT NULL, json TEXT NOT NULL, stored_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, tool));
+CREATE TABLE IF NOT EXISTS report (
+    sha256 TEXT NOT NULL, tool TEXT NOT NULL, catalog TEXT NOT NULL, json TEXT NOT NULL,
+    stored_at TEXT NOT NULL, PRIMARY KEY (sha256, tool, catalog));
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, daerah TEXT, daerah_key TEXT NOT NULL, jenis TEXT,
+    nomor TEXT, tahun INTEGER, file TEXT NOT NULL, sha256 TEXT NOT NULL, catalog TEXT NOT NULL,
+    score REAL, checked_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS history_by_daerah ON history (daerah_key, checked_at);
+"""
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder: ``$XDG_CACHE_HOME/compliance`` or ``~/.cache/compliance``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "compliance"
+
+
+@cache
+def tool_fingerprint() -> str:
+    """Version plus a hash of the package source and regulation data: any change to how a
+    file is parsed or checked invalidates cached results, even without a version bump."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    from compliance.resources import data_dir
+
+    files = sorted(root.glob("*.py")) + sorted(data_dir("regulations").glob("*.yaml"))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def daerah_key(daerah: str | None) -> str:
+    """Case- and spacing-insensitive form of a region name, for history look-ups."""
+    return " ".join((daerah or "").casefold().split())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """One SQLite results database; open with ``Store(folder)``, close with ``close()``.
+
+    ``warn`` receives a ``ComplianceError`` describing a problem the store recovered
+    from (a rebuilt database), so the caller can print it in the user's language.
+    """
+
+    def __init__(self, folder: Path, warn: Callable[[ComplianceError], None] | None = None) -> None:
+        self.path = Path(folder) / DB_NAME
+        self._warn = warn or (lambda exc: None)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ComplianceError("cache-unusable", file=str(self.path.parent), reason=exc.strerror or str(exc)) from exc
+        self._conn = self._open()
+
+    # --- opening and recovery -------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect_checked()
+        except sqlite3.DatabaseError as exc:
+            self._move_aside(str(exc))
+            return self._connect_checked()
+
+    def _connect_checked(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if (app_id, version) != (APPLICATION_ID, SCHEMA_VERSION):
+                self._initialise(conn, app_id, version)
+            return conn
+        except BaseException:
+            conn.close()
+            raise
+
+    def _initialise(self, conn: sqlite3.Connection, app_id: int, version: int) -> None:
+        """Create the schema in an empty file; refuse (as corrupt) anyone else's database."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]  # re-read under the lock
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if app_id == APPLICATION_ID and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                conn.execute("COMMIT")  # another process initialised it meanwhile
+                return
+            if tables:
+                raise sqlite3.DatabaseError(f"not a compliance results store (application_id={app_id}, "
+                                            f"schema={version})")
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _move_aside(self, reason: str) -> None:
+        """Rename a damaged database (and drop its WAL files) so a fresh one can be made."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{os.getpid()}")
+        try:
+            os.replace(self.path, aside)
+        except FileNotFoundError:
+            aside = None  # another run moved it first
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self._warn(ComplianceError("cache-rebuilt", file=str(self.path), reason=reason,
+                                   aside=str(aside) if aside else "-"))
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> None:
+        """A query hit damage after opening: move the file aside and continue on a fresh one."""
+        try:
+            self._conn.close()
+        except sqlite3.Error:
+            pass
+        self._move_aside(str(exc))
+        self._conn = self._connect_checked()
+
+    def _read(self, sql: str, params: tuple) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise ComplianceError("cache-busy", file=str(self.path), reason=str(exc)) from exc
+            self._recover(exc)
+            return []
+
+    def _write(self, statements: list[tuple[str, tuple]]) -> None:
+        """Run ``statements`` in one transaction: all or nothing, even if the run is killed."""
+        for attempt in (1, 2):
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for sql, params in statements:
+                        self._conn.execute(sql, params)
+                    self._conn.execute("COMMIT")
+                    return
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    raise ComplianceError("cache-busy", file=str(self.path), reason=str(exc)) from exc
+                if attempt == 2:
+                    raise ComplianceError("cache-unusable", file=str(self.path), reason=str(exc)) from exc
+                self._recover(exc)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- cached results -------------------------------------------------------
+
+    def get_report(self, sha256: str, catalog: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT json FROM report WHERE sha256=? AND tool=? AND catalog=?",
+                          (sha256, tool_fingerprint(), catalog))
+        return _loads(rows[0][0]) if rows else None
+
+    def get_regulation_json(self, sha256: str) -> str | None:
+        rows = self._read("SELECT json FROM regulation WHERE sha256=? AND tool=?", (sha256, tool_fingerprint()))
+        return rows[0][0] if rows else None
+
+    def put(self, sha256: str, catalog: str, regulation_json: str | None, report_json: str) -> None:
+        """Store a file's parse and report; drop what older tool versions stored for it."""
+        tool, now = tool_fingerprint(), _now()
+        statements = [
+            ("DELETE FROM regulation WHERE sha256=? AND tool<>?", (sha256, tool)),
+            ("DELETE FROM report WHERE sha256=? AND tool<>?", (sha256, tool)),
+            ("INSERT OR REPLACE INTO report VALUES (?,?,?,?,?)", (sha256, tool, catalog, report_json, now)),
+        ]
+        if regulation_json is not None:
+            statements.append(("INSERT OR REPLACE INTO regulation VALUES (?,?,?,?)",
+                               (sha256, tool, regulation_json, now)))
+        self._write(statements)
+
+    # --- history --------------------------------------------------------------
+
+    def record_checks(self, checks: list[dict[str, Any]], catalog: str) -> None:
+        """Append one history row per checked file (keys: daerah, jenis, nomor, tahun,
+        file, sha256, score), all in one transaction."""
+        now = _now()
+        self._write([(
+            "INSERT INTO history (daerah, daerah_key, jenis, nomor, tahun, file, sha256, catalog, score,"
+            " checked_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (c.get("daerah"), daerah_key(c.get("daerah")), c.get("jenis"), c.get("nomor"), c.get("tahun"),
+             c["file"], c["sha256"], catalog, c.get("score"), now),
+        ) for c in checks])
+
+    def history(self, daerah: str) -> list[dict[str, Any]]:
+        """Every regulation checked for a region (matched on a part of its name), one row
+        per file content and catalog, oldest regulation first, with first/last check times."""
+        key = daerah_key(daerah)
+        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._read(
+            "SELECT daerah, jenis, nomor, tahun, file, sha256, catalog, score, min(checked_at),"
+            " max(checked_at), count(*) FROM history WHERE daerah_key LIKE ? ESCAPE '\\'"
+            " GROUP BY sha256, catalog ORDER BY tahun IS NULL, tahun, min(checked_at), sha256, catalog",
+            (pattern,))
+        names = ("daerah", "jenis", "nomor", "tahun", "file", "sha256", "catalog", "score",
+                 "first_checked", "last_checked", "checks")
+        return [dict(zip(names, row)) for row in rows]
+
+
+def _loads(text: str) -> dict[str, Any] | None:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+# --- rebuilding a Regulation from its stored JSON ------------------------------------
+
+
+def regulation_from_json(text: str) -> Regulation:
+    """Rebuild the ``Regulation`` that ``to_dict`` serialised (fields by name, unknown keys ignored)."""
+    return _from_data(Regulation, json.loads(text))
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(models))
+
+
+def _from_data(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _from_data(inner[0], data) if len(inner) == 1 else data
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_from_data(item, x) for x in data]
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        kwargs = {f.name: _from_data(hints[f.name], data[f.name])
+                  for f in dataclasses.fields(tp) if f.init and f.name in data}
+        return tp(**kwargs)
+    return data
+

@@ -1,0 +1,158 @@
+import json
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+from compliance.errors import ComplianceError
+from compliance.models import Article, Ayat, Heading, Item, Metadata, Regulation, Source
+from compliance.output import dumps_json
+from compliance.store import DB_NAME, Store, default_cache_dir, regulation_from_json, tool_fingerprint
+
+
+def _report(score: float, daerah: str = "Kabupaten Labuhanbatu") -> str:
+    return dumps_json({"regulation": {"metadata": {"daerah": daerah, "jenis": "Peraturan Bupati",
+                                                   "nomor": "12", "tahun": 2019}},
+                       "summary": {"score": score}, "findings": []})
+
+
+def test_report_is_keyed_by_catalog(tmp_path: Path):
+    with Store(tmp_path) as store:
+        store.put("a" * 64, "perpres-95-2018@1:hash1", '{"schema": "r"}', _report(50))
+        assert store.get_report("a" * 64, "perpres-95-2018@1:hash1")["summary"]["score"] == 50
+        # a changed catalog misses, but the parse (keyed by file and tool only) is still there
+        assert store.get_report("a" * 64, "perpres-95-2018@1:hash2") is None
+        assert store.get_regulation_json("a" * 64) == '{"schema": "r"}'
+        assert store.get_report("b" * 64, "perpres-95-2018@1:hash1") is None
+
+
+def test_results_survive_reopening(tmp_path: Path):
+    with Store(tmp_path) as store:
+        store.put("a" * 64, "cat", None, _report(75))
+    with Store(tmp_path) as store:
+        assert store.get_report("a" * 64, "cat")["summary"]["score"] == 75
+
+
+def test_results_of_another_tool_version_are_misses(tmp_path: Path):
+    with Store(tmp_path) as store:
+        store.put("a" * 64, "cat", "{}", _report(75))
+        store._conn.execute("UPDATE report SET tool='0.0.1+old'")
+        store._conn.execute("UPDATE regulation SET tool='0.0.1+old'")
+        assert store.get_report("a" * 64, "cat") is None
+        assert store.get_regulation_json("a" * 64) is None
+        store.put("a" * 64, "cat", "{}", _report(80))  # re-storing drops the stale rows
+        assert store._conn.execute("SELECT count(*) FROM report").fetchone()[0] == 1
+    assert tool_fingerprint().startswith("0.1")
+
+
+def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path):
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database at all, just bytes" * 200)
+    warnings: list[ComplianceError] = []
+    with Store(tmp_path, warn=warnings.append) as store:
+        store.put("a" * 64, "cat", None, _report(10))
+        assert store.get_report("a" * 64, "cat") is not None
+    assert [w.code for w in warnings] == ["cache-rebuilt"]
+    aside = [p for p in tmp_path.iterdir() if ".broken-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
+    assert "dibuat ulang" in warnings[0].message("id")
+
+
+def test_foreign_database_is_not_used(tmp_path: Path):
+    other = sqlite3.connect(tmp_path / DB_NAME)
+    other.execute("CREATE TABLE report (x)")
+    other.execute("INSERT INTO report VALUES (1)")
+    other.commit()
+    other.close()
+    warnings: list[ComplianceError] = []
+    with Store(tmp_path, warn=warnings.append) as store:
+        assert store.get_report("a" * 64, "cat") is None
+        store.put("a" * 64, "cat", None, _report(10))
+    assert [w.code for w in warnings] == ["cache-rebuilt"]
+    assert "not a compliance results store" in warnings[0].params["reason"]
+
+
+def test_damage_found_after_opening_is_recovered(tmp_path: Path):
+    with Store(tmp_path) as store:
+        store.put("a" * 64, "cat", None, _report(10))
+    warnings: list[ComplianceError] = []
+    store = Store(tmp_path, warn=warnings.append)
+    store._conn.close()
+    # overwrite the body pages (not the header) so the file opens but queries fail
+    path = tmp_path / DB_NAME
+    data = bytearray(path.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)
+    path.write_bytes(bytes(data))
+    store._conn = sqlite3.connect(path, isolation_level=None)
+    assert store.get_report("a" * 64, "cat") is None
+    store.put("b" * 64, "cat", None, _report(20))
+    assert store.get_report("b" * 64, "cat")["summary"]["score"] == 20
+    store.close()
+    assert [w.code for w in warnings] == ["cache-rebuilt"]
+
+
+def _writer(folder: str, worker: int, count: int) -> None:
+    with Store(Path(folder)) as store:
+        for i in range(count):
+            sha = f"{worker:02d}{i:062d}"
+            store.put(sha, "cat", "{}", _report(i))
+            store.record_checks([{"daerah": f"Kota {worker}", "file": f"{i}.pdf", "sha256": sha, "score": i}], "cat")
+
+
+def test_concurrent_writers_lose_nothing(tmp_path: Path):
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(tmp_path), w, 25)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    with Store(tmp_path) as store:
+        assert store._conn.execute("SELECT count(*) FROM report").fetchone()[0] == 100
+        assert store._conn.execute("SELECT count(*) FROM history").fetchone()[0] == 100
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert len(store.history("kota 3")) == 25
+
+
+def test_history_lists_a_region_over_time(tmp_path: Path):
+    with Store(tmp_path) as store:
+        checks = [
+            {"daerah": "Kota Pematangsiantar", "jenis": "Peraturan Wali Kota", "nomor": "5", "tahun": 2023,
+             "file": "draft-2023.pdf", "sha256": "b" * 64, "score": 61.5},
+            {"daerah": "Kota  PEMATANGSIANTAR", "jenis": "Peraturan Wali Kota", "nomor": "3", "tahun": 2021,
+             "file": "perwal-2021.pdf", "sha256": "a" * 64, "score": 40.0},
+            {"daerah": "Kabupaten Labuhanbatu", "file": "lb.pdf", "sha256": "c" * 64, "score": 70.0},
+        ]
+        store.record_checks(checks, "cat")
+        store.record_checks(checks[:1], "cat")  # checked again: one row, two checks
+        rows = store.history("pematangsiantar")
+    assert [(r["file"], r["score"], r["checks"]) for r in rows] == [
+        ("perwal-2021.pdf", 40.0, 1), ("draft-2023.pdf", 61.5, 2)]
+    assert rows[0]["first_checked"] <= rows[1]["last_checked"]
+
+
+def test_history_escapes_like_wildcards(tmp_path: Path):
+    with Store(tmp_path) as store:
+        store.record_checks([{"daerah": "Kota Binjai", "file": "x.pdf", "sha256": "a" * 64}], "cat")
+        assert store.history("%") == []
+        assert store.history("_") == []
+
+
+def test_regulation_round_trips_through_json():
+    reg = Regulation(
+        source=Source("perbup.pdf", "f" * 64, 3, [2]),
+        metadata=Metadata(jenis="Peraturan Bupati", jenis_kode="perbup", daerah="Labuhanbatu", nomor="12", tahun=2019),
+        articles=[Article("1", "Dalam Peraturan ini ...", 1, bab=Heading("I", "KETENTUAN UMUM"),
+                          ayat=[Ayat("1", "(1) teks", [Item("a", "huruf a", [Item("1", "angka 1")])])])],
+    )
+    text = dumps_json(reg.to_dict())
+    again = regulation_from_json(text)
+    assert again == reg
+    assert dumps_json(again.to_dict()) == text
+    assert json.loads(text)["schema"] == "compliance/regulation@1"
+
+
+def test_default_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_dir() == tmp_path / "compliance"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_cache_dir() == tmp_path / "home" / ".cache" / "compliance"
