@@ -1,0 +1,67 @@
+"""The self-contained HTML gap report: one file, inline CSS and SVG, no script."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from compliance import __version__
+from compliance.i18n import DEFAULT_LANG, message
+from compliance.models import REPORT_SCHEMA
+from compliance.report import view
+from compliance.report.labels import labels
+from compliance.report.templating import environment, suggestion
+
+def _segments(counts: dict[str, int]) -> list[dict]:
+    total = sum(counts.values()) or 1
+    segments, x = [], 0.0
+    for status, n in counts.items():
+        if n:
+            width = 100.0 * n / total
+            segments.append({"status": status, "n": n, "x": f"{x:.3f}", "width": f"{width:.3f}"})
+            x += width
+    return segments
+
+
+def _finding(finding: dict, metadata: dict, t: dict, lang: str) -> dict:
+    out = dict(finding)
+    out["printed_basis"] = view.printed_basis(finding, t)
+    out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t)) for ev in finding.get("evidence") or []]
+    out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t)) for c in finding.get("conflicts") or []]
+    out["note_texts"] = [message(code, lang) for code in finding.get("notes") or []]
+    out["suggestion"] = suggestion(finding, metadata)
+    return out
+
+
+def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, graph_svg: str | None = None) -> str:
+    """Render the gap report. ``graph_svg`` is trusted markup from ``compliance.graph``
+    (which escapes the labels it draws); everything else is escaped here."""
+    data = view.as_dict(report)
+    t = labels(lang)
+    metadata, findings = view.metadata_of(data), data.get("findings") or []
+    rows = [_finding(f, metadata, t, lang) for f in findings]
+    indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
+    regulation_data = regulation if regulation is not None else (
+        data.get("regulation") if (data.get("regulation") or {}).get("articles") else None)
+    return environment().get_template("report.html.j2").render(
+        lang=lang if lang in ("id", "en") else DEFAULT_LANG,
+        t=t,
+        version=__version__,
+        schema=data.get("schema", REPORT_SCHEMA),
+        identity=view.identity_line(metadata, t),
+        meta=metadata,
+        source=view.source_of(data),
+        catalog=data.get("catalog") or {},
+        score=(data.get("summary") or {}).get("score"),
+        counts=view.status_counts(findings),
+        total=len(findings),
+        groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(findings)],
+        domain1=[i for i in indicators if view.indicator_domain(i) == 1],
+        other_indicators=[i for i in indicators if view.indicator_domain(i) != 1],
+        findings=rows,
+        suggestions=[r for r in rows if r["suggestion"]],
+        perpres=view.context_data()["perpres"],
+        graph_svg=Markup(graph_svg) if graph_svg else None,
+        outline=view.outline_entries(regulation_data),
+    )

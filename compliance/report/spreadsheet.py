@@ -1,0 +1,60 @@
+"""The CSV form: one row per requirement, safe to open in a spreadsheet.
+
+Decisions:
+- UTF-8 *with* a byte-order mark. Excel (the tool most regional legal staff open a
+  CSV with) reads BOM-less UTF-8 as the ANSI code page and garbles "–", "«" and
+  quotes; LibreOffice and Python's ``utf-8-sig`` read the BOM transparently.
+- Comma-separated, RFC 4180 quoting, CRLF line ends (the ``csv`` module's default).
+  No ``sep=`` line: Excel then ignores the BOM.
+- A cell whose first non-blank character could start a formula (= + - @, tab, CR,
+  LF) is prefixed with ``'`` as OWASP advises, so it is shown, never evaluated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from compliance.i18n import DEFAULT_LANG
+from compliance.report import view
+from compliance.report.labels import labels
+
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+COLUMNS = ("id", "title", "group", "basis", "basis_confidence", "status", "evidence_pasal",
+           "first_quote", "missing_elements", "conflicts")
+
+
+def neutralise(cell: str) -> str:
+    """OWASP CSV-injection defence: a cell that a spreadsheet would read as a formula gets a leading '."""
+    stripped = cell.lstrip(" ")
+    return "'" + cell if stripped.startswith(_FORMULA_START) or cell.startswith(_FORMULA_START) else cell
+
+
+def _row(finding: dict, t: dict) -> list[str]:
+    evidence = finding.get("evidence") or []
+    return [
+        finding["requirement"],
+        finding.get("title") or "",
+        finding.get("group") or "",
+        view.printed_basis(finding, t),
+        finding.get("basis_confidence") or "",
+        t["status"].get(finding["status"], finding["status"]),
+        "; ".join(dict.fromkeys(view.pasal_ref(ev, t) for ev in evidence)),
+        evidence[0]["quote"] if evidence else "",
+        "; ".join(finding.get("missing_elements") or []),
+        "; ".join(view.conflict_text(c, t) for c in finding.get("conflicts") or []),
+    ]
+
+
+def render_csv(report: Any, lang: str = DEFAULT_LANG) -> str:
+    """One header row (in ``lang``) and one row per requirement, in catalog order."""
+    data = view.as_dict(report)
+    t = labels(lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([t["csv"][c] for c in COLUMNS])
+    for finding in data.get("findings") or []:
+        writer.writerow([neutralise(cell) for cell in _row(finding, t)])
+    return BOM + buffer.getvalue()

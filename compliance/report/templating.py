@@ -1,0 +1,68 @@
+"""The one jinja2 environment of the reports (autoescape on for every template) and
+the suggested clauses rendered from ``templates/suggestions/<requirement-id>.j2``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from compliance.report import view
+from compliance.resources import data_dir
+
+
+_PLACEHOLDER = re.compile(r"«[^«»]*»")
+
+
+def highlight(quote: str, matched: list[str]) -> Markup:
+    """The quote with its matched words in <mark>: each run is escaped on its own,
+    offsets are taken on the raw text, so nothing unescaped ever reaches the page."""
+    return Markup("").join(
+        Markup("<mark>%s</mark>") % run if is_match else escape(run)
+        for run, is_match in view.highlight_segments(quote, matched or []))
+
+
+def placeholders(clause: Markup) -> Markup:
+    """Set «placeholders» apart in an already escaped clause (« and » are not HTML-special)."""
+    return Markup(_PLACEHOLDER.sub(lambda m: f'<span class="placeholder">{m.group(0)}</span>', str(clause)))
+
+
+@cache
+def environment() -> Environment:
+    """Autoescape is on for every template, whatever its name: regulation text only
+    ever reaches the output escaped."""
+    env = Environment(
+        loader=FileSystemLoader(str(data_dir("templates"))),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(highlight=highlight, placeholders=placeholders)
+    return env
+
+
+def suggestion(finding: dict, metadata: dict) -> Markup | None:
+    """A clause a drafter can adapt for a gap (partial, conflict, missing); None otherwise.
+
+    The clause cites a Perpres article only when the catalog knows its number
+    (``text``/``number``); for a range or a topic it cites the Perpres as a whole.
+    An entry without its own template gets the generic one.
+    """
+    if finding["status"] not in view.GAP_STATUSES:
+        return None
+    context = view.context_data()
+    precise = finding.get("basis_confidence") in ("text", "number")
+    template = environment().select_template(
+        [f"suggestions/{finding['requirement']}.j2", "suggestions/_generic.j2"])
+    text = template.render(
+        finding=finding,
+        kd=view.kepala_daerah(metadata),
+        jenis=metadata.get("jenis") or "«Peraturan»",
+        perpres=context["perpres"],
+        perpres_pasal=f"{finding['basis']} {context['perpres']}" if precise and finding.get("basis") else None,
+    )
+    return Markup("\n".join(line.rstrip() for line in text.strip().splitlines()))

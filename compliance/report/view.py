@@ -1,0 +1,174 @@
+"""The facts every report format shows, derived once from the ``compliance/report@1`` dict.
+
+HTML, Markdown and CSV differ only in how they print; what they print (the basis at
+the precision the catalog knows, the article reference of a quote, the counts, the
+highlighted words) is decided here so the formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import yaml
+
+from compliance.models import STATUSES
+from compliance.resources import data_dir
+
+
+def as_dict(report: Any) -> dict:
+    """Accept the check's report object or its ``to_dict()`` form."""
+    return report.to_dict() if hasattr(report, "to_dict") else report
+
+
+def printed_basis(finding: dict, t: dict) -> str:
+    """The Perpres reference exactly as precise as the catalog knows it.
+
+    ``text``/``number``/``range`` bases are printable as they are ("Pasal 19",
+    "Pasal 34–39"); a ``topic`` basis is a topic name and says so.
+    """
+    basis = finding.get("basis") or ""
+    if finding.get("basis_confidence") == "topic":
+        return f"{basis} {t['topic_suffix']}".strip()
+    return basis
+
+
+def pasal_ref(item: dict, t: dict) -> str:
+    """'Pasal 5 ayat (2)', and the amending article an inserted one sits in."""
+    ref = f"{t['pasal']} {item.get('pasal')}"
+    ayat = (item.get("ayat") or "").strip("() ")
+    if ayat:
+        ref += f" {t['ayat']} ({ayat})"
+    if item.get("parent"):
+        ref += f" ({t['in_pasal']} {item['parent']})"
+    return ref
+
+
+def highlight_segments(quote: str, matched: list[str]) -> list[tuple[str, bool]]:
+    """Split ``quote`` into (text, is_match) runs covering every occurrence of every
+    matched substring; overlapping matches merge. Offsets are on the raw quote, so
+    the caller escapes each run on its own and never shifts an offset."""
+    spans: list[tuple[int, int]] = []
+    for word in matched:
+        if not word:
+            continue
+        start = quote.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = quote.find(word, start + 1)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    runs: list[tuple[str, bool]] = []
+    cursor = 0
+    for start, end in merged:
+        if start > cursor:
+            runs.append((quote[cursor:start], False))
+        runs.append((quote[start:end], True))
+        cursor = end
+    if cursor < len(quote):
+        runs.append((quote[cursor:], False))
+    return runs
+
+
+def status_counts(findings: list[dict]) -> dict[str, int]:
+    """Findings per status, every status present, in report order."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for finding in findings:
+        counts[finding["status"]] = counts.get(finding["status"], 0) + 1
+    return counts
+
+
+def group_counts(findings: list[dict]) -> list[tuple[str, dict[str, int]]]:
+    """Status counts per catalog group, groups in catalog order (first appearance)."""
+    groups: dict[str, list[dict]] = {}
+    for finding in findings:
+        groups.setdefault(finding.get("group") or "", []).append(finding)
+    return [(name, status_counts(members)) for name, members in groups.items()]
+
+
+def conflict_text(conflict: dict, t: dict) -> str:
+    """One line per conflict: parameter, national vs regional value, and where."""
+    return (f"{conflict.get('parameter')}: {t['national']} {conflict.get('national')} / "
+            f"{t['regional']} {conflict.get('regional')} ({pasal_ref(conflict, t)})")
+
+
+def indicator_domain(indicator: dict) -> int:
+    """Domain of an SPBE evaluation indicator: its own ``domain`` when the check
+    gives one, else from the PermenPANRB 59/2020 numbering kept in ``_context.yaml``."""
+    if indicator.get("domain"):
+        return int(indicator["domain"])
+    for domain, last in sorted(context_data()["domain_last_indicator"].items()):
+        if int(indicator["no"]) <= int(last):
+            return int(domain)
+    return 0
+
+
+@cache
+def context_data() -> dict:
+    return yaml.safe_load((data_dir("templates") / "suggestions" / "_context.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def _kind_levels() -> dict[str, str]:
+    kinds = yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))
+    return {k["code"]: k.get("level", "") for k in kinds.get("kinds", [])}
+
+
+def kepala_daerah(metadata: dict) -> str:
+    """Who acts for the region in a suggested clause, from the kind's level in
+    ``regulations/kinds.yaml`` (perbup -> Bupati); a «placeholder» when unknown."""
+    context = context_data()
+    level = _kind_levels().get(metadata.get("jenis_kode") or "", "")
+    return context["kepala_daerah"].get(level, context["kepala_daerah_unknown"])
+
+
+GAP_STATUSES = ("partial", "conflict", "missing")
+
+
+def metadata_of(report: dict) -> dict:
+    return (report.get("regulation") or {}).get("metadata") or {}
+
+
+def source_of(report: dict) -> dict:
+    return (report.get("regulation") or {}).get("source") or {}
+
+
+def identity_line(metadata: dict, t: dict) -> str:
+    """'Peraturan Bupati Labuhanbatu Nomor 14 Tahun 2018' from whatever is known."""
+    parts = [metadata.get("jenis") or t["unknown"]]
+    if metadata.get("daerah"):
+        parts.append(metadata["daerah"])
+    if metadata.get("nomor"):
+        parts.append(f"{t['nomor']} {metadata['nomor']}")
+    if metadata.get("tahun"):
+        parts.append(f"{t['tahun']} {metadata['tahun']}")
+    return " ".join(parts)
+
+
+def outline_entries(regulation: Any) -> list[dict]:
+    """The regulation's own structure: a heading whenever BAB/Bagian/Paragraf changes,
+    then each Pasal with its first words (an outline, so a shortened line is fine)."""
+    if regulation is None:
+        return []
+    data = as_dict(regulation)
+    entries: list[dict] = []
+    previous: dict = {}
+    for article in data.get("articles") or []:
+        for kind in ("bab", "bagian", "paragraf"):
+            heading = article.get(kind)
+            if heading and heading != previous.get(kind):
+                prefix = "BAB" if kind == "bab" else kind.capitalize()
+                entries.append({"kind": kind, "text": f"{prefix} {heading['label']} {heading['title']}".strip()})
+        entries.append({"kind": "pasal", "label": article["label"], "parent": article.get("parent"),
+                        "text": first_words(article.get("text") or "")})
+        previous = article
+    return entries
+
+
+def first_words(text: str, width: int = 110) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
