@@ -134,6 +134,7 @@ class Metadata:
     tentang: str | None = None
     ditetapkan: str | None = None  # ISO date when printed, else None
     diundangkan: str | None = None
+    kementerian: str | None = None  # ministry code (kinds.yaml ministries) of a Peraturan Menteri
 
     @property
     def nomor_pokok(self) -> int | None:
@@ -154,6 +155,7 @@ class Metadata:
             "tentang": self.tentang,
             "ditetapkan": self.ditetapkan,
             "diundangkan": self.diundangkan,
+            "kementerian": self.kementerian,
         }
 
 
@@ -244,6 +246,7 @@ class Regulation:
     lampiran: list[Block] = field(default_factory=list)
     closing: Closing | None = None
     preamble: str = ""  # title block and anything before Menimbang, verbatim
+    menetapkan: str = ""  # "Dengan Persetujuan Bersama ... MEMUTUSKAN: Menetapkan: ...", verbatim
     unplaced: list[Block] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
 
@@ -259,6 +262,7 @@ class Regulation:
             "source": self.source.to_dict(),
             "metadata": self.metadata.to_dict(),
             "preamble": self.preamble,
+            "menetapkan": self.menetapkan,
             "menimbang": list(self.menimbang),
             "mengingat": [m.to_dict() for m in self.mengingat],
             "articles": [a.to_dict() for a in self.articles],
