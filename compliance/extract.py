@@ -1,16 +1,34 @@
-"""Read a file into pages of raw text (PDF text layer, DOCX, TXT).
+"""Read a file into pages of text lines (PDF text layer, DOCX, TXT).
 
-v0: pypdfium2 text in stream order. To be replaced by position-ordered lines.
+The format is decided by the file's content (magic bytes), not its name; a
+name that promises another format is an error, not a guess. Every failure is
+a one-line ``ComplianceError``. PDF pages are rebuilt in reading order
+(``pdf_lines``) inside a worker process that can abandon a hung page
+(``pdf_reader``); DOCX and TXT give a single page.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import re
+import zipfile
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 from compliance.errors import ComplianceError
 from compliance.models import Page, Source, Warning_
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc (and .xls, .ppt)
+_ZIP = b"PK\x03\x04"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# A well-formed UTF-8 multi-byte sequence: if the bytes hold one, they are
+# UTF-8 with an error, and reading them as cp1252 would garble the good part.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+# Fallback for text that is not UTF-8: Windows' Western code page, the usual
+# legacy encoding of Indonesian text (a superset of latin-1's printable range).
+LEGACY_ENCODING = "cp1252"
 
 
 @dataclass
@@ -21,19 +39,105 @@ class Extracted:
 
 
 def extract(path: Path, *, page_timeout: float = 60.0) -> Extracted:
-    if not path.exists():
-        raise ComplianceError("file-not-found", file=str(path))
-    data = path.read_bytes()
-    if not data:
-        raise ComplianceError("file-empty", file=str(path))
-    sha = hashlib.sha256(data).hexdigest()
-    suffix = path.suffix.lower()
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
-        import pypdfium2 as pdfium
+    """Read ``path`` into pages; ``page_timeout`` bounds the seconds spent on one PDF page."""
+    name = str(path)
+    data = _read_bytes(path)
+    kind = sniff(data, path)
+    warnings: list[Warning_] = []
+    if kind == "pdf":
+        from compliance.pdf_reader import read_pages
 
-        pdf = pdfium.PdfDocument(data)
-        pages = [Page(i + 1, pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
+        pages, warnings = read_pages(data, name, page_timeout)
+        warnings += _blank_page_warnings(pages, warnings, name)
+    elif kind == "docx":
+        from compliance.docx_text import read_docx
+
+        lines, numbered = read_docx(data, name)
+        pages = [Page(1, "\n".join(lines))]
+        if numbered:
+            warnings.append(Warning_("docx-auto-numbering", detail=str(numbered)))
     else:
-        text = data.decode("utf-8")
+        text, warnings = decode_text(data, name)
         pages = [Page(1, text)]
-    return Extracted(Source(path.name, sha, len(pages)), pages)
+    source = Source(path.name, hashlib.sha256(data).hexdigest(), len(pages))
+    return Extracted(source, pages, warnings)
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    if not path.exists():
+        raise ComplianceError("file-not-found", file=name)
+    if path.is_dir():
+        raise ComplianceError("file-unreadable", file=name, reason="is a directory")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ComplianceError("file-unreadable", file=name, reason=exc.strerror or str(exc)) from None
+    if not data:
+        raise ComplianceError("file-empty", file=name)
+    return data
+
+
+def sniff(data: bytes, path: Path) -> str:
+    """``pdf``, ``docx`` or ``txt`` from the content; raise when it is none of them."""
+    name, suffix = str(path), path.suffix.lower()
+    if b"%PDF-" in data[:1024]:  # the spec tolerates junk before the header
+        return "pdf"
+    if data.startswith(_ZIP) and (suffix == ".docx" or _holds_word_document(data)):
+        return "docx"
+    if data.startswith(_OLE2):
+        raise ComplianceError("doc-legacy", file=name)
+    if suffix in (".pdf", ".docx"):
+        raise ComplianceError("format-mismatch", file=name, suffix=suffix, kind=suffix[1:].upper())
+    if data.startswith(_ZIP) or (b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS)):
+        raise ComplianceError("format-unknown", file=name)
+    return "txt"
+
+
+def _holds_word_document(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[Warning_]]:
+    """UTF-8 (BOM or not) or BOM-marked UTF-16; else cp1252 with a warning, unless the
+    bytes hold valid UTF-8 sequences (then it is damaged UTF-8 and we refuse)."""
+    warnings: list[Warning_] = []
+    try:
+        if data.startswith(_UTF16_BOMS):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if data.startswith(_UTF16_BOMS) or _UTF8_MULTIBYTE.search(data):
+            raise ComplianceError("text-encoding", file=name, position=exc.start) from None
+        try:
+            text = data.decode(LEGACY_ENCODING)
+        except UnicodeDecodeError as exc2:
+            raise ComplianceError("text-encoding", file=name, position=exc2.start) from None
+        warnings.append(Warning_("text-encoding-guessed", detail=LEGACY_ENCODING))
+    return _text_lines(text), warnings
+
+
+def _text_lines(text: str) -> str:
+    """Unify line ends (CRLF, CR, form feed) and collapse spaces inside lines; keep blank lines."""
+    text = text.replace("\u00ad", "")  # soft hyphen: an invisible break hint in plain text
+    lines = re.split(r"\r\n|[\r\n\f\v\u2028\u2029]", text)
+    return "\n".join(" ".join(line.split()) for line in lines).strip("\n")
+
+
+def pages_without_text(pages: list[Page]) -> list[int]:
+    """Numbers of pages with no text layer: the pages an OCR pass would read."""
+    return [page.number for page in pages if not page.text.strip()]
+
+
+def _blank_page_warnings(pages: list[Page], warnings: list[Warning_], name: str) -> list[Warning_]:
+    """A PDF with no text anywhere is a scan (error); blank pages among text pages are flagged."""
+    lost = {w.page for w in warnings if w.code in ("page-timeout", "page-unreadable")}
+    blank = [n for n in pages_without_text(pages) if n not in lost]
+    if blank and len(blank) == len(pages):
+        raise ComplianceError("pdf-no-text", file=name)
+    return [Warning_("page-no-text", page=n) for n in blank]

@@ -1,0 +1,165 @@
+"""Rebuild a PDF page's lines from character positions.
+
+pdfium returns text in content-stream order, which some publishers scramble
+(a page read bottom-to-top, list numbers emitted apart from their lines).
+pdfium already cuts that text into runs ending in a generated "\\r\\n"; we
+place each run by the baseline and left edge of its first and last glyph
+(four cheap calls per run, not one per character), then group runs into
+lines by baseline and order them top-to-bottom, left-to-right. A run whose
+glyphs do not share one baseline (pdfium glues a line-end hyphen to the next
+line) is split glyph by glyph.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+# Two runs belong to one line when their baselines differ by less than this
+# share of the glyph height: labels set in a separate column sit up to a point
+# or two off the content's baseline, while the next line is a full line away.
+SAME_LINE = 0.5
+# A horizontal gap wider than this share of the glyph height is a visible space.
+VISIBLE_GAP = 0.15
+
+# pdfium marks a hyphen at a line end with U+FFFE (or U+0002); soft hyphens are
+# printed hyphens too. Keep them as "-". Layout whitespace becomes a space.
+_CHAR_MAP = {0xFFFE: "-", 0x0002: "-", 0x00AD: "-", 0x00A0: " "}
+_CHAR_MAP.update({c: " " for c in range(0x20) if c not in _CHAR_MAP})
+# Symbol-font glyphs that pdfium reports in the private-use area (U+F0xx).
+_CHAR_MAP.update({
+    0xF03C: "<", 0xF03E: ">", 0xF057: "\u03a9", 0xF06D: "\u03bc", 0xF0A3: "\u2264",
+    0xF0A5: "\u221e", 0xF0B0: "\u00b0", 0xF0B1: "\u00b1", 0xF0B3: "\u2265", 0xF0B4: "\u00d7",
+    0xF0B7: "\u2022", 0xF0B8: "\u00f7", 0xF0AE: "\u2192", 0xF0A7: "\u25aa", 0xF0D8: "\u00ac",
+})
+
+
+@dataclass
+class _Run:
+    """A piece of text on one baseline: left/right edges and glyph height in PDF units."""
+
+    baseline: float
+    height: float
+    left: float
+    right: float
+    text: str
+
+
+class _Glyphs:
+    """Positions of a text page's characters, read through pdfium's C API."""
+
+    def __init__(self, textpage) -> None:
+        self.raw = textpage.raw
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._box = pdfium_c.FS_RECTF()
+
+    def origin(self, index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self._x, self._y)
+        return self._x.value, self._y.value
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        """Loose box (font bounds): the same height for every glyph of a line."""
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self._box)
+        b = self._box
+        return b.left, b.bottom, b.right, b.top
+
+
+def page_text(textpage) -> str:
+    """The page's text as lines joined by "\\n", in reading order."""
+    return "\n".join(_lines(_runs(textpage)))
+
+
+def _runs(textpage) -> list[_Run]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range()
+    if len(text) != count:  # text and char indices disagree: rebuild one code point per char
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    glyphs = _Glyphs(textpage)
+    runs: list[_Run] = []
+    start = 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        _add_runs(glyphs, text, start, end, runs)
+        start = end + 1
+    return runs
+
+
+def _add_runs(glyphs: _Glyphs, text: str, start: int, end: int, runs: list[_Run]) -> None:
+    """Append the run text[start:end] (or its pieces, if it spans baselines) to ``runs``."""
+    span = _trim(text, start, end)
+    if span is None:
+        return
+    first, last = span
+    x0, y0 = glyphs.origin(first)
+    x1, y1 = glyphs.origin(last)
+    left, bottom, _, top = glyphs.box(first)
+    height = max(top - bottom, 1.0)
+    if abs(y1 - y0) <= SAME_LINE * height and x1 >= x0:
+        runs.append(_Run(y0, height, left, glyphs.box(last)[2], text[first : last + 1]))
+    else:
+        _split_by_glyph(glyphs, text, first, last, runs)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Indices of the first and last non-blank characters of text[start:end]."""
+    first, last = start, end - 1
+    while first <= last and text[first].isspace():
+        first += 1
+    while last >= first and text[last].isspace():
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: list[_Run]) -> None:
+    """Cut a run wherever the baseline jumps or the pen moves back to the left."""
+    pieces: list[list[int]] = []  # [first, last] of each piece
+    y_piece = height = x_prev = 0.0
+    for index in range(first, last + 1):
+        if text[index].isspace():
+            continue
+        x, y = glyphs.origin(index)
+        if not pieces or abs(y - y_piece) > SAME_LINE * height or x < x_prev - height:
+            _, bottom, _, top = glyphs.box(index)
+            pieces.append([index, index])
+            y_piece, height = y, max(top - bottom, 1.0)
+        pieces[-1][1] = index
+        x_prev = x
+    for start, stop in pieces:
+        left, bottom, _, top = glyphs.box(start)
+        runs.append(_Run(glyphs.origin(start)[1], max(top - bottom, 1.0), left,
+                         glyphs.box(stop)[2], text[start : stop + 1]))
+
+
+def _lines(runs: list[_Run]) -> list[str]:
+    """Group runs by baseline (top of the page first), each line read left to right."""
+    runs = sorted(runs, key=lambda r: (-r.baseline, r.left))
+    lines: list[str] = []
+    group: list[_Run] = []
+    for run in runs:
+        if group and group[0].baseline - run.baseline > SAME_LINE * min(group[0].height, run.height):
+            lines.append(_join(group))
+            group = []
+        group.append(run)
+    if group:
+        lines.append(_join(group))
+    return [line for line in lines if line]
+
+
+def _join(group: list[_Run]) -> str:
+    """Join a line's runs left to right, with one space where a gap shows."""
+    group.sort(key=lambda r: r.left)
+    parts = [group[0].text]
+    for prev, run in zip(group, group[1:]):
+        if abs(run.left - prev.right) > VISIBLE_GAP * min(prev.height, run.height):
+            parts.append(" ")
+        parts.append(run.text)
+    return normalise("".join(parts))
+
+
+def normalise(text: str) -> str:
+    """Map pdfium's hyphen markers and symbol glyphs to text; collapse layout whitespace."""
+    return " ".join(text.translate(_CHAR_MAP).split())

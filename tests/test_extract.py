@@ -1,0 +1,322 @@
+"""extract: files -> pages of text lines in reading order, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import multiprocessing
+import os
+import re
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from docx import Document
+
+import compliance.pdf_reader
+from compliance.errors import ComplianceError
+from compliance.extract import extract, pages_without_text
+from compliance.pdf_lines import normalise
+from conftest import corpus_pdf
+
+
+def tiny_pdf(pages: list[list[tuple[float, float, str]]], trailer_extra: bytes = b"") -> bytes:
+    """A minimal PDF: each page draws (x, y, text) in Helvetica 11pt, in the given stream order."""
+    count = len(pages)
+    font = 3 + 2 * count
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode()]
+    for i, items in enumerate(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R "
+                       f">> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        stream = "".join(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET\n" for x, y, text in items).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
+    return bytes(out)
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _error(path: Path, **kwargs) -> ComplianceError:
+    with pytest.raises(ComplianceError) as info:
+        extract(path, **kwargs)
+    assert "\n" not in str(info.value) and "\n" not in info.value.message("id")
+    return info.value
+
+
+# --- PDF reading order (real corpus) ---------------------------------------------
+
+
+def test_scrambled_stream_order_is_read_top_to_bottom():
+    """2007_026 page 1 is stored bottom-to-top; the title must come before Menimbang."""
+    lines = extract(corpus_pdf("PERMENKOMINFO_2007_026.pdf")).pages[0].text.split("\n")
+    index = {key: next(i for i, line in enumerate(lines) if line.startswith(key))
+             for key in ("PERATURAN MENTERI", "TENTANG", "Menimbang", "Mengingat", "4. Peraturan Presiden")}
+    assert index["PERATURAN MENTERI"] < index["TENTANG"] < index["Menimbang"] < index["Mengingat"]
+    assert index["Mengingat"] < index["4. Peraturan Presiden"] == len(lines) - 4
+    # label, number and the text fragments of one printed line come back as one line
+    assert "Mengingat 1. Undang-undang Nomor 36 Tahun 1999 tentang" in lines
+    assert "b. bahwa dalam prakteknya penyalahgunaan jannqan" in lines
+
+
+def test_list_numbers_stay_on_their_lines():
+    """UU 19/2016 page 3 emits "3. 4. 5." apart from the definitions they number."""
+    lines = extract(corpus_pdf("UU_2016_019.pdf")).pages[2].text.split("\n")
+    assert "3. Teknologi Informasi adalah suatu teknik untuk" in lines
+    numbered = [line.split(" ")[0] for line in lines if re.match(r"\d+a?\. [A-Z]", line)]
+    assert numbered == ["3.", "4.", "5.", "6.", "6a.", "7.", "8.", "9."]
+
+
+def test_line_end_hyphen_marker_becomes_a_hyphen_at_the_end_of_its_line():
+    """pdfium writes "Undang\\ufffeUndang" and glues the next printed line on; both are undone."""
+    lines = extract(corpus_pdf("PERMENKOMINFO_2015_032.pdf")).pages[0].text.split("\n")
+    at = lines.index("Menimbang : bahwa untuk melaksanakan ketentuan Pasal 23 Undang-")
+    assert lines[at + 1] == "Undang Nomor 36 Tahun 1999 tentang Telekomunikasi,"
+
+
+def test_every_character_of_the_text_layer_survives():
+    """Reordering must not drop or invent text: same characters as pdfium's stream text."""
+    path = corpus_pdf("UU_2016_019.pdf")
+    pages = extract(path).pages
+    pdf = pdfium.PdfDocument(path)
+    assert [p.number for p in pages] == list(range(1, len(pdf) + 1))
+    for page in pages:
+        stream = pdf[page.number - 1].get_textpage().get_text_range()
+        expected = collections.Counter(normalise(stream).replace(" ", ""))
+        assert collections.Counter(page.text.replace(" ", "").replace("\n", "")) == expected, page.number
+        assert not set(page.text) & {"\ufffe", "\r", "\x0c", "\x02"}
+        assert all(line == line.strip() and line for line in page.text.split("\n"))
+    pdf.close()
+
+
+def test_image_only_page_among_text_pages_is_flagged():
+    extracted = extract(corpus_pdf("PERMENKOMINFO_2018_001.pdf"))
+    assert extracted.pages[0].text == ""
+    assert [(w.code, w.page) for w in extracted.warnings] == [("page-no-text", 1)]
+    assert pages_without_text(extracted.pages) == [1]
+    assert extracted.source.ocr_pages == []
+
+
+def test_source_identifies_the_bytes():
+    path = corpus_pdf("PP_2000_052.pdf")
+    source = extract(path).source
+    assert source.file == "PP_2000_052.pdf"
+    assert source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert source.pages == len(pdfium.PdfDocument(path))
+
+
+# --- PDF layout rules on a PDF built here ------------------------------------------
+
+
+def test_runs_are_grouped_by_baseline_and_ordered_left_to_right(tmp_path: Path):
+    page = [(160, 600, "a. bahwa isi"), (72, 700, "PERATURAN BUPATI"), (72, 600.8, "Menimbang"),
+            (300, 400, "Undang-"), (72, 386, "Undang Nomor 1"), (72, 200, "akhir")]
+    text = extract(_write(tmp_path, "p.pdf", tiny_pdf([page]))).pages[0].text
+    assert text.split("\n") == ["PERATURAN BUPATI", "Menimbang a. bahwa isi", "Undang-", "Undang Nomor 1", "akhir"]
+
+
+def test_pdf_is_recognised_by_content_not_name(tmp_path: Path):
+    path = _write(tmp_path, "peraturan.txt", tiny_pdf([[(72, 700, "Pasal 1")]]))
+    assert extract(path).pages[0].text == "Pasal 1"
+
+
+def test_pdf_without_any_text_is_a_scan_error(tmp_path: Path):
+    error = _error(_write(tmp_path, "scan.pdf", tiny_pdf([[], []])))
+    assert error.code == "pdf-no-text"
+
+
+def _fork_only():
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("patching the page reader reaches the worker only with the fork start method")
+
+
+def test_a_hung_page_is_abandoned_and_reading_resumes(tmp_path: Path, monkeypatch):
+    _fork_only()
+    real = compliance.pdf_reader.page_text
+
+    def hangs_on_page_2(textpage):
+        text = real(textpage)
+        if text == "dua":
+            time.sleep(60)
+        return text
+
+    monkeypatch.setattr(compliance.pdf_reader, "page_text", hangs_on_page_2)
+    pdf = tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")], [(72, 700, "tiga")]])
+    extracted = extract(_write(tmp_path, "p.pdf", pdf), page_timeout=0.5)
+    assert [p.text for p in extracted.pages] == ["satu", "", "tiga"]
+    assert [(w.code, w.page) for w in extracted.warnings] == [("page-timeout", 2)]
+
+
+def test_a_page_that_kills_the_worker_is_skipped(tmp_path: Path, monkeypatch):
+    _fork_only()
+    real = compliance.pdf_reader.page_text
+
+    def crashes_on_page_1(textpage):
+        text = real(textpage)
+        if text == "satu":
+            os._exit(3)
+        return text
+
+    monkeypatch.setattr(compliance.pdf_reader, "page_text", crashes_on_page_1)
+    pdf = tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]])
+    extracted = extract(_write(tmp_path, "p.pdf", pdf))
+    assert [p.text for p in extracted.pages] == ["", "dua"]
+    assert [(w.code, w.page) for w in extracted.warnings] == [("page-unreadable", 1)]
+
+
+# --- bad input ---------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path):
+    assert _error(tmp_path / "tidak-ada.pdf").code == "file-not-found"
+
+
+def test_directory_is_unreadable(tmp_path: Path):
+    error = _error(tmp_path)
+    assert error.code == "file-unreadable" and "directory" in str(error)
+
+
+def test_permission_denied_is_unreadable(tmp_path: Path):
+    if os.geteuid() == 0:
+        pytest.skip("running as root: file permissions do not stop reads")
+    path = _write(tmp_path, "rahasia.txt", b"Pasal 1")
+    path.chmod(0)
+    assert _error(path).code == "file-unreadable"
+
+
+def test_empty_file(tmp_path: Path):
+    assert _error(_write(tmp_path, "kosong.pdf", b"")).code == "file-empty"
+
+
+def test_truncated_real_pdf_is_refused(tmp_path: Path):
+    """pdfium would silently open the first pages of a cut file: refuse it instead."""
+    data = corpus_pdf("UU_2016_019.pdf").read_bytes()
+    error = _error(_write(tmp_path, "potong.pdf", data[: len(data) // 2]))
+    assert error.code == "pdf-corrupt" and "truncated" in str(error)
+
+
+def test_truncated_small_pdf_is_refused(tmp_path: Path):
+    data = tiny_pdf([[(72, 700, "Pasal 1")]])
+    assert _error(_write(tmp_path, "potong.pdf", data[:200])).code == "pdf-corrupt"
+
+
+def test_corrupt_pdf_body(tmp_path: Path):
+    data = b"%PDF-1.4\n" + b"\x00garbage" * 50 + b"\n%%EOF\n"
+    assert _error(_write(tmp_path, "rusak.pdf", data)).code == "pdf-corrupt"
+
+
+def test_encrypted_pdf(tmp_path: Path):
+    """Standard security handler whose /U does not accept the empty password: a locked PDF."""
+    encrypt = (b"/Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /O <" + b"ab" * 32 + b"> /U <"
+               + b"cd" * 32 + b"> /P -4 >> /ID [<" + b"01" * 16 + b"><" + b"01" * 16 + b">] ")
+    data = tiny_pdf([[(72, 700, "Pasal 1")]], trailer_extra=encrypt)
+    assert _error(_write(tmp_path, "kunci.pdf", data)).code == "pdf-encrypted"
+
+
+def test_pdf_name_with_other_content(tmp_path: Path):
+    error = _error(_write(tmp_path, "halaman.pdf", b"<html><body>404</body></html>"))
+    assert error.code == "format-mismatch" and ".pdf" in error.message("id")
+
+
+def test_binary_file_is_unknown_format(tmp_path: Path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+    assert _error(_write(tmp_path, "gambar.png", png)).code == "format-unknown"
+
+
+def test_legacy_word_document(tmp_path: Path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    assert _error(_write(tmp_path, "perda.doc", ole)).code == "doc-legacy"
+
+
+def test_corrupt_docx(tmp_path: Path):
+    docx = _docx_bytes(tmp_path, lambda d: d.add_paragraph("Pasal 1"))
+    assert _error(_write(tmp_path, "rusak.docx", docx[: len(docx) // 2])).code == "docx-corrupt"
+    assert _error(_write(tmp_path, "bukan.docx", b"PK\x03\x04" + bytes(40))).code == "docx-corrupt"
+
+
+# --- DOCX --------------------------------------------------------------------------
+
+
+def _docx_bytes(tmp_path: Path, build) -> bytes:
+    document = Document()
+    build(document)
+    path = tmp_path / "built.docx"
+    document.save(path)
+    return path.read_bytes()
+
+
+def _draft(document) -> None:
+    document.add_paragraph("PERATURAN BUPATI CONTOH")
+    document.add_paragraph("NOMOR 5 TAHUN 2024")
+    two = document.add_table(rows=1, cols=2)
+    two.cell(0, 0).text = "Menimbang"
+    two.cell(0, 1).text = "a. bahwa penyelenggaraan SPBE perlu diatur;"
+    two.cell(0, 1).add_paragraph("b. bahwa berdasarkan pertimbangan huruf a;")
+    three = document.add_table(rows=1, cols=3)
+    three.cell(0, 0).text = "Mengingat"
+    three.cell(0, 1).text = ":"
+    three.cell(0, 2).text = "1. Undang-Undang Nomor 23 Tahun 2014;"
+    document.add_paragraph("Pasal 1")
+    document.add_paragraph("Dalam Peraturan Bupati ini yang dimaksud dengan:", style="List Number")
+
+
+def test_docx_reads_paragraphs_and_tables_in_body_order(tmp_path: Path):
+    path = _write(tmp_path, "draf.docx", _docx_bytes(tmp_path, _draft))
+    extracted = extract(path)
+    assert [p.number for p in extracted.pages] == [1]
+    assert extracted.pages[0].text.split("\n") == [
+        "PERATURAN BUPATI CONTOH",
+        "NOMOR 5 TAHUN 2024",
+        "Menimbang a. bahwa penyelenggaraan SPBE perlu diatur;",
+        "b. bahwa berdasarkan pertimbangan huruf a;",
+        "Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014;",
+        "Pasal 1",
+        "Dalam Peraturan Bupati ini yang dimaksud dengan:",
+    ]
+    assert [(w.code, w.detail) for w in extracted.warnings] == [("docx-auto-numbering", "1")]
+    assert extracted.source.pages == 1 and extracted.source.file == "draf.docx"
+
+
+def test_docx_is_recognised_by_content_not_name(tmp_path: Path):
+    path = _write(tmp_path, "unduhan.bin", _docx_bytes(tmp_path, lambda d: d.add_paragraph("Pasal 1")))
+    assert extract(path).pages[0].text == "Pasal 1"
+
+
+# --- TXT ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [
+    "Pasal 1\r\nKeputusan “Bupati”\r\n\r\nPasal 2".encode("utf-8"),
+    "Pasal 1\nKeputusan “Bupati”\n\nPasal 2\n".encode("utf-8-sig"),
+    "Pasal 1\rKeputusan “Bupati”\r\rPasal 2".encode("utf-16"),
+])
+def test_text_in_utf8_and_utf16_keeps_lines(tmp_path: Path, data: bytes):
+    extracted = extract(_write(tmp_path, "perwal.txt", data))
+    assert extracted.pages[0].text == "Pasal 1\nKeputusan “Bupati”\n\nPasal 2"
+    assert extracted.warnings == []
+    assert extracted.source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_legacy_text_is_read_as_cp1252_with_a_warning(tmp_path: Path):
+    extracted = extract(_write(tmp_path, "lama.txt", "Pasal 1\nKeputusan “Bupati” – é".encode("cp1252")))
+    assert extracted.pages[0].text == "Pasal 1\nKeputusan “Bupati” – é"
+    assert [(w.code, w.detail) for w in extracted.warnings] == [("text-encoding-guessed", "cp1252")]
+
+
+def test_damaged_utf8_is_refused_not_guessed(tmp_path: Path):
+    data = "Pasal 1 – Ketentuan Umum".encode("utf-8") + b" \xff"
+    assert _error(_write(tmp_path, "rusak.txt", data)).code == "text-encoding"
