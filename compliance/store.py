@@ -235,14 +235,15 @@ class Store:
         ) for c in checks])
 
     def history(self, daerah: str) -> list[dict[str, Any]]:
-        """Every regulation checked for a region (matched on a part of its name), one row
-        per file content and catalog, oldest regulation first, with first/last check times."""
+        """Every regulation checked for a region (matched on a part of its name): one row per
+        file content with its latest score and catalog, oldest regulation first."""
         key = daerah_key(daerah)
         pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         rows = self._read(
-            "SELECT daerah, jenis, nomor, tahun, file, sha256, catalog, score, min(checked_at),"
-            " max(checked_at), count(*) FROM history WHERE daerah_key LIKE ? ESCAPE '\\'"
-            " GROUP BY sha256, catalog ORDER BY tahun IS NULL, tahun, min(checked_at), sha256, catalog",
+            "SELECT h.daerah, h.jenis, h.nomor, h.tahun, h.file, h.sha256, h.catalog, h.score, g.first, g.last, g.n"
+            " FROM history h JOIN (SELECT max(id) AS last_id, min(id) AS first_id, min(checked_at) AS first,"
+            " max(checked_at) AS last, count(*) AS n FROM history WHERE daerah_key LIKE ? ESCAPE '\\'"
+            " GROUP BY sha256) g ON h.id = g.last_id ORDER BY h.tahun IS NULL, h.tahun, g.first_id",
             (pattern,))
         names = ("daerah", "jenis", "nomor", "tahun", "file", "sha256", "catalog", "score",
                  "first_checked", "last_checked", "checks")

@@ -1,0 +1,243 @@
+"""Check many regulations at once: walk folders, skip what the store already knows,
+run the rest in parallel processes, and keep going past a bad file.
+
+Results come back sorted by path whatever order the workers finish in, and a
+file whose content appears under several names is checked once and listed
+with all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from compliance.errors import ComplianceError
+from compliance.models import Regulation
+from compliance.output import dumps_json
+from compliance.store import Store, regulation_from_json
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """How one regulation is checked. It is pickled to the worker processes, so
+    ``check`` and ``parse`` must be module-level functions (or partials of them).
+
+    ``check`` returns the report as a ``compliance/report@1`` dict; ``catalog_key``
+    names the catalog and its content, so a changed catalog misses the store."""
+
+    check: Callable[[Regulation], dict[str, Any]]
+    catalog_key: str
+    parse: Callable[[Path], Regulation] | None = None
+
+
+@dataclass
+class FileResult:
+    """One distinct file content: every name it was found under, and its report or error."""
+
+    files: list[Path]
+    sha256: str | None
+    report: dict[str, Any] | None = None
+    error: ComplianceError | None = None
+    cached: bool = False
+
+    @property
+    def path(self) -> Path:
+        return self.files[0]
+
+
+@dataclass
+class _Task:
+    files: list[Path]
+    sha256: str
+    regulation_json: str | None = None
+
+
+@dataclass
+class _Outcome:
+    regulation_json: str | None = None  # set only when freshly parsed
+    report_json: str | None = None
+    error: tuple[str, dict[str, Any]] | None = field(default=None)
+
+
+def collect(inputs: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every PDF/DOCX/TXT under the folders (hidden ones
+    skipped); sorted, each once. A missing path or a folder with nothing to check is an error."""
+    found: dict[Path, Path] = {}
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            inside = [p for p in sorted(path.rglob("*"))
+                      if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            if not inside:
+                raise ComplianceError("folder-empty", file=str(path))
+            for p in inside:
+                found.setdefault(p.resolve(), p)
+        elif path.exists():
+            found.setdefault(path.resolve(), path)
+        else:
+            raise ComplianceError("file-not-found", file=str(path))
+    if not found:
+        raise ComplianceError("no-input", file="-")
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
+    """Parse (unless the store had the parse) and check one file, in a worker process."""
+    try:
+        if task.regulation_json is not None:
+            regulation, fresh = regulation_from_json(task.regulation_json), None
+        else:
+            if pipeline.parse is None:
+                from compliance import load as parse
+            else:
+                parse = pipeline.parse
+            regulation = parse(task.files[0])
+            fresh = dumps_json(regulation.to_dict())
+        report = pipeline.check(regulation)
+        return _Outcome(regulation_json=fresh, report_json=dumps_json(report))
+    except ComplianceError as exc:
+        return _Outcome(error=(exc.code, exc.params))
+    except Exception as exc:  # a bug on one file must not stop the batch; reported as internal
+        return _Outcome(error=("internal-error", {"file": str(task.files[0]),
+                                                  "reason": f"{type(exc).__name__}: {exc}"}))
+
+
+def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = None,
+              store: Store | None = None, progress: bool | None = None) -> list[FileResult]:
+    """Check every file under ``inputs``; results sorted by path, duplicates merged.
+
+    ``jobs`` worker processes (default: the number of cores; 1 runs in this process).
+    ``progress`` draws a bar on stderr (default: only when stderr is a terminal)."""
+    paths = collect(inputs)
+    results, tasks = _plan(paths, pipeline, store)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    by_sha = {r.sha256: r for r in results if r.sha256}
+    for task, outcome in _execute(pipeline, tasks, jobs, progress):
+        result = by_sha[task.sha256]
+        if outcome.error is not None:
+            code, params = outcome.error
+            result.error = ComplianceError(code, **params)
+            continue
+        result.report = _json_loads(outcome.report_json)
+        if store is not None:
+            store.put(task.sha256, pipeline.catalog_key, outcome.regulation_json, outcome.report_json)
+    if store is not None:
+        store.record_checks([_history_row(r) for r in results if r.report is not None], pipeline.catalog_key)
+    return sorted(results, key=lambda r: str(r.path))
+
+
+def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None) -> tuple[list[FileResult], list[_Task]]:
+    """Hash every file, merge duplicates, answer from the store what it can."""
+    results: list[FileResult] = []
+    by_sha: dict[str, FileResult] = {}
+    for path in paths:
+        try:
+            sha = _sha256(path)
+        except OSError as exc:
+            results.append(FileResult([path], None, error=ComplianceError(
+                "file-unreadable", file=str(path), reason=exc.strerror or str(exc))))
+            continue
+        if sha in by_sha:
+            by_sha[sha].files.append(path)
+            continue
+        by_sha[sha] = FileResult([path], sha)
+        results.append(by_sha[sha])
+    tasks = []
+    for result in results:
+        if result.sha256 is None:
+            continue
+        report = store.get_report(result.sha256, pipeline.catalog_key) if store is not None else None
+        if report is not None:
+            result.report, result.cached = report, True
+        else:
+            regulation_json = store.get_regulation_json(result.sha256) if store is not None else None
+            tasks.append(_Task(result.files, result.sha256, regulation_json))
+    return results, tasks
+
+
+def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool):
+    """Yield (task, outcome) as they finish: in this process for one job, else in a pool."""
+    if not tasks:
+        return
+    bar = _progress_bar(len(tasks)) if progress else None
+    try:
+        if jobs == 1 or len(tasks) == 1:
+            for task in tasks:
+                yield task, _run_one(pipeline, task)
+                if bar:
+                    bar.update(1)
+            return
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            pending: dict[Future, _Task] = {pool.submit(_run_one, pipeline, t): t for t in tasks}
+            try:
+                while pending:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        task = pending.pop(future)
+                        yield task, _future_outcome(future, task)
+                        if bar:
+                            bar.update(1)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    finally:
+        if bar:
+            bar.render_finish()
+
+
+def _future_outcome(future: Future, task: _Task) -> _Outcome:
+    """A worker that died (killed, out of memory) fails its file, not the batch."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return _Outcome(error=("internal-error", {"file": str(task.files[0]),
+                                                  "reason": f"{type(exc).__name__}: {exc}"}))
+
+
+def _progress_bar(total: int):
+    import click
+
+    bar = click.progressbar(length=total, file=sys.stderr, show_pos=True, show_eta=True)
+    bar.render_progress()
+    return bar
+
+
+def _json_loads(text: str | None) -> dict[str, Any] | None:
+    import json
+
+    return json.loads(text) if text else None
+
+
+def report_metadata(report: dict[str, Any]) -> dict[str, Any]:
+    """The regulation's identity (daerah, jenis, nomor, tahun, tentang ...) as the report carries it."""
+    regulation = report.get("regulation") or {}
+    return regulation.get("metadata") or regulation
+
+
+def report_score(report: dict[str, Any]) -> float | None:
+    return (report.get("summary") or {}).get("score")
+
+
+def _history_row(result: FileResult) -> dict[str, Any]:
+    meta = report_metadata(result.report or {})
+    return {"daerah": meta.get("daerah"), "jenis": meta.get("jenis"), "nomor": meta.get("nomor"),
+            "tahun": meta.get("tahun"), "file": result.path.name, "sha256": result.sha256,
+            "score": report_score(result.report or {})}

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from compliance import load
+from compliance.batch import Pipeline, collect, run_batch
+from compliance.errors import ComplianceError
+from compliance.models import Regulation
+from compliance.store import Store
+
+PERBUP = """PERATURAN BUPATI {daerah}
+NOMOR {nomor} TAHUN 2021
+TENTANG
+SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
+Pasal 1
+Dalam Peraturan Bupati ini yang dimaksud dengan Sistem Pemerintahan Berbasis Elektronik.
+Pasal 2
+{body}
+"""
+
+
+def fabricated_check(regulation: Regulation) -> dict:
+    """A stand-in for the matcher: 'arsitektur' in the text fulfils one entry; the file
+    stem names the region. Module-level so worker processes can unpickle it."""
+    text = " ".join(a.text for a in regulation.articles).lower()
+    if "meledak" in text:
+        raise ValueError("matcher bug")
+    if "tolak" in text:
+        raise ComplianceError("not-a-regulation", file=regulation.source.file)
+    status = "fulfilled" if "arsitektur" in text else "missing"
+    return {
+        "schema": "compliance/report@1",
+        "regulation": {"metadata": {"daerah": Path(regulation.source.file).stem.split("-")[0].title(),
+                                    "jenis": "Peraturan Bupati", "jenis_kode": "perbup", "nomor": "1",
+                                    "tahun": 2021, "tentang": "SPBE"},
+                       "source": regulation.source.to_dict()},
+        "catalog": {"id": "test", "title": "Test"},
+        "summary": {"score": 100.0 if status == "fulfilled" else 0.0},
+        "findings": [{"requirement": "arsitektur", "title": "Arsitektur SPBE", "group": "perencanaan",
+                      "basis": "Pasal 6–12", "basis_confidence": "range", "status": status,
+                      "evidence": [], "missing_elements": [], "confidence": 0.9}],
+        "indicators": [{"no": 1, "name": "Arsitektur SPBE", "indicated_level": 3 if status == "fulfilled" else None}],
+    }
+
+
+def counting_parse(log: str, path: Path) -> Regulation:
+    """The real parser, logging each call to a file (workers are separate processes)."""
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(f"{path.name}\n")
+    return load(path)
+
+
+def write(path: Path, body: str, daerah: str = "Labuhanbatu", nomor: int = 1) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PERBUP.format(daerah=daerah, nomor=nomor, body=body), encoding="utf-8")
+    return path
+
+
+PIPELINE = Pipeline(check=fabricated_check, catalog_key="test@1")
+
+
+def test_collect_walks_folders_sorted_and_skips_hidden(tmp_path: Path):
+    write(tmp_path / "b" / "z.txt", "a")
+    write(tmp_path / "a.txt", "a")
+    write(tmp_path / ".trash" / "old.txt", "a")
+    (tmp_path / "b" / "gambar.png").write_bytes(b"\x89PNG")
+    (tmp_path / "b" / "nested").mkdir()
+    write(tmp_path / "b" / "nested" / "y.TXT", "a")
+    found = collect([tmp_path, tmp_path / "a.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b/nested/y.TXT", "b/z.txt"]
+
+
+def test_empty_folder_is_a_clear_error(tmp_path: Path):
+    (tmp_path / "kosong").mkdir()
+    (tmp_path / "gambar").mkdir()
+    (tmp_path / "gambar" / "foto.jpg").write_bytes(b"\xff\xd8")
+    for folder in ("kosong", "gambar"):
+        with pytest.raises(ComplianceError) as info:
+            run_batch([tmp_path / folder], PIPELINE, jobs=1)
+        assert info.value.code == "folder-empty"
+        assert folder in info.value.message("id")
+
+
+def test_missing_input_is_an_error(tmp_path: Path):
+    with pytest.raises(ComplianceError) as info:
+        collect([tmp_path / "tidak-ada.pdf"])
+    assert info.value.code == "file-not-found"
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path):
+    write(tmp_path / "binjai.txt", "Arsitektur SPBE Pemerintah Daerah ditetapkan.")
+    (tmp_path / "kosong.txt").write_bytes(b"")
+    write(tmp_path / "meledak.txt", "Teks ini meledak.")
+    write(tmp_path / "tolak.txt", "Teks ini tolak.")
+    write(tmp_path / "siantar.txt", "Tidak ada apa-apa.")
+    results = run_batch([tmp_path], PIPELINE, jobs=2)
+    by_name = {r.path.name: r for r in results}
+    assert by_name["binjai.txt"].report["findings"][0]["status"] == "fulfilled"
+    assert by_name["siantar.txt"].report["findings"][0]["status"] == "missing"
+    assert by_name["kosong.txt"].error.code == "file-empty"
+    assert by_name["tolak.txt"].error.code == "not-a-regulation"
+    assert by_name["meledak.txt"].error.code == "internal-error"
+    assert "ValueError: matcher bug" in by_name["meledak.txt"].error.message("en")
+
+
+def test_duplicates_are_checked_once_and_keep_both_names(tmp_path: Path):
+    write(tmp_path / "a" / "binjai.txt", "Arsitektur SPBE.")
+    write(tmp_path / "b" / "binjai-salinan.txt", "Arsitektur SPBE.")
+    write(tmp_path / "c.txt", "Lain.")
+    log = tmp_path / "parse.log"
+    pipeline = Pipeline(check=fabricated_check, catalog_key="test@1",
+                        parse=functools.partial(counting_parse, str(log)))
+    results = run_batch([tmp_path / "a", tmp_path / "b", tmp_path / "c.txt"], pipeline, jobs=2)
+    assert len(results) == 2
+    dup = results[0]
+    assert [p.name for p in dup.files] == ["binjai.txt", "binjai-salinan.txt"]
+    assert sorted(log.read_text().split()) == ["binjai.txt", "c.txt"]
+
+
+def test_order_is_by_path_whatever_the_completion_order(tmp_path: Path):
+    names = [f"{chr(ord('a') + i)}{i}.txt" for i in range(8)]
+    for i, name in enumerate(reversed(names)):
+        write(tmp_path / name, "Arsitektur. " * (400 * (8 - i)), nomor=i)  # bigger files first
+    one = run_batch([tmp_path], PIPELINE, jobs=1)
+    two = run_batch([tmp_path], PIPELINE, jobs=2)
+    assert [r.path.name for r in one] == sorted(names)
+    assert [r.path.name for r in two] == [r.path.name for r in one]
+    assert [r.report for r in two] == [r.report for r in one]
+
+
+def test_store_answers_reruns_and_a_new_catalog_reuses_the_parse(tmp_path: Path):
+    for nomor, name in enumerate(("binjai.txt", "siantar.txt")):
+        write(tmp_path / "regs" / name, "Arsitektur.", nomor=nomor)
+    log = tmp_path / "parse.log"
+    parse = functools.partial(counting_parse, str(log))
+    with Store(tmp_path / "cache") as store:
+        first = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "cat@1", parse), jobs=2, store=store)
+        again = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "cat@1", parse), jobs=2, store=store)
+        assert [r.cached for r in first] == [False, False]
+        assert [r.cached for r in again] == [True, True]
+        assert [r.report for r in again] == [r.report for r in first]
+        assert len(log.read_text().split()) == 2
+        changed = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "cat@2", parse), jobs=1, store=store)
+        assert [r.cached for r in changed] == [False, False]  # the report is re-made ...
+        assert len(log.read_text().split()) == 2  # ... from the stored parse
+        # an edited file is new content: parsed again
+        write(tmp_path / "regs" / "binjai.txt", "Tidak lagi.")
+        edited = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "cat@2", parse), jobs=1, store=store)
+        assert edited[0].report["findings"][0]["status"] == "missing" and not edited[0].cached
+        assert log.read_text().split()[-1] == "binjai.txt"
+        history = store.history("binjai")
+    assert [r["score"] for r in history] == [100.0, 0.0]
+    assert [r["checks"] for r in history] == [3, 1]
+
+
+def test_failed_files_are_not_stored(tmp_path: Path):
+    (tmp_path / "kosong.txt").write_bytes(b"")
+    write(tmp_path / "ok.txt", "Arsitektur.")
+    with Store(tmp_path / "cache") as store:
+        run_batch([tmp_path / "kosong.txt", tmp_path / "ok.txt"], PIPELINE, jobs=1, store=store)
+        second = run_batch([tmp_path / "kosong.txt", tmp_path / "ok.txt"], PIPELINE, jobs=1, store=store)
+    assert second[0].error.code == "file-empty" and second[1].cached
