@@ -30,11 +30,13 @@ class Pipeline:
     ``check`` and ``parse`` must be module-level functions (or partials of them).
 
     ``check`` returns the report as a ``compliance/report@1`` dict; ``catalog_key``
-    names the catalog and its content, so a changed catalog misses the store."""
+    names the catalog and its content, so a changed catalog misses the store.
+    ``links`` finds which regulations this one amends or revokes (for ``--group-by``)."""
 
     check: Callable[[Regulation], dict[str, Any]]
     catalog_key: str
     parse: Callable[[Path], Regulation] | None = None
+    links: Callable[[Regulation], dict[str, Any]] | None = None
 
 
 @dataclass
@@ -46,6 +48,7 @@ class FileResult:
     report: dict[str, Any] | None = None
     error: ComplianceError | None = None
     cached: bool = False
+    links: dict[str, Any] | None = None
 
     @property
     def path(self) -> Path:
@@ -63,6 +66,7 @@ class _Task:
 class _Outcome:
     regulation_json: str | None = None  # set only when freshly parsed
     report_json: str | None = None
+    links_json: str | None = None  # set only when freshly parsed
     error: tuple[str, dict[str, Any]] | None = field(default=None)
 
 
@@ -109,8 +113,10 @@ def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
                 parse = pipeline.parse
             regulation = parse(task.files[0])
             fresh = dumps_json(regulation.to_dict())
+        links = pipeline.links(regulation) if pipeline.links and fresh else None
         report = pipeline.check(regulation)
-        return _Outcome(regulation_json=fresh, report_json=dumps_json(report))
+        return _Outcome(regulation_json=fresh, report_json=dumps_json(report),
+                        links_json=dumps_json(links) if links is not None else None)
     except ComplianceError as exc:
         return _Outcome(error=(exc.code, exc.params))
     except Exception as exc:  # a bug on one file must not stop the batch; reported as internal
@@ -137,8 +143,13 @@ def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = 
             result.error = ComplianceError(code, **params)
             continue
         result.report = _json_loads(outcome.report_json)
+        if outcome.links_json is not None:
+            result.links = _json_loads(outcome.links_json)
+        elif store is not None:
+            result.links = store.get_links(task.sha256)
         if store is not None:
-            store.put(task.sha256, pipeline.catalog_key, outcome.regulation_json, outcome.report_json)
+            store.put(task.sha256, pipeline.catalog_key, outcome.regulation_json, outcome.report_json,
+                      outcome.links_json)
     if store is not None:
         store.record_checks([_history_row(r) for r in results if r.report is not None], pipeline.catalog_key)
     return sorted(results, key=lambda r: str(r.path))
@@ -166,7 +177,7 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None) -> tuple[l
             continue
         report = store.get_report(result.sha256, pipeline.catalog_key) if store is not None else None
         if report is not None:
-            result.report, result.cached = report, True
+            result.report, result.cached, result.links = report, True, store.get_links(result.sha256)
         else:
             regulation_json = store.get_regulation_json(result.sha256) if store is not None else None
             tasks.append(_Task(result.files, result.sha256, regulation_json))

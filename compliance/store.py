@@ -33,7 +33,7 @@ BUSY_TIMEOUT_S = 60.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS regulation (
-    sha256 TEXT NOT NULL, tool TEXT NOT NULL, json TEXT NOT NULL, stored_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL, tool TEXT NOT NULL, json TEXT NOT NULL, links TEXT, stored_at TEXT NOT NULL,
     PRIMARY KEY (sha256, tool));
 CREATE TABLE IF NOT EXISTS report (
     sha256 TEXT NOT NULL, tool TEXT NOT NULL, catalog TEXT NOT NULL, json TEXT NOT NULL,
@@ -208,8 +208,14 @@ class Store:
         rows = self._read("SELECT json FROM regulation WHERE sha256=? AND tool=?", (sha256, tool_fingerprint()))
         return rows[0][0] if rows else None
 
-    def put(self, sha256: str, catalog: str, regulation_json: str | None, report_json: str) -> None:
-        """Store a file's parse and report; drop what older tool versions stored for it."""
+    def get_links(self, sha256: str) -> dict[str, Any] | None:
+        """The amends/revokes links found when the file was parsed (see ``compare.regulation_links``)."""
+        rows = self._read("SELECT links FROM regulation WHERE sha256=? AND tool=?", (sha256, tool_fingerprint()))
+        return _loads(rows[0][0]) if rows and rows[0][0] else None
+
+    def put(self, sha256: str, catalog: str, regulation_json: str | None, report_json: str,
+            links_json: str | None = None) -> None:
+        """Store a file's parse (with its links) and report; drop what older tool versions stored for it."""
         tool, now = tool_fingerprint(), _now()
         statements = [
             ("DELETE FROM regulation WHERE sha256=? AND tool<>?", (sha256, tool)),
@@ -217,8 +223,8 @@ class Store:
             ("INSERT OR REPLACE INTO report VALUES (?,?,?,?,?)", (sha256, tool, catalog, report_json, now)),
         ]
         if regulation_json is not None:
-            statements.append(("INSERT OR REPLACE INTO regulation VALUES (?,?,?,?)",
-                               (sha256, tool, regulation_json, now)))
+            statements.append(("INSERT OR REPLACE INTO regulation VALUES (?,?,?,?,?)",
+                               (sha256, tool, regulation_json, links_json, now)))
         self._write(statements)
 
     # --- history --------------------------------------------------------------
@@ -287,3 +293,29 @@ def _from_data(tp: Any, data: Any) -> Any:
         return tp(**kwargs)
     return data
 
+
+
+def open_store(cache_dir: Path | None, no_cache: bool,
+               warn: Callable[[ComplianceError], None] | None = None) -> Store | None:
+    """The store a command uses: none with ``--no-cache``, else ``cache_dir`` or the default."""
+    if no_cache:
+        return None
+    return Store(cache_dir or default_cache_dir(), warn=warn)
+
+
+_HISTORY_HEADERS = {
+    "id": ("Tahun", "Jenis", "Nomor", "Daerah", "Berkas", "Skor", "Pertama diperiksa", "Terakhir diperiksa", "Kali"),
+    "en": ("Year", "Kind", "Number", "Region", "File", "Score", "First checked", "Last checked", "Checks"),
+}
+
+
+def format_history(rows: list[dict[str, Any]], lang: str) -> str:
+    """A plain-text table of ``Store.history`` rows, dates only."""
+    keys = ("tahun", "jenis", "nomor", "daerah", "file", "score", "first_checked", "last_checked", "checks")
+    table = [_HISTORY_HEADERS.get(lang, _HISTORY_HEADERS["id"])]
+    for row in rows:
+        cells = {**row, "first_checked": row["first_checked"][:10], "last_checked": row["last_checked"][:10],
+                 "score": "" if row["score"] is None else f"{row['score']:g}"}
+        table.append(tuple("" if cells[k] is None else str(cells[k]) for k in keys))
+    widths = [max(len(r[i]) for r in table) for i in range(len(keys))]
+    return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n" for r in table)

@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from compliance.batch import FileResult
+from compliance.compare import build_matrix, relations_from_metadata, render_csv, render_html, render_json
+from compliance.errors import ComplianceError
+
+ENTRIES = [("dasar-hukum", "Dasar hukum", "dasar"), ("arsitektur", "Arsitektur SPBE", "perencanaan"),
+           ("peta-rencana", "Peta Rencana SPBE", "perencanaan"), ("keamanan", "Keamanan SPBE", "keamanan")]
+
+
+def report(daerah, jenis_kode, nomor, tahun, statuses, *, tentang="Sistem Pemerintahan Berbasis Elektronik",
+           levels=None, confidence=None):
+    findings = []
+    for (rid, title, group), status in zip(ENTRIES, statuses):
+        evidence = [] if status in ("missing", "not_applicable") else [
+            {"pasal": "5", "ayat": "1", "quote": f"{daerah}: ketentuan {rid}", "via": "term", "score": 0.8,
+             "matched": [], "parent": None}]
+        findings.append({"requirement": rid, "title": title, "group": group, "basis": "Pasal 6–12",
+                         "basis_confidence": "range", "status": status, "evidence": evidence,
+                         "missing_elements": ["jangka 5 tahun"] if status == "partial" else [],
+                         "confidence": (confidence or {}).get(rid, 0.5)})
+    applicable = [s for s in statuses if s != "not_applicable"]
+    score = round(100 * sum({"fulfilled": 1, "partial": 0.5}.get(s, 0) for s in applicable) / len(applicable), 1)
+    return {
+        "schema": "compliance/report@1",
+        "regulation": {"metadata": {"daerah": daerah, "jenis": None, "jenis_kode": jenis_kode, "nomor": nomor,
+                                    "tahun": tahun, "tentang": tentang}},
+        "catalog": {"id": "perpres-95-2018", "title": "Perpres 95/2018"},
+        "summary": {"score": score},
+        "findings": findings,
+        "indicators": [{"no": no, "name": f"Indikator {no}", "indicated_level": lvl}
+                       for no, lvl in sorted((levels or {}).items())] + [{"no": 20, "name": "Domain 2"}],
+    }
+
+
+def result(name, rep, sha=None):
+    return FileResult([Path(name)], sha or name.ljust(64, "0"), report=rep)
+
+
+def three_regions():
+    return [
+        result("binjai.pdf", report("Kota Binjai", "perwal", "3", 2021, ["fulfilled", "partial", "missing", "fulfilled"],
+                                    levels={1: 2, 8: 3})),
+        result("labuhanbatu.pdf", report("Kabupaten Labuhanbatu", "perbup", "12", 2019,
+                                         ["fulfilled", "fulfilled", "partial", "missing"], levels={1: 3},
+                                         confidence={"arsitektur": 0.9})),
+        result("siantar.pdf", report("Kota Pematangsiantar", "perwal", "5", 2023,
+                                     ["not_applicable", "fulfilled", "missing", "conflict"], levels={1: 3},
+                                     confidence={"arsitektur": 0.7})),
+    ]
+
+
+def test_matrix_rows_columns_counts_and_best():
+    m = build_matrix(three_regions())
+    assert [c["label"] for c in m["columns"]] == ["Kota Binjai · Perwal 3/2021", "Kabupaten Labuhanbatu · Perbup 12/2019",
+                                                  "Kota Pematangsiantar · Perwal 5/2023"]
+    assert [c["score"] for c in m["columns"]] == [62.5, 62.5, 33.3]
+    assert [r["requirement"] for r in m["rows"]] == [e[0] for e in ENTRIES]
+    rows = {r["requirement"]: r for r in m["rows"]}
+    assert [c["status"] for c in rows["arsitektur"]["cells"]] == ["partial", "fulfilled", "fulfilled"]
+    assert rows["arsitektur"]["counts"] == {"fulfilled": 2, "partial": 1}
+    # both fulfil it; the matcher was surer of Labuhanbatu
+    assert rows["arsitektur"]["best"] == {"status": "fulfilled", "columns": ["c2"]}
+    assert rows["dasar-hukum"]["best"] == {"status": "fulfilled", "columns": ["c1", "c2"]}
+    assert rows["peta-rencana"]["best"] == {"status": "partial", "columns": ["c2"]}
+    # a conflict or a missing entry is nobody's best
+    assert rows["keamanan"]["best"] == {"status": "fulfilled", "columns": ["c1"]}
+    assert [d["no"] for d in m["columns"][0]["domain1"]] == [1, 8]
+    assert rows["peta-rencana"]["cells"][1]["missing_elements"] == ["jangka 5 tahun"]
+
+
+def test_json_is_deterministic_and_sorted():
+    one = render_json(build_matrix(three_regions()))
+    two = render_json(build_matrix(three_regions()))
+    assert one == two
+    data = json.loads(one)
+    assert data["schema"] == "compliance/compare@1"
+    assert list(data) == sorted(data)
+
+
+def test_group_by_daerah_combines_in_force_regulations():
+    rows = three_regions() + [
+        # Binjai amends its 2021 Perwal: both stay in force, each entry takes the better status
+        result("binjai-2024.pdf", report("Kota Binjai", "perwal", "8", 2024, ["missing", "fulfilled", "partial", "missing"],
+                                         tentang="Perubahan atas Peraturan Wali Kota Binjai Nomor 3 Tahun 2021 tentang "
+                                                 "Sistem Pemerintahan Berbasis Elektronik", levels={1: 3})),
+        # Siantar's 2023 Perwal revokes an older one, whose fulfilled entries no longer count
+        result("siantar-2018.pdf", report("Kota Pematangsiantar", "perwal", "9", 2018,
+                                          ["fulfilled", "fulfilled", "fulfilled", "fulfilled"], levels={1: 4})),
+    ]
+    rows[2].report["regulation"]["metadata"]["tentang"] = (
+        "Pencabutan Peraturan Wali Kota Pematangsiantar Nomor 9 Tahun 2018 dan Sistem Pemerintahan Berbasis Elektronik")
+    m = build_matrix(rows, group_by="daerah")
+    assert [c["label"] for c in m["columns"]] == ["Kabupaten Labuhanbatu", "Kota Binjai", "Kota Pematangsiantar"]
+    binjai, siantar = m["columns"][1], m["columns"][2]
+    assert [mb["label"] for mb in binjai["members"]] == ["Kota Binjai · Perwal 3/2021", "Kota Binjai · Perwal 8/2024"]
+    assert binjai["members"][0]["amended_by"] == ["Kota Binjai · Perwal 8/2024"] and binjai["members"][0]["in_force"]
+    assert [r["cells"][1]["status"] for r in m["rows"]] == ["fulfilled", "fulfilled", "partial", "fulfilled"]
+    assert m["rows"][1]["cells"][1]["from"] == "Kota Binjai · Perwal 8/2024"
+    assert binjai["score"] == 87.5
+    assert [d["indicated_level"] for d in binjai["domain1"]] == [3, 3]
+    assert siantar["members"][0]["revoked_by"] == ["Kota Pematangsiantar · Perwal 5/2023"]
+    assert not siantar["members"][0]["in_force"]
+    assert [r["cells"][2]["status"] for r in m["rows"]] == ["not_applicable", "fulfilled", "missing", "conflict"]
+    assert [d["indicated_level"] for d in siantar["domain1"]] == [3]
+    assert siantar["files"] == ["siantar-2018.pdf", "siantar.pdf"]
+
+
+def test_relations_need_the_earlier_number_and_year():
+    members = [{"nomor": "3", "tahun": 2021, "tentang": "SPBE"},
+               {"nomor": "8", "tahun": 2024, "tentang": "Perubahan atas Peraturan Wali Kota Nomor 3 Tahun 2020"},
+               {"nomor": "9", "tahun": 2024, "tentang": "Perubahan Kedua atas Peraturan Wali Kota Nomor 3 Tahun 2021"}]
+    assert relations_from_metadata(members) == [("amends", 2, 0)]
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs, self.scripts = set(), [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href", "").startswith("#"):
+            self.hrefs.append(attrs["href"][1:])
+        self.scripts += tag == "script"
+
+
+def test_html_escapes_and_every_badge_links_to_its_evidence():
+    rows = three_regions()
+    evil = '<script>alert("x")</script>'
+    rows[0].report["regulation"]["metadata"]["daerah"] = evil
+    rows[0].report["findings"][0]["evidence"][0]["quote"] = "Pasal <b>5</b> & " + evil
+    rows[0].report["findings"][1]["title"] = evil
+    for lang in ("id", "en"):
+        page = render_html(build_matrix(rows), lang)
+        assert evil not in page
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+        parser = _Collect()
+        parser.feed(page)
+        assert parser.scripts == 1  # only our own script
+        assert set(parser.hrefs) <= parser.ids
+        assert "ev-c1-arsitektur" in parser.hrefs and "ev-c3-keamanan" in parser.hrefs
+    assert "terpenuhi" in render_html(build_matrix(rows), "id")
+    assert "fulfilled" in render_html(build_matrix(rows), "en")
+
+
+def test_html_transposes_many_columns():
+    rows = [result(f"r{i:03d}.pdf", report(f"Kabupaten {i:03d}", "perbup", str(i), 2020,
+                                           ["fulfilled", "partial", "missing", "conflict"]), sha=f"{i:064d}")
+            for i in range(60)]
+    page = render_html(build_matrix(rows), "id")
+    assert 'class="m wide"' in page
+    parser = _Collect()
+    parser.feed(page)
+    assert set(parser.hrefs) <= parser.ids
+    assert "ev-c60-keamanan" in parser.ids
+    assert 'class="m narrow"' in render_html(build_matrix(rows[:2]), "id")
+
+
+def test_csv_carries_the_matrix_and_neutralises_formulas():
+    rows = three_regions()
+    rows[0].report["regulation"]["metadata"].update(daerah="=HYPERLINK(\"http://x\")", jenis_kode=None, nomor=None,
+                                                    tahun=None)
+    for finding, title in zip(rows[0].report["findings"][1:], ("+SUM(A1)", "-1", "@cmd")):
+        finding["title"] = title  # entry titles come from the first report listing them
+    text = render_csv(build_matrix(rows), "en")
+    table = list(csv.reader(io.StringIO(text)))
+    assert table[0][3] == "'=HYPERLINK(\"http://x\")"
+    body = {r[0]: r for r in table[1:]}
+    assert body["arsitektur"][3:6] == ["partial", "fulfilled", "fulfilled"]
+    assert body["arsitektur"][6:] == ["2", "Kabupaten Labuhanbatu · Perbup 12/2019"]
+    assert body["score"][3:6] == ["62.5", "62.5", "33.3"]
+    assert body["domain1-1"][3:6] == ["2", "3", "3"]
+    titles = {r[1] for r in table}
+    assert {"'+SUM(A1)", "'-1", "'@cmd"} <= titles
+    assert not any(cell[:1] in "=+-@" and cell for row in table for cell in row)
+
+
+def test_failed_files_are_listed():
+    rows = three_regions() + [FileResult([Path("rusak.pdf")], None,
+                                         error=ComplianceError("pdf-corrupt", file="rusak.pdf", reason="EOF"))]
+    m = build_matrix(rows)
+    assert m["failed"] == [{"files": ["rusak.pdf"], "code": "pdf-corrupt", "params": {"file": "rusak.pdf",
+                                                                                       "reason": "EOF"}}]
+    assert "rusak.pdf: PDF rusak atau terpotong (EOF)" in render_html(m, "id")
+
+
+def test_group_by_uses_citation_links():
+    older = result("lb-2019.pdf", report("Kabupaten Labuhanbatu", "perbup", "12", 2019,
+                                         ["fulfilled", "fulfilled", "fulfilled", "fulfilled"]))
+    newer = result("lb-2022.pdf", report("Kabupaten Labuhanbatu", "perbup", "3", 2022,
+                                         ["fulfilled", "missing", "partial", "missing"], tentang="SPBE"))
+    older.links = {"id": "perbup/labuhanbatu/2019/12", "amends": [], "revokes": []}
+    newer.links = {"id": "perbup/labuhanbatu/2022/3", "amends": [], "revokes": ["perbup/labuhanbatu/2019/12"]}
+    column = build_matrix([older, newer], group_by="daerah")["columns"][0]
+    assert [(mb["in_force"], mb["revoked_by"]) for mb in column["members"]] == [
+        (False, ["Kabupaten Labuhanbatu · Perbup 3/2022"]), (True, [])]
+    assert column["score"] == 37.5  # only the newer one counts: (1 + 0.5) of 4
+
+
+def test_regulation_links_from_the_real_citation_finder(tmp_path: Path):
+    from compliance import load
+    from compliance.compare import regulation_links
+
+    path = tmp_path / "perbup.txt"
+    path.write_text("""PERATURAN BUPATI LABUHANBATU
+NOMOR 20 TAHUN 2021
+TENTANG
+SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
+BUPATI LABUHANBATU,
+Menimbang : a. bahwa perlu mengubah Peraturan Bupati Labuhanbatu Nomor 12 Tahun 2019;
+Mengingat : 1. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK.
+Pasal 1
+Peraturan Bupati Labuhanbatu Nomor 9 Tahun 2016 tentang E-Government dicabut dan dinyatakan tidak berlaku.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", encoding="utf-8")
+    links = regulation_links(load(path))
+    assert links == {"id": "perbup/labuhanbatu/2021/20", "amends": ["perbup/labuhanbatu/2019/12"],
+                     "revokes": ["perbup/labuhanbatu/2016/9"]}
