@@ -48,6 +48,9 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 
+# "paling lama 3 (tiga) tahun" is a deadline, not how long a plan runs.
+_DEADLINE = re.compile(r"(?:paling\s+(?:lama|lambat)|selambat-lambatnya|dalam\s+waktu|terhitung|sejak|setelah|sebelum)\s*$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Value:
@@ -109,7 +112,7 @@ def periods(text: str) -> list[Value]:
     taken = [(v.start, v.end) for v in frequencies(text)]
     out = []
     for m in _PERIOD.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken) or _DEADLINE.search(text[max(0, m.start() - 25):m.start()]):
             continue
         out.append(Value("period", number(m.group("n")) * _YEARS_PER[m.group("u").lower()], m.group(0), m.start(), m.end()))
     return out

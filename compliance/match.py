@@ -1,0 +1,422 @@
+"""Decide, for every catalog entry, whether a regional regulation addresses it.
+
+The regulation is cut into units (an ayat, or an article without ayat; a
+Lampiran paragraph; a Menimbang or Mengingat item). For each entry:
+
+1. *Topic*: operative units where the entry's signal terms occur, or that cite
+   the entry's own Perpres article. Units of the Pasal 1 definitions or the
+   Menimbang never count: such an entry is ``missing`` with a note.
+2. *Scope*: the topic units plus their sibling ayat that belong to no other
+   entry (the "(2) ... sebagaimana dimaksud pada ayat (1)" continuation).
+3. *Elements* are searched in the scope; all present -> ``fulfilled``, some ->
+   ``partial``. Weak signals (an old "rencana induk TIK") cap at ``partial``.
+4. *Parameters* (period, frequency, who sets it) are read as values from the
+   scope; one that contradicts the national value -> ``conflict``.
+5. Nothing found by terms: rapidfuzz similarity against the entry's model
+   sentences may still give ``partial`` (never ``fulfilled``).
+
+Every quote is a slice of the parsed text, so it is verbatim by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from compliance.catalog import Catalog, Element, Entry, Parameter
+from compliance.models import Conflict, Evidence, Finding, Regulation
+from compliance.terms import Span, Terms, merge_spans
+from compliance.values import frequencies, periods
+
+SCORE_CITATION = 1.0
+SCORE_TERM = 0.85
+SCORE_ELEMENT = 0.75
+SCORE_WEAK = 0.6
+SIMILARITY_THRESHOLD = 80.0
+QUOTE_MAX = 400
+EVIDENCE_MAX = 6
+
+_DEFINITIONS = re.compile(r"yang\s+dimaksud\s+dengan", re.IGNORECASE)
+_AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
+_NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
+_SEGMENT_END = re.compile(r"[;:.](?=\s)|\n")
+_PINPOINT = re.compile(r"Pasal\s+(\d+[A-Z]?)(?:\s+ayat\s+\((\d+)\))?[^.;]{0,80}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A slice ``text[start:end]`` of one source text, with where it sits."""
+
+    kind: str  # operative | definition | menimbang | mengingat
+    pasal: str
+    ayat: str | None
+    parent: str | None
+    text: str
+    start: int
+    end: int
+    article_key: tuple[str, str | None] | None = None  # groups the ayat of one article
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start:self.end]
+
+
+@dataclass
+class _Hit:
+    unit: Unit
+    spans: list[Span] = field(default_factory=list)  # offsets in unit.body
+    via: str = "term"
+    score: float = SCORE_TERM
+
+
+def _split(text: str, marker: re.Pattern[str]) -> list[tuple[str | None, int, int]]:
+    """(label, start, end) of the pieces of ``text`` that start at ``marker``;
+    text before the first marker is its own piece (label None)."""
+    marks = list(marker.finditer(text))
+    if not marks:
+        return [(None, 0, len(text))] if text.strip() else []
+    pieces = []
+    if text[: marks[0].start()].strip():
+        pieces.append((None, 0, marks[0].start()))
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        pieces.append((m.group(1), m.start(), nxt.start() if nxt else len(text)))
+    return pieces
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def units(reg: Regulation) -> list[Unit]:
+    """The regulation cut into quotable units, in document order."""
+    out: list[Unit] = []
+    for i, item in enumerate(reg.menimbang):
+        s, e = _trimmed(item, 0, len(item))
+        if e > s:
+            out.append(Unit("menimbang", "Menimbang", chr(ord("a") + i) if i < 26 else str(i + 1), None, item, s, e))
+    for i, item in enumerate(reg.mengingat):
+        s, e = _trimmed(item.text, 0, len(item.text))
+        if e > s:
+            out.append(Unit("mengingat", "Mengingat", item.label or str(i + 1), None, item.text, s, e))
+    for article in reg.articles:
+        text = article.text
+        definitional = article.parent is None and article.label == "1" and bool(_DEFINITIONS.search(text[:300]))
+        kind = "definition" if definitional else "operative"
+        marker = _NUMBERED if definitional else _AYAT
+        for label, s, e in _split(text, marker):
+            s, e = _trimmed(text, s, e)
+            if e > s:
+                ayat = None if definitional else label
+                out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
+    for block in reg.lampiran:
+        for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", block.text):
+            s, e = _trimmed(block.text, m.start(), m.end())
+            if e > s:
+                out.append(Unit("operative", "Lampiran", None, None, block.text, s, e, ("Lampiran", block.title)))
+    return out
+
+
+def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str]]:
+    """The shortest run of whole segments of the unit that holds every span, and
+    the matched substrings inside it (for highlighting)."""
+    body = unit.body
+    if len(body) <= QUOTE_MAX or not spans:
+        start, end = 0, len(body)
+    else:
+        cuts = [0] + [m.end() for m in _SEGMENT_END.finditer(body)] + [len(body)]
+        first, last = min(s for s, _ in spans), max(e for _, e in spans)
+        start = max(c for c in cuts if c <= first)
+        end = min(c for c in cuts if c >= last)
+        start, end = _trimmed(body, start, end)
+    quote = body[start:end]
+    matched: list[str] = []
+    for s, e in merge_spans(spans):
+        piece = body[s:e]
+        if start <= s and e <= end and piece not in matched:
+            matched.append(piece)
+    return quote, matched
+
+
+def _evidence(hit: _Hit) -> Evidence:
+    quote, matched = _quote(hit.unit, hit.spans)
+    return Evidence(pasal=hit.unit.pasal, ayat=hit.unit.ayat, quote=quote, via=hit.via, score=hit.score,
+                    matched=matched, parent=hit.unit.parent)
+
+
+def _lang(labels: dict[str, str], lang: str) -> str:
+    return labels.get(lang) or labels["id"]
+
+
+# --- citations of the national regulation ------------------------------------------
+# Local stand-in: replace with the citation graph of compliance.cite once it lands.
+
+
+def _citations(catalog: Catalog, unit: Unit) -> list[tuple[Span, str | None]]:
+    """Spans citing the catalog's regulation, each with the Pasal it pinpoints (if any)."""
+    body = unit.body
+    out = []
+    for s, e in catalog.citation.find(body):
+        pin = _PINPOINT.search(body[max(0, s - 120):s])
+        out.append(((s, e), pin.group(1) if pin else None))
+    return out
+
+
+def _pinpoints_entry(entry: Entry, pasal: str | None) -> bool:
+    basis = entry.basis
+    return pasal is not None and basis.confidence in ("text", "number") and basis.pasal == pasal
+
+
+# --- the matcher ---------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    catalog: Catalog
+    units: list[Unit]
+    lang: str
+    signal_owners: dict[int, set[str]]  # unit index -> entries whose signals occur in it
+    actor_terms: dict[str, Terms]
+
+
+def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
+    all_units = units(reg)
+    owners: dict[int, set[str]] = {}
+    for i, unit in enumerate(all_units):
+        if unit.kind == "operative":
+            owners[i] = {e.id for e in catalog.entries if e.check is None and e.signals.find(unit.body)}
+    actor_terms = {}
+    for entry in catalog.entries:
+        for p in entry.parameters:
+            if p.kind == "actor":
+                others = "@" + p.national["others"]
+                actor_terms[f"{entry.id}/{p.id}"] = catalog.terms([
+                    f"~tetap oleh {others}", f"~tetap dengan keputusan {others}", f"~sah oleh {others}",
+                    f"{others} ~tetap",
+                ])
+    return _Context(catalog, all_units, lang, owners, actor_terms)
+
+
+def _finding(entry: Entry, catalog: Catalog, lang: str, status: str, **kw) -> Finding:
+    basis = entry.basis
+    reference = basis.printable(lang) if basis.confidence != "topic" else _lang(basis.topic, lang)
+    return Finding(requirement=entry.id, title=entry.title_in(lang), group=entry.group, basis=reference,
+                   basis_confidence=basis.confidence, status=status, indicators=list(entry.indicators), **kw)
+
+
+def _predates(reg: Regulation, enacted: str) -> bool | None:
+    """True/False when the enactment date (or an earlier year) settles it, else None."""
+    meta = reg.metadata
+    if meta.ditetapkan:
+        try:
+            return date.fromisoformat(meta.ditetapkan) < date.fromisoformat(enacted)
+        except ValueError:
+            pass
+    if meta.tahun:
+        year = int(enacted[:4])
+        if meta.tahun != year:
+            return meta.tahun < year
+    return None
+
+
+def _match_legal_basis(entry: Entry, reg: Regulation, ctx: _Context) -> Finding:
+    """``dasar-hukum``: structural — is the Perpres in Mengingat, and does it even apply?"""
+    cat = ctx.catalog
+    cited = {"mengingat": [], "body": []}
+    for unit in ctx.units:
+        spans = [s for s, _ in _citations(cat, unit)]
+        if spans:
+            key = "mengingat" if unit.kind == "mengingat" else "body"
+            cited[key].append(_Hit(unit, spans, "citation", SCORE_CITATION))
+    if cited["mengingat"]:
+        return _finding(entry, cat, ctx.lang, "fulfilled", evidence=[_evidence(h) for h in cited["mengingat"]],
+                        confidence=SCORE_CITATION)
+    predates = _predates(reg, cat.ditetapkan)
+    if predates:
+        related = []
+        for unit in ctx.units:
+            if unit.kind == "mengingat" and entry.related_bases is not None:
+                spans = entry.related_bases.find(unit.body)
+                if spans:
+                    related.append(_Hit(unit, spans, "structure", 1.0))
+        return _finding(entry, cat, ctx.lang, "not_applicable", evidence=[_evidence(h) for h in related],
+                        notes=["note-predates-perpres"], confidence=0.95 if reg.metadata.ditetapkan else 0.8)
+    notes = [] if predates is False else ["note-enactment-date-unknown"]
+    labels = [_lang(e.label, ctx.lang) for e in entry.elements]
+    if cited["body"]:
+        return _finding(entry, cat, ctx.lang, "partial", evidence=[_evidence(h) for h in cited["body"][:EVIDENCE_MAX]],
+                        missing_elements=labels, notes=["note-cited-outside-mengingat", *notes], confidence=0.9)
+    return _finding(entry, cat, ctx.lang, "missing", missing_elements=labels, notes=notes, confidence=0.9)
+
+
+def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, set[int]]:
+    """Operative units on the entry's topic; whether only weak signals found it;
+    and whether a citation pinpoints the entry's own article."""
+    hits: list[_Hit] = []
+    weak_only = True
+    incorporated: set[int] = set()
+    for i, unit in enumerate(ctx.units):
+        if unit.kind != "operative":
+            continue
+        spans = entry.signals.find(unit.body)
+        weak = [] if spans else entry.weak_signals.find(unit.body)
+        cites = _citations(ctx.catalog, unit)
+        pinned = [span for span, pasal in cites if _pinpoints_entry(entry, pasal)]
+        if not (spans or weak or pinned):
+            continue
+        hit = _Hit(unit, spans or weak, "term", SCORE_TERM if spans else SCORE_WEAK)
+        if spans or pinned:
+            weak_only = False
+        if pinned or (cites and spans):
+            hit.via, hit.score = "citation", SCORE_CITATION
+            hit.spans = hit.spans + [span for span, _ in cites]
+        if pinned:
+            incorporated.add(i)
+        hits.append(hit)
+    return hits, weak_only, incorporated
+
+
+def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:
+    """Topic units and the sibling ayat that belong to no other entry."""
+    keys = {h.unit.article_key for h in topic}
+    chosen = {id(h.unit) for h in topic}
+    scope = []
+    for i, unit in enumerate(ctx.units):
+        if id(unit) in chosen:
+            scope.append(unit)
+        elif unit.kind == "operative" and unit.article_key in keys and ctx.signal_owners.get(i, set()) <= {entry.id}:
+            scope.append(unit)
+    return scope
+
+
+def _conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: _Context) -> list[tuple[Unit, Conflict, Span]]:
+    out = []
+    for unit in scope:
+        body = unit.body
+        found: list[tuple[str, Span]] = []
+        if param.kind == "period":
+            found = [(v.printed, (v.start, v.end)) for v in periods(body) if abs(v.years - param.national["years"]) > 1e-9]
+        elif param.kind == "frequency":
+            limit = param.national["max_interval_years"]
+            found = [(v.printed, (v.start, v.end)) for v in frequencies(body) if v.years > limit + 1e-9]
+        else:
+            found = [(body[s:e], (s, e)) for s, e in ctx.actor_terms[f"{entry.id}/{param.id}"].find(body)]
+        for printed, span in found:
+            conflict = Conflict(parameter=_lang(param.label, ctx.lang), national=param.national["printed"],
+                                regional=printed, pasal=unit.pasal, ayat=unit.ayat)
+            out.append((unit, conflict, span))
+    return out
+
+
+def _similar(entry: Entry, ctx: _Context) -> _Hit | None:
+    """The operative unit most like the entry's model sentences, if similar enough."""
+    best: _Hit | None = None
+    for unit in ctx.units:
+        if unit.kind != "operative" or len(unit.body) < 40:
+            continue
+        body = unit.body.lower()
+        score = max((fuzz.token_set_ratio(model.lower(), body) for model in entry.similar), default=0.0)
+        if score >= SIMILARITY_THRESHOLD and (best is None or score > best.score * 100):
+            best = _Hit(unit, [], "similarity", score / 100)
+    return best
+
+
+def _not_found(entry: Entry, ctx: _Context) -> Finding:
+    cat, lang = ctx.catalog, ctx.lang
+    labels = [_lang(e.label, lang) for e in entry.elements]
+    similar = _similar(entry, ctx) if entry.similar else None
+    if similar is not None:
+        return _finding(entry, cat, lang, "partial", evidence=[_evidence(similar)], missing_elements=labels,
+                        notes=["note-similarity-only"], confidence=round(similar.score * 0.6, 3))
+    for kind, note in (("definition", "note-only-defined"), ("menimbang", "note-only-menimbang")):
+        hits = []
+        for unit in ctx.units:
+            if unit.kind == kind:
+                spans = entry.signals.find(unit.body) or entry.weak_signals.find(unit.body)
+                if spans:
+                    hits.append(_Hit(unit, spans, "definition" if kind == "definition" else "menimbang", 0.0))
+        if hits:
+            return _finding(entry, cat, lang, "missing", evidence=[_evidence(h) for h in hits[:EVIDENCE_MAX]],
+                            missing_elements=labels, notes=[note], confidence=0.8)
+    return _finding(entry, cat, lang, "missing", missing_elements=labels, confidence=0.7)
+
+
+def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding, set[str]]:
+    """The finding for one entry and the tags of its satisfied elements."""
+    if entry.check == "mengingat":
+        return _match_legal_basis(entry, reg, ctx), set()
+    topic, weak_only, incorporated = _topic(entry, ctx)
+    if not topic:
+        return _not_found(entry, ctx), set()
+    scope = _scope(entry, topic, ctx)
+    by_unit: dict[int, _Hit] = {id(h.unit): h for h in topic}
+    order = {id(u): i for i, u in enumerate(ctx.units)}
+    missing: list[Element] = []
+    tags: set[str] = set()
+    for element in entry.elements:
+        found = False
+        for unit in scope:
+            spans = element.terms.find(unit.body) if not element.terms.empty else []
+            if spans:
+                hit = by_unit.setdefault(id(unit), _Hit(unit, [], "term", SCORE_ELEMENT))
+                hit.spans.extend(spans)
+                found = True
+                break
+        if not found and any(order[id(h.unit)] in incorporated for h in topic):
+            found = True  # the unit incorporates the entry's own Perpres article by reference
+        if found:
+            tags.update(element.tags)
+        else:
+            missing.append(element)
+    conflicts: list[Conflict] = []
+    for param in entry.parameters:
+        for unit, conflict, span in _conflicts(entry, param, scope, ctx):
+            hit = by_unit.setdefault(id(unit), _Hit(unit, [], "term", SCORE_ELEMENT))
+            hit.spans.append(span)
+            conflicts.append(conflict)
+    notes: list[str] = []
+    if conflicts:
+        status = "conflict"
+    elif not missing and not weak_only:
+        status = "fulfilled"
+    else:
+        status = "partial"
+    if weak_only:
+        notes.append("note-weak-signal")
+    if incorporated:
+        notes.append("note-cited-article")
+    if any(e.secondary for e in missing):
+        notes.append("note-secondary-element")
+    hits = sorted(by_unit.values(), key=lambda h: order[id(h.unit)])
+    # Topic units first, then units that only carried elements or parameters, in document order.
+    ranked = [h for h in hits if h.score >= SCORE_WEAK and h in topic] + [h for h in hits if h not in topic]
+    evidence = [_evidence(h) for h in ranked[:EVIDENCE_MAX]]
+    strength = max(h.score for h in topic)
+    confidence = 0.9 if conflicts else strength
+    finding = _finding(entry, ctx.catalog, ctx.lang, status, evidence=evidence,
+                       missing_elements=[_lang(e.label, ctx.lang) for e in missing] if status != "fulfilled" else [],
+                       conflicts=conflicts, notes=notes, confidence=confidence)
+    return finding, tags
+
+
+def match_with_tags(reg: Regulation, catalog: Catalog, lang: str = "id") -> tuple[list[Finding], dict[str, set[str]]]:
+    """Findings in catalog order, and per entry the tags (national-link, review) of
+    its satisfied elements, which the indicator estimate needs."""
+    ctx = _context(reg, catalog, lang)
+    findings, tags = [], {}
+    for entry in catalog.entries:
+        finding, entry_tags = _match_entry(entry, reg, ctx)
+        findings.append(finding)
+        tags[entry.id] = entry_tags if finding.status in ("fulfilled", "partial", "conflict") else set()
+    return findings, tags
+
+
+def match(reg: Regulation, catalog: Catalog, lang: str = "id") -> list[Finding]:
+    """One finding per catalog entry, in catalog order; deterministic."""
+    return match_with_tags(reg, catalog, lang)[0]

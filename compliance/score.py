@@ -1,0 +1,51 @@
+"""The score and the summary counts of a check.
+
+Score (0–100): each applicable entry counts by the catalog's ``scoring`` weights
+(Perpres 95/2018: fulfilled 1, partial 0.5, conflict 0, missing 0); the sum is
+divided by the number of applicable entries (``not_applicable`` ones are left
+out) and multiplied by 100, rounded to one decimal. No applicable entry -> None.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.catalog import Catalog
+from compliance.models import STATUSES, Finding
+
+
+def score(findings: list[Finding], catalog: Catalog) -> float | None:
+    applicable = [f for f in findings if f.status != "not_applicable"]
+    if not applicable:
+        return None
+    total = sum(catalog.scoring.get(f.status, 0.0) for f in applicable)
+    return round(100.0 * total / len(applicable), 1)
+
+
+def _counts(findings: list[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for f in findings:
+        counts[f.status] += 1
+    return counts
+
+
+def summary(findings: list[Finding], catalog: Catalog, lang: str = "id") -> dict[str, Any]:
+    """Counts per status, per catalog group (with the group's own score), and the score."""
+    groups = []
+    for group in catalog.groups:
+        members = [f for f in findings if f.group == group.id]
+        groups.append({
+            "id": group.id,
+            "title": group.title.get(lang) or group.title["id"],
+            "counts": _counts(members),
+            "score": score(members, catalog),
+            "requirements": [f.requirement for f in members],
+        })
+    return {
+        "score": score(findings, catalog),
+        "score_weights": {k: catalog.scoring[k] for k in sorted(catalog.scoring)},
+        "counts": _counts(findings),
+        "total": len(findings),
+        "applicable": sum(1 for f in findings if f.status != "not_applicable"),
+        "groups": groups,
+    }
