@@ -225,3 +225,60 @@ def test_markdown_escapes_regulation_text():
     assert "**Peta Rencana**" in md
     assert "| bertentangan | 1 |" in md
     assert "> Pasal «…»" in md
+
+
+def long_report(example: str = "perwal-banyuasri-2022-spbe.txt") -> tuple[dict, object]:
+    """A full-length report (all catalog entries, real article text of a project sample as
+    quotes) to exercise page breaks; returns the report dict and the parsed regulation."""
+    import compliance
+    from compliance.catalog import load_catalog
+    from conftest import EXAMPLES
+
+    path = EXAMPLES / example
+    if not path.exists():
+        pytest.skip(f"sample regulation not available ({path})")
+    reg = compliance.load(path)
+    catalog = load_catalog()
+    operative = [a for a in reg.articles if a.label != "1"]
+    findings = []
+    for i, entry in enumerate(catalog.entries):
+        status = STATUSES[i % len(STATUSES)]
+        evidence = []
+        if status not in ("missing", "not_applicable"):
+            for article in (operative[i % len(operative)], operative[(i + 7) % len(operative)]):
+                quote = article.ayat[0].text if article.ayat else article.text
+                evidence.append(Evidence(article.label, article.ayat[0].label if article.ayat else None, quote,
+                                         "term", 0.7, matched=quote.split()[1:3]))
+        findings.append(Finding(
+            entry.id, entry.title_in("id"), entry.group, entry.basis.printable("id"), entry.basis.confidence, status,
+            evidence=evidence, missing_elements=[e.label["id"] for e in entry.elements][:3] if status == "partial" else [],
+            conflicts=[Conflict("jangka waktu", "5 (lima) tahun", "10 (sepuluh) tahun", evidence[0].pasal)]
+            if status == "conflict" else []))
+    return ({
+        "schema": REPORT_SCHEMA,
+        "regulation": {"metadata": reg.metadata.to_dict(), "source": reg.source.to_dict()},
+        "catalog": catalog.info("id"),
+        "summary": {"score": 50, "counts": {s: sum(f.status == s for f in findings) for s in STATUSES}},
+        "findings": [f.to_dict() for f in findings],
+        "indicators": [{"no": n, "name": f"Indikator {n}", "indicated_level": 2, "requirements": ["arsitektur"]}
+                       for n in range(1, 48)],
+    }, reg)
+
+
+def test_outline_lists_the_regulations_own_structure():
+    report, reg = long_report()
+    html = render(report, "html", regulation=reg)
+    assert "BAB I KETENTUAN UMUM" in html
+    assert html.count('<li class="pasal">') == len(reg.articles)
+    md = render(report, "md", regulation=reg)
+    assert f"**Pasal {reg.articles[-1].label}**" in md
+    assert "Kerangka tidak tersedia" in render(sample_report(), "html")
+
+
+def test_topic_basis_note_is_not_doubled():
+    report, _ = long_report()
+    html = render(report, "html")
+    assert "(nomor pasal belum diverifikasi)" in html
+    assert "(nomor pasal belum diverifikasi) (nomor pasal belum diverifikasi)" not in html
+    en = render(report, "html", "en")
+    assert "(article number not verified)" in en and "belum diverifikasi" not in en.split('id="suggestions"')[0]

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from compliance.models import STATUSES
+from compliance.report.labels import LABELS
 from compliance.resources import data_dir
 
 
@@ -25,12 +26,16 @@ def printed_basis(finding: dict, t: dict) -> str:
     """The Perpres reference exactly as precise as the catalog knows it.
 
     ``text``/``number``/``range`` bases are printable as they are ("Pasal 19",
-    "Pasal 34–39"); a ``topic`` basis is a topic name and says so.
+    "Pasal 34–39"); a ``topic`` basis is a topic name and must say so, whether or
+    not the check already added the note (in either language).
     """
     basis = finding.get("basis") or ""
-    if finding.get("basis_confidence") == "topic":
-        return f"{basis} {t['topic_suffix']}".strip()
-    return basis
+    if finding.get("basis_confidence") != "topic":
+        return basis
+    for table in LABELS.values():
+        if basis.endswith(table["topic_suffix"]):
+            basis = basis[: -len(table["topic_suffix"])].rstrip()
+    return f"{basis} {t['topic_suffix']}".strip()
 
 
 def pasal_ref(item: dict, t: dict) -> str:

@@ -1,0 +1,137 @@
+"""The HTML report as a person sees it, in headless Chromium: no console errors,
+the counts shown equal the JSON's, a screenshot, and an A4 print with no table row
+cut across pages. Skips with the reason when Chromium is not installed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from compliance.report import render
+from compliance.report.labels import LABELS
+from test_report import long_report, sample_report
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+A4_POINTS = (595.28, 841.89)
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="headless Chromium not installed (apt-get install chromium; .ci/run does)")
+
+
+def chromium(tmp: Path, url: str, *args: str) -> subprocess.CompletedProcess:
+    """Run headless Chromium offline-ish with a throwaway profile; console messages go to stderr."""
+    profile = tmp / "profile"
+    profile.mkdir(exist_ok=True)
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+               "--enable-logging=stderr", "--v=0", *args, url]
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+
+
+def console_messages(stderr: str) -> list[str]:
+    """Lines Chromium logs for page console output (errors, uncaught exceptions)."""
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """Both fixtures rendered to files: the hostile short one and the full-length one."""
+    tmp = tmp_path_factory.mktemp("browser")
+    long, regulation = long_report()
+    out = {}
+    for name, report, reg in (("hostile", sample_report(), None), ("long", long, regulation)):
+        path = tmp / f"{name}.html"
+        path.write_text(render(report, "html", "id", regulation=reg), encoding="utf-8")
+        out[name] = (path, report)
+    return tmp, out
+
+
+def test_console_detector_sees_a_deliberate_error(tmp_path):
+    control = tmp_path / "control.html"
+    control.write_text("<!DOCTYPE html><p>x</p><script>undefinedFunction();</script>", encoding="utf-8")
+    result = chromium(tmp_path, control.as_uri(), "--dump-dom")
+    assert any("undefinedFunction" in line for line in console_messages(result.stderr))
+
+
+@pytest.mark.parametrize("name", ["hostile", "long"])
+def test_no_console_errors_and_counts_equal_the_json(pages, name):
+    tmp, rendered = pages
+    path, report = rendered[name]
+    result = chromium(tmp, path.as_uri(), "--dump-dom")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert console_messages(result.stderr) == []
+    parser = _Attributes()
+    parser.feed(result.stdout)
+    tags = [tag for tag, _ in parser.elements]
+    assert "script" not in tags and "img" not in tags
+    shown = {a["data-status"]: int(a["data-count"]) for _, a in parser.elements if "data-count" in a}
+    assert shown == report["summary"]["counts"]
+    rows = [a for tag, a in parser.elements if tag == "tr" and "data-requirement" in a]
+    assert [(r["data-requirement"], r["data-status"]) for r in rows] == \
+        [(f["requirement"], f["status"]) for f in report["findings"]]
+    score = next(a["data-score"] for _, a in parser.elements if "data-score" in a)
+    assert score == str(report["summary"]["score"])
+
+
+def test_screenshot(pages):
+    tmp, rendered = pages
+    path, _ = rendered["long"]
+    shot = tmp / "long.png"
+    result = chromium(tmp, path.as_uri(), f"--screenshot={shot}", "--window-size=1200,1600", "--hide-scrollbars")
+    assert result.returncode == 0 and shot.exists(), result.stderr[-2000:]
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1200, 1600)
+    assert len(data) > 50_000  # a rendered page, not a blank one
+
+
+def _squash(text: str) -> str:
+    """Whitespace-free text; pdfium reports a hyphen it may break at as U+FFFE."""
+    return re.sub(r"\s+", "", text.replace("\ufffe", "-"))
+
+
+@pytest.mark.parametrize("name", ["hostile", "long"])
+def test_prints_to_a4_without_cutting_table_rows(pages, name):
+    pdfium = pytest.importorskip("pypdfium2")
+    tmp, rendered = pages
+    path, report = rendered[name]
+    pdf = tmp / f"{name}.pdf"
+    result = chromium(tmp, path.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert result.returncode == 0 and pdf.exists(), result.stderr[-2000:]
+    document = pdfium.PdfDocument(str(pdf))
+    texts, spaced = [], []
+    for page in document:
+        width, height = page.get_size()
+        assert abs(width - A4_POINTS[0]) < 2 and abs(height - A4_POINTS[1]) < 2
+        text = page.get_textpage().get_text_range()
+        texts.append(_squash(text))
+        spaced.append(" ".join(text.replace("\ufffe", "-").split()))
+    header = _squash("Bukti dalam peraturan")
+    for number, finding in enumerate(report["findings"], 1):
+        start = _squash(f"{number}. {finding['title']}")
+        on = [i for i, text in enumerate(texts) if start in text]
+        assert len(on) == 1, (finding["requirement"], on)
+        page = texts[on[0]]
+        for ev in finding["evidence"]:  # the whole row sits on the page where it starts
+            assert _squash(ev["quote"]) in page, (finding["requirement"], ev["pasal"])
+        for element in finding["missing_elements"]:
+            assert _squash(element) in page
+        assert header in page  # the table head repeats on every page the table reaches
+        assert LABELS["id"]["status"][finding["status"]] in spaced[on[0]]  # the badge is not broken mid-word
+    if name == "long":
+        assert len(document) > 3
