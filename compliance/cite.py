@@ -1,0 +1,398 @@
+"""Citations of a parsed regulation: found everywhere, resolved, checked.
+
+``find_citations(reg)`` walks the title, Menimbang, Mengingat, every article and
+the Penjelasan and returns one ``Citation`` per citation-like span, in document
+order: resolved to a canonical id, or kept unresolved with its raw text, place
+and reason (never dropped, never guessed). References to the regulation's own
+articles are checked against its structure; ``reference_warnings`` turns the
+ones that point nowhere into ``dangling-reference`` warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from compliance.cite_find import LEVELS, Found, Group, RegulationSpan, find, vocabulary
+from compliance.cite_resolve import (
+    chain_re,
+    known_status,
+    metadata_id,
+    pinpoint,
+    relation_after,
+    relation_before,
+    span_id,
+)
+from compliance.models import Article, Regulation, Warning_
+
+PARTS = ("judul", "menimbang", "mengingat", "pasal", "penjelasan")
+
+
+@dataclass
+class Citation:
+    """One citation-like span. ``target`` is the canonical id with its pinpoint
+    (``perpres/2018/95#pasal-58-ayat-4``); ``regulation`` the id without it.
+    ``place`` says where the span stands: ``{part, pasal, ayat, item}``.
+    ``status`` is what ``regulations/relations.yaml`` knows of the target
+    (``revoked_by``, ``amended_by``); ``amends`` is a regulation the text itself
+    says this cited one amends ("... sebagaimana telah diubah dengan <this>").
+    ``exists`` is the structure check of an internal reference (None = not checked)."""
+
+    raw: str
+    kind: str | None
+    target: str | None
+    pinpoint: str | None
+    relation: str
+    place: dict[str, str | None]
+    resolved: bool
+    internal: bool = False
+    regulation: str | None = None
+    pinpoint_end: str | None = None
+    title: str | None = None
+    status: dict[str, Any] = field(default_factory=dict)
+    amends: str | None = None
+    reason: str | None = None
+    exists: bool | None = None
+    offset: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "raw": self.raw,
+            "kind": self.kind,
+            "target": self.target,
+            "regulation": self.regulation,
+            "pinpoint": self.pinpoint,
+            "pinpoint_end": self.pinpoint_end,
+            "relation": self.relation,
+            "place": dict(self.place),
+            "resolved": self.resolved,
+            "internal": self.internal,
+            "title": self.title,
+            "status": dict(self.status),
+            "amends": self.amends,
+            "reason": self.reason,
+            "exists": self.exists,
+            "offset": self.offset,
+        }
+
+
+def regulation_key(reg: Regulation) -> str:
+    """The regulation's canonical id, or ``file:<name>`` when its metadata is incomplete."""
+    return metadata_id(reg.metadata) or f"file:{reg.source.file.rsplit('/', 1)[-1]}"
+
+
+# --- walking the regulation ------------------------------------------------------
+
+_AYAT_MARK = re.compile(r"(?m)^\s*\((\d+[a-z]?)\)")
+_ITEM_LABEL = re.compile(r"^\s*([a-z]{1,2}|\d+)[.)]\s")
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
+    if reg.preamble:
+        yield {"part": "judul"}, reg.preamble
+    for i, text in enumerate(reg.menimbang):
+        m = _ITEM_LABEL.match(text)
+        yield {"part": "menimbang", "item": m.group(1) if m else chr(ord("a") + i) if i < 26 else str(i + 1)}, text
+    for i, entry in enumerate(reg.mengingat):
+        yield {"part": "mengingat", "item": (entry.label or str(i + 1)).strip("().")}, entry.text
+    for article in reg.articles:
+        yield {"part": "pasal", "pasal": article.label, "parent": article.parent}, article.text
+    if reg.penjelasan:
+        if reg.penjelasan.umum:
+            yield {"part": "penjelasan", "pasal": None}, reg.penjelasan.umum
+        for entry in reg.penjelasan.pasal:
+            yield {"part": "penjelasan", "pasal": entry.get("label")}, entry.get("text", "")
+
+
+def _amended_id(reg: Regulation, citing) -> str | None:
+    """The act an amending regulation (Pasal I, II ...) amends: the first act its Pasal I names."""
+    first = reg.article("I")
+    if first is None:
+        return None
+    for span in find(first.text).regulations:
+        if not span.self_ref:
+            found, _ = span_id(span, citing)
+            if found:
+                return found
+    return None
+
+
+def find_citations(reg: Regulation) -> list[Citation]:
+    """Every citation-like span in ``reg``, in document order, resolved where the text allows."""
+    self_id = regulation_key(reg)
+    amended = _amended_id(reg, reg.metadata)
+    citations: list[Citation] = []
+    for place, text in _texts(reg):
+        if not text:
+            continue
+        found = _cite_text(reg, text, place, self_id, amended)
+        if place["part"] == "judul":  # the title names the regulation itself
+            found = [c for c in found if c.regulation != self_id]
+        citations.extend(found)
+    for citation in citations:
+        citation.status = known_status(citation.regulation) if not citation.internal else {}
+    return citations
+
+
+def _cite_text(reg: Regulation, text: str, place: dict, self_id: str, amended: str | None) -> list[Citation]:
+    found = find(text)
+    ids = {id(span): span_id(span, reg.metadata) for span in found.regulations}
+    relations, amends = _relations(text, found, ids, place["part"])
+    out: list[Citation] = []
+    targeted = set()
+    ayat_marks = [(m.start(), m.group(1)) for m in _AYAT_MARK.finditer(text)] if place["part"] == "pasal" else []
+    for group in found.groups:
+        if group.target is not None:
+            targeted.add(id(group.target))
+        out.extend(_group_citations(reg, text, place, group, ids, relations, self_id, amended, ayat_marks))
+    for span in found.regulations:
+        if span.self_ref or id(span) in targeted:
+            continue
+        reg_id, reason = ids[id(span)]
+        out.append(Citation(
+            raw=text[span.start:span.end], kind=span.kind, target=reg_id, pinpoint=None,
+            relation=relations.get(id(span), "cites"), place=_place(place), resolved=reg_id is not None,
+            regulation=reg_id, title=span.title, amends=amends.get(id(span)), reason=reason, offset=span.start,
+        ))
+    out.sort(key=lambda c: c.offset)
+    return out
+
+
+def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
+    out = {"part": place["part"], "pasal": place.get("pasal"), "ayat": ayat, "item": place.get("item")}
+    if place.get("parent"):
+        out["parent"] = place["parent"]
+    return out
+
+
+def _group_citations(reg, text, place, group: Group, ids, relations, self_id, amended, ayat_marks) -> list[Citation]:
+    ayat_here = None
+    for pos, label in ayat_marks:
+        if pos <= group.start:
+            ayat_here = label
+    where = _place(place, ayat_here)
+    if group.blank:
+        return [Citation(raw=text[group.start:group.end], kind=None, target=None, pinpoint=None, relation="cites",
+                         place=where, resolved=False, internal=True, reason="reference-blank", offset=group.start)]
+    out = []
+    for ref in group.references:
+        if group.target is not None:
+            span = group.target
+            reg_id, reason = ids[id(span)]
+            pin = pinpoint(ref.path)
+            out.append(Citation(
+                raw=text[ref.start:span.end], kind=span.kind, target=f"{reg_id}#{pin}" if reg_id else None,
+                pinpoint=pin, pinpoint_end=pinpoint(ref.path_end), relation=relations.get(id(span), "cites"),
+                place=where, resolved=reg_id is not None, regulation=reg_id, title=span.title,
+                reason=reason, offset=ref.start,
+            ))
+            continue
+        raw = text[ref.start:ref.end]
+        if group.unnamed_target:
+            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
+                                place=where, resolved=False, reason="target-unnamed", offset=ref.start))
+            continue
+        if "pasal" in ref.path and place["part"] in ("menimbang", "mengingat"):
+            # The preamble does not cite the body: "Pasal 47 Radio Regulation" names another document.
+            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
+                                place=where, resolved=False, reason="target-unnamed", offset=ref.start))
+            continue
+        path, path_end, reason = _fill_from_context(ref.path, ref.path_end, place, ayat_here)
+        if reason:
+            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
+                                place=where, resolved=False, internal=True, reason=reason, offset=ref.start))
+            continue
+        pin, pin_end = pinpoint(path), pinpoint(path_end)
+        into_amended = _into_amended(amended, place, path)
+        base = amended if into_amended else self_id
+        citation = Citation(
+            raw=raw, kind=reg.metadata.jenis_kode, target=f"{base}#{pin}", pinpoint=pin, pinpoint_end=pin_end,
+            relation=relations.get(id(group), "cites") if into_amended else "cites", place=where, resolved=True,
+            internal=not into_amended, regulation=base, offset=ref.start,
+        )
+        if not into_amended:
+            citation.exists = _exists(reg, path) and (path_end is None or _exists(reg, path_end))
+            if not citation.exists:
+                citation.reason = "dangling-reference"
+        out.append(citation)
+    return out
+
+
+def _into_amended(amended: str | None, place: dict, path: dict[str, str]) -> bool:
+    """In an amending regulation (Pasal I, II ...), Pasal I, the articles it quotes and any
+    arabic-numbered article reference point into the amended act, not into the amending one."""
+    if amended is None:
+        return False
+    if place.get("parent") is not None or place.get("pasal") == "I":
+        return True
+    return "pasal" in path and not _ROMAN.match(path["pasal"])
+
+
+def _fill_from_context(path, path_end, place, ayat_here):
+    """Complete "ayat (1)" or "huruf a" with the article (and ayat) they are written in."""
+    path = dict(path)
+    top = min(LEVELS.index(level) for level in path)
+    if place["part"] == "menimbang" and "pasal" not in path:
+        if set(path) == {"huruf"}:
+            return {"menimbang": path["huruf"]}, None, None
+        return path, path_end, "context-missing"
+    if "pasal" not in path:
+        if not place.get("pasal") or place["part"] not in ("pasal", "penjelasan"):
+            return path, path_end, "context-missing"
+        path["pasal"] = place["pasal"]
+        if top >= LEVELS.index("huruf") and "ayat" not in path and ayat_here:
+            path["ayat"] = ayat_here
+    if path_end is not None:
+        path_end = {**{k: v for k, v in path.items() if LEVELS.index(k) < min(LEVELS.index(x) for x in path_end)},
+                    **path_end}
+    return path, path_end, None
+
+
+# --- structure check ---------------------------------------------------------------
+
+
+def _label(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", (text or "").lower())
+
+
+def _exists(reg: Regulation, path: dict[str, str]) -> bool:
+    """Does the regulation have the article / ayat / huruf / angka the path names?"""
+    if "menimbang" in path:
+        return ord(path["menimbang"][0]) - ord("a") < len(reg.menimbang)
+    article = next((a for a in reg.articles if a.parent is None and _label(a.label) == _label(path["pasal"])), None)
+    if article is None:
+        return False
+    items = article.items
+    text = article.text
+    if "ayat" in path:
+        ayat = next((a for a in article.ayat if _label(a.label) == _label(path["ayat"])), None)
+        if ayat is None:
+            if article.ayat or not re.search(r"\(\s*" + re.escape(path["ayat"]) + r"\s*\)", text):
+                return False
+            return True  # ayat not split by the parser but printed: do not claim it is missing
+        items, text = ayat.items, ayat.text
+    for level in ("huruf", "angka"):
+        if level not in path:
+            continue
+        item = next((i for i in items if _label(i.label) == _label(path[level])), None)
+        if item is None:
+            if items:
+                return False
+            if level == "angka" and "ayat" not in path and any(_label(a.label) == _label(path[level]) for a in article.ayat):
+                return True  # definitions printed "(1) ..." instead of "1. ...": same numbering
+            return bool(re.search(r"(?m)(?:^|\s)" + re.escape(path[level]) + r"[.)]\s", text))
+        items, text = item.items, item.text
+    return True
+
+
+# --- relations -------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])|\.\s*$")
+_TITLE_LEAD = re.compile(r"^\s*,?\s*tentang\b", re.I)
+
+
+def _relations(text: str, found: Found, ids, part: str) -> tuple[dict[int, str], dict[int, str]]:
+    """Relation cue per span (or per amending-context group), and "A amends B" facts the text states."""
+    relations: dict[int, str] = {}
+    amends: dict[int, str] = {}
+    spans = [s for s in found.regulations if not s.self_ref]
+    starts = {id(g.target): g.start for g in found.groups if g.target is not None}
+    bounds = sorted([(s.start, s.end) for s in found.regulations] + [(g.start, g.end) for g in found.groups])
+    items: list[tuple[int, int, object]] = [(starts.get(id(s), s.start), s.end, s) for s in spans]
+    items += [(g.start, g.end, g) for g in found.groups if g.target is None and not g.blank]
+    items.sort(key=lambda t: t[0])
+    for start, end, obj in items:
+        prev_end = max([e for s, e in bounds if e <= start] or [0])
+        window = text[max(prev_end, start - 200):start]
+        previous = next((s for s in reversed(spans) if s.end == prev_end), None)
+        if _TITLE_LEAD.match(window) and previous is not None:
+            # "... UU 9/2015 tentang Perubahan Kedua atas <this>": the earlier act amends this one.
+            if relation_before(window) == "amends" and isinstance(obj, RegulationSpan) and ids[id(obj)][0]:
+                amends.setdefault(id(previous), ids[id(obj)][0])
+            continue
+        if part == "mengingat":
+            continue
+        relation = relation_before(window)
+        if relation is None:
+            stop = _SENTENCE_END.search(text, end)
+            relation = relation_after(text[end:stop.start() if stop else len(text)][:400])
+        if relation:
+            relations[id(obj)] = relation
+    _chains(text, spans, ids, amends)
+    return relations, amends
+
+
+def _chains(text: str, spans: list[RegulationSpan], ids, amends: dict[int, str]) -> None:
+    """"X sebagaimana telah diubah ... dengan Y": Y amends X."""
+    for i, base in enumerate(spans):
+        base_id = ids[id(base)][0]
+        if base_id is None or i + 1 >= len(spans):
+            continue
+        if not chain_re().search(text, base.end, spans[i + 1].start):
+            continue
+        stop = re.compile(r";|\.\s+(?=[A-Z])").search(text, base.end)
+        limit = stop.start() if stop else len(text)
+        for member in spans[i + 1:]:
+            if member.start >= limit:
+                break
+            member_id = ids[id(member)][0]
+            if member_id and member_id != base_id:
+                amends.setdefault(id(member), base_id)
+
+
+# --- reports -----------------------------------------------------------------------
+
+
+def describe_place(place: dict[str, str | None]) -> str:
+    """Short label of a place as printed in regulations: "Pasal 12 ayat (2)", "Menimbang huruf b"."""
+    part = place.get("part")
+    if part == "pasal":
+        out = f"Pasal {place.get('pasal')}"
+        if place.get("ayat"):
+            out += f" ayat ({place['ayat']})"
+        return out
+    if part == "penjelasan":
+        return f"Penjelasan Pasal {place['pasal']}" if place.get("pasal") else "Penjelasan Umum"
+    if part in ("menimbang", "mengingat"):
+        return f"{part.capitalize()} {place.get('item')}" if place.get("item") else part.capitalize()
+    return "Judul"
+
+
+def dangling(citations: list[Citation]) -> list[Citation]:
+    """Internal references to an article, ayat, huruf or angka the regulation does not have."""
+    return [c for c in citations if c.internal and c.exists is False]
+
+
+def reference_warnings(citations: list[Citation]) -> list[Warning_]:
+    """One ``dangling-reference`` warning per dangling reference; detail "place: reference"."""
+    return [Warning_("dangling-reference", f"{describe_place(c.place)}: {c.raw}") for c in dangling(citations)]
+
+
+def add_reference_warnings(reg: Regulation, citations: list[Citation] | None = None) -> list[Citation]:
+    """Find citations and append their dangling-reference warnings to ``reg.warnings`` (once)."""
+    citations = find_citations(reg) if citations is None else citations
+    present = {(w.code, w.detail) for w in reg.warnings}
+    for warning in reference_warnings(citations):
+        if (warning.code, warning.detail) not in present:
+            reg.warnings.append(warning)
+    return citations
+
+
+def resolved_mengingat(reg: Regulation, citations: list[Citation] | None = None) -> list[dict[str, Any]]:
+    """The Mengingat list with each entry's cited acts, ids and known status (for the report)."""
+    citations = find_citations(reg) if citations is None else citations
+    rows = []
+    for i, entry in enumerate(reg.mengingat):
+        item = (entry.label or str(i + 1)).strip("().")
+        cited = [c for c in citations if c.place.get("part") == "mengingat" and c.place.get("item") == item]
+        rows.append({
+            "label": entry.label,
+            "text": entry.text,
+            "citations": [c.to_dict() for c in cited],
+            "resolved": any(c.resolved for c in cited),
+            "revoked": any(c.status.get("revoked_by") for c in cited if c.pinpoint is None),
+            "amended": any(c.status.get("amended_by") for c in cited if c.pinpoint is None),
+        })
+    return rows

@@ -1,0 +1,180 @@
+"""Turn found spans into canonical ids, read relation cues, look up known status.
+
+Canonical ids: ``kind[/issuer|/daerah]/year/number`` (``perpres/2018/95``,
+``permen/kominfo/2007/41``, ``perbup/labuhanbatu/2018/14``, ``uud/1945``) and a
+pinpoint fragment ``#pasal-58-ayat-4``. An id is only built from what the text
+prints; anything missing (number, year, issuer, daerah) leaves the citation
+unresolved with a reason, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from compliance.cite_find import LEVELS, RegulationSpan, Vocabulary, _norm_key, _surface_pattern, vocabulary
+from compliance.models import Metadata
+from compliance.resources import data_dir
+
+RELATIONS = ("cites", "amends", "revokes", "implements")
+
+
+def slug(text: str) -> str:
+    """Lower-case id segment: letters and digits joined by single hyphens."""
+    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+
+
+def pinpoint(path: dict[str, str] | None) -> str | None:
+    """``{"pasal": "58", "ayat": "4"}`` -> ``pasal-58-ayat-4`` (outermost level first)."""
+    if not path:
+        return None
+    return "-".join(f"{level}-{slug(path[level])}" for level in LEVELS if path.get(level))
+
+
+def _number_id(printed: str, kind_series: tuple[str, ...]) -> str | None:
+    body = re.sub(r"^[A-Z]{1,3}\s*\.?\s*(?=\d)", "", printed.strip())
+    lead = re.match(r"\d+", body)
+    if lead:
+        number = str(int(lead.group(0)))
+        series = re.fullmatch(r"\d+\s*/\s*([A-Z]+)", body)
+        if series and series.group(1) in kind_series:
+            number += "-" + series.group(1).lower()
+        word = re.fullmatch(r"\d+\s+([A-Za-z]+)\.?", body)  # "4 PNPS": a series printed after the number
+        if word:
+            number += "-" + word.group(1).lower()
+        return number
+    roman = re.match(r"[IVXLCDM]+(?=\s*/|$)", body)
+    return roman.group(0).lower() if roman else None
+
+
+def _issuer_code(vocab: Vocabulary, group: str, span: RegulationSpan, kind_last_word: str) -> str | None:
+    named = vocab.republic_re.sub(" ", span.between).strip(" ,\t\r\n")
+    key = _norm_key(named)
+    for issuer in vocab.issuers.get(group, []):
+        forms = list(issuer.names) + list(issuer.abbreviations)
+        # "Peraturan Badan" + "Siber dan Sandi Negara" names "Badan Siber dan Sandi Negara".
+        if key and any(key in (_norm_key(f), _norm_key(f).removeprefix(_norm_key(kind_last_word))) for f in forms):
+            return issuer.code
+    if named:
+        return slug(named)  # a ministry the vocabulary lacks: its printed name, verbatim
+    for issuer in vocab.issuers.get(group, []):
+        for marker in issuer.markers:
+            if re.search(r"(?<![A-Za-z])" + _surface_pattern(marker) + r"(?![A-Za-z])", span.number or "", re.I):
+                return issuer.code
+    return None
+
+
+def _daerah_segment(vocab: Vocabulary, daerah: str | None) -> str | None:
+    if not daerah:
+        return None
+    named = vocab.republic_re.sub(" ", daerah).strip(" ,\t\r\n")
+    named = vocab.daerah_prefix_re.sub("", named).strip()
+    return slug(named) or None
+
+
+def span_id(span: RegulationSpan, citing: Metadata | None = None) -> tuple[str | None, str | None]:
+    """(canonical id, None) for a regulation mention, or (None, reason) when the text does not say enough."""
+    vocab = vocabulary()
+    if span.reason:
+        return None, span.reason
+    kind = vocab.kinds[span.kind]
+    if not kind.numbered:
+        return f"{kind.code}/{span.year}", None
+    number = _number_id(span.number or "", kind.series)
+    if number is None:
+        return None, "number-unreadable"
+    segments = [kind.code]
+    if kind.issuers:
+        issuer = span.surface_issuer or _issuer_code(vocab, kind.issuers, span, kind.name.split()[-1])
+        if issuer is None:
+            return None, "issuer-missing"
+        segments.append(issuer)
+    elif kind.regional:
+        daerah = _daerah_segment(vocab, span.between)
+        if daerah is None and citing is not None and citing.daerah:
+            # "Peraturan Daerah Nomor 3 Tahun 2016" in a Perbup: the citing daerah's own act.
+            daerah = _daerah_segment(vocab, citing.daerah)
+        if daerah is None:
+            return None, "daerah-missing"
+        segments.append(daerah)
+    elif vocab.republic_re.sub(" ", span.between).strip(" ,\t\r\n"):
+        return None, "words-unrecognised"
+    return "/".join(segments + [str(span.year), number]), None
+
+
+def metadata_id(meta: Metadata) -> str | None:
+    """The canonical id of a parsed regulation from its metadata, None when incomplete."""
+    vocab = vocabulary()
+    if not (meta.jenis_kode and meta.tahun and meta.nomor) or meta.jenis_kode not in vocab.kinds:
+        return None
+    kind = vocab.kinds[meta.jenis_kode]
+    between = ""
+    if kind.issuers and meta.jenis:
+        m = vocab.kind_re.search(meta.jenis)
+        between = meta.jenis[m.end():] if m else ""
+    elif kind.regional:
+        between = meta.daerah or ""
+    span = RegulationSpan(0, 0, kind.code, None, between, meta.nomor, meta.tahun)
+    found, _ = span_id(span)
+    return found
+
+
+# --- known status and relation cues --------------------------------------------
+
+
+@cache
+def _relations_data() -> dict:
+    with open(data_dir("regulations") / "relations.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def known_status(regulation_id: str | None) -> dict:
+    """What ``regulations/relations.yaml`` knows: ``{"amended_by": [...], "revoked_by": ...}`` or ``{}``."""
+    if not regulation_id:
+        return {}
+    entry = _relations_data().get("known", {}).get(regulation_id.split("#")[0], {})
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in entry.items() if k in ("amended_by", "revoked_by")}
+
+
+def known_relations() -> dict[str, dict]:
+    """All known statuses, keyed by regulation id (for the graph)."""
+    return {key: known_status(key) for key in _relations_data().get("known", {})}
+
+
+@cache
+def _cue_patterns() -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+    cues = _relations_data()["cues"]
+    out = {}
+    for relation in ("revokes", "amends", "implements"):
+        before = cues.get(relation, {}).get("before") or []
+        after = cues.get(relation, {}).get("after") or []
+        out[relation] = (
+            re.compile(r"(?<!\w)(?:" + "|".join(_surface_pattern(c) for c in before) + r")(?!\w)[^.;]{0,45}$", re.I)
+            if before else None,
+            re.compile(r"(?<!\w)(?:" + "|".join(_surface_pattern(c) for c in after) + r")(?!\w)", re.I)
+            if after else None,
+        )
+    return out
+
+
+@cache
+def chain_re() -> re.Pattern:
+    return re.compile(_relations_data()["chain"], re.I)
+
+
+def relation_before(window: str) -> str | None:
+    """The relation a cue at the end of ``window`` (text just before a citation) gives, if any."""
+    for relation, (before, _) in _cue_patterns().items():
+        if before is not None and before.search(window):
+            return relation
+    return None
+
+
+def relation_after(window: str) -> str | None:
+    """The relation a cue in ``window`` (text after a citation, same sentence) gives, if any."""
+    for relation, (_, after) in _cue_patterns().items():
+        if after is not None and after.search(window):
+            return relation
+    return None
