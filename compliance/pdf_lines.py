@@ -3,8 +3,8 @@
 pdfium returns text in content-stream order, which some publishers scramble
 (a page read bottom-to-top, list numbers emitted apart from their lines).
 pdfium already cuts that text into runs ending in a generated "\\r\\n"; we
-place each run by the baseline and left edge of its first and last glyph
-(four cheap calls per run, not one per character), then group runs into
+place each run by the baseline and edges of its first and last glyph
+(three cheap calls per run, not one per character), then group runs into
 lines by baseline and order them top-to-bottom, left-to-right. A run whose
 glyphs do not share one baseline (pdfium glues a line-end hyphen to the next
 line) is split glyph by glyph.
@@ -38,7 +38,7 @@ _CHAR_MAP.update({
 
 @dataclass
 class _Run:
-    """A piece of text on one baseline: left/right edges and glyph height in PDF units."""
+    """A piece of text on one baseline: left/right edges and glyph height in PDF points."""
 
     baseline: float
     height: float
@@ -55,12 +55,12 @@ class _Glyphs:
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
         self._box = pdfium_c.FS_RECTF()
 
-    def origin(self, index: int) -> tuple[float, float]:
+    def baseline(self, index: int) -> float:
         pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self._x, self._y)
-        return self._x.value, self._y.value
+        return self._y.value
 
     def box(self, index: int) -> tuple[float, float, float, float]:
-        """Loose box (font bounds): the same height for every glyph of a line."""
+        """Loose box (font bounds), (left, bottom, right, top): one height for a whole line."""
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self._box)
         b = self._box
         return b.left, b.bottom, b.right, b.top
@@ -89,17 +89,19 @@ def _runs(textpage) -> list[_Run]:
 
 
 def _add_runs(glyphs: _Glyphs, text: str, start: int, end: int, runs: list[_Run]) -> None:
-    """Append the run text[start:end] (or its pieces, if it spans baselines) to ``runs``."""
+    """Append the run text[start:end] (or its pieces, if it spans lines) to ``runs``."""
     span = _trim(text, start, end)
     if span is None:
         return
     first, last = span
-    x0, y0 = glyphs.origin(first)
-    x1, y1 = glyphs.origin(last)
     left, bottom, _, top = glyphs.box(first)
+    last_left, last_bottom, right, _ = glyphs.box(last)
     height = max(top - bottom, 1.0)
-    if abs(y1 - y0) <= SAME_LINE * height and x1 >= x0:
-        runs.append(_Run(y0, height, left, glyphs.box(last)[2], text[first : last + 1]))
+    baseline = glyphs.baseline(first)
+    # equal font bottoms mean one line; only mixed fonts need the last glyph's baseline
+    one_line = abs(last_bottom - bottom) <= 0.1 * height or abs(glyphs.baseline(last) - baseline) <= SAME_LINE * height
+    if one_line and last_left >= left:
+        runs.append(_Run(baseline, height, left, right, text[first : last + 1]))
     else:
         _split_by_glyph(glyphs, text, first, last, runs)
 
@@ -116,26 +118,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: list[_Run]) -> None:
     """Cut a run wherever the baseline jumps or the pen moves back to the left."""
-    pieces: list[list[int]] = []  # [first, last] of each piece
-    y_piece = height = x_prev = 0.0
+    run: _Run | None = None
+    piece_start = first
     for index in range(first, last + 1):
         if text[index].isspace():
             continue
-        x, y = glyphs.origin(index)
-        if not pieces or abs(y - y_piece) > SAME_LINE * height or x < x_prev - height:
-            _, bottom, _, top = glyphs.box(index)
-            pieces.append([index, index])
-            y_piece, height = y, max(top - bottom, 1.0)
-        pieces[-1][1] = index
-        x_prev = x
-    for start, stop in pieces:
-        left, bottom, _, top = glyphs.box(start)
-        runs.append(_Run(glyphs.origin(start)[1], max(top - bottom, 1.0), left,
-                         glyphs.box(stop)[2], text[start : stop + 1]))
+        left, bottom, right, top = glyphs.box(index)
+        baseline = glyphs.baseline(index)
+        if run is None or abs(baseline - run.baseline) > SAME_LINE * run.height or left < run.right - run.height:
+            run = _Run(baseline, max(top - bottom, 1.0), left, right, "")
+            runs.append(run)
+            piece_start = index
+        run.right = max(run.right, right)
+        run.text = text[piece_start : index + 1]
 
 
 def _lines(runs: list[_Run]) -> list[str]:
-    """Group runs by baseline (top of the page first), each line read left to right."""
+    """Group runs into lines (top of the page first), each line read left to right."""
     runs = sorted(runs, key=lambda r: (-r.baseline, r.left))
     lines: list[str] = []
     group: list[_Run] = []

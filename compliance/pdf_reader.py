@@ -48,11 +48,17 @@ def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page],
     pdf.close()
     texts: dict[int, str] = {}
     warnings: list[Warning_] = []
+    if multiprocessing.current_process().daemon:
+        # a daemonic process (e.g. a multiprocessing.Pool worker) may not start children:
+        # read in-process; the pool that owns this process is then the only time bound
+        for number, text, error in _page_results(data, 1):
+            _record(number, text, error, texts, warnings)
+        return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings
     context = _context()
     number = 1
     while number <= count:
         receiver, sender = context.Pipe(duplex=False)
-        worker = context.Process(target=_serve_pages, args=(data, number, sender), daemon=True)
+        worker = context.Process(target=_serve_pages, args=(data, number, sender))
         worker.start()
         sender.close()
         try:
@@ -78,16 +84,26 @@ def _collect(receiver: Connection, number: int, count: int, page_timeout: float,
         if message is None:
             warnings.append(Warning_("page-timeout", detail=f"{page_timeout:g}s", page=number))
             return number + 1
-        page, text, error = message
-        if error:
-            warnings.append(Warning_("page-unreadable", detail=error, page=page))
-        texts[page] = text
-        number = page + 1
+        _record(*message, texts, warnings)
+        number = message[0] + 1
     return number
+
+
+def _record(number: int, text: str, error: str, texts: dict[int, str], warnings: list[Warning_]) -> None:
+    if error:
+        warnings.append(Warning_("page-unreadable", detail=error, page=number))
+    texts[number] = text
 
 
 def _serve_pages(data: bytes, first: int, sender: Connection) -> None:
     """Worker: send (page, text, error) for pages ``first``.. one at a time."""
+    for result in _page_results(data, first):
+        sender.send(result)
+    sender.close()
+
+
+def _page_results(data: bytes, first: int):
+    """(page number, text, error) for pages ``first``.., one page loaded at a time."""
     pdf = pdfium.PdfDocument(data)
     for number in range(first, len(pdf) + 1):
         try:
@@ -98,8 +114,8 @@ def _serve_pages(data: bytes, first: int, sender: Connection) -> None:
             page.close()
         except pdfium.PdfiumError as exc:
             text, error = "", str(exc)
-        sender.send((number, text, error))
-    sender.close()
+        yield number, text, error
+    pdf.close()
 
 
 def _context():

@@ -178,6 +178,14 @@ def test_a_page_that_kills_the_worker_is_skipped(tmp_path: Path, monkeypatch):
     assert [(w.code, w.page) for w in extracted.warnings] == [("page-unreadable", 1)]
 
 
+def test_reads_inside_a_daemonic_pool_worker(tmp_path: Path):
+    """multiprocessing.Pool workers may not start children: pages are read in-process there."""
+    path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]]))
+    with multiprocessing.get_context().Pool(1) as pool:
+        extracted = pool.apply(extract, (path,))
+    assert [p.text for p in extracted.pages] == ["satu", "dua"]
+
+
 # --- bad input ---------------------------------------------------------------------
 
 
