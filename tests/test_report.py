@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Finding, Metadata, Source
 from compliance.report import render
@@ -227,58 +229,67 @@ def test_markdown_escapes_regulation_text():
     assert "> Pasal «…»" in md
 
 
-def long_report(example: str = "perwal-banyuasri-2022-spbe.txt") -> tuple[dict, object]:
-    """A full-length report (all catalog entries, real article text of a project sample as
-    quotes) to exercise page breaks; returns the report dict and the parsed regulation."""
-    import compliance
-    from compliance.catalog import load_catalog
+EXAMPLE_NAMES = ("perbup-sukamaju-2016-egov.txt", "perwal-tirtaraya-2017-tik.txt", "perwal-banyuasri-2022-spbe.txt")
+
+
+@cache
+def checked(example: str) -> dict:
+    """The real check of a project sample regulation, as its report@1 dict."""
+    from compliance.check import check
     from conftest import EXAMPLES
 
     path = EXAMPLES / example
     if not path.exists():
         pytest.skip(f"sample regulation not available ({path})")
-    reg = compliance.load(path)
-    catalog = load_catalog()
-    operative = [a for a in reg.articles if a.label != "1"]
-    findings = []
-    for i, entry in enumerate(catalog.entries):
-        status = STATUSES[i % len(STATUSES)]
-        evidence = []
-        if status not in ("missing", "not_applicable"):
-            for article in (operative[i % len(operative)], operative[(i + 7) % len(operative)]):
-                quote = article.ayat[0].text if article.ayat else article.text
-                evidence.append(Evidence(article.label, article.ayat[0].label if article.ayat else None, quote,
-                                         "term", 0.7, matched=quote.split()[1:3]))
-        findings.append(Finding(
-            entry.id, entry.title_in("id"), entry.group, entry.basis.printable("id"), entry.basis.confidence, status,
-            evidence=evidence, missing_elements=[e.label["id"] for e in entry.elements][:3] if status == "partial" else [],
-            conflicts=[Conflict("jangka waktu", "5 (lima) tahun", "10 (sepuluh) tahun", evidence[0].pasal)]
-            if status == "conflict" else []))
-    return ({
-        "schema": REPORT_SCHEMA,
-        "regulation": {"metadata": reg.metadata.to_dict(), "source": reg.source.to_dict()},
-        "catalog": catalog.info("id"),
-        "summary": {"score": 50, "counts": {s: sum(f.status == s for f in findings) for s in STATUSES}},
-        "findings": [f.to_dict() for f in findings],
-        "indicators": [{"no": n, "name": f"Indikator {n}", "indicated_level": 2, "requirements": ["arsitektur"]}
-                       for n in range(1, 48)],
-    }, reg)
+    return check(path).to_dict()
 
 
-def test_outline_lists_the_regulations_own_structure():
-    report, reg = long_report()
-    html = render(report, "html", regulation=reg)
-    assert "BAB I KETENTUAN UMUM" in html
-    assert html.count('<li class="pasal">') == len(reg.articles)
-    md = render(report, "md", regulation=reg)
-    assert f"**Pasal {reg.articles[-1].label}**" in md
-    assert "Kerangka tidak tersedia" in render(sample_report(), "html")
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_real_check_renders_every_finding(example):
+    from compliance.report.templating import highlight
+
+    report = checked(example)
+    html = render(report, "html")
+    for finding in report["findings"]:
+        row = html[html.index(f'data-requirement="{finding["requirement"]}" data-status="{finding["status"]}"'):]
+        row = row[: row.index("</tr>")]
+        for ev in finding["evidence"]:  # every quote, escaped and highlighted, in its own row
+            assert str(highlight(ev["quote"], ev["matched"])) in row
+        for conflict in finding["conflicts"]:
+            assert str(escape(conflict["regional"])) in row and str(escape(conflict["national"])) in row
+        has_suggestion = f'id="saran-{finding["requirement"]}"' in html
+        assert has_suggestion == (finding["status"] in ("partial", "conflict", "missing"))
+    shown = {m[0]: int(m[1]) for m in re.findall(r'data-status="(\w+)" data-count="(\d+)"', html)}
+    assert shown == report["summary"]["counts"]
+    assert html.count('<li class="pasal">') == len(report["regulation"]["articles"])
+    kepala = {"perbup": "Bupati", "perwal": "Wali Kota"}[report["regulation"]["metadata"]["jenis_kode"]]
+    other = {"Bupati": "Wali Kota", "Wali Kota": "Bupati"}[kepala]
+    suggestions = html[html.index('id="suggestions"'):html.index('id="outline"')]
+    assert f"oleh {kepala}" in suggestions and other not in suggestions
+
+
+def test_real_check_in_markdown_and_csv():
+    report = checked("perwal-banyuasri-2022-spbe.txt")
+    md = render(report, "md", regulation=report["regulation"])
+    assert not re.search(r"(?<!\\)<", md)
+    assert f"**Pasal {report['regulation']['articles'][-1]['label']}**" in md
+    rows = list(csv.reader(io.StringIO(render(report, "csv")[len(BOM):])))
+    assert [r[0] for r in rows[1:]] == [f["requirement"] for f in report["findings"]]
 
 
 def test_topic_basis_note_is_not_doubled():
-    report, _ = long_report()
+    report = checked("perwal-banyuasri-2022-spbe.txt")
     html = render(report, "html")
     assert "(nomor pasal belum diverifikasi)" in html
     assert "(nomor pasal belum diverifikasi) (nomor pasal belum diverifikasi)" not in html
+    doubled = dict(report, findings=[dict(f, basis=f"{f['basis']} (nomor pasal belum diverifikasi)")
+                                     if f["basis_confidence"] == "topic" else f for f in report["findings"]])
+    assert render(doubled, "html") == html
     en = render(report, "html", "en")
     assert "(article number not verified)" in en and "belum diverifikasi" not in en.split('id="suggestions"')[0]
+
+
+def test_units_outside_the_articles_are_named_as_such():
+    report = checked("perbup-sukamaju-2016-egov.txt")
+    html = render(report, "html")
+    assert "Mengingat angka" in html and "Pasal Mengingat" not in html

@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from compliance import __version__
-from compliance.i18n import DEFAULT_LANG, message
+from compliance.i18n import DEFAULT_LANG
 from compliance.models import REPORT_SCHEMA
 from compliance.report import view
 from compliance.report.labels import labels
@@ -29,7 +29,7 @@ def _finding(finding: dict, metadata: dict, t: dict, lang: str) -> dict:
     out["printed_basis"] = view.printed_basis(finding, t)
     out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t)) for ev in finding.get("evidence") or []]
     out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t)) for c in finding.get("conflicts") or []]
-    out["note_texts"] = [message(code, lang) for code in finding.get("notes") or []]
+    out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
     out["suggestion"] = suggestion(finding, metadata)
     return out
 
@@ -54,9 +54,11 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         source=view.source_of(data),
         catalog=data.get("catalog") or {},
         score=(data.get("summary") or {}).get("score"),
+        score_text=view.score_text((data.get("summary") or {}).get("score"), lang),
+        score_definition=view.score_definition(data, t, lang),
         counts=view.status_counts(findings),
         total=len(findings),
-        groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(findings)],
+        groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(data)],
         domain1=[i for i in indicators if view.indicator_domain(i) == 1],
         other_indicators=[i for i in indicators if view.indicator_domain(i) != 1],
         findings=rows,

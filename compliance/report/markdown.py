@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.i18n import DEFAULT_LANG, message
+from compliance.i18n import DEFAULT_LANG
 from compliance.outline import md_escape
 from compliance.report import view
 from compliance.report.labels import labels
@@ -35,15 +35,15 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
 
     counts = view.status_counts(findings)
     out += ["", f"## {md_escape(t['summary'])}", "",
-            f"{md_escape(t['score'])}: **{(data.get('summary') or {}).get('score')}** / 100", "",
-            md_escape(t["score_definition"]), "",
+            f"{md_escape(t['score'])}: **{view.score_text((data.get('summary') or {}).get('score'), lang)}** / 100", "",
+            md_escape(view.score_definition(data, t, lang)), "",
             f"| {t['status_h']} | n |", "|---|---|"]
     out += [f"| {_cell(t['status'][s])} | {n} |" for s, n in counts.items()]
     out += [f"| {_cell(t['total'])} | {len(findings)} |"]
 
     out += ["", f"### {md_escape(t['groups'])}", "", f"| {_cell(t['group'])} | " +
             " | ".join(_cell(t["status"][s]) for s in counts) + " |", "|---" * (len(counts) + 1) + "|"]
-    for name, group in view.group_counts(findings):
+    for name, group in view.group_counts(data):
         out.append(f"| {_cell(name)} | " + " | ".join(str(n) for n in group.values()) + " |")
 
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
@@ -72,7 +72,7 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
         for conflict in finding.get("conflicts") or []:
             out.append(f"- {md_escape(t['conflicts'])}: {_cell(view.conflict_text(conflict, t))}")
         for code in finding.get("notes") or []:
-            out.append(f"- {md_escape(t['notes'])}: {_cell(message(code, lang))}")
+            out.append(f"- {md_escape(t['notes'])}: {_cell(view.note_text(code, lang))}")
         clause = suggestion(finding, metadata)
         if clause is not None:
             out += ["", f"{md_escape(t['suggestions'])}:", ""]

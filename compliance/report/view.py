@@ -7,11 +7,13 @@ highlighted words) is decided here so the formats cannot disagree.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 import yaml
 
+from compliance.i18n import message
 from compliance.models import STATUSES
 from compliance.report.labels import LABELS
 from compliance.resources import data_dir
@@ -38,12 +40,18 @@ def printed_basis(finding: dict, t: dict) -> str:
     return f"{basis} {t['topic_suffix']}".strip()
 
 
+_ARTICLE_LABEL = re.compile(r"^[0-9]+[A-Z]?$|^[IVXLC]+$")
+
+
 def pasal_ref(item: dict, t: dict) -> str:
-    """'Pasal 5 ayat (2)', and the amending article an inserted one sits in."""
-    ref = f"{t['pasal']} {item.get('pasal')}"
-    ayat = (item.get("ayat") or "").strip("() ")
-    if ayat:
-        ref += f" {t['ayat']} ({ayat})"
+    """'Pasal 5 ayat (2)' (and the amending article an inserted one sits in), or
+    'Mengingat angka 3' / 'Menimbang huruf b' for a unit outside the articles."""
+    label, sub = str(item.get("pasal")), (item.get("ayat") or "").strip("() ")
+    if not _ARTICLE_LABEL.match(label):
+        return f"{label} {t['huruf'] if sub.isalpha() else t['angka']} {sub}" if sub else label
+    ref = f"{t['pasal']} {label}"
+    if sub:
+        ref += f" {t['ayat']} ({sub})"
     if item.get("parent"):
         ref += f" ({t['in_pasal']} {item['parent']})"
     return ref
@@ -87,12 +95,38 @@ def status_counts(findings: list[dict]) -> dict[str, int]:
     return counts
 
 
-def group_counts(findings: list[dict]) -> list[tuple[str, dict[str, int]]]:
-    """Status counts per catalog group, groups in catalog order (first appearance)."""
-    groups: dict[str, list[dict]] = {}
+def group_counts(report: dict) -> list[tuple[str, dict[str, int]]]:
+    """Status counts per catalog group, in catalog order, titled as the check's summary
+    names them (the group id when the summary has no title for it)."""
+    findings = report.get("findings") or []
+    titles = {g["id"]: g.get("title") or g["id"] for g in (report.get("summary") or {}).get("groups") or []}
+    groups: dict[str, list[dict]] = {gid: [] for gid in titles}
     for finding in findings:
         groups.setdefault(finding.get("group") or "", []).append(finding)
-    return [(name, status_counts(members)) for name, members in groups.items()]
+    return [(titles.get(gid, gid), status_counts(members)) for gid, members in groups.items() if members]
+
+
+def score_text(score: float | None, lang: str) -> str:
+    """The score as a reader of ``lang`` writes a decimal (78,6 in Indonesian)."""
+    if score is None:
+        return "—"
+    text = f"{score:g}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def score_definition(report: dict, t: dict, lang: str) -> str:
+    """The score's definition from the weights the check used (``summary.score_weights``)."""
+    weights = (report.get("summary") or {}).get("score_weights")
+    if not weights:
+        return t["score_definition"]
+    parts = [f"{t['status'][s]} {score_text(weights[s], lang)}" for s in STATUSES if s in weights]
+    return t["score_formula"].format(weights=", ".join(parts))
+
+
+def note_text(note: str, lang: str) -> str:
+    """A finding's note in ``lang``: ``code`` or ``code:detail`` looked up in ``compliance.i18n``."""
+    code, _, detail = note.partition(":")
+    return message(code, lang, detail=detail)
 
 
 def conflict_text(conflict: dict, t: dict) -> str:
