@@ -37,7 +37,9 @@ class Citation:
     ``status`` is what ``regulations/relations.yaml`` knows of the target
     (``revoked_by``, ``amended_by``); ``amends`` is a regulation the text itself
     says this cited one amends ("... sebagaimana telah diubah dengan <this>").
-    ``exists`` is the structure check of an internal reference (None = not checked)."""
+    ``exists`` is the structure check of an internal reference (None = not checked).
+    ``form`` is ``regulation`` when the text names the act cited, ``reference``
+    for a bare "Pasal 5 ayat (2)" read against the citing (or amended) act."""
 
     raw: str
     kind: str | None
@@ -55,6 +57,7 @@ class Citation:
     reason: str | None = None
     exists: bool | None = None
     offset: int = 0
+    form: str = "regulation"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +77,7 @@ class Citation:
             "reason": self.reason,
             "exists": self.exists,
             "offset": self.offset,
+            "form": self.form,
         }
 
 
@@ -143,10 +147,17 @@ def _cite_text(reg: Regulation, text: str, place: dict, self_id: str, amended: s
     out: list[Citation] = []
     targeted = set()
     ayat_marks = [(m.start(), m.group(1)) for m in _AYAT_MARK.finditer(text)] if place["part"] == "pasal" else []
+    named_pasal: dict[int, str] = {}  # line -> last article an amending instruction named
     for group in found.groups:
         if group.target is not None:
             targeted.add(id(group.target))
-        out.extend(_group_citations(reg, text, place, group, ids, relations, self_id, amended, ayat_marks))
+        line = text.count("\n", 0, group.start)
+        out.extend(_group_citations(reg, text, place, group, ids, relations, self_id, amended, ayat_marks,
+                                    named_pasal.get(line)))
+        if group.target is None:
+            for ref in group.references:
+                if "pasal" in ref.path:
+                    named_pasal[line] = (ref.path_end or ref.path)["pasal"]
     for span in found.regulations:
         if span.self_ref or id(span) in targeted:
             continue
@@ -167,7 +178,9 @@ def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
     return out
 
 
-def _group_citations(reg, text, place, group: Group, ids, relations, self_id, amended, ayat_marks) -> list[Citation]:
+def _group_citations(
+    reg, text, place, group: Group, ids, relations, self_id, amended, ayat_marks, named_pasal
+) -> list[Citation]:
     ayat_here = None
     for pos, label in ayat_marks:
         if pos <= group.start:
@@ -175,7 +188,8 @@ def _group_citations(reg, text, place, group: Group, ids, relations, self_id, am
     where = _place(place, ayat_here)
     if group.blank:
         return [Citation(raw=text[group.start:group.end], kind=None, target=None, pinpoint=None, relation="cites",
-                         place=where, resolved=False, internal=True, reason="reference-blank", offset=group.start)]
+                         place=where, resolved=False, internal=True, reason="reference-blank", offset=group.start,
+                         form="reference")]
     out = []
     for ref in group.references:
         if group.target is not None:
@@ -192,25 +206,35 @@ def _group_citations(reg, text, place, group: Group, ids, relations, self_id, am
         raw = text[ref.start:ref.end]
         if group.unnamed_target:
             out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
-                                place=where, resolved=False, reason="target-unnamed", offset=ref.start))
+                                place=where, resolved=False, reason="target-unnamed", offset=ref.start,
+                                form="reference"))
             continue
         if "pasal" in ref.path and place["part"] in ("menimbang", "mengingat"):
             # The preamble does not cite the body: "Pasal 47 Radio Regulation" names another document.
             out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
-                                place=where, resolved=False, reason="target-unnamed", offset=ref.start))
+                                place=where, resolved=False, reason="target-unnamed", offset=ref.start,
+                                form="reference"))
             continue
-        path, path_end, reason = _fill_from_context(ref.path, ref.path_end, place, ayat_here)
+        path, path_end = ref.path, ref.path_end
+        if amended and place.get("pasal") == "I" and place.get("parent") is None and named_pasal and "pasal" not in path:
+            # "Ketentuan Pasal 26 ditambah 3 ayat yakni ayat (3) ...": the instruction's article
+            path = {"pasal": named_pasal, **path}
+            path_end = {"pasal": named_pasal, **path_end} if path_end else None
+        path, path_end, reason = _fill_from_context(path, path_end, place, ayat_here)
         if reason:
             out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
-                                place=where, resolved=False, internal=True, reason=reason, offset=ref.start))
+                                place=where, resolved=False, internal=True, reason=reason, offset=ref.start,
+                                form="reference"))
             continue
         pin, pin_end = pinpoint(path), pinpoint(path_end)
         into_amended = _into_amended(amended, place, path)
         base = amended if into_amended else self_id
         citation = Citation(
             raw=raw, kind=reg.metadata.jenis_kode, target=f"{base}#{pin}", pinpoint=pin, pinpoint_end=pin_end,
-            relation=relations.get(id(group), "cites") if into_amended else "cites", place=where, resolved=True,
-            internal=not into_amended, regulation=base, offset=ref.start,
+            # only the amending instructions (Pasal I) amend; quoted articles merely cite
+            relation=relations.get(id(group), "cites") if into_amended and place.get("pasal") == "I" else "cites",
+            place=where, resolved=True,
+            internal=not into_amended, regulation=base, offset=ref.start, form="reference",
         )
         if not into_amended:
             citation.exists = _exists(reg, path) and (path_end is None or _exists(reg, path_end))
@@ -239,7 +263,8 @@ def _fill_from_context(path, path_end, place, ayat_here):
             return {"menimbang": path["huruf"]}, None, None
         return path, path_end, "context-missing"
     if "pasal" not in path:
-        if not place.get("pasal") or place["part"] not in ("pasal", "penjelasan"):
+        amending = place.get("pasal") == "I" and place.get("parent") is None
+        if not place.get("pasal") or place["part"] not in ("pasal", "penjelasan") or amending:
             return path, path_end, "context-missing"
         path["pasal"] = place["pasal"]
         if top >= LEVELS.index("huruf") and "ayat" not in path and ayat_here:

@@ -342,9 +342,15 @@ def find_groups(text: str, regulations: list[RegulationSpan], vocab: Vocabulary 
         groups.append(_make_group(text, members, joins, regulations, vocab))
         i = j
     for bm in vocab.blank_unit_re.finditer(text):
-        if not any(g.start <= bm.start() < g.end for g in groups):
-            end = bm.end()
-            groups.append(Group(bm.start(), end, blank=True))
+        if any(g.start <= bm.start() < g.end for g in groups):
+            continue
+        blank = Group(bm.start(), bm.end(), blank=True)
+        # "Pasal ... ayat (2)": what follows a blank belongs to the blank reference, not to this article
+        following = next((g for g in groups if g.start >= bm.end() and not text[bm.end():g.start].strip()), None)
+        if following is not None:
+            groups.remove(following)
+            blank.end = following.end
+        groups.append(blank)
     groups.sort(key=lambda g: g.start)
     return groups
 

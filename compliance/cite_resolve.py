@@ -49,13 +49,13 @@ def _number_id(printed: str, kind_series: tuple[str, ...]) -> str | None:
     return roman.group(0).lower() if roman else None
 
 
-def _issuer_code(vocab: Vocabulary, group: str, span: RegulationSpan, kind_last_word: str) -> str | None:
+def _issuer_code(vocab: Vocabulary, group: str, span: RegulationSpan) -> str | None:
     named = vocab.republic_re.sub(" ", span.between).strip(" ,\t\r\n")
     key = _norm_key(named)
     for issuer in vocab.issuers.get(group, []):
         forms = list(issuer.names) + list(issuer.abbreviations)
         # "Peraturan Badan" + "Siber dan Sandi Negara" names "Badan Siber dan Sandi Negara".
-        if key and any(key in (_norm_key(f), _norm_key(f).removeprefix(_norm_key(kind_last_word))) for f in forms):
+        if key and any(key in (_norm_key(f), _norm_key(f.split(" ", 1)[-1])) for f in forms):
             return issuer.code
     if named:
         return slug(named)  # a ministry the vocabulary lacks: its printed name, verbatim
@@ -87,7 +87,7 @@ def span_id(span: RegulationSpan, citing: Metadata | None = None) -> tuple[str |
         return None, "number-unreadable"
     segments = [kind.code]
     if kind.issuers:
-        issuer = span.surface_issuer or _issuer_code(vocab, kind.issuers, span, kind.name.split()[-1])
+        issuer = span.surface_issuer or _issuer_code(vocab, kind.issuers, span)
         if issuer is None:
             return None, "issuer-missing"
         segments.append(issuer)

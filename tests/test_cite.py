@@ -1,0 +1,273 @@
+"""Citations: finding, resolving, relations, internal reference checks; corpus measures."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from compliance.cite import (
+    add_reference_warnings,
+    dangling,
+    describe_place,
+    find_citations,
+    resolved_mengingat,
+)
+from compliance.cite_find import Vocabulary, find, vocabulary
+from compliance.cite_resolve import known_status, metadata_id, span_id
+from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Regulation, Source
+from compliance.resources import data_dir
+from tests.conftest import CORPUS
+from tests.transcript import read_transcript
+
+FIXTURE = Path(__file__).parent / "fixtures" / "internal_refs.yaml"
+
+
+def _ids(text: str, citing: Metadata | None = None) -> list[str | None]:
+    return [span_id(span, citing)[0] for span in find(text).regulations if not span.self_ref]
+
+
+def _reg(articles=(), menimbang=(), mengingat=(), meta=None) -> Regulation:
+    return Regulation(
+        source=Source(file="perbup.pdf", sha256="x", pages=1),
+        metadata=meta or Metadata(jenis="Peraturan Bupati", jenis_kode="perbup", daerah="Kabupaten Labuhanbatu",
+                                  nomor="14", tahun=2018),
+        menimbang=list(menimbang), mengingat=[Mengingat(t, str(i + 1)) for i, t in enumerate(mengingat)],
+        articles=list(articles),
+    )
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", "uu/2014/23"),
+    ("Peraturan Presiden Nomor 95 Tahun 2018", "perpres/2018/95"),
+    ("Perpres 95/2018", "perpres/2018/95"),
+    ("PP No. 71 Th. 2019", "pp/2019/71"),
+    ("UU Nomor 9 Tahun 2015", "uu/2015/9"),
+    ("Undang- Undang Nomor 19 Tahun 2016", "uu/2016/19"),
+    ("Undang-Undang Nomor : 36 Tahun 1999", "uu/1999/36"),
+    ("Undang-Undang Republik Indonesia Nomor 36 Tahun 1999", "uu/1999/36"),
+    ("Peraturan Menteri Komunikasi dan Informatika Nomor 41/PER/M.KOMINFO/11/2007", "permen/kominfo/2007/41"),
+    ("Peraturan Menteri Komunikasi dan Informatika Nomor: 17/ PER/M.KOMINFO/10/2010", "permen/kominfo/2010/17"),
+    ("Peraturan Menteri Komunikasi dan Informatika Nomor 09/PER/M.KOMINFO/03/2011", "permen/kominfo/2011/9"),
+    ("Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015", "permen/dalam-negeri/2015/80"),
+    ("Permendagri Nomor 80 Tahun 2015", "permen/dalam-negeri/2015/80"),
+    ("Peraturan Menteri Keuangan Nomor 96/PMK.06/2007", "permen/keuangan/2007/96"),
+    ("Keputusan Menteri Nomor : KM. 20 Tahun 2001", "kepmen/perhubungan/2001/20"),
+    ("Keputusan Menteri Keuangan Nomor 1006/KMK.05/2006", "kepmen/keuangan/2006/1006"),
+    ("Peraturan Kepala Lembaga Administrasi Negara Nomor 13 Tahun 2011", "perka/lan/2011/13"),
+    ("Peraturan Badan Siber dan Sandi Negara Nomor 4 Tahun 2021", "perlem/bssn/2021/4"),
+    ("Peraturan Daerah Kabupaten Labuhanbatu Nomor 3 Tahun 2016", "perda-kabupaten/labuhanbatu/2016/3"),
+    ("Peraturan Bupati Labuhanbatu Nomor 14 Tahun 2018", "perbup/labuhanbatu/2018/14"),
+    ("Peraturan Wali Kota Banjarmasin Nomor 89 Tahun 2022", "perwal/banjarmasin/2022/89"),
+    ("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", "uud/1945"),
+    ("Ketetapan Majelis Permusyawaratan Rakyat Republik Indonesia Nomor XVII/MPR/1998", "tap-mpr/1998/xvii"),
+    ("Keputusan Presiden Republik Indonesia Nomor 84/P Tahun 2009", "keppres/2009/84-p"),
+    ("Instruksi Presiden Nomor 3 Tahun 2003", "inpres/2003/3"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA\nNOMOR 52 TAHUN 2000", "pp/2000/52"),
+])
+def test_external_citations_resolve_to_canonical_ids(text, expected):
+    assert _ids(text) == [expected]
+
+
+def test_pinpoints_into_an_external_regulation():
+    reg = _reg([Article("3", "Sesuai Pasal 58 ayat (4) Peraturan Presiden Nomor 95 Tahun 2018, audit dilakukan.", 1)])
+    (citation,) = find_citations(reg)
+    assert citation.target == "perpres/2018/95#pasal-58-ayat-4"
+    assert citation.regulation == "perpres/2018/95" and citation.pinpoint == "pasal-58-ayat-4"
+    assert citation.raw == "Pasal 58 ayat (4) Peraturan Presiden Nomor 95 Tahun 2018"
+    assert citation.place == {"part": "pasal", "pasal": "3", "ayat": None, "item": None}
+
+
+def test_pinpoint_list_into_the_constitution():
+    reg = _reg(mengingat=["Pasal 5 ayat (1), Pasal 20, dan Pasal 28D ayat (1) Undang-Undang Dasar Negara "
+                          "Republik IndonesiaTahun 1945;"])
+    assert [c.target for c in find_citations(reg)] == [
+        "uud/1945#pasal-5-ayat-1", "uud/1945#pasal-20", "uud/1945#pasal-28d-ayat-1"]
+
+
+def test_internal_references_inherit_article_and_ayat():
+    text = ("(1) Pemerintah Daerah menyusun rencana.\n(2) Rencana sebagaimana dimaksud pada ayat (1) memuat:\n"
+            "a. visi;\nb. misi.\n(3) Visi sebagaimana dimaksud pada ayat (2) huruf a dan huruf b ditetapkan.")
+    article = Article("5", text, 1, ayat=[Ayat("1", "(1) ..."), Ayat("2", "(2) ...", [Item("a", "visi"), Item("b", "misi")]),
+                                          Ayat("3", "(3) ...")])
+    other = Article("6", "Ketentuan sebagaimana dimaksud dalam Pasal 5 ayat (1) sampai dengan ayat (3) berlaku.", 1)
+    reg = _reg([article, other])
+    got = [(c.place["pasal"], c.place["ayat"], c.target, c.pinpoint_end, c.exists) for c in find_citations(reg)]
+    own = "perbup/labuhanbatu/2018/14"
+    assert got == [
+        ("5", "2", f"{own}#pasal-5-ayat-1", None, True),
+        ("5", "3", f"{own}#pasal-5-ayat-2-huruf-a", None, True),
+        ("5", "3", f"{own}#pasal-5-ayat-2-huruf-b", None, True),
+        ("6", None, f"{own}#pasal-5-ayat-1", "pasal-5-ayat-3", True),
+    ]
+
+
+def test_article_range_and_reversed_form():
+    reg = _reg([Article(str(n), "Isi.", 1) for n in range(1, 8)]
+               + [Article("8", "Pasal 3 sampai dengan Pasal 7 tidak berlaku bagi ayat (1) Pasal 2.", 1)])
+    got = [(c.pinpoint, c.pinpoint_end) for c in find_citations(reg)]
+    assert got == [("pasal-3", "pasal-7"), ("pasal-2-ayat-1", None)]
+
+
+def test_dangling_reference_is_a_warning_with_its_place():
+    reg = _reg([Article("12", "Sebagaimana dimaksud dalam Pasal 25 ayat (3) dan Pasal 1.", 1), Article("1", "Isi.", 1)])
+    citations = add_reference_warnings(reg)
+    (bad,) = dangling(citations)
+    assert bad.raw == "Pasal 25 ayat (3)" and bad.reason == "dangling-reference"
+    assert describe_place(bad.place) == "Pasal 12"
+    assert [(w.code, w.detail) for w in reg.warnings] == [("dangling-reference", "Pasal 12: Pasal 25 ayat (3)")]
+    add_reference_warnings(reg)  # idempotent
+    assert len(reg.warnings) == 1
+
+
+def test_missing_huruf_is_dangling_but_unsplit_ayat_is_not_claimed_missing():
+    article = Article("4", "(1) Izin meliputi:\na. izin lokasi;\nb. izin usaha.\n(2) Izin sebagaimana dimaksud pada "
+                           "ayat (1) huruf c diberikan.", 1,
+                      ayat=[Ayat("1", "(1)", [Item("a", ""), Item("b", "")]), Ayat("2", "(2)")])
+    unsplit = Article("5", "(1) Satu.\n(2) Dua sebagaimana dimaksud pada ayat (1).", 1)  # parser did not split ayat
+    reg = _reg([article, unsplit])
+    assert [c.raw for c in dangling(find_citations(reg))] == ["ayat (1) huruf c"]
+
+
+def test_blank_and_malformed_citations_are_kept_unresolved():
+    reg = _reg([Article("1", "Berdasarkan Peraturan Daerah Nomor … Tahun … tentang SPBE dan Pasal ... ayat (2), "
+                             "serta Peraturan Menteri Nomor 5 Tahun 2020.", 1)])
+    got = [(c.raw, c.resolved, c.reason) for c in find_citations(reg)]
+    assert got == [
+        ("Peraturan Daerah Nomor … Tahun …", False, "number-blank"),
+        ("Pasal ... ayat (2)", False, "reference-blank"),
+        ("Peraturan Menteri Nomor 5 Tahun 2020", False, "issuer-missing"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "Nomor Tahun", "Pasal", "Peraturan Presiden Nomor", "Perpres /", "ayat ((",
+                                  "UU 12/", "Pasal 5 sampai dengan", "huruf", "Nomor 1/2/3/4/5/6/7/8/9" * 50])
+def test_odd_input_never_crashes(text):
+    reg = _reg([Article("1", text, 1)], menimbang=[text], mengingat=[text])
+    for citation in find_citations(reg):
+        assert citation.resolved is False or citation.target
+
+
+def test_regional_act_without_daerah_takes_the_citing_daerah():
+    assert _ids("Peraturan Daerah Kabupaten Nomor 3 Tahun 2016") == [None]
+    citing = Metadata(jenis_kode="perbup", daerah="Kabupaten Labuhanbatu")
+    assert _ids("Peraturan Daerah Kabupaten Nomor 3 Tahun 2016", citing) == ["perda-kabupaten/labuhanbatu/2016/3"]
+
+
+def test_relations_revokes_amends_implements():
+    reg = _reg(
+        [Article("20", "Pada saat Peraturan Bupati ini mulai berlaku, Peraturan Bupati Labuhanbatu Nomor 2 Tahun 2010 "
+                       "tentang E-Government dicabut dan dinyatakan tidak berlaku.", 1)],
+        menimbang=["a. bahwa untuk melaksanakan ketentuan Pasal 19 Peraturan Presiden Nomor 95 Tahun 2018, perlu "
+                   "menetapkan Peraturan Bupati tentang Perubahan atas Peraturan Bupati Labuhanbatu Nomor 5 Tahun 2017;"],
+    )
+    got = [(c.target, c.relation) for c in find_citations(reg)]
+    assert got == [
+        ("perpres/2018/95#pasal-19", "implements"),
+        ("perbup/labuhanbatu/2017/5", "amends"),
+        ("perbup/labuhanbatu/2010/2", "revokes"),
+    ]
+
+
+def test_amendment_chain_and_known_status():
+    reg = _reg(mengingat=[
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 "
+        "Nomor 244), sebagaimana telah beberapa kali diubah terakhir dengan Undang-Undang Nomor 9 Tahun 2015 tentang "
+        "Perubahan Kedua atas Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+        "Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah;",
+    ])
+    citations = find_citations(reg)
+    got = [(c.target, c.relation, c.amends, c.title) for c in citations]
+    assert got == [
+        ("uu/2014/23", "cites", None, "Pemerintahan Daerah"),
+        ("uu/2015/9", "cites", "uu/2014/23", "Perubahan Kedua atas"),
+        ("uu/2014/23", "cites", None, "Pemerintahan Daerah"),
+        ("uu/2004/32", "cites", None, "Pemerintahan Daerah"),
+    ]
+    assert citations[-1].status["revoked_by"] == "uu/2014/23"
+    rows = resolved_mengingat(reg, citations)
+    assert [(r["resolved"], r["revoked"], r["amended"]) for r in rows] == [(True, False, True), (True, True, True)]
+
+
+def test_known_status_comes_from_relations_yaml():
+    data = yaml.safe_load((data_dir("regulations") / "relations.yaml").read_text(encoding="utf-8"))
+    for reg_id, facts in data["known"].items():
+        status = known_status(reg_id + "#pasal-1")
+        assert status.get("revoked_by") == facts.get("revoked_by")
+        assert status.get("amended_by", []) == facts.get("amended_by", [])
+
+
+def test_a_new_kind_is_a_yaml_entry_not_code():
+    data = yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))
+    data["kinds"].append({"code": "perdes", "name": "Peraturan Desa", "level": "desa", "regional": True,
+                          "spellings": ["Peraturan Desa"], "abbreviations": ["Perdes"]})
+    vocab = Vocabulary(data)
+    (span,) = find("Perdes Sukamaju Nomor 2 Tahun 2020", vocab).regulations
+    assert (span.kind, span.between, span.number, span.year) == ("perdes", "Sukamaju", "2", 2020)
+    assert not find("Perdes Sukamaju Nomor 2 Tahun 2020").regulations  # the shipped vocabulary lacks it
+
+
+def test_metadata_id_and_determinism():
+    meta = Metadata(jenis="Peraturan Menteri Komunikasi dan Informatika", jenis_kode="permen",
+                    nomor="41/PER/M.KOMINFO/11/2007", tahun=2007)
+    assert metadata_id(meta) == "permen/kominfo/2007/41"
+    reg = _reg([Article("2", "Sesuai Pasal 1 dan Perpres 95/2018.", 1), Article("1", "Isi.", 1)])
+    first = json.dumps([c.to_dict() for c in find_citations(reg)], sort_keys=True)
+    assert first == json.dumps([c.to_dict() for c in find_citations(reg)], sort_keys=True)
+    assert vocabulary() is vocabulary()
+
+
+# --- corpus ---------------------------------------------------------------------------
+
+
+def _corpus_docs() -> dict[str, dict]:
+    path = CORPUS / "manifest.json"
+    if not path.exists():
+        pytest.skip(f"shared corpus not available ({path})")
+    return {d["truth"]: d for d in json.loads(path.read_text(encoding="utf-8"))["documents"]}
+
+
+def test_mengingat_entries_resolve_on_the_corpus():
+    docs = _corpus_docs()
+    total = resolved = 0
+    for name, doc in sorted(docs.items()):
+        reg = read_transcript(CORPUS / name, doc)
+        rows = resolved_mengingat(reg)
+        total += len(rows)
+        resolved += sum(r["resolved"] for r in rows)
+    assert total > 250
+    assert resolved / total >= 0.98
+
+
+def internal_scores(docs: dict[str, dict]) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of reference-form citations vs the fixture."""
+    fixture = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    for entry in fixture["documents"]:
+        reg = read_transcript(CORPUS / entry["file"], docs[entry["file"]])
+        expected = Counter((r["pasal"], r.get("parent"), r["target"]) for r in entry["references"])
+        got = Counter((c.place.get("pasal"), c.place.get("parent"), c.target) for c in find_citations(reg)
+                      if c.form == "reference" and c.place["part"] == "pasal")
+        tp += sum((expected & got).values())
+        fp += sum((got - expected).values())
+        fn += sum((expected - got).values())
+    return tp, fp, fn
+
+
+def test_internal_references_match_the_hand_checked_fixture():
+    tp, fp, fn = internal_scores(_corpus_docs())
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.95
+
+
+def test_real_drafting_errors_are_flagged():
+    docs = _corpus_docs()
+    name = "PERMENKOMINFO_2018_011.md"
+    reg = read_transcript(CORPUS / name, docs[name])
+    flagged = {(describe_place(c.place), c.raw) for c in dangling(find_citations(reg))}
+    # Pasal 36 has no ayat; Pasal 9 has two ayat and ayat (2) no points.
+    assert ("Pasal 38", "Pasal 36 ayat (2)") in flagged
+    assert ("Pasal 9 ayat (2)", "ayat (2) huruf b") in flagged
