@@ -59,6 +59,10 @@ class _Glyphs:
         pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self._x, self._y)
         return self._y.value
 
+    def angle(self, index: int) -> float:
+        """Rotation of the glyph in radians, rounded so glyphs of one direction compare equal."""
+        return round(pdfium_c.FPDFText_GetCharAngle(self.raw, index), 2) % 6.28
+
     def box(self, index: int) -> tuple[float, float, float, float]:
         """Loose box (font bounds), (left, bottom, right, top): one height for a whole line."""
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self._box)
@@ -117,18 +121,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: list[_Run]) -> None:
-    """Cut a run wherever the baseline jumps or the pen moves back to the left."""
+    """Cut a run wherever the baseline jumps or the pen moves back to the left.
+
+    Rotated glyphs (a vertical label in a diagram) run along their own direction:
+    consecutive glyphs with one rotation stay together, placed at the first of them.
+    """
     run: _Run | None = None
-    piece_start = first
+    piece_start, piece_angle = first, 0.0
     for index in range(first, last + 1):
         if text[index].isspace():
             continue
         left, bottom, right, top = glyphs.box(index)
-        baseline = glyphs.baseline(index)
-        if run is None or abs(baseline - run.baseline) > SAME_LINE * run.height or left < run.right - run.height:
+        baseline, angle = glyphs.baseline(index), glyphs.angle(index)
+        rotated_along = run is not None and angle == piece_angle != 0.0
+        if not rotated_along and (run is None or angle != piece_angle or left < run.right - run.height
+                                  or abs(baseline - run.baseline) > SAME_LINE * run.height):
             run = _Run(baseline, max(top - bottom, 1.0), left, right, "")
             runs.append(run)
-            piece_start = index
+            piece_start, piece_angle = index, angle
         run.right = max(run.right, right)
         run.text = text[piece_start : index + 1]
 

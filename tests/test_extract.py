@@ -10,6 +10,7 @@ import re
 import time
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from docx import Document
@@ -86,6 +87,24 @@ def test_line_end_hyphen_marker_becomes_a_hyphen_at_the_end_of_its_line():
     lines = extract(corpus_pdf("PERMENKOMINFO_2015_032.pdf")).pages[0].text.split("\n")
     at = lines.index("Menimbang : bahwa untuk melaksanakan ketentuan Pasal 23 Undang-")
     assert lines[at + 1] == "Undang Nomor 36 Tahun 1999 tentang Telekomunikasi,"
+
+
+def test_vertical_label_in_a_diagram_stays_one_piece():
+    """pdfium glues a rotated "RF Combiner" onto a horizontal run; it must not become one letter per line."""
+    lines = extract(corpus_pdf("PERMENKOMINFO_2019_004.pdf")).pages[16].text.split("\n")
+    assert "RF Combiner" in lines
+    assert sum(len(line) == 1 for line in lines) == 0
+
+
+@pytest.mark.parametrize("name, number", [("PP_2000_052.pdf", 2), ("UU_1999_040.pdf", 5), ("PERMENKOMINFO_2024_004.pdf", 19)])
+def test_line_order_agrees_with_pdfplumber_on_ordinary_pages(name: str, number: int):
+    """On pages stored in reading order, our lines are pdfplumber's (spacing aside)."""
+    path = corpus_pdf(name)
+    ours = extract(path).pages[number - 1].text.split("\n")
+    with pdfplumber.open(path) as pdf:
+        theirs = (pdf.pages[number - 1].extract_text() or "").split("\n")
+    squeeze = lambda lines: [re.sub(r"\s+", "", line) for line in lines if line.strip()]  # noqa: E731
+    assert squeeze(ours) == squeeze(theirs)
 
 
 def test_every_character_of_the_text_layer_survives():
