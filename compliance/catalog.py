@@ -107,6 +107,8 @@ class Catalog:
     short: str
     ditetapkan: str
     citation: Terms
+    delegation: Terms
+    outline: Terms
     evaluation: str | None
     scoring: dict[str, float]
     groups: list[Group]
@@ -348,6 +350,8 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         short=c.get(data, "short", str, "-"),
         ditetapkan=c.get(data, "ditetapkan", str, "-"),
         citation=c.terms(c.get(data, "citation", list, "-"), vocabulary, "-", "citation"),
+        outline=c.terms(c.get(data, "outline", list, "-", required=False, default=[]), vocabulary, "-", "outline"),
+        delegation=c.terms(c.get(data, "delegation", list, "-", required=False, default=[]), vocabulary, "-", "delegation"),
         evaluation=c.get(data, "evaluation", str, "-", required=False),
         scoring={k: float(v) for k, v in scoring.items()},
         groups=groups,

@@ -183,6 +183,7 @@ class _Context:
     lang: str
     signal_owners: dict[int, set[str]]  # unit index -> entries whose signals occur in it
     actor_terms: dict[str, Terms]
+    undelegated: dict[int, str]  # id(unit) -> body as elements see it (delegations, scope lists blanked)
 
 
 def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
@@ -200,7 +201,15 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
                     f"~tetap oleh {others}", f"~tetap dengan keputusan {others}", f"~sah oleh {others}",
                     f"{others} ~tetap",
                 ])
-    return _Context(catalog, all_units, lang, owners, actor_terms)
+    undelegated = {}
+    for unit in all_units:
+        body = unit.body
+        for s, e in catalog.delegation.find(body):
+            body = body[:s] + " " * (e - s) + body[e:]
+        if catalog.outline.find(body):
+            body = " " * len(body)  # a scope list names topics; it supplies no element
+        undelegated[id(unit)] = body
+    return _Context(catalog, all_units, lang, owners, actor_terms, undelegated)
 
 
 def _finding(entry: Entry, catalog: Catalog, lang: str, status: str, **kw) -> Finding:
@@ -358,11 +367,14 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
     by_unit: dict[int, _Hit] = {id(h.unit): h for h in topic}
     order = {id(u): i for i, u in enumerate(ctx.units)}
     missing: list[Element] = []
+    delegated = False
     tags: set[str] = set()
     for element in entry.elements:
         found = False
         for unit in scope:
-            spans = element.terms.find(unit.body) if not element.terms.empty else []
+            spans = element.terms.find(ctx.undelegated[id(unit)]) if not element.terms.empty else []
+            if not spans and not element.terms.empty and element.terms.find(unit.body):
+                delegated = True
             if spans:
                 hit = by_unit.setdefault(id(unit), _Hit(unit, [], "term", SCORE_ELEMENT))
                 hit.spans.extend(spans)
@@ -375,11 +387,13 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
         else:
             missing.append(element)
     conflicts: list[Conflict] = []
+    conflict_units: set[int] = set()
     for param in entry.parameters:
         for unit, conflict, span in _conflicts(entry, param, scope, ctx):
             hit = by_unit.setdefault(id(unit), _Hit(unit, [], "term", SCORE_ELEMENT))
             hit.spans.append(span)
             conflicts.append(conflict)
+            conflict_units.add(id(unit))
     notes: list[str] = []
     if conflicts:
         status = "conflict"
@@ -391,12 +405,17 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
         notes.append("note-weak-signal")
     if incorporated:
         notes.append("note-cited-article")
+    if delegated and missing:
+        notes.append("note-delegated")
     if any(e.secondary for e in missing):
         notes.append("note-secondary-element")
-    hits = sorted(by_unit.values(), key=lambda h: order[id(h.unit)])
-    # Topic units first, then units that only carried elements or parameters, in document order.
-    ranked = [h for h in hits if h.score >= SCORE_WEAK and h in topic] + [h for h in hits if h not in topic]
-    evidence = [_evidence(h) for h in ranked[:EVIDENCE_MAX]]
+    # Keep the units that matter most (conflicts, citations, strong topic, weak topic,
+    # element-only), then show them in document order.
+    topic_ids = {id(h.unit) for h in topic}
+    ranked = sorted(by_unit.values(), key=lambda h: (id(h.unit) not in conflict_units, id(h.unit) not in topic_ids,
+                                                     -h.score, order[id(h.unit)]))
+    kept = sorted(ranked[:EVIDENCE_MAX], key=lambda h: order[id(h.unit)])
+    evidence = [_evidence(h) for h in kept]
     strength = max(h.score for h in topic)
     confidence = 0.9 if conflicts else strength
     finding = _finding(entry, ctx.catalog, ctx.lang, status, evidence=evidence,

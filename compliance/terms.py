@@ -158,26 +158,46 @@ class Terms:
         compiler = _Compiler(vocabulary)
         phrases = [s for s in specs if isinstance(s, str)]
         self._any = compiler.alternatives(phrases) if phrases else None
-        self._all: list[list[re.Pattern[str]]] = []
+        self._all: list[tuple[list[re.Pattern[str]], int | None]] = []
         for spec in specs:
             if isinstance(spec, str):
                 continue
             groups = spec.get("all") if isinstance(spec, Mapping) else None
             if not groups or not all(isinstance(g, list) and g and all(isinstance(t, str) for t in g) for g in groups):
-                raise TermError("a group must be {all: [[term, ...], [term, ...]]}")
-            self._all.append([compiler.alternatives(g) for g in groups])
+                raise TermError("a group must be {all: [[term, ...], [term, ...]], near: N}")
+            near = spec.get("near")
+            if near is not None and (not isinstance(near, int) or isinstance(near, bool) or near <= 0):
+                raise TermError("near must be a positive number of characters")
+            self._all.append(([compiler.alternatives(g) for g in groups], near))
         self.empty = self._any is None and not self._all
 
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = []
         if self._any is not None:
             spans.extend(m.span() for m in self._any.finditer(text) if m.end() > m.start())
-        for group in self._all:
+        for group, near in self._all:
             found = [[m.span() for m in pattern.finditer(text) if m.end() > m.start()] for pattern in group]
-            if all(found):
-                for group_spans in found:
-                    spans.extend(group_spans)
+            if not all(found):
+                continue
+            if near is None:
+                spans.extend(s for group_spans in found for s in group_spans)
+            else:
+                spans.extend(_near(found, near))
         return sorted(set(spans))
+
+
+def _near(found: list[list[Span]], width: int) -> list[Span]:
+    """Spans, one per group, that fit together in a window of ``width`` characters,
+    for every anchor span of the first group that has such partners."""
+    out: list[Span] = []
+    for anchor in found[0]:
+        chosen = [anchor]
+        for others in found[1:]:
+            best = min(others, key=lambda s: max(abs(s[0] - anchor[1]), abs(anchor[0] - s[1])))
+            chosen.append(best)
+        if max(e for _, e in chosen) - min(s for s, _ in chosen) <= width:
+            out.extend(chosen)
+    return out
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:
