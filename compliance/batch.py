@@ -8,6 +8,7 @@ with all of them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -31,12 +32,14 @@ class Pipeline:
 
     ``check`` returns the report as a ``compliance/report@1`` dict; ``catalog_key``
     names the catalog and its content, so a changed catalog misses the store.
-    ``links`` finds which regulations this one amends or revokes (for ``--group-by``)."""
+    ``links`` finds which regulations this one amends or revokes (for ``--group-by``);
+    ``prepare`` runs once in the calling process before any file is checked."""
 
     check: Callable[[Regulation], dict[str, Any]]
     catalog_key: str
     parse: Callable[[Path], Regulation] | None = None
     links: Callable[[Regulation], dict[str, Any]] | None = None
+    prepare: Callable[[], None] | None = None
 
 
 @dataclass
@@ -68,6 +71,45 @@ class _Outcome:
     report_json: str | None = None
     links_json: str | None = None  # set only when freshly parsed
     error: tuple[str, dict[str, Any]] | None = field(default=None)
+
+
+def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id") -> Pipeline:
+    """The real check (``compliance.check``) against ``catalog``, reports in ``lang``.
+
+    The store key hashes the catalog file and every instrument in ``rules/`` without
+    parsing them, so a warm run never pays for compiling the catalog; ``prepare`` loads
+    (and validates) it once in this process only when some file must be checked."""
+    from compliance.compare import regulation_links
+    from compliance.resources import data_dir
+
+    path = Path(catalog)
+    if path.suffix not in (".yaml", ".yml") and not path.exists():
+        path = data_dir("rules") / f"{catalog}.yaml"
+    if not path.is_file():
+        raise ComplianceError("catalog-unknown", file=str(catalog))
+    digest = hashlib.sha256(path.read_bytes())
+    for rules in sorted(data_dir("rules").glob("*.yaml")):
+        digest.update(rules.name.encode() + b"\0" + rules.read_bytes())
+    return Pipeline(check=functools.partial(check_report, str(path), lang),
+                    catalog_key=f"{path.stem}@{digest.hexdigest()[:16]}:{lang}", links=regulation_links,
+                    prepare=functools.partial(prepare_catalog, str(path)))
+
+
+def prepare_catalog(catalog_path: str) -> None:
+    """Load the catalog and its instrument before the workers start: a bad catalog is one
+    error, not one per file, and forked workers inherit the loaded catalog."""
+    from compliance.catalog import load_catalog, load_evaluation
+
+    cat = load_catalog(catalog_path)
+    if cat.evaluation:
+        load_evaluation(cat.evaluation, cat)
+
+
+def check_report(catalog_path: str, lang: str, regulation: Regulation) -> dict[str, Any]:
+    """The report@1 dict of one parsed regulation (runs in the worker processes)."""
+    from compliance.check import check
+
+    return check(regulation, catalog_path, lang=lang).to_dict()
 
 
 def collect(inputs: Iterable[Path]) -> list[Path]:
@@ -188,6 +230,8 @@ def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool):
     """Yield (task, outcome) as they finish: in this process for one job, else in a pool."""
     if not tasks:
         return
+    if pipeline.prepare is not None:
+        pipeline.prepare()
     bar = _progress_bar(len(tasks)) if progress else None
     try:
         if jobs == 1 or len(tasks) == 1:

@@ -87,5 +87,138 @@ def parse(path: Path, fmt: str, output: Path | None) -> None:
     emit(content, output, [path])
 
 
+def _national_section(result, national: Path, lang: str) -> dict:
+    """Parse the official national PDF and confirm the catalog's references against it."""
+    from compliance import load
+    from compliance.verify import verify
+
+    official = load(national)
+    return {"file": national.name, "sha256": official.source.sha256,
+            "verifications": [v.to_dict() for v in verify(result.catalog, official, lang)]}
+
+
+def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str):
+    """Check one file; return the result and the rendered report."""
+    from compliance.check import check as run_check
+    from compliance.report import render
+
+    result = run_check(path, catalog, lang=lang)
+    data = result.to_dict()
+    if national is not None:
+        data["national"] = _national_section(result, national, lang)
+    return result, render(data, fmt, lang, result.regulation, _graph_svg(result))
+
+
+def _graph_svg(result) -> str | None:
+    """The citation graph drawn for the report, when the graph module is available."""
+    try:
+        from compliance.graph import build_graph, graph_svg
+    except ImportError:
+        return None
+    graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings)
+    return graph_svg(graph, result.regulation)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "csv", "md"]), default="html", show_default=True)
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@click.option("--national", type=click.Path(path_type=Path),
+              help="Official PDF of the national regulation, to quote it and confirm references "
+                   "(also COMPLIANCE_NATIONAL or config.toml).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with code 3 when the score is below this.")
+@handles_errors
+def check(path: Path, output: Path | None, fmt: str, catalog: str, national: Path | None,
+          fail_under: float | None) -> None:
+    """Check a regulation against the catalog and write the gap report."""
+    from compliance.config import national_pdf
+
+    lang = _lang(click.get_current_context())
+    national = national_pdf(national)
+    inputs = [path] + ([national] if national else [])
+    if output is not None:
+        from compliance.output import check_output_path
+
+        check_output_path(output, inputs)  # fail before the work, not after
+    result, content = _check_one(path, catalog, national, fmt, lang)
+    emit(content, output, inputs)
+    score = result.score
+    if fail_under is not None and (score is None or score < fail_under):
+        click.echo(f"compliance: {message('score-below', lang, score=score, limit=fail_under)}", err=True)
+        sys.exit(3)
+
+
+def _cache_options(func):
+    """--cache-dir / --no-cache, shared by the commands that use the results store."""
+    func = click.option("--no-cache", is_flag=True, help="Do not read or write the results store.")(func)
+    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                        help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")(func)
+
+
+def _warn(exc: ComplianceError) -> None:
+    click.echo(f"compliance: {exc.message(_lang(click.get_current_context()))}", err=True)
+
+
+def report_failures(results: list) -> None:
+    """One line per file that could not be checked, then exit 1 if there was any."""
+    failed = [r for r in results if r.error is not None]
+    lang = _lang(click.get_current_context())
+    for result in failed:
+        click.echo(f"compliance: {result.error.message(lang)}", err=True)
+    if failed:
+        click.echo(f"compliance: {message('batch-failed', lang, failed=len(failed), total=len(results))}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["html", "csv", "json"]), default="html", show_default=True)
+@click.option("--group-by", type=click.Choice(["daerah"]), help="One column per region, combining its regulations.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@_cache_options
+@handles_errors
+def compare(paths: tuple[Path, ...], output: Path | None, fmt: str, group_by: str | None, jobs: int | None,
+            catalog: str, cache_dir: Path | None, no_cache: bool) -> None:
+    """Compare regulations (files or folders) side by side against the catalog."""
+    from compliance.batch import default_pipeline, run_batch
+    from compliance.compare import build_matrix, render_csv, render_html, render_json
+    from compliance.store import open_store
+
+    if cache_dir and no_cache:
+        raise click.UsageError("--cache-dir and --no-cache exclude each other")
+    lang = _lang(click.get_current_context())
+    pipeline = default_pipeline(catalog, lang)
+    store = open_store(cache_dir, no_cache, warn=_warn)
+    try:
+        results = run_batch(paths, pipeline, jobs=jobs, store=store)
+    finally:
+        if store is not None:
+            store.close()
+    matrix = build_matrix(results, group_by=group_by)
+    render = {"html": lambda m: render_html(m, lang), "csv": lambda m: render_csv(m, lang), "json": render_json}[fmt]
+    emit(render(matrix), output, [f for r in results for f in r.files])
+    report_failures(results)
+
+
+@main.command()
+@click.argument("daerah")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handles_errors
+def history(daerah: str, cache_dir: Path | None, fmt: str) -> None:
+    """List the regulations checked for a region over time, with their scores."""
+    from compliance.store import format_history, open_store
+
+    with open_store(cache_dir, False, warn=_warn) as store:
+        rows = store.history(daerah)
+    if not rows:
+        raise ComplianceError("history-empty", file=daerah)
+    click.echo(dumps_json(rows) if fmt == "json" else format_history(rows, _lang(click.get_current_context())), nl=False)
+
+
 if __name__ == "__main__":
     main()

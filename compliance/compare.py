@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -26,7 +27,6 @@ from compliance.store import daerah_key
 COMPARE_SCHEMA = "compliance/compare@1"
 # How well a status answers the entry; not_applicable is not ranked (it neither fulfils nor fails).
 STATUS_RANK = {"fulfilled": 3, "partial": 2, "conflict": 1, "missing": 0}
-DOMAIN1 = range(1, 11)  # indicators 1-10: the internal-policy domain a regulation decides
 WIDE = 30  # above this many columns the page lists regulations as rows (transposed)
 
 # (kind, later index, earlier index): "amends" keeps the earlier in force, "revokes" ends it.
@@ -44,13 +44,17 @@ def build_matrix(results: list[FileResult], *, group_by: str | None = None) -> d
         columns = _region_columns(members)
     else:
         columns = [_single_column(m) for m in members]
+    repeated = {c["label"] for c in columns if sum(1 for o in columns if o["label"] == c["label"]) > 1}
     for number, column in enumerate(columns, 1):
         column["id"] = f"c{number}"
+        if column["label"] in repeated:  # the same regulation as PDF and DOCX, say: tell them apart
+            column["label"] += f" ({Path(column['files'][0]).name})"
     rows = _rows(columns)
     first = checked[0].report if checked else {}
     return {
         "schema": COMPARE_SCHEMA,
         "catalog": first.get("catalog"),
+        "groups": [{"id": g.get("id"), "title": g.get("title")} for g in (first.get("summary") or {}).get("groups", [])],
         "group_by": group_by,
         "columns": [{k: v for k, v in c.items() if k != "findings"} for c in columns],
         "rows": rows,
@@ -62,6 +66,7 @@ def build_matrix(results: list[FileResult], *, group_by: str | None = None) -> d
 def _member(result: FileResult) -> dict[str, Any]:
     """One checked regulation: identity, findings by requirement, score and Domain 1 levels."""
     report = result.report or {}
+    summary = report.get("summary") or {}
     meta = report_metadata(report)
     return {
         "label": regulation_label(meta, result.path.name),
@@ -78,7 +83,8 @@ def _member(result: FileResult) -> dict[str, Any]:
         "findings": {f["requirement"]: f for f in report.get("findings", [])},
         "order": [(f["requirement"], f.get("group", "")) for f in report.get("findings", [])],
         "domain1": [{"no": i.get("no"), "name": i.get("name"), "indicated_level": i.get("indicated_level")}
-                    for i in report.get("indicators", []) if i.get("no") in DOMAIN1],
+                    for i in summary.get("domain1", [])],
+        "weights": summary.get("score_weights", {}),
     }
 
 
@@ -125,7 +131,7 @@ def _combine(members: list[dict[str, Any]]) -> dict[str, Any]:
         "jenis": None, "nomor": None, "tahun": None, "tentang": None,
         "files": [f for m in members for f in m["files"]],
         "sha256": [m["sha256"] for m in members],
-        "score": status_score(statuses) if findings else None,
+        "score": status_score(statuses, members[0]["weights"]),
         "domain1": _best_levels(in_force),
         "findings": findings,
         "order": order,
@@ -151,13 +157,13 @@ def _strength(finding: dict[str, Any]) -> tuple[int, float]:
     return STATUS_RANK.get(finding.get("status"), -1), float(finding.get("confidence") or 0.0)
 
 
-def status_score(statuses: list[str]) -> float:
-    """0-100 over applicable entries: fulfilled counts 1, partial 1/2, the rest 0."""
-    applicable = [s for s in statuses if s in STATUS_RANK]
+def status_score(statuses: list[str], weights: dict[str, float]) -> float | None:
+    """0-100 as the checker scores (``compliance.score``): the catalog's weight per status,
+    summed over applicable entries, divided by their number; None when none applies."""
+    applicable = [s for s in statuses if s != "not_applicable"]
     if not applicable:
-        return 0.0
-    points = sum(1.0 if s == "fulfilled" else 0.5 if s == "partial" else 0.0 for s in applicable)
-    return round(100.0 * points / len(applicable), 1)
+        return None
+    return round(100.0 * sum(weights.get(s, 0.0) for s in applicable) / len(applicable), 1)
 
 
 def _rows(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -286,13 +292,11 @@ def render_json(matrix: dict[str, Any]) -> str:
     return dumps_json(matrix)
 
 
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-
-
 def _safe(value: Any) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if _FORMULA.match(text) else text
+    from compliance.report.spreadsheet import neutralise
+
+    return neutralise("" if value is None else str(value))
 
 
 def render_csv(matrix: dict[str, Any], lang: str) -> str:
@@ -301,7 +305,10 @@ def render_csv(matrix: dict[str, Any], lang: str) -> str:
     t = compare_labels(lang)
     columns = matrix["columns"]
     labels = {c["id"]: c["label"] for c in columns}
+    from compliance.report.spreadsheet import BOM
+
     out = io.StringIO()
+    out.write(BOM)  # as the single-report CSV: spreadsheets then read UTF-8
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([_safe(x) for x in [t["requirement"], t["title_h"], t["group"]] + [c["label"] for c in columns]
                      + [t["fulfilled_count"], t["best"]]])
@@ -311,12 +318,10 @@ def render_csv(matrix: dict[str, Any], lang: str) -> str:
                          + [t["status"].get(c["status"], "") for c in row["cells"]]
                          + [row["counts"].get("fulfilled", 0), best]])
     writer.writerow([_safe(x) for x in ["score", t["score"], ""] + [_num(c["score"]) for c in columns] + ["", ""]])
-    for no in DOMAIN1:
+    for no, name in indicator_names(matrix).items():
         levels = [next((d["indicated_level"] for d in c["domain1"] if d["no"] == no), None) for c in columns]
-        if any(c["domain1"] for c in columns):
-            name = next((d["name"] for c in columns for d in c["domain1"] if d["no"] == no), "")
-            writer.writerow([_safe(x) for x in [f"domain1-{no}", name, t["domain1_short"]]
-                             + ["" if v is None else v for v in levels] + ["", ""]])
+        writer.writerow([_safe(x) for x in [f"domain1-{no}", name, t["domain1_short"]]
+                         + ["" if v is None else v for v in levels] + ["", ""]])
     return out.getvalue()
 
 
@@ -332,16 +337,22 @@ def render_html(matrix: dict[str, Any], lang: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["anchor"] = anchor
+    titles = {g["id"]: g["title"] for g in matrix["groups"]}
     groups: list[dict[str, Any]] = []
     for row in matrix["rows"]:
-        if not groups or groups[-1]["name"] != row["group"]:
-            groups.append({"name": row["group"], "rows": []})
+        if not groups or groups[-1]["id"] != row["group"]:
+            groups.append({"id": row["group"], "name": titles.get(row["group"]) or row["group"], "rows": []})
         groups[-1]["rows"].append(row)
-    names = {d["no"]: d["name"] for c in matrix["columns"] for d in reversed(c["domain1"])}
+    names = indicator_names(matrix)
     template = env.get_template("compare.html.j2")
     return template.render(m=matrix, groups=groups, t=compare_labels(lang), lang=lang, indicator_names=names,
                            transposed=len(matrix["columns"]) > WIDE, status_rank=STATUS_RANK,
                            msg=lambda f: message(f["code"], lang, **f["params"]))
+
+
+def indicator_names(matrix: dict[str, Any]) -> dict[int, str]:
+    """The Domain 1 indicators any column estimates, by number."""
+    return {no: name for no, name in sorted({(d["no"], d["name"]) for c in matrix["columns"] for d in c["domain1"]})}
 
 
 def anchor(*parts: Any) -> str:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,39 @@ def test_failed_files_are_not_stored(tmp_path: Path):
         run_batch([tmp_path / "kosong.txt", tmp_path / "ok.txt"], PIPELINE, jobs=1, store=store)
         second = run_batch([tmp_path / "kosong.txt", tmp_path / "ok.txt"], PIPELINE, jobs=1, store=store)
     assert second[0].error.code == "file-empty" and second[1].cached
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_cli_reports_a_bad_file_in_one_line_and_exits_1(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    regs = tmp_path / "regs"
+    regs.mkdir()
+    sample = EXAMPLES / "perwal-banyuasri-2022-spbe.txt"
+    (regs / sample.name).write_bytes(sample.read_bytes())
+    (regs / "rusak.pdf").write_bytes(b"%PDF-1.4\n% truncated here")
+    out = tmp_path / "banding.json"
+    run = CliRunner().invoke(main, ["compare", str(regs), "-o", str(out), "--format", "json", "--jobs", "1",
+                                    "--cache-dir", str(tmp_path / "cache")])
+    assert run.exit_code == 1
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 2 and "rusak.pdf" in lines[0] and "Traceback" not in run.stderr
+    assert lines[1] == "compliance: 1 dari 2 berkas gagal diperiksa"
+    matrix = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["files"] for c in matrix["columns"]] == [[str(regs / sample.name)]]
+    assert matrix["failed"][0]["files"] == [str(regs / "rusak.pdf")]
+
+
+def test_cli_empty_folder_exits_1_with_a_clear_message(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    (tmp_path / "kosong").mkdir()
+    run = CliRunner().invoke(main, ["--lang", "en", "compare", str(tmp_path / "kosong"), "--no-cache"])
+    assert run.exit_code == 1
+    assert run.stderr == f"compliance: {tmp_path / 'kosong'}: the folder holds no PDF, DOCX or TXT file to check\n"

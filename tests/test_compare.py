@@ -32,10 +32,13 @@ def report(daerah, jenis_kode, nomor, tahun, statuses, *, tentang="Sistem Pemeri
         "regulation": {"metadata": {"daerah": daerah, "jenis": None, "jenis_kode": jenis_kode, "nomor": nomor,
                                     "tahun": tahun, "tentang": tentang}},
         "catalog": {"id": "perpres-95-2018", "title": "Perpres 95/2018"},
-        "summary": {"score": score},
+        "summary": {"score": score, "score_weights": {"conflict": 0.0, "fulfilled": 1.0, "missing": 0.0,
+                                                      "partial": 0.5},
+                    "groups": [{"id": "dasar", "title": "Dasar dan kebijakan"}, {"id": "perencanaan", "title": "Perencanaan"},
+                               {"id": "keamanan", "title": "Keamanan"}],
+                    "domain1": [{"no": no, "name": f"Indikator {no}", "indicated_level": lvl}
+                                for no, lvl in sorted((levels or {}).items())]},
         "findings": findings,
-        "indicators": [{"no": no, "name": f"Indikator {no}", "indicated_level": lvl}
-                       for no, lvl in sorted((levels or {}).items())] + [{"no": 20, "name": "Domain 2"}],
     }
 
 
@@ -228,3 +231,29 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
     links = regulation_links(load(path))
     assert links == {"id": "perbup/labuhanbatu/2021/20", "amends": ["perbup/labuhanbatu/2019/12"],
                      "revokes": ["perbup/labuhanbatu/2016/9"]}
+
+
+def test_matrix_of_the_real_check_on_the_samples():
+    from compliance.batch import default_pipeline, run_batch
+    from compliance.catalog import load_catalog
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    samples = sorted(examples.glob("*.txt"))
+    assert len(samples) == 3
+    results = run_batch(samples, default_pipeline(), jobs=1)
+    assert [r.error for r in results] == [None, None, None]
+    m = build_matrix(results)
+    assert [c["label"] for c in m["columns"]] == ["Sukamaju · Perbup 27/2016", "Banyuasri · Perwal 18/2022",
+                                                  "Tirtaraya · Perwal 41/2017"]
+    assert [r["requirement"] for r in m["rows"]] == [e.id for e in load_catalog("perpres-95-2018").entries]
+    for i, res in enumerate(results):
+        statuses = {f["requirement"]: f["status"] for f in res.report["findings"]}
+        assert {r["requirement"]: r["cells"][i]["status"] for r in m["rows"]} == statuses
+        assert m["columns"][i]["score"] == res.report["summary"]["score"]
+        assert m["columns"][i]["domain1"] == res.report["summary"]["domain1"]
+    dasar = next(r for r in m["rows"] if r["requirement"] == "dasar-hukum")
+    # answer keys: only the 2022 Perwal can cite Perpres 95/2018; the older ones predate it
+    assert [c["status"] for c in dasar["cells"]] == ["not_applicable", "fulfilled", "not_applicable"]
+    assert dasar["best"] == {"status": "fulfilled", "columns": ["c2"]}
+    page = render_html(m, "id")
+    assert "Dasar dan kebijakan" in page and "Banyuasri · Perwal 18/2022" in page
