@@ -296,3 +296,63 @@ def _history_row(result: FileResult) -> dict[str, Any]:
     return {"daerah": meta.get("daerah"), "jenis": meta.get("jenis"), "nomor": meta.get("nomor"),
             "tahun": meta.get("tahun"), "file": result.path.name, "sha256": result.sha256,
             "score": report_score(result.report or {})}
+
+
+def check_many(inputs: Iterable[Path], out_dir: Path, pipeline: Pipeline, *, fmt: str = "html", lang: str = "id",
+               jobs: int | None = None, store: Store | None = None,
+               progress: bool | None = None) -> list[FileResult]:
+    """``compliance check DIR -o laporan/``: one report per distinct file in ``out_dir``
+    (named after the file, ``perbup.pdf.html``) plus ``index.html`` linking them with their
+    scores and listing the files that failed. Returns the batch results."""
+    from compliance.output import write_atomic
+    from compliance.report import render
+
+    results = run_batch(inputs, pipeline, jobs=jobs, store=store, progress=progress)
+    sources = [f for r in results for f in r.files]
+    try:
+        out_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ComplianceError("output-unwritable", file=str(out_dir), reason=exc.strerror or str(exc)) from exc
+    taken: set[str] = {"index.html"}
+    entries = []
+    for result in results:
+        name = None
+        if result.report is not None:
+            name = _report_name(result.path.name, fmt, taken)
+            write_atomic(out_dir / name, render(result.report, fmt, lang), sources)
+        entries.append({"result": result, "report": name})
+    write_atomic(out_dir / "index.html", _render_index(entries, lang), sources)
+    return results
+
+
+def _report_name(source_name: str, fmt: str, taken: set[str]) -> str:
+    """``perbup.pdf.html``; ``perbup.pdf-2.html`` for a second file of that name in another folder."""
+    name, n = f"{source_name}.{fmt}", 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{source_name}-{n}.{fmt}"
+    taken.add(name.casefold())
+    return name
+
+
+def _render_index(entries: list[dict[str, Any]], lang: str) -> str:
+    import jinja2
+
+    from compliance.compare import compare_labels, regulation_label
+    from compliance.resources import data_dir
+
+    rows = []
+    for entry in entries:
+        result = entry["result"]
+        report = result.report or {}
+        rows.append({
+            "files": [str(p) for p in result.files],
+            "report": entry["report"],
+            "label": regulation_label(report_metadata(report), result.path.name) if result.report else None,
+            "score": report_score(report),
+            "counts": (report.get("summary") or {}).get("counts") or {},
+            "error": result.error.message(lang) if result.error else None,
+        })
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("index.html.j2").render(rows=rows, t=compare_labels(lang), lang=lang)

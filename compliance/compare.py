@@ -370,6 +370,7 @@ def compare_labels(lang: str) -> dict[str, Any]:
 _LABELS: dict[str, dict[str, str]] = {
     "id": {
         "title": "Perbandingan pemenuhan Perpres 95/2018 tentang SPBE",
+        "index_title": "Laporan kesenjangan SPBE per peraturan",
         "requirement": "Persyaratan", "title_h": "Judul", "group": "Kelompok", "score": "Skor",
         "fulfilled_count": "Jumlah terpenuhi", "best": "Terbaik", "filter": "Saring",
         "any_status": "semua status", "regulation": "Peraturan", "files": "Berkas", "domain1": "Perkiraan Domain 1 (tingkat kebijakan internal SPBE)",
@@ -385,6 +386,7 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Comparison of compliance with Perpres 95/2018 on SPBE",
+        "index_title": "SPBE gap reports per regulation",
         "requirement": "Requirement", "title_h": "Title", "group": "Group", "score": "Score",
         "fulfilled_count": "Fulfilled count", "best": "Best", "filter": "Filter",
         "any_status": "any status", "regulation": "Regulation", "files": "Files", "domain1": "Domain 1 estimate (internal SPBE policy level)",
