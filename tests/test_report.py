@@ -293,3 +293,30 @@ def test_units_outside_the_articles_are_named_as_such():
     report = checked("perbup-sukamaju-2016-egov.txt")
     html = render(report, "html")
     assert "Mengingat angka" in html and "Pasal Mengingat" not in html
+
+
+def test_hostile_text_through_the_real_pipeline_stays_escaped(tmp_path):
+    """Markup typed into a regulation (tentang, an article the matcher quotes) reaches
+    every format escaped: checked end to end, not only with hand-built findings."""
+    from compliance.check import check
+    from conftest import EXAMPLES
+
+    source = EXAMPLES / "perwal-banyuasri-2022-spbe.txt"
+    if not source.exists():
+        pytest.skip(f"sample regulation not available ({source})")
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\n",
+                        f"PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK {IMG}\n", 1)
+    text = text.replace("untuk kurun waktu 10 (sepuluh) tahun.", f"untuk kurun waktu 10 (sepuluh) tahun {SCRIPT}.", 1)
+    hostile = tmp_path / "perwal-hostile.txt"
+    hostile.write_text(text, encoding="utf-8")
+    report = check(hostile).to_dict()
+    quotes = [e["quote"] for f in report["findings"] for e in f["evidence"]]
+    assert any(SCRIPT in q for q in quotes)  # the matcher did quote the hostile sentence
+    for lang in ("id", "en"):
+        html = render(report, "html", lang)
+        parsed = _parse(html)
+        assert not {"script", "img"} & {t for t, _ in parsed.tags}
+        assert SCRIPT in "".join(parsed.text)
+    assert not re.search(r"(?<!\\)<", render(report, "md"))
+    assert render(report, "json") == render(check(hostile).to_dict(), "json")  # byte-identical run to run

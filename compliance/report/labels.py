@@ -105,7 +105,7 @@ LABELS: dict[str, dict] = {
         "tahun": "Year",
         "tentang": "Subject",
         "source": "Source file",
-        "pages": "pages",
+        "pages": "page(s)",
         "catalog": "Requirement catalog",
         "unknown": "unknown",
         "summary": "Summary",
