@@ -1,9 +1,177 @@
-"""v0 placeholder: split pages into lines."""
+"""Turn extracted pages into clean lines: no page furniture, no carry-over, words whole.
+
+Real regulation PDFs carry running headers (``PRESIDEN REPUBLIK INDONESIA``),
+page numbers (``-2-``), stamps (``SK No 012345 A``), the first words of the next
+page repeated at the foot (``Pasal 5 . . .``), words hyphenated across lines and
+OCR misreadings of headings (``Pasal1``, ``PasaI 10``, ``BABI``). The parser
+should see none of that. Which lines are furniture comes from
+``regulations/layout.yaml`` plus lines that repeat at page edges across the
+document; structural OCR repairs stay minimal so source words are kept.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import cache
+
+import yaml
+
 from compliance.models import Line, Page
+from compliance.resources import data_dir
+
+_EDGE = 4  # how many lines at the top / foot of a page can be furniture
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_CARRY_MARK = re.compile(r"^(?P<stem>.*?\S)\s*(?:(?:\.\s*){3,}|…+|\s\.)$")
+_HEADING_KEY = re.compile(r"^(pasal|bab|bagian|paragraf|\(|[a-z0-9]{1,3}\.)", re.IGNORECASE)
+_PASAL_GLUED = re.compile(r"^(?:[Pp]asa[lI1|i])\s*(?P<label>[0-9lIiOoSBZzT| ]{1,6}[A-Z]?)\s*$")
+_HEADING_NOISE = re.compile(r"^[/|\\'`~_.]{1,2}\s*(?=(BAB|Pasal)\s*\w+\s*$)")  # "/ BAB VII"
+_BAGIAN_SPLIT = re.compile(r"^Bag\s+ian\b")
+_BAB_GLUED = re.compile(r"^BA\s?B\s*(?P<label>[IVXLl1 ]{1,8}[A-Z]?)\s*$")
+
+
+@cache
+def layout() -> dict:
+    """The layout data (furniture patterns, OCR word fixes, months, ordinals)."""
+    with open(data_dir("regulations") / "layout.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def _furniture_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p + r"\Z") for p in layout()["page_furniture"]]
+
+
+@cache
+def _word_fixes() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(k), v) for k, v in layout()["word_fixes"].items()]
+
+
+def normalise(text: str) -> str:
+    """One line with pdfium's soft-hyphen marker restored and spaces collapsed."""
+    text = text.replace("\ufffe", "-").replace("\u00ad", "-").replace("\ufeff", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    """What a running header looks like on every page: digits and spacing ignored."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text)).lower()
+
+
+def _is_pattern_furniture(text: str) -> bool:
+    return any(p.match(text) for p in _furniture_patterns())
+
+
+def _learn_repeated(pages: list[list[str]]) -> set[str]:
+    """Keys of lines that sit at a page edge on many pages and nowhere else: running
+    headers/footers. Sentences (``Cukup jelas.``) and headings are never learned."""
+    if len(pages) < 3:
+        return set()
+    edge_counts: Counter[str] = Counter()
+    inner: set[str] = set()
+    for lines in pages[1:]:
+        edge = set(_key(t) for t in lines[:_EDGE] + lines[-_EDGE:] if not re.search(r"[.;:,]$", t))
+        edge_counts.update(edge)
+        inner.update(_key(t) for t in lines[_EDGE:-_EDGE])
+    threshold = max(3, int(0.4 * (len(pages) - 1)))
+    return {
+        k for k, n in edge_counts.items()
+        if n >= threshold and len(k) > 1 and k not in inner and not _HEADING_KEY.match(k)
+    }
+
+
+def _strip_edges(lines: list[str], repeated: set[str], top: bool) -> list[str]:
+    """Drop furniture lines running in from the top (and always the foot) of one page."""
+    def furniture(t: str) -> bool:
+        return _is_pattern_furniture(t) or _key(t) in repeated
+
+    start = 0
+    if top:
+        while start < min(len(lines), _EDGE + 2) and furniture(lines[start]):
+            start += 1
+    end = len(lines)
+    while end > start and len(lines) - end < _EDGE and furniture(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _is_carry_over(last: str, next_lines: list[str]) -> bool:
+    """The foot line repeats the next page's first words (``Pasal 5 . . .``, ``3. Teknologi .``)."""
+    m = _CARRY_MARK.match(last)
+    if not m:
+        return False
+    stem = _squash(m.group("stem"))
+    if not stem:
+        return True
+    head = _squash(" ".join(next_lines[:4]))
+    if head.startswith(stem):
+        return True
+    dotted = re.search(r"(?:\.\s*){3,}$|…$", last) is not None
+    return dotted and stem in head[: len(stem) + 400]
+
+
+def fix_heading(text: str) -> str:
+    """Repair OCR-glued or misread heading keywords (``Pasal1``, ``PasaI 10``, ``BABI``)."""
+    text = _HEADING_NOISE.sub("", text)
+    text = _BAGIAN_SPLIT.sub("Bagian", text)
+    m = _PASAL_GLUED.match(text)
+    if m:
+        label = m.group("label")
+        if re.fullmatch(r"[0-9lIiOoSBZz| ]+[A-Z]?", label) and " " in label.strip():
+            parts = label.split()
+            # "2 6" -> "26" but keep "I I" (roman) together as "II"
+            label = "".join(parts)
+        return f"Pasal {label.strip()}"
+    m = _BAB_GLUED.match(text)
+    if m:
+        label = m.group("label").replace(" ", "").replace("l", "I").replace("1", "I")
+        return f"BAB {label}"
+    return text
+
+
+def fix_words(text: str) -> str:
+    """Apply the OCR word repairs of layout.yaml (``lnformatika``, ``danjatau``)."""
+    for pattern, repl in _word_fixes():
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _dehyphenate(lines: list[Line]) -> list[Line]:
+    """Rejoin words split at a line end: ``penyeleng-`` + ``garaan``; ``Undang-`` + ``Undang``."""
+    out: list[Line] = []
+    carry = ""
+    for i, line in enumerate(lines):
+        text = carry + line.text if carry else line.text
+        carry = ""
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        m = re.search(r"(?<=[A-Za-z])[-_]$", text)
+        if m and nxt and nxt[0].isalpha() and not re.match(r"^[a-z]\.\s", nxt):
+            first, _, rest = nxt.partition(" ")
+            joined = text[:-1] + ("-" if nxt[0].isupper() else "") + first
+            out.append(Line(joined, line.page))
+            lines[i + 1] = Line(rest, lines[i + 1].page)
+            continue
+        if text:
+            out.append(Line(text, line.page))
+    return [ln for ln in out if ln.text]
 
 
 def clean(pages: list[Page]) -> list[Line]:
-    return [Line(t.strip(), p.number) for p in pages for t in p.text.splitlines() if t.strip()]
+    """Pages -> lines in reading order, furniture and carry-over removed, OCR headings repaired."""
+    raw = [[t for t in (normalise(x) for x in page.text.splitlines()) if t] for page in pages]
+    repeated = _learn_repeated(raw)
+    stripped = [_strip_edges(lines, repeated, top=i > 0) for i, lines in enumerate(raw)]
+    for i in range(len(stripped) - 1):
+        nxt = next((p for p in stripped[i + 1 :] if p), [])
+        if stripped[i] and _is_carry_over(stripped[i][-1], nxt):
+            stripped[i] = stripped[i][:-1]
+    lines = [
+        Line(fix_heading(fix_words(text)), page.number)
+        for page, texts in zip(pages, stripped)
+        for text in texts
+    ]
+    return _dehyphenate(lines)

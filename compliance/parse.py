@@ -1,22 +1,136 @@
-"""v0 placeholder: every line that reads 'Pasal N' starts an article."""
+"""Clean lines -> ``Regulation``: title block, Menimbang, Mengingat, body, closing,
+Penjelasan and Lampiran.
+
+The sections are found by their markers (``Menimbang``, ``Mengingat``,
+``MEMUTUSKAN``/``Menetapkan``); the body and what follows it are read by
+``parse_body``. Every line ends up in exactly one place: a section, an article,
+or ``Regulation.unplaced`` with a warning.
+"""
 
 from __future__ import annotations
 
 import re
 
-from compliance.models import Article, Line, Regulation, Source
+from compliance.errors import ComplianceError
+from compliance.metadata import parse_closing, parse_metadata
+from compliance.models import Block, Line, Mengingat, Penjelasan, Regulation, Source, Warning_
+from compliance.parse_body import PASAL, parse_body
+from compliance.parse_labels import next_labels
 
-_PASAL = re.compile(r"^Pasal\s+(\d+[A-Z]?|[IVX]+)$")
+_MENIMBANG = re.compile(r"^\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_MENGINGAT = re.compile(r"^\S{0,3}engingat\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_AFTER_MENGINGAT = re.compile(
+    r"^(Memperhatikan|Dengan\s+Persetujuan|MEMUTUSKAN|Menetapkan|Dengan\s+persetujuan)\b", re.IGNORECASE
+)
+_BODY_START = re.compile(r"^(BAB\s+[IVXL]+\b|Pasal\s+\S{1,4}\s*$)")
+_ENUM = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2})\s?[.)]\s*(?P<rest>.*)$")
+
+
+def _find(lines: list[Line], pattern: re.Pattern[str], start: int, stop: int | None = None) -> int | None:
+    for i in range(start, len(lines) if stop is None else stop):
+        if pattern.match(lines[i].text):
+            return i
+    return None
+
+
+def split_enumeration(texts: list[str]) -> list[tuple[str | None, str]]:
+    """Lettered or numbered list (Menimbang, Mengingat) -> [(label, text)], labels in sequence."""
+    out: list[tuple[str | None, str]] = []
+    expected: list[str] = ["a", "1"]
+    for t in texts:
+        m = _ENUM.match(t)
+        if m and m.group("label") in expected:
+            label = m.group("label")
+            out.append((label, m.group("rest").strip()))
+            expected = next_labels(label)
+        elif out:
+            out[-1] = (out[-1][0], (out[-1][1] + " " + t).strip())
+        else:
+            out.append((None, t))
+    return out
+
+
+def _section_texts(lines: list[Line], start: int, end: int, marker: re.Pattern[str]) -> list[str]:
+    texts = [ln.text for ln in lines[start:end]]
+    if texts:
+        m = marker.match(texts[0])
+        texts[0] = m.group("rest") if m else texts[0]
+    return [t for t in texts if t]
+
+
+def _joined(lines: list[Line]) -> str:
+    return "\n".join(ln.text for ln in lines)
+
+
+def _penjelasan(lines: list[Line]) -> Penjelasan | None:
+    if not lines:
+        return None
+    texts = [ln.text for ln in lines]
+    umum_start = next((i for i, t in enumerate(texts) if re.match(r"^([I1l]\s*\.\s*)?UMUM$", t)), None)
+    pasal: list[dict[str, str]] = []
+    first_pasal = None
+    for i, t in enumerate(texts):
+        m = PASAL.match(t)
+        if m and (umum_start is None or i > umum_start):
+            first_pasal = i if first_pasal is None else first_pasal
+            pasal.append({"label": m.group("raw"), "text": ""})
+        elif pasal:
+            pasal[-1]["text"] = (pasal[-1]["text"] + "\n" + t).strip()
+    umum = ""
+    if umum_start is not None:
+        end = first_pasal if first_pasal is not None else len(texts)
+        umum = "\n".join(t for t in texts[umum_start + 1 : end] if not re.match(r"^(II\s*\.\s*)?PASAL\s+DEMI\s+PASAL$", t, re.IGNORECASE))
+    return Penjelasan(umum=umum, pasal=pasal, text="\n".join(texts), page=lines[0].page)
 
 
 def parse(lines: list[Line], source: Source) -> Regulation:
+    """Parse clean lines into a Regulation; raise ``not-a-regulation`` when no article is found."""
     reg = Regulation(source=source)
-    current: Article | None = None
-    for line in lines:
-        m = _PASAL.match(line.text)
-        if m:
-            current = Article(m.group(1), "", line.page)
-            reg.articles.append(current)
-        elif current is not None:
-            current.text = (current.text + "\n" + line.text).strip()
+    i_menimbang = _find(lines, _MENIMBANG, 0)
+    i_mengingat = _find(lines, _MENGINGAT, (i_menimbang or 0) + 1) if i_menimbang is not None else _find(lines, _MENGINGAT, 0)
+    tail_from = max(x for x in (i_menimbang, i_mengingat, 0) if x is not None)
+    i_after = _find(lines, _AFTER_MENGINGAT, tail_from + 1) if (i_menimbang is not None or i_mengingat is not None) else None
+    search_body = i_after if i_after is not None else (tail_from + 1 if tail_from else 0)
+    i_body = _find(lines, _BODY_START, search_body)
+    if i_body is None:
+        raise ComplianceError("not-a-regulation", file=source.file)
+
+    preamble_end = min(x for x in (i_menimbang, i_mengingat, i_after, i_body) if x is not None)
+    reg.preamble = _joined(lines[:preamble_end])
+    if i_menimbang is not None:
+        end = next(x for x in (i_mengingat, i_after, i_body) if x is not None and x > i_menimbang)
+        reg.menimbang = [t for _, t in split_enumeration(_section_texts(lines, i_menimbang, end, _MENIMBANG))]
+    if i_mengingat is not None:
+        end = next(x for x in (i_after, i_body) if x is not None and x > i_mengingat)
+        reg.mengingat = [Mengingat(t, label) for label, t in split_enumeration(_section_texts(lines, i_mengingat, end, _MENGINGAT))]
+    if i_after is not None and i_after < i_body:
+        reg.menetapkan = _joined(lines[i_after:i_body])
+
+    body = parse_body(lines[i_body:])
+    if not body.articles:
+        raise ComplianceError("not-a-regulation", file=source.file)
+    reg.articles = body.articles
+    reg.closing = parse_closing(body.closing)
+    reg.penjelasan = _penjelasan(body.penjelasan)
+    reg.lampiran = [Block(_joined(block), block[0].page, block[0].text) for block in body.lampiran if block]
+    reg.warnings.extend(body.warnings)
+    for line in body.unplaced:
+        if reg.unplaced and reg.unplaced[-1].page == line.page:
+            reg.unplaced[-1].text += "\n" + line.text
+        else:
+            reg.unplaced.append(Block(line.text, line.page))
+    for block in reg.unplaced:
+        reg.warnings.append(Warning_("unplaced-text", block.text[:80], block.page))
+    reg.metadata = parse_metadata(lines[:preamble_end], reg.closing)
+    for block in body.lampiran:
+        if reg.metadata.nomor is not None:
+            break
+        # a title page without a text layer: the Lampiran header repeats the identity
+        fallback = parse_metadata(block[:12], reg.closing)
+        if fallback.nomor is not None:
+            fallback.tentang = fallback.tentang or reg.metadata.tentang
+            reg.metadata = fallback
+            reg.warnings.append(Warning_("metadata-from-lampiran", block[0].text, block[0].page))
+    if reg.metadata.jenis is None:
+        reg.warnings.append(Warning_("metadata-missing", "jenis"))
     return reg

@@ -1,0 +1,241 @@
+"""Benchmark the parser on the real corpus: labels, article text, metadata, speed, memory.
+
+    python bench/bench_parse.py                      # whole corpus (../shared/corpus)
+    python bench/bench_parse.py --corpus DIR --only UU_2016_019 --plumber-docs 3
+
+Per document: article-label precision/recall against manifest.json (sequence
+alignment, so a duplicate or a missing label counts), median similarity of
+article text to the reference transcription (rapidfuzz ``fuzz.ratio`` after
+whitespace normalisation, articles paired by the same alignment), metadata
+(jenis, nomor, tahun) right or not, and parse time. Then totals, the time of
+pypdfium2's bare ``get_text_range`` over the same files and of pdfplumber's
+``extract_text`` over a subset (the smallest ``--plumber-docs`` files), with
+both ratios, and the peak memory of parsing the largest document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+import compliance
+from compliance.errors import ComplianceError
+
+DEFAULT_CORPUS = Path(os.environ.get("COMPLIANCE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "corpus"
+# manifest "jenis" -> (jenis_kode, kementerian) the parser must report
+JENIS = {"UU": ("uu", None), "PP": ("pp", None), "PERPRES": ("perpres", None), "PERMENKOMINFO": ("permen", "kominfo")}
+_CLOSING_START = re.compile(r"^(Agar setiap orang|Ditetapkan di|Disahkan di)", re.IGNORECASE)
+
+
+def load_manifest(corpus: Path) -> list[dict]:
+    return json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["documents"]
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def md_articles(path: Path) -> list[tuple[str, str]]:
+    """(label, body) for every ``## Pasal N`` section of a reference transcription.
+
+    A body runs to the next ``## `` heading; the closing formula after the last
+    article (``Agar setiap orang ...``, ``Ditetapkan di``) is not article text.
+    """
+    sections: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            m = re.match(r"^## Pasal\s+(\S+)\s*$", line)
+            current = [] if m else None
+            if m:
+                sections.append((m.group(1), current))
+        elif current is not None:
+            if _CLOSING_START.match(line.strip()):
+                current = None
+            else:
+                current.append(line)
+    return [(label, normalise("\n".join(body))) for label, body in sections]
+
+
+def align(predicted: list[str], truth: list[str]) -> list[tuple[int, int]]:
+    """Index pairs of labels matched in order (a multiset- and sequence-aware match)."""
+    sm = SequenceMatcher(a=predicted, b=truth, autojunk=False)
+    return [(b.a + k, b.b + k) for b in sm.get_matching_blocks() for k in range(b.size)]
+
+
+def label_scores(predicted: list[str], truth: list[str]) -> tuple[int, float, float]:
+    matched = len(align(predicted, truth))
+    precision = matched / len(predicted) if predicted else 0.0
+    recall = matched / len(truth) if truth else 1.0
+    return matched, precision, recall
+
+
+def article_similarities(reg: compliance.Regulation, reference: list[tuple[str, str]]) -> list[float]:
+    """Similarity (0..1) of each parsed article to its reference, pairs by label alignment."""
+    predicted = [a.label for a in reg.articles]
+    pairs = align(predicted, [label for label, _ in reference])
+    return [fuzz.ratio(normalise(reg.articles[i].text), reference[j][1]) / 100 for i, j in pairs]
+
+
+def metadata_right(reg: compliance.Regulation, doc: dict) -> dict[str, bool]:
+    kode, kementerian = JENIS.get(doc["jenis"], (doc["jenis"].lower(), None))
+    md = reg.metadata
+    return {
+        "jenis": md.jenis_kode == kode and (kementerian is None or md.kementerian == kementerian),
+        "nomor": md.nomor_pokok == doc["nomor"],
+        "tahun": md.tahun == doc["tahun"],
+    }
+
+
+def bench_document(corpus: Path, doc: dict) -> dict:
+    """Parse one document and compute its figures."""
+    pdf = corpus / doc["pdf"]
+    start = time.perf_counter()
+    try:
+        reg = compliance.load(pdf)
+    except ComplianceError as exc:
+        return {"name": doc["pdf"], "error": exc.code, "seconds": time.perf_counter() - start,
+                "truth": len(doc["pasal"]), "predicted": 0, "matched": 0, "precision": 0.0, "recall": 0.0,
+                "similarities": [], "median_similarity": 0.0, "metadata": {"jenis": False, "nomor": False, "tahun": False}}
+    seconds = time.perf_counter() - start
+    predicted = [a.label for a in reg.articles]
+    matched, precision, recall = label_scores(predicted, doc["pasal"])
+    sims = article_similarities(reg, md_articles(corpus / doc["truth"]))
+    return {
+        "name": doc["pdf"],
+        "seconds": seconds,
+        "truth": len(doc["pasal"]),
+        "predicted": len(predicted),
+        "matched": matched,
+        "precision": precision,
+        "recall": recall,
+        "similarities": sims,
+        "median_similarity": statistics.median(sims) if sims else 0.0,
+        "metadata": metadata_right(reg, doc),
+        "warnings": len(reg.warnings),
+    }
+
+
+def time_pypdfium2(paths: list[Path]) -> float:
+    """Seconds for pypdfium2's bare text extraction of ``paths``: the speed floor."""
+    import pypdfium2 as pdfium
+
+    start = time.perf_counter()
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        pdf.close()
+    return time.perf_counter() - start
+
+
+def time_pdfplumber(paths: list[Path]) -> float:
+    import pdfplumber
+
+    start = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.flush_cache()
+    return time.perf_counter() - start
+
+
+def peak_memory(path: Path) -> dict[str, float]:
+    """Peak Python-heap MiB (tracemalloc) of parsing ``path``, and max RSS MiB of this
+    process and of the extraction worker processes."""
+    tracemalloc.start()
+    compliance.load(path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "tracemalloc_peak_mib": peak / 2**20,
+        "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_children_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def totals(rows: list[dict]) -> dict:
+    matched = sum(r["matched"] for r in rows)
+    predicted = sum(r["predicted"] for r in rows)
+    truth = sum(r["truth"] for r in rows)
+    sims = [s for r in rows for s in r["similarities"]]
+    return {
+        "documents": len(rows),
+        "precision": matched / predicted if predicted else 0.0,
+        "recall": matched / truth if truth else 0.0,
+        "min_precision": min((r["precision"] for r in rows), default=0.0),
+        "min_recall": min((r["recall"] for r in rows), default=0.0),
+        "median_similarity": statistics.median(sims) if sims else 0.0,
+        "articles_compared": len(sims),
+        "metadata_right": sum(all(r["metadata"].values()) for r in rows),
+        "parse_seconds": sum(r["seconds"] for r in rows),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--only", action="append", help="document name prefix (repeatable)")
+    ap.add_argument("--plumber-docs", type=int, default=6, help="pdfplumber is timed on this many smallest files")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+    if not (args.corpus / "manifest.json").exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    docs = load_manifest(args.corpus)
+    if args.only:
+        docs = [d for d in docs if any(d["pdf"].startswith(p) for p in args.only)]
+
+    rows = [bench_document(args.corpus, d) for d in docs]
+    print(f"{'document':30} {'pasal':>5} {'found':>5} {'P':>6} {'R':>6} {'sim':>6} {'meta':>5} {'sec':>6}")
+    for r in rows:
+        meta = "ok" if all(r["metadata"].values()) else ",".join(k for k, v in r["metadata"].items() if not v)
+        err = f"  ERROR {r['error']}" if "error" in r else ""
+        print(f"{r['name'][:-4]:30} {r['truth']:5d} {r['predicted']:5d} {r['precision']:6.3f} {r['recall']:6.3f} "
+              f"{r['median_similarity']:6.3f} {meta:>5} {r['seconds']:6.2f}{err}")
+    tot = totals(rows)
+
+    paths = [args.corpus / d["pdf"] for d in docs]
+    bare = time_pypdfium2(paths)
+    subset = sorted(paths, key=lambda p: p.stat().st_size)[: args.plumber_docs]
+    bare_subset = time_pypdfium2(subset)
+    plumber = time_pdfplumber(subset) if subset else 0.0
+    largest = max(paths, key=lambda p: p.stat().st_size)
+    memory = peak_memory(largest)
+
+    print()
+    print(f"documents {tot['documents']}  articles in manifest {sum(r['truth'] for r in rows)}  compared {tot['articles_compared']}")
+    print(f"labels: precision {tot['precision']:.4f}  recall {tot['recall']:.4f}  "
+          f"(worst document: P {tot['min_precision']:.3f}, R {tot['min_recall']:.3f})")
+    print(f"article text: median similarity {tot['median_similarity']:.4f}")
+    print(f"metadata (jenis, nomor, tahun) right: {tot['metadata_right']}/{tot['documents']}")
+    print(f"time: parse {tot['parse_seconds']:.2f}s  pypdfium2 bare {bare:.2f}s  ratio {tot['parse_seconds'] / bare:.2f}x")
+    print(f"pdfplumber extract_text on {len(subset)} smallest files: {plumber:.2f}s vs pypdfium2 bare {bare_subset:.2f}s "
+          f"-> {plumber / bare_subset if bare_subset else 0:.1f}x")
+    print(f"peak memory parsing the largest file ({largest.name}): tracemalloc {memory['tracemalloc_peak_mib']:.1f} MiB, "
+          f"max RSS self {memory['maxrss_self_mib']:.0f} MiB, extraction workers {memory['maxrss_children_mib']:.0f} MiB")
+    if args.json:
+        args.json.write_text(json.dumps({"documents": rows, "totals": tot, "pypdfium2_seconds": bare,
+                                         "pdfplumber_subset": {"files": len(subset), "seconds": plumber, "pypdfium2_seconds": bare_subset},
+                                         "memory": memory}, indent=1, sort_keys=True), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

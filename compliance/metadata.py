@@ -1,0 +1,221 @@
+"""Identity of a regulation from its title block, and the closing formula.
+
+Kinds and their spellings come from ``regulations/kinds.yaml``; the title is
+``PERATURAN BUPATI LABUHANBATU`` / ``NOMOR 14 TAHUN 2018`` / ``TENTANG`` / ....
+Numbers keep their printed form; OCR lookalikes are read as digits only inside
+the number itself (``NOMOR I1`` -> ``11``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+from rapidfuzz import fuzz
+
+from compliance.clean import layout
+from compliance.models import Closing, Line, Metadata
+from compliance.parse_labels import as_digits
+from compliance.resources import data_dir
+
+_SKIP_TITLE = re.compile(r"^(BERITA|LEMBARAN)\s+(NEGARA|DAERAH)\b|^No\.\s*\d", re.IGNORECASE)
+_NOMOR = re.compile(r"^NOMOR\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
+_TAHUN = re.compile(r"\bTAHUN\s+(?P<year>[0-9OoIlSZz]{4})\b", re.IGNORECASE)
+_TENTANG = re.compile(r"^TENTANG\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_TENTANG_END = re.compile(r"^(DENGAN\s+RAHMAT|MENTERI\b|PRESIDEN\b|BUPATI\b|WALI\s*KOTA\b|WALIKOTA\b|GUBERNUR\b|Menimbang\b)", re.IGNORECASE)
+_DATE = re.compile(r"(?P<d>[0-9OoIl]{1,2})\s*(?P<m>[A-Za-z]{3,})\s*(?P<y>[0-9OoIlSZz]{4})")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-_.]+", " ", text).strip().upper()
+
+
+@cache
+def kinds() -> dict:
+    with open(data_dir("regulations") / "kinds.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def match_kind(line: str) -> tuple[dict, str] | None:
+    """The kind whose longest spelling starts ``line``, and the rest of the line."""
+    text = _squash(re.sub(r"^[^A-Za-z]+", "", line))
+    best: tuple[dict, str] | None = None
+    best_len = 0
+    for kind in kinds()["kinds"]:
+        for spelling in kind["spellings"]:
+            s = _squash(spelling)
+            if (text == s or text.startswith(s + " ")) and len(s) > best_len:
+                best, best_len = (kind, text[len(s):].strip()), len(s)
+    return best
+
+
+def _ministry(text: str) -> str | None:
+    up = _squash(text)
+    for m in kinds().get("ministries", []):
+        for name in m["names"]:
+            if up.startswith(_squash(name)):
+                return m["code"]
+    return None
+
+
+def _year(raw: str) -> int | None:
+    digits = as_digits(raw)
+    return int(digits) if digits and len(digits) == 4 else None
+
+
+def _nomor(rest: str) -> tuple[str, int | None]:
+    """Printed nomor (leading number read as digits) and the year it carries."""
+    tahun = None
+    m = _TAHUN.search(rest)
+    if m:
+        tahun = _year(m.group("year"))
+        rest = rest[: m.start()].strip()
+    else:
+        y = re.search(r"/\s*([0-9OoIl]{4})\s*$", rest)
+        if y:
+            tahun = _year(y.group(1))
+    first, _, tail = rest.partition(" ")
+    lead = re.match(r"^[0-9OoIlSZz|]+", first)
+    if lead and as_digits(lead.group(0)) and any(c.isdigit() for c in lead.group(0)):
+        first = as_digits(lead.group(0)) + first[lead.end():]
+    nomor = (first + (" " + tail if tail else "")).strip().rstrip(",.")
+    return nomor, tahun
+
+
+def _title_case(text: str) -> str:
+    return text.title() if text.isupper() else text
+
+
+def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
+    """Jenis, daerah, nomor, tahun and tentang from the title block; dates from the closing."""
+    md = Metadata()
+    texts = [ln.text for ln in preamble]
+    start = None
+    for i, t in enumerate(texts[:40]):
+        if _SKIP_TITLE.match(t):
+            continue
+        found = match_kind(t)
+        if not found and i + 1 < len(texts) and len(t.split()) <= 2:
+            # "PERATURAN" / "MENTERI KOMUNIKASI ..." set on two lines
+            found = match_kind(t + " " + texts[i + 1])
+            if found:
+                texts[i : i + 2] = [t + " " + texts[i + 1]]
+        if not found:
+            continue
+        window = " ".join(texts[i : i + 4])
+        if re.search(r"\bNOMOR\b", window, re.IGNORECASE):
+            kind, rest = found
+            start = i
+            md.jenis, md.jenis_kode = kind["name"], kind["code"]
+            rest = re.split(r"\bNOMOR\b", rest, flags=re.IGNORECASE)[0].strip()
+            rest = re.sub(r"^REPUBLIK INDONESIA\b", "", rest).strip()
+            if kind["code"] == "permen":
+                md.kementerian = _ministry(rest) or _ministry(texts[i + 1] if i + 1 < len(texts) else "")
+            elif kind.get("regional"):
+                if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
+                    rest = texts[i + 1]
+                md.daerah = _title_case(rest) or None
+            break
+    if start is None:
+        return md
+    for j in range(start, min(start + 6, len(texts))):
+        inline = re.search(r"\bNOMOR\b\s*:?\s*(?P<rest>.+)$", texts[j], re.IGNORECASE)
+        if inline:
+            rest = re.split(r"\bTENTANG\b", inline.group("rest"), flags=re.IGNORECASE)[0]
+            md.nomor, md.tahun = _nomor(rest)
+            if md.tahun is None and j + 1 < len(texts):
+                m = _TAHUN.match(texts[j + 1])
+                md.tahun = _year(m.group("year")) if m else None
+            break
+    md.tentang = _tentang(texts, start)
+    if closing is not None:
+        md.ditetapkan = iso_date(closing.ditetapkan_tanggal)
+        md.diundangkan = iso_date(closing.diundangkan_tanggal)
+    if md.tahun is None and md.ditetapkan:
+        md.tahun = int(md.ditetapkan[:4])
+    return md
+
+
+def _tentang(texts: list[str], start: int) -> str | None:
+    for j in range(start, min(start + 8, len(texts))):
+        m = _TENTANG.match(texts[j])
+        inline = re.search(r"\bTENTANG\b\s*(?P<rest>.*)$", texts[j]) if not m else None
+        if m or inline:
+            parts = [(m or inline).group("rest").strip()]
+            for t in texts[j + 1 : j + 12]:
+                if _TENTANG_END.match(t):
+                    break
+                parts.append(t)
+            text = " ".join(p for p in parts if p).strip()
+            return text or None
+    return None
+
+
+def _month(word: str) -> int | None:
+    """Month number of an Indonesian month name, also as OCR misreads it (``Jarruari``)."""
+    months = layout()["months"]
+    word = word.lower()
+    if word in months:
+        return months[word]
+    best = max(months, key=lambda name: fuzz.ratio(word, name))
+    return months[best] if len(word) >= 4 and fuzz.ratio(word, best) >= 75 else None
+
+
+def iso_date(text: str | None) -> str | None:
+    """``25 November 2016`` -> ``2016-11-25``; None when no full date is printed."""
+    if not text:
+        return None
+    for m in _DATE.finditer(text):
+        month = _month(m.group("m"))
+        day, year = as_digits(m.group("d")), _year(m.group("y"))
+        if month and day and year and 1 <= int(day) <= 31:
+            return f"{year:04d}-{month:02d}-{int(day):02d}"
+    return None
+
+
+_PLACE = re.compile(r"^(?P<what>Ditetapkan|Disahkan|Diundangkan)\s+di\s*:?\s*(?P<place>.*)$", re.IGNORECASE)
+_ON = re.compile(r"^(pada\s+)?ta\S*gal\s*:?\s*(?P<date>.*)$", re.IGNORECASE)
+_LEMBARAN = re.compile(r"^(LEMBARAN|BERITA)\s+(NEGARA|DAERAH)\b", re.IGNORECASE)
+_NOREG = re.compile(r"\bNOREG\b", re.IGNORECASE)
+
+
+def parse_closing(lines: list[Line]) -> Closing | None:
+    """Place and date of enactment and promulgation, signatory, Lembaran/Berita, NOREG."""
+    if not lines:
+        return None
+    texts = [ln.text for ln in lines]
+    c = Closing(text="\n".join(texts))
+    signer_zone: list[str] = []
+    zone_open = False
+    for i, t in enumerate(texts):
+        m = _PLACE.match(t)
+        if m:
+            what = m.group("what").lower()
+            place = re.sub(r"\s+pada$", "", m.group("place").strip()) or None  # "Jakarta pada / tanggal ..."
+            date = None
+            nxt = texts[i + 1] if i + 1 < len(texts) else ""
+            on = _ON.match(nxt)
+            if on:
+                date = on.group("date").strip()
+            if what == "diundangkan":
+                c.diundangkan_di, c.diundangkan_tanggal = place, date
+                zone_open = False
+            else:
+                c.ditetapkan_di, c.ditetapkan_tanggal = place, date
+                zone_open = True
+            continue
+        if _LEMBARAN.match(t) and c.lembaran is None:
+            c.lembaran = " ".join([t] + [x for x in texts[i + 1 : i + 2] if re.match(r"^(TAHUN|NOMOR)\b", x, re.IGNORECASE)])
+            zone_open = False
+            continue
+        if _NOREG.search(t):
+            c.noreg = t
+            continue
+        if zone_open and not _ON.match(t):
+            signer_zone.append(t)
+    names = [t for t in signer_zone if not re.match(r"^(ttd\.?|ttd|TTD\.?)$", t) and not t.endswith(",")]
+    uppercase_names = [t for t in names if t.isupper() and len(t.split()) <= 6]
+    if uppercase_names:
+        c.penandatangan = uppercase_names[-1]
+    return c

@@ -1,0 +1,419 @@
+"""The batang tubuh: BAB / Bagian / Paragraf / Pasal, amending articles, and where it ends.
+
+Headings are recognised from the sequence and the context, not the line alone:
+``Pasal 7`` opens an article only when 7 can follow the previous article (or is
+quoted by the current amending instruction), the previous line does not run on
+into it and the next line does not continue a cross-reference (``ayat (2)``).
+Whatever follows the last article is split into closing, Penjelasan and Lampiran.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from compliance.clean import layout
+from compliance.metadata import iso_date
+from compliance.models import Article, Heading, Line, Warning_
+from compliance.parse_items import parse_article_body
+from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
+
+PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})\s*\.?$")
+_BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+[A-Z]?)\b\s*[:.]?\s*(?P<title>.*)$")
+_PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+)\s*$")
+_CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yang|tentang|serta|sebagaimana|pada|di|ke)\b")
+_CLOSING = re.compile(r"^(Ditetapkan|DITETAPKAN|Disahkan|DISAHKAN)\s+(di|DI)\b|^Agar\s+setiap\s+orang\s+mengetahui")
+_LAMPIRAN = re.compile(r"^LAMPIRAN\b")
+_UMUM = re.compile(r"^([I1l]\s*\.\s*)?UMUM$")
+PASAL_DEMI = re.compile(r"^(II\s*\.\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
+_INSTRUCTION = re.compile(r"^(?P<n>\d{1,2})\s*[.,]?\s+(?P<rest>[A-Z].+)$")
+_INSTRUCTION_VERB = re.compile(r"\b(diubah|disisipkan|dihapus|ditambah\w*|berbunyi|tetap|diganti|dicabut)\b", re.IGNORECASE)
+_INSTRUCTION_START = re.compile(r"^(Ketentuan|Di\s*antara|Diantara|Menambahkan|Setelah|Judul|Penjelasan|Lampiran)\b")
+_MENTION = re.compile(r"\bPas[a-z]l\s*(?P<raw>[0-9][0-9A-Za-z]{0,4}|[IVX]{1,4})\b")
+_SMALL_WORDS = {"dan", "atau", "di", "ke", "dari", "yang", "pada", "untuk", "dalam", "serta", "oleh", "bagi", "terhadap", "dengan"}
+_CUKUP = re.compile(r"cukup\s*jelas", re.IGNORECASE)
+
+
+@dataclass
+class Body:
+    """What the body parser found, in document order."""
+
+    articles: list[Article] = field(default_factory=list)
+    closing: list[Line] = field(default_factory=list)
+    penjelasan: list[Line] = field(default_factory=list)
+    lampiran: list[list[Line]] = field(default_factory=list)
+    unplaced: list[Line] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def _bagian_words() -> set[str]:
+    return {w.lower() for w in layout()["bagian_ordinals"]}
+
+
+def _bagian_label(text: str) -> str | None:
+    m = re.match(r"^Bagian\s+(?P<label>.+?)\s*$", text)
+    if m and m.group("label").lower() in _bagian_words():
+        return m.group("label")
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    """The line closes a sentence or clause, or is mere OCR noise (``/``)."""
+    return bool(re.search(r"[.;:,!?)\"”’'\]]\s*$", text)) or not re.search(r"[A-Za-z0-9]", text)
+
+
+def _is_heading_words(text: str) -> bool:
+    """Bagian/Paragraf titles capitalise their words (``Hak dan Kewajiban``)."""
+    words = [w for w in text.split() if w.isalpha() and w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _is_title_case_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def is_penjelasan_title(text: str) -> bool:
+    """``PENJELASAN`` (``ATAS``), also as OCR garbles it (``P3NJ3LASAN``)."""
+    words = text.split()
+    if not words or len(words) > 2 or (len(words) == 2 and words[1] != "ATAS") or text.upper() != text:
+        return False
+    return fuzz.ratio(words[0], "PENJELASAN") >= 75
+
+
+@dataclass
+class _Open:
+    article: Article
+    lines: list[str] = field(default_factory=list)
+
+
+class _BodyParser:
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.out = Body()
+        self.open: _Open | None = None
+        self.amending: _Open | None = None  # Pasal I while its changes are being read
+        self.quote_buffer = ""  # instruction text since the last quoted article
+        self.instruction_no = 0
+        self.last_top: str | None = None
+        self.last_quoted: str | None = None
+        self.bab: Heading | None = None
+        self.bagian: Heading | None = None
+        self.paragraf: Heading | None = None
+        self.outer: tuple = (None, None, None)
+        self.prev_heading = False  # the previous line closed a heading (title)
+        self.babs: list[list] = []  # [heading, article count, page]
+        self.mode = "body"
+
+    # -- helpers -------------------------------------------------------------
+
+    def _text(self, i: int) -> str:
+        return self.lines[i].text if 0 <= i < len(self.lines) else ""
+
+    def _runs_on(self, i: int) -> bool:
+        """The line before ``i`` runs on into it (a wrapped sentence, not a heading end)."""
+        prev = self._text(i - 1)
+        return (bool(prev) and not self.prev_heading and not _ends_sentence(prev)
+                and not _is_title_case_line(prev) and not _is_heading_words(prev))
+
+    def _warn(self, code: str, detail: str, i: int) -> None:
+        self.out.warnings.append(Warning_(code, detail, self.lines[i].page))
+
+    def _mentioned(self) -> set[str]:
+        found: set[str] = set()
+        for m in _MENTION.finditer(self.quote_buffer):
+            found.update(r for r in label_readings(m.group("raw")) if not roman_value(r))
+        return found
+
+    # -- headings ------------------------------------------------------------
+
+    def _pasal_label(self, i: int) -> tuple[str, bool] | None:
+        """The label a ``Pasal X`` line opens, and whether it is quoted; None if it is text."""
+        m = PASAL.match(self._text(i))
+        if not m:
+            return None
+        readings = label_readings(m.group("raw"))
+        if not readings or _CONTINUATION.match(self._text(i + 1)):
+            return None
+        wrapped = self._runs_on(i)
+        if self.amending is not None:
+            mentioned = [r for r in readings if r in self._mentioned()] if not wrapped else []
+            in_sequence = [r for r in mentioned if self.last_quoted and follows(self.last_quoted, r)]
+            if in_sequence or mentioned:
+                return (in_sequence or mentioned)[0], True
+            if self.last_quoted is not None:
+                for r in readings:
+                    if follows(self.last_quoted, r) and not wrapped and not roman_value(r):
+                        return r, True
+            nxt = next_roman(self.last_top)
+            return (nxt, False) if nxt in readings else None
+        if self.last_top is None:
+            if "I" in readings and self._amends_ahead(i):
+                return "I", False
+            arabic = [r for r in readings if split_arabic(r)]
+            return (arabic[0], False) if arabic and follows(None, arabic[0], 3) else None
+        if roman_value(self.last_top):
+            nxt = next_roman(self.last_top)
+            return (nxt, False) if nxt in readings else None
+        for r in readings:
+            if follows(self.last_top, r) and not (wrapped and self._text(i + 1)[:1].islower()):
+                return r, False
+        for r in readings:
+            if follows(self.last_top, r, max_jump=6) and not wrapped:
+                self._warn("article-number-skip", f"{self.last_top} -> {r}", i)
+                return r, False
+        return None
+
+    def _amends_ahead(self, i: int) -> bool:
+        ahead = " ".join(self._text(j) for j in range(i + 1, i + 8))
+        return bool(re.search(r"diubah|sebagai\s+berikut|dicabut", ahead, re.IGNORECASE))
+
+    def _title_lines(self, i: int, upper_only: bool, limit: int = 4) -> int:
+        """How many lines after ``i`` form a heading title: capitals for a BAB,
+        capitalised words for a Bagian/Paragraf, never a finished sentence."""
+        n = 0
+        while n < limit and i + 1 + n < len(self.lines):
+            t = self._text(i + 1 + n)
+            if self._is_heading_start(t) or _CLOSING.match(t) or re.match(r"^(\(\d|[a-z0-9]{1,2}[.)]\s)", t):
+                break
+            if (upper_only and not _is_title_case_line(t)) or (not upper_only and not _is_heading_words(t)):
+                break
+            if _ends_sentence(t) and not t.endswith(","):
+                break
+            n += 1
+        return n
+
+    @staticmethod
+    def _is_heading_start(t: str) -> bool:
+        return bool(PASAL.match(t) or _BAB.match(t) or _PARAGRAF.match(t) or _bagian_label(t))
+
+    def _heading(self, i: int) -> int:
+        """Consume a BAB / Bagian / Paragraf heading at ``i``; return lines used (0 if none)."""
+        t = self._text(i)
+        m = _BAB.match(t)
+        if m and roman_value(re.sub(r"[A-Z]$", "", m.group("label")) or m.group("label")) and not self._runs_on(i):
+            title = m.group("title")
+            if title and not _is_title_case_line(title):
+                return 0
+            n = 0 if title else self._title_lines(i, upper_only=True)
+            title = title or " ".join(self._text(i + 1 + k) for k in range(n))
+            self.bab = Heading(m.group("label"), title)
+            self.bagian = self.paragraf = None
+            self.babs.append([self.bab, 0, self.lines[i].page])
+            return 1 + n
+        label = _bagian_label(t)
+        if label and not self._runs_on(i):
+            n = self._title_lines(i, upper_only=False, limit=3)
+            self.bagian = Heading(label, " ".join(self._text(i + 1 + k) for k in range(n)))
+            self.paragraf = None
+            return 1 + n
+        m = _PARAGRAF.match(t)
+        if m and not self._runs_on(i):
+            n = self._title_lines(i, upper_only=False, limit=3)
+            self.paragraf = Heading(m.group("label"), " ".join(self._text(i + 1 + k) for k in range(n)))
+            return 1 + n
+        return 0
+
+    # -- articles ------------------------------------------------------------
+
+    def _close(self) -> None:
+        if self.open is None:
+            return
+        body = parse_article_body(self.open.lines)
+        art = self.open.article
+        art.text, art.ayat, art.items = body.text, body.ayat, body.items
+        self.open = None
+
+    def _start(self, label: str, quoted: bool, i: int) -> None:
+        self._close()
+        if quoted:
+            parent = self.amending.article.label if self.amending else None
+            self.last_quoted = label
+        else:
+            if self.amending is not None:
+                self._finish_amending()
+            parent = None
+            if self.last_top and not roman_value(label) and label == self.last_top:
+                self._warn("duplicate-article", label, i)
+            self.last_top = label
+        for a in self.out.articles:
+            if a.label == label and a.parent == parent:
+                self._warn("duplicate-article", label, i)
+                break
+        art = Article(label, "", self.lines[i].page, self.bab, self.bagian, self.paragraf, parent=parent)
+        if self.babs and self.babs[-1][0] is self.bab:
+            self.babs[-1][1] += 1
+        self.out.articles.append(art)
+        self.open = _Open(art)
+        if not quoted and roman_value(label) and self._amends_ahead(i):
+            self.amending = self.open
+            self.outer = (self.bab, self.bagian, self.paragraf)
+            self.instruction_no = 0
+            self.last_quoted = None
+            self.quote_buffer = ""
+
+    def _finish_amending(self) -> None:
+        """Leave an amending article: headings quoted inside it do not carry on."""
+        if self.amending is not None and self.open is None:
+            body = parse_article_body(self.amending.lines)
+            art = self.amending.article
+            art.text, art.ayat, art.items = body.text, body.ayat, body.items
+        self.bab, self.bagian, self.paragraf = self.outer
+        self.amending = None
+        self.last_quoted = None
+
+    def _instruction(self, i: int) -> bool:
+        """A change instruction of the amending article (``3. Ketentuan Pasal 26 diubah ...``).
+
+        Numbered ones must come next in sequence (one lost number is tolerated);
+        unnumbered ones must start like an instruction after a finished sentence.
+        """
+        t = self._text(i)
+        ahead = " ".join(self._text(j) for j in range(i, min(i + 4, len(self.lines))))
+        m = _INSTRUCTION.match(t)
+        if m:
+            n = int(m.group("n"))
+            if not self.instruction_no < n <= self.instruction_no + 2:
+                return False
+            return self.open is self.amending or bool(_INSTRUCTION_VERB.search(ahead))
+        return (
+            self.open is not self.amending
+            and bool(_INSTRUCTION_START.match(t))
+            and _ends_sentence(self._text(i - 1))
+            and bool(_INSTRUCTION_VERB.search(ahead))
+        )
+
+    def _quoted_without_heading(self, i: int) -> str | None:
+        """An instruction ending ``sehingga Pasal 68 berbunyi sebagai berikut:`` with no
+        ``Pasal 68`` heading after it: the quoted article starts on the next line."""
+        if not re.search(r"berikut\s*:\s*$", self._text(i)):
+            return None
+        nxt = self._text(i + 1)
+        if not nxt or PASAL.match(nxt) or _BAB.match(nxt) or _bagian_label(nxt) or _PARAGRAF.match(nxt):
+            return None
+        m = re.search(r"sehingga\s+(?:keseluruhan\s+)?Pasal\s+(?P<raw>\S+?)\s+(?:[a-z]+\s+)?berbunyi", self.quote_buffer)
+        if m:
+            readings = label_readings(m.group("raw"))
+            return readings[0] if readings else None
+        mentioned = self._mentioned()
+        if re.search(r"sehingga\s+berbunyi", self.quote_buffer) and len(mentioned) == 1:
+            return next(iter(mentioned))
+        return None
+
+    # -- the walk --------------------------------------------------------------
+
+    def run(self) -> Body:
+        i = 0
+        while i < len(self.lines):
+            i += self._step(i)
+        self._close()
+        if self.amending is not None:
+            self._finish_amending()
+        self._check_babs()
+        return self.out
+
+    def _step(self, i: int) -> int:
+        line = self.lines[i]
+        t = line.text
+        if self.mode == "body":
+            return self._body_step(i, line, t)
+        if self.mode == "closing":
+            if _LAMPIRAN.match(t):
+                self.mode = "lampiran"
+                self.out.lampiran.append([line])
+            elif self._penjelasan_starts(i):
+                self.mode = "penjelasan"
+                self.out.penjelasan.append(line)
+            else:
+                self.out.closing.append(line)
+            return 1
+        if self.mode == "penjelasan":
+            if _LAMPIRAN.match(t) and self._lampiran_title(i):
+                self.mode = "lampiran"
+                self.out.lampiran.append([line])
+            else:
+                self.out.penjelasan.append(line)
+            return 1
+        if re.match(r"^LAMPIRAN\s+[IVX]+\b", t) and self._lampiran_title(i):
+            self.out.lampiran.append([line])
+        else:
+            self.out.lampiran[-1].append(line)
+        return 1
+
+    def _lampiran_title(self, i: int) -> bool:
+        ahead = " ".join(self._text(j) for j in range(i, i + 4)).upper()
+        return "PERATURAN" in ahead or "NOMOR" in ahead or "UNDANG" in ahead
+
+    def _penjelasan_starts(self, i: int) -> bool:
+        t = self._text(i)
+        if is_penjelasan_title(t) or _UMUM.match(t) or PASAL_DEMI.match(t):
+            return True
+        m = PASAL.match(t)
+        if m and "1" in label_readings(m.group("raw")):
+            ahead = " ".join(self._text(j) for j in range(i + 1, i + 6))
+            return bool(_CUKUP.search(ahead))
+        return False
+
+    def _bare_place_and_date(self, i: int) -> bool:
+        """``JAKARTA`` then ``4 Mei 2007``: a closing whose labels are only in the image."""
+        t = self._text(i)
+        return (t.isupper() and len(t.split()) <= 3 and re.fullmatch(r"[A-Z .,-]+", t) is not None
+                and iso_date(self._text(i + 1)) is not None and len(self._text(i + 1).split()) == 3)
+
+    def _body_step(self, i: int, line: Line, t: str) -> int:
+        if self.out.articles and (_CLOSING.match(t) or self._bare_place_and_date(i)):
+            self._close()
+            if self.amending is not None:
+                self._finish_amending()
+            self.mode = "closing"
+            self.out.closing.append(line)
+            return 1
+        if self.out.articles and self.amending is None and (is_penjelasan_title(t) or _LAMPIRAN.match(t) and self._lampiran_title(i)):
+            self._close()
+            self.mode = "closing"
+            return 0
+        used = self._heading(i)
+        if used:
+            self.prev_heading = True
+            return used
+        found = self._pasal_label(i)
+        self.prev_heading = False
+        if found:
+            label, quoted = found
+            if (not quoted and self.last_top is not None and label == "1" and not roman_value(self.last_top)
+                    and self._penjelasan_starts(i)):
+                self._close()
+                self.mode = "closing"
+                return 0
+            self._start(label, quoted, i)
+            self.prev_heading = True
+            return 1
+        if self.amending is not None and self._instruction(i):
+            self.instruction_no += 1
+            if self.open is not self.amending:
+                self._close()
+                self.open = self.amending
+            self.quote_buffer = ""
+        if self.open is None:
+            self.out.unplaced.append(line)
+        else:
+            self.open.lines.append(t)
+            if self.open is self.amending:
+                self.quote_buffer += " " + t
+                label = self._quoted_without_heading(i)
+                if label:
+                    self._warn("heading-inferred", f"Pasal {label}", i + 1)
+                    self._start(label, True, i + 1)
+        return 1
+
+    def _check_babs(self) -> None:
+        for heading, count, page in self.babs:
+            if count == 0:
+                self.out.warnings.append(Warning_("bab-without-articles", f"BAB {heading.label}", page))
+
+
+def parse_body(lines: list[Line]) -> Body:
+    """Parse the lines from the first heading after ``Menetapkan`` to the end."""
+    return _BodyParser(lines).run()

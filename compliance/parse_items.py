@@ -1,0 +1,141 @@
+"""Inside an article: ayat ``(1)``, huruf ``a.`` and angka ``1.`` points, nested.
+
+A line that starts with a label opens a new point only when that label is the
+next one its list expects (``b`` after ``a``, ``3`` after ``2``) or opens a
+nested list (``a`` / ``1``); otherwise it is text that merely starts with a
+number, e.g. a wrapped ``2008 tentang ...``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from compliance.models import Ayat, Item
+from compliance.parse_labels import as_digits, next_labels
+
+_AYAT = re.compile(r"^\(\s*(?P<label>[0-9lIO]{1,2}[a-z]?)\s*\)\s*(?P<rest>.*)$")
+_AYAT_OCR = re.compile(r"^\((?P<label>[0-9])[1lI]\s+(?P<rest>[A-Z].*)$")  # "(21 Setiap" for "(2) Setiap"
+_ITEM = re.compile(r"^(?P<label>[a-z]|[0-9]{1,2})\s?(?P<sep>[.)])(?!\d)\s*(?P<rest>.*)$")
+_ITEM_COMMA = re.compile(r"^(?P<label>[0-9]{1,2}),\s+(?P<rest>[A-Z].*)$")  # OCR "2," for "2."
+
+
+@dataclass
+class _Para:
+    text: str  # as printed, label included
+    body: str  # without its label
+
+
+@dataclass
+class _Node:
+    label: str
+    kind: str  # ayat | alpha | num
+    paras: list[_Para] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+    def full_text(self) -> str:
+        own = self.paras[0].body if self.paras else ""
+        rest = [p.text for p in self.paras[1:]]
+        kids = [c.printed() for c in self.children]
+        return "\n".join(x for x in [own, *rest, *kids] if x)
+
+    def printed(self) -> str:
+        return "\n".join(x for x in [*(p.text for p in self.paras), *(c.printed() for c in self.children)] if x)
+
+    def to_item(self) -> Item:
+        return Item(self.label, self.full_text(), [c.to_item() for c in self.children])
+
+
+def _ayat_label(raw: str) -> str | None:
+    m = re.fullmatch(r"([0-9lIO]+)([a-z]?)", raw)
+    if not m:
+        return None
+    number = as_digits(m.group(1))
+    return number + m.group(2) if number else None
+
+
+@dataclass
+class ArticleBody:
+    """The parsed inside of one article."""
+
+    text: str
+    ayat: list[Ayat]
+    items: list[Item]
+
+
+def parse_article_body(lines: list[str]) -> ArticleBody:
+    """Split an article's lines into paragraphs and the ayat / item tree."""
+    paras: list[_Para] = []
+    ayat_nodes: list[_Node] = []
+    top_items: list[_Node] = []
+    stack: list[_Node] = []  # open items, outermost first
+    current: _Para | None = None
+    last_ayat: str | None = None
+
+    def new_para(text: str, body: str) -> _Para:
+        para = _Para(text, body)
+        paras.append(para)
+        return para
+
+    for text in lines:
+        m = _AYAT.match(text) or _AYAT_OCR.match(text)
+        if m:
+            label = _ayat_label(m.group("label"))
+            if label and (label == "1" if last_ayat is None else label in next_labels(last_ayat)):
+                last_ayat = label
+                current = new_para(text, m.group("rest"))
+                node = _Node(label, "ayat", [current])
+                ayat_nodes.append(node)
+                stack = []
+                continue
+        placed = _place_item(text, stack, ayat_nodes[-1] if ayat_nodes else None, top_items)
+        if placed is not None:
+            node, body = placed
+            current = new_para(text, body)
+            node.paras.append(current)
+            continue
+        if current is None:
+            current = new_para(text, text)
+            if ayat_nodes:
+                ayat_nodes[-1].paras.append(current)
+        else:
+            current.text += " " + text
+            current.body += " " + text
+    ayat = [Ayat(n.label, n.full_text(), [c.to_item() for c in n.children]) for n in ayat_nodes]
+    items = [n.to_item() for n in top_items]
+    return ArticleBody("\n".join(p.text for p in paras), ayat, items)
+
+
+def _item_match(text: str) -> tuple[str, str, str] | None:
+    m = _ITEM.match(text)
+    if m:
+        return m.group("label"), m.group("rest"), "alpha" if m.group("label").isalpha() else "num"
+    m = _ITEM_COMMA.match(text)
+    if m:
+        return m.group("label"), m.group("rest"), "num"
+    return None
+
+
+def _place_item(text: str, stack: list[_Node], ayat: _Node | None, top: list[_Node]) -> tuple[_Node, str] | None:
+    """Open a new point for a labelled line when the sequence allows it; mutates ``stack``."""
+    found = _item_match(text)
+    if found is None:
+        return None
+    label, rest, kind = found
+    comma = _ITEM_COMMA.match(text) is not None
+    for depth in range(len(stack) - 1, -1, -1):
+        node = stack[depth]
+        if node.kind == kind and label in next_labels(node.label):
+            node_new = _Node(label, kind)
+            del stack[depth:]
+            siblings = stack[-1].children if stack else (ayat.children if ayat else top)
+            siblings.append(node_new)
+            stack.append(node_new)
+            return node_new, rest
+    if comma or label not in ("a", "1"):
+        return None
+    node_new = _Node(label, kind)
+    parent_list = stack[-1].children if stack else (ayat.children if ayat else top)
+    parent_list.append(node_new)
+    stack.append(node_new)
+    return node_new, rest

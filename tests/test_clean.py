@@ -1,0 +1,82 @@
+"""clean: page furniture, carry-over lines, hyphenation and structural OCR repairs."""
+
+from __future__ import annotations
+
+from compliance.clean import clean, fix_heading, fix_words
+from compliance.models import Page
+
+
+def _texts(pages: list[Page]) -> list[str]:
+    return [line.text for line in clean(pages)]
+
+
+def test_running_headers_and_page_numbers_are_dropped():
+    pages = [
+        Page(1, "PRESIDEN\nREPUBLIK INDONESIA\nUNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 1 TAHUN 2020\nSK No 012345 A"),
+        Page(2, "PRES IDEN\nREPUBLIK INDONESIA\n-2-\nPasal 1\nIsi pertama.\nSK No 012346 A"),
+        Page(3, "PRESIDEN\nREPUBLIK INDONESIA\n- 3 -\nPasal 2\nIsi kedua."),
+    ]
+    # the letterhead of the first page stays (it belongs to the title block)
+    assert _texts(pages) == [
+        "PRESIDEN", "REPUBLIK INDONESIA", "UNDANG-UNDANG REPUBLIK INDONESIA", "NOMOR 1 TAHUN 2020",
+        "Pasal 1", "Isi pertama.", "Pasal 2", "Isi kedua.",
+    ]
+
+
+def test_repeated_page_headers_are_learned_not_hard_coded():
+    header = "KABUPATEN CONTOHREJO SEKRETARIAT DAERAH"
+    pages = [Page(1, "PERATURAN BUPATI CONTOHREJO\nNOMOR 1 TAHUN 2020")]
+    body = "\n".join(f"baris ke-{k} dari isi pasal" for k in range(12))
+    pages += [Page(n, f"{header}\nhalaman {n}\nPasal {n - 1}\n{body}\nCukup jelas") for n in range(2, 6)]
+    texts = _texts(pages)
+    assert header not in texts
+    assert "Pasal 3" in texts and "baris ke-11 dari isi pasal" in texts
+    # a repeated line that also occurs inside pages is text, not a header
+    assert "Cukup jelas" not in texts
+    pages.append(Page(6, f"{header}\nPasal 5\n{body}\nCukup jelas\n{body}"))
+    assert _texts(pages).count("Cukup jelas") == 5
+
+
+def test_carry_over_line_at_the_foot_is_dropped():
+    pages = [
+        Page(1, "(1) Setiap orang wajib.\nPasal 5 . . ."),
+        Page(2, "Pasal 5\nIsi pasal lima."),
+        Page(3, "3. Teknologi ."),
+    ]
+    pages[2] = Page(3, "1. Satu.\n3. Teknologi .")
+    pages.append(Page(4, "3. Teknologi Informasi adalah suatu teknik."))
+    texts = _texts(pages)
+    assert texts.count("Pasal 5") == 1
+    assert "Pasal 5 . . ." not in texts
+    assert "3. Teknologi ." not in texts
+    assert "3. Teknologi Informasi adalah suatu teknik." in texts
+
+
+def test_a_foot_line_that_the_next_page_does_not_repeat_is_kept():
+    texts = _texts([Page(1, "Pasal 1\nberlaku sejak tanggal diundangkan ."), Page(2, "Pasal 2\nLain.")])
+    assert "berlaku sejak tanggal diundangkan ." in texts
+
+
+def test_hyphenated_words_are_joined():
+    texts = _texts([Page(1, "Pasal 1\nPenyeleng-\ngaraan sistem menurut Undang-\nUndang ini.")])
+    assert texts == ["Pasal 1", "Penyelenggaraan", "sistem menurut Undang-Undang", "ini."]
+
+
+def test_ocr_heading_repairs():
+    assert fix_heading("Pasal1") == "Pasal 1"
+    assert fix_heading("PasaI 10") == "Pasal 10"
+    assert fix_heading("Pasal 2 6") == "Pasal 26"
+    assert fix_heading("pasal 458") == "Pasal 458"  # the parser reads 45B from the sequence
+    assert fix_heading("BABI") == "BAB I"
+    assert fix_heading("BAB Il") == "BAB II"
+    assert fix_heading("Bag ian Kesatu") == "Bagian Kesatu"
+    assert fix_heading("/ BAB VII") == "BAB VII"
+    # a cross-reference that merely starts with Pasal is left alone
+    assert fix_heading("Pasal 6 ayat (2) berlaku") == "Pasal 6 ayat (2) berlaku"
+
+
+def test_ocr_word_repairs_keep_other_words():
+    assert fix_words("Menteri Komunikasi dan lnformatika") == "Menteri Komunikasi dan Informatika"
+    assert fix_words("pidana penjara danjatau denda a tau keduanya") == "pidana penjara dan/atau denda atau keduanya"
+    assert fix_words("mentransmisikan dan/ atau membuat") == "mentransmisikan dan/atau membuat"
+    assert fix_words("Tata cara lnput data") == "Tata cara lnput data"
