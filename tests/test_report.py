@@ -275,6 +275,8 @@ def test_real_check_in_markdown_and_csv():
     assert f"**Pasal {report['regulation']['articles'][-1]['label']}**" in md
     rows = list(csv.reader(io.StringIO(render(report, "csv")[len(BOM):])))
     assert [r[0] for r in rows[1:]] == [f["requirement"] for f in report["findings"]]
+    titles = {g["id"]: g["title"] for g in report["summary"]["groups"]}
+    assert [r[2] for r in rows[1:]] == [titles[f["group"]] for f in report["findings"]]
 
 
 def test_topic_basis_note_is_not_doubled():

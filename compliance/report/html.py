@@ -24,8 +24,9 @@ def _segments(counts: dict[str, int]) -> list[dict]:
     return segments
 
 
-def _finding(finding: dict, metadata: dict, t: dict, lang: str) -> dict:
+def _finding(finding: dict, metadata: dict, t: dict, lang: str, groups: dict[str, str]) -> dict:
     out = dict(finding)
+    out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
     out["printed_basis"] = view.printed_basis(finding, t)
     out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t)) for ev in finding.get("evidence") or []]
     out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t)) for c in finding.get("conflicts") or []]
@@ -40,7 +41,8 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     data = view.as_dict(report)
     t = labels(lang)
     metadata, findings = view.metadata_of(data), data.get("findings") or []
-    rows = [_finding(f, metadata, t, lang) for f in findings]
+    groups = view.group_titles(data)
+    rows = [_finding(f, metadata, t, lang, groups) for f in findings]
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
     regulation_data = regulation if regulation is not None else (
         data.get("regulation") if (data.get("regulation") or {}).get("articles") else None)

@@ -32,12 +32,12 @@ def neutralise(cell: str) -> str:
     return "'" + cell if stripped.startswith(_FORMULA_START) or cell.startswith(_FORMULA_START) else cell
 
 
-def _row(finding: dict, t: dict) -> list[str]:
+def _row(finding: dict, t: dict, groups: dict[str, str]) -> list[str]:
     evidence = finding.get("evidence") or []
     return [
         finding["requirement"],
         finding.get("title") or "",
-        finding.get("group") or "",
+        groups.get(finding.get("group") or "", finding.get("group") or ""),
         view.printed_basis(finding, t),
         finding.get("basis_confidence") or "",
         t["status"].get(finding["status"], finding["status"]),
@@ -55,6 +55,7 @@ def render_csv(report: Any, lang: str = DEFAULT_LANG) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([t["csv"][c] for c in COLUMNS])
+    groups = view.group_titles(data)
     for finding in data.get("findings") or []:
-        writer.writerow([neutralise(cell) for cell in _row(finding, t)])
+        writer.writerow([neutralise(cell) for cell in _row(finding, t, groups)])
     return BOM + buffer.getvalue()

@@ -95,13 +95,17 @@ def status_counts(findings: list[dict]) -> dict[str, int]:
     return counts
 
 
+def group_titles(report: dict) -> dict[str, str]:
+    """Group id -> title, in catalog order, as the check's summary names them."""
+    return {g["id"]: g.get("title") or g["id"] for g in (report.get("summary") or {}).get("groups") or []}
+
+
 def group_counts(report: dict) -> list[tuple[str, dict[str, int]]]:
     """Status counts per catalog group, in catalog order, titled as the check's summary
     names them (the group id when the summary has no title for it)."""
-    findings = report.get("findings") or []
-    titles = {g["id"]: g.get("title") or g["id"] for g in (report.get("summary") or {}).get("groups") or []}
+    titles = group_titles(report)
     groups: dict[str, list[dict]] = {gid: [] for gid in titles}
-    for finding in findings:
+    for finding in report.get("findings") or []:
         groups.setdefault(finding.get("group") or "", []).append(finding)
     return [(titles.get(gid, gid), status_counts(members)) for gid, members in groups.items() if members]
 
