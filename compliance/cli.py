@@ -7,6 +7,7 @@ user's language and exit code 1; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,9 @@ def handles_errors(func):
             if debug:
                 raise
             click.echo(f"compliance: {exc.message(_lang(ctx))}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -85,6 +89,54 @@ def parse(path: Path, fmt: str, output: Path | None) -> None:
     else:
         content = render_outline(reg)
     emit(content, output, [path])
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@handles_errors
+def cite(path: Path, fmt: str, output: Path | None) -> None:
+    """List every citation in a regulation: resolved id, relation and place, or why not resolved."""
+    from compliance import load
+    from compliance.cite import add_reference_warnings, citations_report, render_citations
+
+    reg = load(path)
+    citations = add_reference_warnings(reg)
+    if fmt == "json":
+        content = dumps_json(citations_report(reg, citations, _lang(click.get_current_context())))
+    else:
+        content = render_citations(reg, citations, _lang(click.get_current_context()))
+    emit(content, output, [path])
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "dot"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@click.option("--findings", "with_findings", is_flag=True, help="Also run the check and add its satisfies links.")
+@handles_errors
+def graph(paths: tuple[Path, ...], fmt: str, output: Path | None, catalog: str, with_findings: bool) -> None:
+    """Export the citation graph of one or more regulations (with the catalog) as JSON, GraphML or DOT."""
+    from compliance import load
+    from compliance.catalog import load_catalog
+    from compliance.cite import regulation_key
+    from compliance.graph import build_graph, to_dot, to_graphml, to_node_link
+
+    regulations, findings = [], {}
+    for path in paths:
+        if with_findings:
+            from compliance.check import check as run_check
+
+            result = run_check(path, catalog, lang=_lang(click.get_current_context()))
+            regulations.append(result.regulation)
+            findings[regulation_key(result.regulation)] = result.findings
+        else:
+            regulations.append(load(path))
+    built = build_graph(regulations, catalog=load_catalog(catalog), findings=findings or None)
+    content = {"json": lambda g: dumps_json(to_node_link(g)), "graphml": to_graphml, "dot": to_dot}[fmt](built)
+    emit(content, output, list(paths))
 
 
 def _national_section(result, national: Path, lang: str) -> dict:
@@ -147,6 +199,82 @@ def check(path: Path, output: Path | None, fmt: str, catalog: str, national: Pat
     if fail_under is not None and (score is None or score < fail_under):
         click.echo(f"compliance: {message('score-below', lang, score=score, limit=fail_under)}", err=True)
         sys.exit(3)
+
+
+@main.group()
+def rules() -> None:
+    """The requirement catalog: list it, or verify it against the official text."""
+
+
+@rules.command("list")
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handles_errors
+def rules_list(catalog: str, fmt: str) -> None:
+    """Print the catalog: id, title, basis (as precise as known), indicators."""
+    from compliance.catalog import load_catalog
+
+    lang = _lang(click.get_current_context())
+    cat = load_catalog(catalog)
+    rows = [{"id": e.id, "group": e.group, "title": e.title_in(lang), "basis": e.basis.printable(lang),
+             "basis_confidence": e.basis.confidence, "indicators": list(e.indicators)} for e in cat.entries]
+    if fmt == "json":
+        click.echo(dumps_json({"catalog": cat.info(lang), "requirements": rows}), nl=False)
+        return
+    click.echo(f"{cat.info(lang)['title']} — {len(rows)}")
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        indicators = ",".join(str(i) for i in r["indicators"]) or "-"
+        click.echo(f"{r['id']:<{width}}  {r['title']}  [{r['basis']}; {r['basis_confidence']}]  ({indicators})")
+
+
+@rules.command("verify")
+@click.argument("national", type=click.Path(path_type=Path))
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handles_errors
+def rules_verify(national: Path, catalog: str, fmt: str) -> None:
+    """Are the catalog's article references in the official text? Exit 2 if any is not confirmed."""
+    from compliance import load
+    from compliance.catalog import load_catalog
+    from compliance.verify import ANCHORS_MISSING, ARTICLE_MISSING, verify
+
+    lang = _lang(click.get_current_context())
+    results = verify(load_catalog(catalog), load(national), lang)
+    if fmt == "json":
+        click.echo(dumps_json([v.to_dict() for v in results]), nl=False)
+    else:
+        for v in results:
+            extra = f" — {', '.join(v.anchors_missing)}" if v.anchors_missing else ""
+            click.echo(f"{v.requirement:<30} {v.reference:<40} {message('verify-' + v.status, lang)}{extra}")
+    if any(v.status in (ANCHORS_MISSING, ARTICLE_MISSING) for v in results):
+        sys.exit(2)
+
+
+@main.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("laporan"),
+              show_default=True, help="Folder for the reports (created if missing).")
+@handles_errors
+def demo(out_dir: Path) -> None:
+    """Check the bundled sample regulations and write their reports (HTML and JSON)."""
+    from compliance.resources import data_dir
+
+    lang = _lang(click.get_current_context())
+    samples = sorted(data_dir("examples").glob("*.pdf"))
+    if not samples:
+        raise ComplianceError("demo-no-samples", file=str(data_dir("examples")))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for sample in samples:
+        result, html = _check_one(sample, "perpres-95-2018", None, "html", lang)
+        write_atomic(out_dir / f"{sample.stem}.html", html, [sample])
+        write_atomic(out_dir / f"{sample.stem}.json", dumps_json(result.to_dict()), [sample])
+        from compliance.report.labels import LABELS
+
+        status_names = LABELS[lang]["status"]
+        counts = result.summary.get("counts", {})
+        summary = ", ".join(f"{status_names[k]} {v}" for k, v in counts.items() if v)
+        click.echo(f"{sample.name}: {message('demo-score', lang, score=result.score)} ({summary}) -> "
+                   f"{out_dir / (sample.stem + '.html')}")
 
 
 def _cache_options(func):

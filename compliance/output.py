@@ -31,6 +31,12 @@ def check_output_path(output: Path, inputs: Iterable[Path] = ()) -> None:
         raise ComplianceError("output-dir-missing", file=str(output))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(output: Path, content: str | bytes, inputs: Iterable[Path] = ()) -> None:
     """Write ``content`` to ``output`` through a temporary file and a rename, so a
     reader never sees a half-written report and a failure leaves nothing behind."""
@@ -41,6 +47,7 @@ def write_atomic(output: Path, content: str | bytes, inputs: Iterable[Path] = ()
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, output)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -10,12 +10,17 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_PACKAGED = {"rules": "compliance._rules", "regulations": "compliance._regulations", "templates": "compliance._templates"}
+_PACKAGED = {
+    "rules": "compliance._rules",
+    "regulations": "compliance._regulations",
+    "templates": "compliance._templates",
+    "examples": "compliance._examples",
+}
 
 
 @cache
 def data_dir(name: str) -> Path:
-    """Return the folder ``name`` (one of rules, regulations, templates)."""
+    """Return the folder ``name`` (rules, regulations, templates, examples)."""
     checkout = Path(__file__).resolve().parent.parent / name
     if checkout.is_dir():
         return checkout

@@ -42,3 +42,66 @@ def test_output_equal_to_input_is_refused(tmp_path: Path):
     result = _run("parse", str(src), "--format", "json", "-o", str(src))
     assert result.exit_code == 1
     assert src.read_text(encoding="utf-8") == original
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "perwal-banyuasri-2022-spbe.pdf"
+
+
+def test_check_writes_json_report_matching_library(tmp_path: Path):
+    import json
+
+    from compliance.check import check
+
+    out = tmp_path / "gaps.json"
+    result = _run("check", str(SAMPLE), "--format", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "compliance/report@1"
+    assert [f["status"] for f in data["findings"]] == [f.status for f in check(SAMPLE).findings]
+
+
+def test_check_fail_under_exits_3(tmp_path: Path):
+    result = _run("check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json"), "--fail-under", "100")
+    assert result.exit_code == 3
+    assert "di bawah batas 100" in result.output
+    assert (tmp_path / "r.json").exists()  # the report is still written
+
+
+def test_check_refuses_output_in_missing_folder(tmp_path: Path):
+    result = _run("check", str(SAMPLE), "-o", str(tmp_path / "tidak" / "ada.html"))
+    assert result.exit_code == 1
+    assert "folder tujuan tidak ada" in result.output
+
+
+def test_rules_list_prints_every_entry_with_its_basis():
+    result = _run("rules", "list", "--format", "json")
+    assert result.exit_code == 0
+    import json
+
+    rows = json.loads(result.output)["requirements"]
+    assert len(rows) == 28
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["peta-rencana"]["basis"] == "Pasal 19"
+    assert by_id["aplikasi"]["basis"] == "Pasal 34–39"
+    assert by_id["tim-koordinasi"]["basis"].endswith("(nomor pasal belum diverifikasi)")
+
+
+def test_rules_verify_exits_2_when_references_are_not_confirmed(tmp_path: Path):
+    from tests.test_verify import OFFICIAL
+
+    official = tmp_path / "perpres.txt"
+    official.write_text(OFFICIAL, encoding="utf-8")
+    result = _run("rules", "verify", str(official))
+    assert result.exit_code == 2
+    lines = {line.split()[0]: line for line in result.output.splitlines()}
+    assert "terkonfirmasi" in lines["peta-rencana"]
+    assert "pasal tidak ditemukan" in lines["audit-keamanan"]
+
+
+def test_demo_writes_a_report_per_sample(tmp_path: Path):
+    result = _run("demo", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    samples = sorted(p.stem for p in SAMPLE.parent.glob("*.pdf"))
+    assert sorted(p.stem for p in tmp_path.glob("*.html")) == samples
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == samples
+    assert result.output.count("skor") == len(samples)

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,15 @@ def test_write_atomic_writes_and_leaves_no_temp(tmp_path: Path):
     write_atomic(out, "isi\n")
     assert out.read_text() == "isi\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_write_atomic_gives_ordinary_permissions(tmp_path: Path):
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "r.html", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "r.html").stat().st_mode & 0o777 == 0o644
 
 
 def test_write_atomic_refuses_input(tmp_path: Path):
