@@ -421,3 +421,51 @@ def resolved_mengingat(reg: Regulation, citations: list[Citation] | None = None)
             "amended": any(c.status.get("amended_by") for c in cited if c.pinpoint is None),
         })
     return rows
+
+
+CITATIONS_SCHEMA = "compliance/citations@1"
+
+
+def dangling_messages(citations: list[Citation], lang: str = "id") -> list[str]:
+    """"Pasal 12 merujuk Pasal 25 ayat (3), yang tidak ada" for each dangling reference."""
+    from compliance.i18n import message
+
+    return [message("dangling-reference", lang, place=describe_place(c.place), ref=c.raw) for c in dangling(citations)]
+
+
+def citations_report(reg: Regulation, citations: list[Citation], lang: str = "id") -> dict[str, Any]:
+    """The JSON form of ``compliance cite``: every citation, plus the dangling references as sentences."""
+    return {
+        "schema": CITATIONS_SCHEMA,
+        "source": reg.source.to_dict(),
+        "regulation": regulation_key(reg),
+        "citations": [c.to_dict() for c in citations],
+        "dangling": dangling_messages(citations, lang),
+        "counts": _counts(citations),
+    }
+
+
+def _counts(citations: list[Citation]) -> dict[str, int]:
+    return {"total": len(citations), "resolved": sum(c.resolved for c in citations),
+            "unresolved": sum(not c.resolved for c in citations), "dangling": len(dangling(citations))}
+
+
+def render_citations(reg: Regulation, citations: list[Citation], lang: str = "id") -> str:
+    """One line per citation: place, raw text, resolved id and relation, known status or reason."""
+    from compliance.i18n import message
+
+    lines = [regulation_key(reg)]
+    for c in citations:
+        line = f"{describe_place(c.place)}: {c.raw.replace(chr(10), ' ')}"
+        if c.resolved:
+            line += f" -> {c.target}" + (f" .. {c.pinpoint_end}" if c.pinpoint_end else "") + f" [{c.relation}]"
+        else:
+            line += f" -> {message('cite-unresolved', lang, reason=c.reason)}"
+        if c.status.get("revoked_by"):
+            line += f" ({message('graph-revoked', lang, by=c.status['revoked_by'])})"
+        elif c.status.get("amended_by"):
+            line += f" ({message('graph-amended', lang, by=', '.join(c.status['amended_by']))})"
+        lines.append(line)
+    lines += dangling_messages(citations, lang)
+    lines.append(message("cite-summary", lang, **_counts(citations)))
+    return "\n".join(lines) + "\n"

@@ -30,6 +30,8 @@ def pinpoint(path: dict[str, str] | None) -> str | None:
     """``{"pasal": "58", "ayat": "4"}`` -> ``pasal-58-ayat-4`` (outermost level first)."""
     if not path:
         return None
+    if "menimbang" in path:
+        return f"menimbang-huruf-{slug(path['menimbang'])}"
     return "-".join(f"{level}-{slug(path[level])}" for level in LEVELS if path.get(level))
 
 

@@ -1,0 +1,410 @@
+"""The citation graph: regulations, their articles, the national catalog, and the links between them.
+
+``build_graph(regulations, catalog, findings)`` returns a ``networkx.MultiDiGraph``:
+
+- nodes: ``regulation`` (canonical id, e.g. ``perpres/2018/95``), ``article`` /
+  ``ayat`` / ``huruf`` / ``angka`` (``perpres/2018/95#pasal-19``, nested by
+  ``contains`` edges) and ``requirement`` (``requirement:<catalog entry id>``);
+- edges (the key is the relation): ``contains``; ``cites`` / ``amends`` /
+  ``revokes`` / ``implements`` from the citing article (or regulation, for the
+  preamble) to the cited node; ``basis_of`` from a Perpres article to the
+  catalog entries based on it; ``satisfies`` from a regional article to an entry
+  (status, score, from the matcher's findings); ``assessed`` from a regulation
+  to every entry (its status); ``revokes`` / ``amends`` between acts known from
+  ``regulations/relations.yaml`` or stated in the text.
+
+So "regional article --cites--> perpres#pasal-19 --basis_of--> requirement" is a
+path the matcher can walk (``requirements_for``). Exports are deterministic:
+nodes and edges sorted, attributes sorted, one form per format.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any, Iterable
+
+import networkx as nx
+
+from compliance.cite import Citation, find_citations, regulation_key
+from compliance.cite_find import LEVELS, find
+from compliance.cite_resolve import known_relations, known_status, span_id
+from compliance.models import Finding, Regulation
+
+REQUIREMENT = "requirement:"
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _level_nodes(target: str) -> list[tuple[str, str]]:
+    """``x#pasal-5-ayat-2`` -> [(``x#pasal-5``, pasal), (``x#pasal-5-ayat-2``, ayat)]."""
+    base, _, frag = target.partition("#")
+    parts = frag.split("-")
+    out = []
+    i = 0
+    while i + 1 < len(parts):
+        level = parts[i]
+        j = i + 1
+        # labels never contain a level word, so the label runs to the next level word
+        while j + 1 < len(parts) and parts[j + 1] not in LEVELS:
+            j += 1
+        out.append((f"{base}#{'-'.join(parts[:j + 1])}", level if level in LEVELS else "part"))
+        i = j + 1
+    return out
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.g = nx.MultiDiGraph()
+        self.counter: dict[tuple[str, str, str], int] = {}
+
+    def node(self, node_id: str, **attrs: Any) -> str:
+        if node_id not in self.g:
+            self.g.add_node(node_id)
+        for key, value in attrs.items():
+            if value is not None and (key not in self.g.nodes[node_id] or self.g.nodes[node_id][key] in (None, "")):
+                self.g.nodes[node_id][key] = value
+        return node_id
+
+    def edge(self, u: str, v: str, relation: str, **attrs: Any) -> None:
+        n = self.counter.get((u, v, relation), 0)
+        if relation == "contains" and n:
+            return
+        self.counter[(u, v, relation)] = n + 1
+        self.g.add_edge(u, v, key=f"{relation}:{n}", relation=relation,
+                        **{k: v2 for k, v2 in attrs.items() if v2 is not None})
+
+    def regulation(self, reg_id: str, **attrs: Any) -> str:
+        status = known_status(reg_id)
+        return self.node(reg_id, type="regulation", revoked_by=status.get("revoked_by"),
+                         amended_by=",".join(status.get("amended_by", [])) or None, **attrs)
+
+    def target(self, target: str, exists: bool | None = None) -> str:
+        """The node for a (pinpointed) id, with its chain of containing nodes."""
+        base = target.partition("#")[0]
+        parent = self.regulation(base)
+        if "#" not in target:
+            return parent
+        for node_id, level in _level_nodes(target):
+            self.node(node_id, type=level if level != "pasal" else "article",
+                      label=_label_of(node_id))
+            self.edge(parent, node_id, "contains")
+            parent = node_id
+        if exists is False:
+            self.g.nodes[parent]["exists"] = False
+        return parent
+
+
+def _label_of(node_id: str) -> str:
+    """``#pasal-58-ayat-4`` -> ``Pasal 58 ayat (4)`` (the last nested article wins for quoted ones)."""
+    frag = node_id.partition("#")[2].split("/")[-1]
+    if frag.split("-")[0] not in LEVELS:  # menimbang-huruf-a
+        return " ".join(frag.split("-")).capitalize()
+    out = []
+    for node, level in _level_nodes("x#" + frag):
+        label = node.rsplit(f"{level}-", 1)[-1].upper() if level == "pasal" else node.rsplit(f"{level}-", 1)[-1]
+        out.append({"pasal": f"Pasal {label}", "ayat": f"ayat ({label})"}.get(level, f"{level} {label}"))
+    return " ".join(out)
+
+
+def article_node(reg_id: str, label: str, parent: str | None = None) -> str:
+    """Node id of an article of a parsed regulation (quoted articles live under their amending article)."""
+    own = f"pasal-{label.lower()}"
+    return f"{reg_id}#pasal-{parent.lower()}/{own}" if parent else f"{reg_id}#{own}"
+
+
+def _catalog_regulation(catalog) -> str | None:
+    for text in (getattr(catalog, "short", "") or "", (getattr(catalog, "title", {}) or {}).get("id", "")):
+        for span in find(text).regulations:
+            found, _ = span_id(span)
+            if found:
+                return found
+    return None
+
+
+def _add_catalog(b: _Builder, catalog) -> None:
+    national = _catalog_regulation(catalog)
+    if national:
+        b.regulation(national, label=catalog.short, catalog=catalog.id)
+    for order, entry in enumerate(catalog.entries):
+        req = b.node(REQUIREMENT + entry.id, type="requirement", label=entry.title_in("id"), group=entry.group,
+                     order=order, basis=entry.basis.printable("id"), confidence=entry.basis.confidence)
+        if not national:
+            continue
+        basis = entry.basis
+        if basis.confidence in ("text", "number") and basis.pasal:
+            pin = f"pasal-{basis.pasal.lower()}" + (f"-ayat-{basis.ayat}" if basis.ayat else "")
+            b.edge(b.target(f"{national}#{pin}"), req, "basis_of", confidence=basis.confidence)
+        elif basis.confidence == "range" and basis.range:
+            lo, hi = basis.range
+            for n in range(lo, hi + 1):
+                b.edge(b.target(f"{national}#pasal-{n}"), req, "basis_of", confidence="range")
+        else:
+            b.edge(national, req, "basis_of", confidence=basis.confidence)
+
+
+def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> str:
+    reg_id = regulation_key(reg)
+    meta = reg.metadata
+    b.regulation(reg_id, label=" ".join(x for x in (meta.jenis, meta.daerah, meta.nomor and f"Nomor {meta.nomor}",
+                                                    meta.tahun and f"Tahun {meta.tahun}") if x) or reg.source.file,
+                 file=reg.source.file, parsed=True, tentang=meta.tentang)
+    for article in reg.articles:
+        node = b.node(article_node(reg_id, article.label, article.parent), type="article",
+                      label=f"Pasal {article.label}", page=article.page, parent_article=article.parent)
+        b.edge(article_node(reg_id, article.parent) if article.parent else reg_id, node, "contains")
+    for c in citations:
+        if c.place.get("part") == "pasal" and c.place.get("pasal"):
+            source = article_node(reg_id, c.place["pasal"], c.place.get("parent"))
+        else:
+            source = reg_id
+        attrs = {"raw": c.raw, "title": c.title, "part": c.place.get("part"), "item": c.place.get("item"), "ayat": c.place.get("ayat"),
+                 "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
+        if not c.resolved:
+            b.node(f"unresolved:{reg_id}:{c.place.get('part')}:{c.offset}:{c.raw}", type="unresolved",
+                   label=c.raw, reason=c.reason)
+            b.edge(source, f"unresolved:{reg_id}:{c.place.get('part')}:{c.offset}:{c.raw}", c.relation, **attrs)
+            continue
+        target = b.target(c.target, c.exists)
+        b.edge(source, target, c.relation, dangling=True if c.exists is False else None, **attrs)
+        if c.amends and c.regulation:
+            b.regulation(c.amends)
+            b.edge(c.regulation, c.amends, "amends", source="text")
+    return reg_id
+
+
+def _add_known_relations(b: _Builder) -> None:
+    """Relations from ``regulations/relations.yaml`` between acts already in the graph."""
+    present = {n for n, d in b.g.nodes(data=True) if d.get("type") == "regulation"}
+    for reg_id, status in sorted(known_relations().items()):
+        if reg_id not in present:
+            continue
+        if status.get("revoked_by"):
+            b.edge(b.regulation(status["revoked_by"]), reg_id, "revokes", source="relations.yaml")
+        for amender in status.get("amended_by", []):
+            b.edge(b.regulation(amender), reg_id, "amends", source="relations.yaml")
+
+
+def _add_findings(b: _Builder, reg_id: str, findings: Iterable[Finding]) -> None:
+    for f in findings:
+        req = b.node(REQUIREMENT + f.requirement, type="requirement", label=f.title, group=f.group, basis=f.basis)
+        b.edge(reg_id, req, "assessed", status=f.status, confidence=round(f.confidence, 3))
+        for ev in f.evidence:
+            source = _evidence_node(b, reg_id, ev.pasal, ev.parent)
+            b.edge(source, req, "satisfies", status=f.status, score=round(ev.score, 3), via=ev.via, ayat=ev.ayat)
+
+
+def _evidence_node(b: _Builder, reg_id: str, pasal: str | None, parent: str | None) -> str:
+    """The node evidence sits in: an article, or the Menimbang/Mengingat part the matcher names."""
+    if not pasal:
+        return reg_id
+    node = article_node(reg_id, pasal, parent)
+    if node in b.g:
+        return node
+    if not any(ch.isdigit() for ch in pasal) and not _ROMAN.match(pasal):  # "Mengingat", "Menimbang"
+        node = f"{reg_id}#{pasal.lower()}"
+        b.node(node, type="part", label=pasal)
+    else:
+        b.node(node, type="article", label=f"Pasal {pasal}")
+    b.edge(reg_id, node, "contains")
+    return node
+
+
+def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) -> nx.MultiDiGraph:
+    """One graph over ``regulations`` (+ the catalog and the matcher's findings).
+
+    ``findings``: a list of ``Finding`` for a single regulation, or a dict from
+    regulation id (``regulation_key``) or source file name to such lists."""
+    b = _Builder()
+    if catalog is not None:
+        _add_catalog(b, catalog)
+    regulations = list(regulations)
+    for reg in regulations:
+        reg_id = _add_regulation(b, reg, find_citations(reg))
+        found = None
+        if isinstance(findings, dict):
+            found = findings.get(reg_id) or findings.get(reg.source.file)
+        elif findings is not None and len(regulations) == 1:
+            found = findings
+        if found:
+            _add_findings(b, reg_id, found)
+    _add_known_relations(b)
+    return b.g
+
+
+def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """Catalog entries based on ``node`` (an article or ayat of the national act), on an ayat
+    inside it, or on the article containing it: what a citation of ``node`` points at."""
+    if node not in graph:
+        return []
+    related = {node} | nx.descendants(nx.subgraph_view(graph, filter_edge=lambda u, v, k: k.startswith("contains")), node)
+    parent = node
+    while True:
+        ups = [u for u, _, k in graph.in_edges(parent, keys=True) if k.startswith("contains")]
+        if not ups or graph.nodes[ups[0]].get("type") == "regulation":
+            break
+        parent = ups[0]
+        related.add(parent)
+    out = {v for n in related for _, v, k in graph.out_edges(n, keys=True) if k.startswith("basis_of")}
+    return sorted(out, key=lambda r: (graph.nodes[r].get("order", 10**6), r))
+
+
+# --- exports -------------------------------------------------------------------------
+
+
+def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:
+    return sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+
+
+def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """JSON node-link form, nodes and edges sorted."""
+    return {
+        "directed": True,
+        "multigraph": True,
+        "nodes": [{"id": n, **dict(sorted(d.items()))} for n, d in sorted(graph.nodes(data=True))],
+        "edges": [{"source": u, "target": v, "key": k, **dict(sorted(d.items()))} for u, v, k, d in _sorted_edges(graph)],
+    }
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def to_graphml(graph: nx.MultiDiGraph) -> str:
+    """GraphML text, nodes and edges in sorted order."""
+    ordered = nx.MultiDiGraph()
+    for n, d in sorted(graph.nodes(data=True)):
+        ordered.add_node(n, **{k: _scalar(v) for k, v in sorted(d.items())})
+    for u, v, k, d in _sorted_edges(graph):
+        ordered.add_edge(u, v, key=k, **{a: _scalar(b) for a, b in sorted(d.items())})
+    return "\n".join(nx.generate_graphml(ordered)) + "\n"
+
+
+def _dot_id(text: Any) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def to_dot(graph: nx.MultiDiGraph) -> str:
+    """Graphviz DOT text, nodes and edges in sorted order."""
+    lines = ["digraph citations {", "  rankdir=LR;"]
+    for n, d in sorted(graph.nodes(data=True)):
+        attrs = ", ".join(f"{k}={_dot_id(_scalar(v))}" for k, v in sorted(d.items()))
+        lines.append(f"  {_dot_id(n)}" + (f" [{attrs}]" if attrs else "") + ";")
+    for u, v, k, d in _sorted_edges(graph):
+        attrs = ", ".join(f"{a}={_dot_id(_scalar(b))}" for a, b in sorted({"key": k, **d}.items()))
+        lines.append(f"  {_dot_id(u)} -> {_dot_id(v)} [{attrs}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# --- inline SVG for the HTML report ---------------------------------------------------
+
+STATUS_COLOURS = {"fulfilled": "#2e7d32", "partial": "#f9a825", "conflict": "#c62828", "missing": "#9e9e9e",
+                  "not_applicable": "#cfd8dc", "cites": "#1565c0"}
+
+
+def _status_labels(lang: str) -> dict[str, str]:
+    from compliance.report.labels import LABELS
+
+    return LABELS.get(lang, LABELS["id"])["status"]
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = "id") -> str:
+    """Draw one regulation's part of the graph: its articles on the left, the catalog entries on
+    the right, an edge per ``satisfies`` link coloured by status (and dashed blue where an article
+    reaches an entry through a citation of the national act), then the Mengingat list with each
+    cited act resolved and marked where it is known to be revoked or amended. No script; all text escaped."""
+    reg_id = regulation if isinstance(regulation, str) else regulation_key(regulation)
+    statuses = _status_labels(lang)
+    links: list[tuple[str, str, str, str]] = []  # (article, requirement, status, title)
+    for u, v, k, d in _sorted_edges(graph):
+        if d.get("relation") == "satisfies" and (u == reg_id or u.startswith(reg_id + "#")):
+            links.append((u, v, d.get("status", ""), f"{statuses.get(d.get('status'), d.get('status'))} · "
+                                                      f"{d.get('via', '')} {d.get('score', '')}"))
+        elif d.get("relation") in ("cites", "implements") and u.startswith(reg_id + "#"):
+            for req in requirements_for(graph, v):
+                links.append((u, req, "cites", d.get("raw", "")))
+    articles = sorted({a for a, _, _, _ in links}, key=lambda n: _article_order(graph, reg_id, n))
+    requirements = sorted((n for n, d in graph.nodes(data=True) if d.get("type") == "requirement"),
+                          key=lambda r: (graph.nodes[r].get("order", 10**6), r))
+    assessed = {v: d.get("status") for u, v, k, d in graph.out_edges(reg_id, keys=True, data=True)
+                if d.get("relation") == "assessed"} if reg_id in graph else {}
+    mengingat_rows = []
+    seen = set()
+    for d, v in sorted(((d, v) for u, v, k, d in graph.out_edges(reg_id, keys=True, data=True)
+                        if d.get("part") == "mengingat"), key=lambda dv: (_item_key(dv[0].get("item")), dv[0].get("offset", 0), dv[1])):
+        if (d.get("item"), v) not in seen:  # an act named twice in one entry (base and amendment title)
+            seen.add((d.get("item"), v))
+            mengingat_rows.append((d, v))
+    row, top, left_w, gap = 22, 30, 170, 260
+    right_x = left_w + gap
+    height = top + max(len(articles), len(requirements), 1) * row + 20
+    m_top = height + 20
+    height = m_top + (len(mengingat_rows) + 1) * row + 10
+    width = right_x + 420
+    y_art = {a: top + i * row for i, a in enumerate(articles)}
+    y_req = {r: top + i * row for i, r in enumerate(requirements)}
+    esc = html.escape
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="citation-graph" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(reg_id)}">',
+           '<style>text{font:12px sans-serif;fill:#222}.muted{fill:#777}</style>',
+           f'<text x="4" y="16" font-weight="bold">{esc(graph.nodes[reg_id].get("label", reg_id) if reg_id in graph else reg_id)}</text>']
+    for a, r, status, title in links:
+        if a not in y_art or r not in y_req:
+            continue
+        y1, y2 = y_art[a] + 4, y_req[r] + 4
+        dash = ' stroke-dasharray="4 3"' if status == "cites" else ""
+        out.append(f'<path d="M{left_w} {y1} C{left_w + gap / 2} {y1} {right_x - gap / 2} {y2} {right_x - 6} {y2}" '
+                   f'fill="none" stroke="{STATUS_COLOURS.get(status, "#555")}" stroke-width="1.5"{dash}>'
+                   f'<title>{esc(title)}</title></path>')
+    for a in articles:
+        label = graph.nodes[a].get("label", a) if a in graph else a
+        out.append(f'<text x="{left_w - 6}" y="{y_art[a] + 8}" text-anchor="end"><title>{esc(a)}</title>{esc(label)}</text>')
+    for r in requirements:
+        d = graph.nodes[r]
+        status = assessed.get(r)
+        colour = STATUS_COLOURS.get(status, "#555")
+        out.append(f'<circle cx="{right_x}" cy="{y_req[r] + 4}" r="4" fill="{colour}"/>')
+        tip = f"{d.get('label', r)} — {d.get('basis', '')}" + (f" — {statuses.get(status, status)}" if status else "")
+        out.append(f'<text x="{right_x + 8}" y="{y_req[r] + 8}"><title>{esc(tip)}</title>'
+                   f'{esc(_short(d.get("label", r), 60))}</text>')
+    out.append(f'<text x="4" y="{m_top}" font-weight="bold">Mengingat</text>')
+    for i, (d, target) in enumerate(mengingat_rows):
+        node = graph.nodes[target]
+        y = m_top + (i + 1) * row
+        name = target if node.get("type") != "unresolved" else _mark("unresolved", lang)
+        if d.get("title"):
+            name += f" — {_short(d['title'], 70)}"
+        marks = []
+        if node.get("revoked_by"):
+            marks.append(_mark("revoked", lang, by=node["revoked_by"]))
+        if node.get("amended_by"):
+            marks.append(_mark("amended", lang, by=node["amended_by"].replace(",", ", ")))
+        colour = "#c62828" if node.get("revoked_by") else "#222"
+        out.append(f'<text x="12" y="{y}"><title>{esc(d.get("raw", ""))}</title>'
+                   f'<tspan>{esc(str(d.get("item") or ""))}. </tspan><tspan fill="{colour}">{esc(name)}</tspan>'
+                   + (f'<tspan class="muted"> — {esc("; ".join(marks))}</tspan>' if marks else "") + "</text>")
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _item_key(item: Any) -> tuple:
+    text = str(item or "")
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
+def _article_order(graph: nx.MultiDiGraph, reg_id: str, node: str) -> tuple:
+    nodes = list(graph.successors(reg_id)) if reg_id in graph else []
+    return (nodes.index(node) if node in nodes else 10**6, node)
+
+
+def _mark(kind: str, lang: str, by: str = "") -> str:
+    from compliance.i18n import message
+
+    return message(f"graph-{kind}", lang, by=by)
