@@ -169,14 +169,10 @@ def test_suggestions_only_for_gaps_with_the_right_kepala_daerah():
 
 
 def test_every_catalog_entry_has_a_suggestion_template():
+    from compliance.catalog import load_catalog
     from compliance.resources import data_dir
 
-    catalog = (data_dir("rules") / "perpres-95-2018.yaml")
-    if not catalog.exists():
-        pytest.skip("catalog not written yet")
-    import yaml
-
-    ids = [e["id"] for e in yaml.safe_load(catalog.read_text(encoding="utf-8"))["entries"]]
+    ids = [entry.id for entry in load_catalog().entries]
     templates = {p.stem for p in (data_dir("templates") / "suggestions").glob("*.j2")}
     assert len(ids) == 28 and set(ids) <= templates
 
@@ -322,3 +318,37 @@ def test_hostile_text_through_the_real_pipeline_stays_escaped(tmp_path):
         assert SCRIPT in "".join(parsed.text)
     assert not re.search(r"(?<!\\)<", render(report, "md"))
     assert render(report, "json") == render(check(hostile).to_dict(), "json")  # byte-identical run to run
+
+
+@pytest.mark.parametrize("jenis_kode,kepala", [("perbup", "Bupati"), ("perwal", "Wali Kota"), ("pergub", "Gubernur")])
+def test_every_suggestion_cites_the_perpres_no_more_precisely_than_known(jenis_kode, kepala):
+    from compliance.catalog import load_catalog
+    from compliance.report.templating import suggestion
+
+    for entry in load_catalog().entries:
+        finding = Finding(entry.id, entry.title_in("id"), entry.group, entry.basis.printable("id"),
+                          entry.basis.confidence, "missing", missing_elements=["unsur «x»"]).to_dict()
+        clause = suggestion(finding, {"jenis_kode": jenis_kode, "jenis": "Peraturan"}).unescape()
+        assert clause.startswith("Pasal «…»") or entry.check == "mengingat", entry.id
+        assert "Peraturan Presiden Nomor 95 Tahun 2018" in clause, entry.id
+        cited = re.findall(r"(Pasal \d+(?: ayat \(\d+\))?) Peraturan Presiden", clause)
+        if entry.basis.confidence in ("text", "number"):
+            assert cited == [entry.basis.printable("id")], entry.id
+        else:
+            assert cited == [], entry.id  # a range or a topic: the Perpres is cited as a whole
+        assert re.search(r"\bPasal \d", clause) is None or cited, entry.id
+        others = {"Bupati", "Wali Kota", "Gubernur"} - {kepala}
+        assert not any(o in clause for o in others), entry.id
+        assert "{{" not in clause and "{%" not in clause
+
+
+def test_an_entry_without_its_own_template_gets_the_generic_clause():
+    from compliance.report.templating import suggestion
+
+    finding = Finding("entri-baru", "Entri <baru>", "x", "Pasal 7", "number", "partial",
+                      missing_elements=["unsur A", "unsur B"]).to_dict()
+    clause = suggestion(finding, {"jenis_kode": "perwal"})
+    assert "Entri &lt;baru&gt;" in clause  # autoescaped like every template
+    text = clause.unescape()
+    assert "Wali Kota menyelenggarakan Entri <baru> sesuai dengan ketentuan Pasal 7 Peraturan Presiden" in text
+    assert "a. unsur A;" in text and "b. unsur B." in text and "(3) Ketentuan lebih lanjut" in text
