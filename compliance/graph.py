@@ -354,7 +354,7 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="citation-graph" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(reg_id)}">',
            '<style>text{font:12px sans-serif;fill:#222}.muted{fill:#777}</style>',
-           f'<text x="4" y="16" font-weight="bold">{esc(graph.nodes[reg_id].get("label", reg_id) if reg_id in graph else reg_id)}</text>']
+           f'<text x="4" y="16" font-weight="bold">{esc(_heading(graph, reg_id))}</text>']
     for a, r, status, title in links:
         if a not in y_art or r not in y_req:
             continue
@@ -392,6 +392,12 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
                    + (f'<tspan class="muted"> — {esc("; ".join(marks))}</tspan>' if marks else "") + "</text>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _heading(graph: nx.MultiDiGraph, reg_id: str) -> str:
+    node = graph.nodes[reg_id] if reg_id in graph else {}
+    label = node.get("label", reg_id)
+    return f"{label} tentang {node['tentang']}" if node.get("tentang") else label
 
 
 def _item_key(item: Any) -> tuple:
