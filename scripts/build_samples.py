@@ -246,7 +246,7 @@ def render_pdf(name: str, blocks: list[Block], catchwords: dict[int, str]) -> by
     pdf.set_y(pdf.get_y() + 25)
     body_font = ("Serif", "", FONT_SIZE)
     previous = None
-    for block in blocks[1:]:
+    for index, block in enumerate(blocks[1:], start=1):
         pdf.set_font(*body_font)
         if block.kind == "gap":
             pdf.ln(MM_LINE * 0.6)
@@ -272,7 +272,9 @@ def render_pdf(name: str, blocks: list[Block], catchwords: dict[int, str]) -> by
         elif block.kind == "item" and block.level == 0:
             _hanging(pdf, X_LABEL_ITEM, X_LABEL_TEXT, block.label, block.text)
         elif block.kind == "heading":
-            if _room(pdf) < MM_LINE * 6:
+            # keep a BAB with the Bagian under it and a few lines of text
+            nested = next((b.kind for b in blocks[index + 1:] if b.kind != "gap"), None) == "heading"
+            if _room(pdf) < MM_LINE * (9 if nested else 6):
                 pdf.add_page()
             elif previous is not None and previous.kind != "heading":
                 pdf.ln(MM_LINE * 0.5)
