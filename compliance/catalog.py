@@ -109,6 +109,7 @@ class Catalog:
     citation: Terms
     delegation: Terms
     outline: Terms
+    competitors: Terms
     evaluation: str | None
     scoring: dict[str, float]
     groups: list[Group]
@@ -350,6 +351,8 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         short=c.get(data, "short", str, "-"),
         ditetapkan=c.get(data, "ditetapkan", str, "-"),
         citation=c.terms(c.get(data, "citation", list, "-"), vocabulary, "-", "citation"),
+        competitors=c.terms(c.get(data, "competitors", list, "-", required=False, default=[]), vocabulary, "-",
+                            "competitors"),
         outline=c.terms(c.get(data, "outline", list, "-", required=False, default=[]), vocabulary, "-", "outline"),
         delegation=c.terms(c.get(data, "delegation", list, "-", required=False, default=[]), vocabulary, "-", "delegation"),
         evaluation=c.get(data, "evaluation", str, "-", required=False),

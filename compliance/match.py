@@ -304,6 +304,14 @@ def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:
     return scope
 
 
+def _belongs(entry: Entry, body: str, at: int, ctx: _Context) -> bool:
+    """Whether the value at ``at`` is the entry's: no competing activity is named
+    between the entry's last term before it and the value."""
+    own = [e for _, e in entry.signals.find(body) + entry.weak_signals.find(body) if e <= at]
+    other = [e for _, e in ctx.catalog.competitors.find(body) if e <= at]
+    return max(own, default=-1) >= max(other, default=-1)
+
+
 def _conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: _Context) -> list[tuple[Unit, Conflict, Span]]:
     out = []
     for unit in scope:
@@ -317,6 +325,8 @@ def _conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: _Context)
         else:
             found = [(body[s:e], (s, e)) for s, e in ctx.actor_terms[f"{entry.id}/{param.id}"].find(body)]
         for printed, span in found:
+            if param.kind != "actor" and not _belongs(entry, body, span[0], ctx):
+                continue
             conflict = Conflict(parameter=_lang(param.label, ctx.lang), national=param.national["printed"],
                                 regional=printed, pasal=unit.pasal, ayat=unit.ayat)
             out.append((unit, conflict, span))

@@ -9,7 +9,9 @@ that a report can quote and highlight.
 
 Term syntax (see rules/perpres-95-2018.yaml): a phrase of words; ``~root`` for a
 root with affixes; ``@name`` for any phrase of a vocabulary set; ``re:...`` for a
-raw expression; ``{all: [[...], [...]]}`` for terms that must co-occur.
+raw expression; ``...`` between two words for a gap within the clause (up to
+80 characters, no ``.``/``;``/``:``); ``{all: [[...], [...]], near: N}`` for terms
+that must co-occur (within N characters).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _OCR = {"i": "[il1|!]", "l": "[li1|]", "o": "[o0]"}
 _OCR_MIN_LEN = 6
 _ACRONYM_MAX_LEN = 7
 _LEFT = r"(?<![0-9A-Za-z])"
+_GAP = "..."  # in a phrase: up to _GAP_MAX characters of the same clause
+_GAP_MAX = 80
 _RIGHT = r"(?![0-9A-Za-z])"
 
 
@@ -120,8 +124,12 @@ class _Compiler:
             raise TermError("empty term")
         parts: list[str] = []
         root_phrase = words[0].startswith("~")
+        if words[0] == _GAP or words[-1] == _GAP:
+            raise TermError("a gap (...) must stand between two words")
         for i, word in enumerate(words):
-            if word.startswith("@"):
+            if word == _GAP:
+                parts.append(_GAP)
+            elif word.startswith("@"):
                 if inside_set:
                     raise TermError(f"vocabulary sets cannot nest ({word})")
                 parts.append(self.vocab(word[1:]))
@@ -134,7 +142,13 @@ class _Compiler:
             else:
                 parts.append(_word(word))
         separator = r"[\s\-]?" if root_phrase else r"[\s\-]+"
-        return separator.join(parts)
+        out = parts[0]
+        for previous, part in zip(parts, parts[1:]):
+            if part == _GAP:
+                out += r"(?:[\s\-]+[^.;:\n]{0,%d}?)?" % _GAP_MAX
+            else:
+                out += (r"[\s\-]+" if previous == _GAP else separator) + part
+        return out
 
     def vocab(self, name: str) -> str:
         if name not in self.vocabulary:

@@ -44,7 +44,7 @@ _FREQUENCY = re.compile(
 )
 
 _PERIOD = re.compile(
-    _LEFT + rf"(?:(?:jangka\s+waktu|kurun\s+waktu|periode|masa\s+berlaku|berlaku|untuk)\s+(?:selama\s+)?)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?![0-9A-Za-z])",
+    _LEFT + rf"(?:(?:jangka\s+waktu|kurun\s+waktu|periode|masa\s+berlaku|berlaku|untuk)\s+(?:selama\s+)?)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?![0-9A-Za-z])(?!\s*\d)",
     re.IGNORECASE,
 )
 
@@ -112,6 +112,8 @@ def periods(text: str) -> list[Value]:
     taken = [(v.start, v.end) for v in frequencies(text)]
     out = []
     for m in _PERIOD.finditer(text):
+        if re.search(r"(?:nomor|no\.)\s*$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+            continue  # "Nomor 95 Tahun 2018" is a citation, not a period
         if any(s < m.end() and m.start() < e for s, e in taken) or _DEADLINE.search(text[max(0, m.start() - 25):m.start()]):
             continue
         out.append(Value("period", number(m.group("n")) * _YEARS_PER[m.group("u").lower()], m.group(0), m.start(), m.end()))

@@ -1,0 +1,93 @@
+"""Indonesian morphology, reduplication, OCR noise and vocabulary sets in term matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.catalog import load_catalog
+from compliance.terms import TermError, Terms, affixed_forms
+
+
+def found(specs, text, vocabulary=None):
+    terms = Terms(specs, vocabulary or load_catalog().vocabulary)
+    return [text[s:e] for s, e in terms.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("root", "forms"),
+    [
+        ("tetap", ["menetapkan", "ditetapkan", "penetapan", "ketetapan"]),
+        ("susun", ["menyusun", "disusun", "penyusunan"]),
+        ("koordinasi", ["mengoordinasikan", "mengkoordinasikan", "dikoordinasikan", "berkoordinasi", "pengoordinasian"]),
+        ("periksa", ["memeriksa", "pemeriksaan", "diperiksa"]),
+        ("padu", ["terpadu", "keterpaduan", "memadukan"]),
+        ("sah", ["pengesahan", "disahkan", "mengesahkan"]),
+        ("kala", ["berkala"]),
+        ("baru", ["memperbarui", "pembaruan"]),
+    ],
+)
+def test_affixed_root_matches_its_inflections(root, forms):
+    for form in forms:
+        assert found([f"~{root}"], f"yang {form} itu") == [form], form
+
+
+def test_root_does_not_match_unrelated_words():
+    assert found(["~tetap"], "tetangga dan ketapang") == []
+    assert "etap" not in affixed_forms("tetap")
+
+
+def test_plain_words_take_suffixes_and_reduplication():
+    text = "aplikasi-aplikasi khusus, aplikasinya, dan keamanannya"
+    assert found(["aplikasi", "keamanan"], text) == ["aplikasi-aplikasi", "aplikasinya", "keamanannya"]
+
+
+def test_ocr_confusions_in_longer_words():
+    assert found(["informatika"], "Dinas Komunikasi dan lnformatika") == ["lnformatika"]
+    assert found(["kebijakan"], "keb1jakan umum") == ["keb1jakan"]
+
+
+def test_acronyms_are_case_sensitive_and_whole_words():
+    assert found(["TIK"], "Dewan TIK dan praktik yang tik") == ["TIK"]
+    assert found(["LAN"], "pelaksanaan LAN") == ["LAN"]
+
+
+def test_compounds_tolerate_hyphen_and_space():
+    assert found(["e-Government"], "e-Government, E Government dan eGovernment") == [
+        "e-Government", "E Government", "eGovernment"]
+
+
+def test_vocabulary_sets_expand_inside_phrases():
+    text = "menyusun arsitektur e-Government, Arsitektur TIK, dan arsitektur teknologi informasi dan komunikasi"
+    assert found(["arsitektur @spbe"], text) == [
+        "arsitektur e-Government", "Arsitektur TIK", "arsitektur teknologi informasi dan komunikasi"]
+
+
+def test_functional_institution_names_match_like_acronyms():
+    text = ("berkoordinasi dengan lembaga yang menyelenggarakan tugas pemerintahan di bidang keamanan siber "
+            "dan dengan BSSN")
+    assert found(["@bssn"], text) == [
+        "lembaga yang menyelenggarakan tugas pemerintahan di bidang keamanan siber", "BSSN"]
+
+
+def test_all_groups_need_every_group_and_near_limits_distance():
+    group = {"all": [["@kepala-daerah"], ["~tetap"]]}
+    assert found([group], "Peta Rencana ditetapkan dengan Peraturan Wali Kota.") == ["ditetapkan", "Wali Kota"]
+    assert found([group], "Peta Rencana disusun oleh Dinas.") == []
+    near = {"all": [["@kepala-daerah"], ["~tetap"]], "near": 30}
+    far = "Bupati membentuk tim yang terdiri atas banyak anggota dari berbagai unit, lalu ditetapkan."
+    assert found([near], far) == []
+    assert found([near], "Bupati menetapkan kebijakan.") == ["Bupati", "menetapkan"]
+
+
+@pytest.mark.parametrize(
+    ("specs", "message"),
+    [
+        (["kebijakan @tidak-ada"], "unknown vocabulary set"),
+        (["re:(unclosed"], "bad expression"),
+        ([{"all": "x"}], "a group must be"),
+        ([{"all": [["a"], ["b"]], "near": 0}], "near must be"),
+    ],
+)
+def test_bad_terms_are_rejected_with_a_reason(specs, message):
+    with pytest.raises(TermError, match=message):
+        Terms(specs, {"spbe": ["SPBE"]})
