@@ -21,6 +21,8 @@ from compliance.models import Line, Page
 from compliance.resources import data_dir
 
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
+_DIGITS = re.compile(r"\d+")
+_HEADING_FIRST = set("PpBb/|\\'`~_.")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _CARRY_MARK = re.compile(r"^(?P<stem>.*?\S)\s*(?:(?:\.\s*){3,}|…+|\s\.)$")
 _HEADING_KEY = re.compile(r"^(pasal|bab|bagian|paragraf|\(|[a-z0-9]{1,3}\.)", re.IGNORECASE)
@@ -43,8 +45,13 @@ def _furniture_patterns() -> list[re.Pattern[str]]:
 
 
 @cache
-def _word_fixes() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(k), v) for k, v in layout()["word_fixes"].items()]
+def _word_fixes() -> list[tuple[str, re.Pattern[str], str]]:
+    """Each word fix with the longest literal of its pattern, a cheap test before the regex."""
+    out = []
+    for pattern, replacement in layout()["word_fixes"].items():
+        literal = max(re.findall(r"[A-Za-z]{2,}", pattern.replace("\\b", " ").replace("\\s", " ")), key=len)
+        out.append((literal, re.compile(pattern), replacement))
+    return out
 
 
 def normalise(text: str) -> str:
@@ -55,7 +62,7 @@ def normalise(text: str) -> str:
 
 def _key(text: str) -> str:
     """What a running header looks like on every page: digits and spacing ignored."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text)).lower()
+    return _DIGITS.sub("#", text.replace(" ", "")).lower()
 
 
 def _is_pattern_furniture(text: str) -> bool:
@@ -116,6 +123,8 @@ def _is_carry_over(last: str, next_lines: list[str]) -> bool:
 
 def fix_heading(text: str) -> str:
     """Repair OCR-glued or misread heading keywords (``Pasal1``, ``PasaI 10``, ``BABI``)."""
+    if len(text) > 24 or text[:1] not in _HEADING_FIRST:
+        return text
     text = _HEADING_NOISE.sub("", text)
     text = _BAGIAN_SPLIT.sub("Bagian", text)
     m = _PASAL_GLUED.match(text)
@@ -135,8 +144,9 @@ def fix_heading(text: str) -> str:
 
 def fix_words(text: str) -> str:
     """Apply the OCR word repairs of layout.yaml (``lnformatika``, ``danjatau``)."""
-    for pattern, repl in _word_fixes():
-        text = pattern.sub(repl, text)
+    for literal, pattern, replacement in _word_fixes():
+        if literal in text:
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -148,8 +158,8 @@ def _dehyphenate(lines: list[Line]) -> list[Line]:
         text = carry + line.text if carry else line.text
         carry = ""
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        m = re.search(r"(?<=[A-Za-z])[-_]$", text)
-        if m and nxt and nxt[0].isalpha() and not re.match(r"^[a-z]\.\s", nxt):
+        hyphen = len(text) > 1 and text[-1] in "-_" and text[-2].isalpha()
+        if hyphen and nxt and nxt[0].isalpha() and not re.match(r"^[a-z]\.\s", nxt):
             first, _, rest = nxt.partition(" ")
             joined = text[:-1] + ("-" if nxt[0].isupper() else "") + first
             out.append(Line(joined, line.page))

@@ -51,10 +51,12 @@ def match_kind(line: str) -> tuple[dict, str] | None:
 
 
 def _ministry(text: str) -> str | None:
+    """Ministry code of a Peraturan Menteri title, OCR-tolerant (``KOMUNlKASl``)."""
     up = _squash(text)
     for m in kinds().get("ministries", []):
         for name in m["names"]:
-            if up.startswith(_squash(name)):
+            want = _squash(name)
+            if up.startswith(want) or fuzz.ratio(up[: len(want)], want) >= 90:
                 return m["code"]
     return None
 
@@ -111,7 +113,8 @@ def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
             rest = re.split(r"\bNOMOR\b", rest, flags=re.IGNORECASE)[0].strip()
             rest = re.sub(r"^REPUBLIK INDONESIA\b", "", rest).strip()
             if kind["code"] == "permen":
-                md.kementerian = _ministry(rest) or _ministry(texts[i + 1] if i + 1 < len(texts) else "")
+                following = texts[i + 1] if i + 1 < len(texts) else ""
+                md.kementerian = _ministry(rest) or _ministry(rest + " " + following) or _ministry(following)
             elif kind.get("regional"):
                 if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
                     rest = texts[i + 1]
@@ -143,8 +146,10 @@ def _tentang(texts: list[str], start: int) -> str | None:
         inline = re.search(r"\bTENTANG\b\s*(?P<rest>.*)$", texts[j]) if not m else None
         if m or inline:
             parts = [(m or inline).group("rest").strip()]
+            upper = None  # a title set in capitals ends at the first line that is not
             for t in texts[j + 1 : j + 12]:
-                if _TENTANG_END.match(t):
+                upper = t.isupper() if upper is None else upper
+                if _TENTANG_END.match(t) or (upper and not t.isupper()):
                     break
                 parts.append(t)
             text = " ".join(p for p in parts if p).strip()

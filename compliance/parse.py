@@ -17,13 +17,15 @@ from compliance.models import Block, Line, Mengingat, Penjelasan, Regulation, So
 from compliance.parse_body import PASAL, parse_body
 from compliance.parse_labels import next_labels
 
-_MENIMBANG = re.compile(r"^\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_MENGINGAT = re.compile(r"^\S{0,3}engingat\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_MENIMBANG = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_MENGINGAT = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}engingat\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _AFTER_MENGINGAT = re.compile(
     r"^(Memperhatikan|Dengan\s+Persetujuan|MEMUTUSKAN|Menetapkan|Dengan\s+persetujuan)\b", re.IGNORECASE
 )
 _BODY_START = re.compile(r"^(BAB\s+[IVXL]+\b|Pasal\s+\S{1,4}\s*$)")
-_ENUM = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2})\s?[.)]\s*(?P<rest>.*)$")
+_ENUM = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2})\s?[.),]\s*(?P<rest>.*)$")
+_ENUM_BARE = re.compile(r"^(?P<label>[a-z]|\d{1,2})\s+(?P<rest>.*)$")
+_POINT_WORDS = re.compile(r"^(bahwa|Undang|Peraturan|Keputusan|Ketetapan|Instruksi|Pasal|Surat)\b", re.IGNORECASE)
 
 
 def _find(lines: list[Line], pattern: re.Pattern[str], start: int, stop: int | None = None) -> int | None:
@@ -33,16 +35,37 @@ def _find(lines: list[Line], pattern: re.Pattern[str], start: int, stop: int | N
     return None
 
 
+def _enum_start(text: str, expected: list[str], previous: str | None) -> tuple[str, str] | None:
+    """(label, rest) when ``text`` opens the next point of a Menimbang/Mengingat list.
+
+    The expected label opens a point; so does a nearby or restarting label (the
+    source skips or repeats one) after a finished point, and a label without its
+    dot (``e bahwa``) when the words show a new point."""
+    m = _ENUM.match(text) or _ENUM_BARE.match(text)
+    if not m:
+        return None
+    label, rest = m.group("label"), m.group("rest").strip()
+    bare = m.re is _ENUM_BARE
+    starts_point = bool(_POINT_WORDS.match(rest))
+    if label in expected:
+        return (label, rest) if not bare or starts_point else None
+    if bare or not starts_point or previous is None or not re.search(r"[;.:]$", previous):
+        return None
+    last = expected[0] if expected else ""
+    nearby = label.isdigit() and last.isdigit() and int(last) < int(label) <= int(last) + 2
+    nearby = nearby or (label.isalpha() and last.isalpha() and last < label <= chr(ord(last) + 2))
+    return (label, rest) if nearby or label in ("a", "1") else None
+
+
 def split_enumeration(texts: list[str]) -> list[tuple[str | None, str]]:
     """Lettered or numbered list (Menimbang, Mengingat) -> [(label, text)], labels in sequence."""
     out: list[tuple[str | None, str]] = []
     expected: list[str] = ["a", "1"]
     for t in texts:
-        m = _ENUM.match(t)
-        if m and m.group("label") in expected:
-            label = m.group("label")
-            out.append((label, m.group("rest").strip()))
-            expected = next_labels(label)
+        found = _enum_start(t, expected, out[-1][1] if out else None)
+        if found:
+            out.append(found)
+            expected = next_labels(found[0])
         elif out:
             out[-1] = (out[-1][0], (out[-1][1] + " " + t).strip())
         else:
