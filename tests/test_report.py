@@ -229,15 +229,28 @@ EXAMPLE_NAMES = ("perbup-sukamaju-2016-egov.txt", "perwal-tirtaraya-2017-tik.txt
 
 
 @cache
-def checked(example: str) -> dict:
-    """The real check of a project sample regulation, as its report@1 dict."""
+def checked_result(example: str):
+    """The real check of a project sample regulation (a CheckResult)."""
     from compliance.check import check
     from conftest import EXAMPLES
 
     path = EXAMPLES / example
     if not path.exists():
         pytest.skip(f"sample regulation not available ({path})")
-    return check(path).to_dict()
+    return check(path)
+
+
+def checked(example: str) -> dict:
+    """The real check of a project sample regulation, as its report@1 dict."""
+    return checked_result(example).to_dict()
+
+
+def citation_graph_svg(example: str) -> str:
+    """The citation graph the CLI puts in the report, drawn by compliance.graph."""
+    from compliance.graph import build_graph, graph_svg
+
+    result = checked_result(example)
+    return graph_svg(build_graph([result.regulation], result.catalog, result.findings), result.regulation, "id")
 
 
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)
@@ -352,3 +365,11 @@ def test_an_entry_without_its_own_template_gets_the_generic_clause():
     text = clause.unescape()
     assert "Wali Kota menyelenggarakan Entri <baru> sesuai dengan ketentuan Pasal 7 Peraturan Presiden" in text
     assert "a. unsur A;" in text and "b. unsur B." in text and "(3) Ketentuan lebih lanjut" in text
+
+
+def test_citation_graph_block_only_when_given():
+    report = checked("perwal-banyuasri-2022-spbe.txt")
+    assert 'id="graph"' not in render(report, "html")
+    html = render(report, "html", graph_svg=citation_graph_svg("perwal-banyuasri-2022-spbe.txt"))
+    graph = html[html.index('<section id="graph"'):html.index('<section id="outline"')]
+    assert '<svg' in graph and "<script" not in graph

@@ -15,7 +15,7 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
-from test_report import EXAMPLE_NAMES, checked, sample_report
+from test_report import EXAMPLE_NAMES, checked, citation_graph_svg, sample_report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 A4_POINTS = (595.28, 841.89)
@@ -50,12 +50,14 @@ class _Attributes(HTMLParser):
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    """The hostile fixture and the real checks of the project samples, rendered to files."""
+    """The hostile fixture and the real checks of the project samples (with their citation
+    graphs), rendered to files."""
     tmp = tmp_path_factory.mktemp("browser")
     out = {}
     for name, report in [("hostile", sample_report())] + [(n, checked(n)) for n in EXAMPLE_NAMES]:
         path = tmp / f"{name}.html"
-        path.write_text(render(report, "html", "id"), encoding="utf-8")
+        graph = citation_graph_svg(name) if name != "hostile" else None
+        path.write_text(render(report, "html", "id", graph_svg=graph), encoding="utf-8")
         out[name] = (path, report)
     return tmp, out
 
