@@ -14,8 +14,8 @@ import re
 from compliance.errors import ComplianceError
 from compliance.metadata import parse_closing, parse_metadata
 from compliance.models import Block, Line, Mengingat, Penjelasan, Regulation, Source, Warning_
-from compliance.parse_body import PASAL, parse_body
-from compliance.parse_labels import next_labels
+from compliance.parse_body import parse_body
+from compliance.parse_labels import follows, label_readings, next_labels, next_roman
 
 _MENIMBANG = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _MENGINGAT = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}engingat\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -85,24 +85,44 @@ def _joined(lines: list[Line]) -> str:
     return "\n".join(ln.text for ln in lines)
 
 
+_PENJ_PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})(?P<range>\s+(s/d|sampai\s+dengan|dan)\s+(Pasal\s+)?\S{1,5})?\s*$")
+_PASAL_DEMI_PASAL = re.compile(r"^(\S{1,3}\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
+_UMUM = re.compile(r"^(\S{1,3}\s*)?UMUM$")
+
+
+def _penjelasan_label(raw: str, previous: str | None) -> str:
+    """The reading of a Penjelasan ``Pasal X`` that fits after the previous one."""
+    readings = label_readings(raw) or [raw]
+    if previous is not None:
+        for r in readings:
+            if r == next_roman(previous) or follows(previous, r, max_jump=60):
+                return r
+    return readings[0]
+
+
 def _penjelasan(lines: list[Line]) -> Penjelasan | None:
+    """General part (UMUM) and the article-by-article notes (PASAL DEMI PASAL)."""
     if not lines:
         return None
     texts = [ln.text for ln in lines]
-    umum_start = next((i for i, t in enumerate(texts) if re.match(r"^([I1l]\s*\.\s*)?UMUM$", t)), None)
+    umum_start = next((i for i, t in enumerate(texts) if _UMUM.match(t)), None)
+    demi = next((i for i, t in enumerate(texts) if _PASAL_DEMI_PASAL.match(t)), None)
+    notes_from = demi if demi is not None else (umum_start if umum_start is not None else -1)
     pasal: list[dict[str, str]] = []
-    first_pasal = None
     for i, t in enumerate(texts):
-        m = PASAL.match(t)
-        if m and (umum_start is None or i > umum_start):
-            first_pasal = i if first_pasal is None else first_pasal
-            pasal.append({"label": m.group("raw"), "text": ""})
+        if i <= notes_from:
+            continue
+        m = _PENJ_PASAL.match(t)
+        if m:
+            previous = pasal[-1]["label"] if pasal else None
+            label = _penjelasan_label(m.group("raw"), previous) + (m.group("range") or "")
+            pasal.append({"label": label, "text": ""})
         elif pasal:
             pasal[-1]["text"] = (pasal[-1]["text"] + "\n" + t).strip()
     umum = ""
     if umum_start is not None:
-        end = first_pasal if first_pasal is not None else len(texts)
-        umum = "\n".join(t for t in texts[umum_start + 1 : end] if not re.match(r"^(II\s*\.\s*)?PASAL\s+DEMI\s+PASAL$", t, re.IGNORECASE))
+        end = demi if demi is not None else len(texts)
+        umum = "\n".join(texts[umum_start + 1 : end])
     return Penjelasan(umum=umum, pasal=pasal, text="\n".join(texts), page=lines[0].page)
 
 
