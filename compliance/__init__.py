@@ -23,9 +23,11 @@ def load(path: str | Path, *, page_timeout: float = 60.0) -> Regulation:
     from compliance.clean import clean
     from compliance.extract import extract
     from compliance.parse import parse
+    from compliance.cite import add_reference_warnings
 
     extracted = extract(Path(path), page_timeout=page_timeout)
     lines = clean(extracted.pages)
     regulation = parse(lines, extracted.source)
     regulation.warnings[:0] = extracted.warnings
+    add_reference_warnings(regulation)  # internal references to parts that do not exist
     return regulation
