@@ -127,11 +127,12 @@ def find_citations(reg: Regulation) -> list[Citation]:
     """Every citation-like span in ``reg``, in document order, resolved where the text allows."""
     self_id = regulation_key(reg)
     amended = _amended_id(reg, reg.metadata)
+    index = _article_index(reg)
     citations: list[Citation] = []
     for place, text in _texts(reg):
         if not text:
             continue
-        found = _cite_text(reg, text, place, self_id, amended)
+        found = _cite_text(reg, text, place, self_id, amended, index)
         if place["part"] == "judul":  # the title names the regulation itself
             found = [c for c in found if c.regulation != self_id]
         citations.extend(found)
@@ -140,7 +141,9 @@ def find_citations(reg: Regulation) -> list[Citation]:
     return citations
 
 
-def _cite_text(reg: Regulation, text: str, place: dict, self_id: str, amended: str | None) -> list[Citation]:
+def _cite_text(
+    reg: Regulation, text: str, place: dict, self_id: str, amended: str | None, index: dict[str, Article]
+) -> list[Citation]:
     found = find(text)
     ids = {id(span): span_id(span, reg.metadata) for span in found.regulations}
     relations, amends = _relations(text, found, ids, place["part"])
@@ -153,7 +156,7 @@ def _cite_text(reg: Regulation, text: str, place: dict, self_id: str, amended: s
             targeted.add(id(group.target))
         line = text.count("\n", 0, group.start)
         out.extend(_group_citations(reg, text, place, group, ids, relations, self_id, amended, ayat_marks,
-                                    named_pasal.get(line)))
+                                    named_pasal.get(line), index))
         if group.target is None:
             for ref in group.references:
                 if "pasal" in ref.path:
@@ -179,7 +182,7 @@ def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
 
 
 def _group_citations(
-    reg, text, place, group: Group, ids, relations, self_id, amended, ayat_marks, named_pasal
+    reg, text, place, group: Group, ids, relations, self_id, amended, ayat_marks, named_pasal, index
 ) -> list[Citation]:
     ayat_here = None
     for pos, label in ayat_marks:
@@ -237,7 +240,7 @@ def _group_citations(
             internal=not into_amended, regulation=base, offset=ref.start, form="reference",
         )
         if not into_amended:
-            citation.exists = _exists(reg, path) and (path_end is None or _exists(reg, path_end))
+            citation.exists = _exists(reg, path, index) and (path_end is None or _exists(reg, path_end, index))
             if not citation.exists:
                 citation.reason = "dangling-reference"
         out.append(citation)
@@ -282,11 +285,19 @@ def _label(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", (text or "").lower())
 
 
-def _exists(reg: Regulation, path: dict[str, str]) -> bool:
+def _article_index(reg: Regulation) -> dict[str, Article]:
+    index: dict[str, Article] = {}
+    for article in reg.articles:
+        if article.parent is None:
+            index.setdefault(_label(article.label), article)
+    return index
+
+
+def _exists(reg: Regulation, path: dict[str, str], index: dict[str, Article]) -> bool:
     """Does the regulation have the article / ayat / huruf / angka the path names?"""
     if "menimbang" in path:
         return ord(path["menimbang"][0]) - ord("a") < len(reg.menimbang)
-    article = next((a for a in reg.articles if a.parent is None and _label(a.label) == _label(path["pasal"])), None)
+    article = index.get(_label(path["pasal"]))
     if article is None:
         return False
     items = article.items

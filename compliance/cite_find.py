@@ -146,8 +146,16 @@ class Vocabulary:
                 for kind_code, words in (entry.get("regulation_abbreviations") or {}).items():
                     for word in words:
                         self.surfaces.setdefault(_norm_key(word), (kind_code, entry["code"], True))
+        self.issuer_keys = {
+            _norm_key(name) for issuers in self.issuers.values() for i in issuers for name in i.names + i.abbreviations
+        }
         words = data["citation"]
-        self.kind_re = re.compile(r"(?<![\w-])(?:" + _alternation(self._surface_words(data)) + r")(?![\w])", re.I)
+        surface_words = self._surface_words(data)
+        initials = "".join(sorted({w[0].lower() for w in surface_words} | {w[0].upper() for w in surface_words}))
+        # the initial-letter look-ahead lets the engine skip most positions before trying the alternation
+        self.kind_re = re.compile(
+            r"(?=[" + re.escape(initials) + r"])(?<![\w-])(?:" + _alternation(surface_words) + r")(?![\w])", re.I
+        )
         self.nomor_re = re.compile(r"(?<!\w)(?:" + _alternation(words["number_words"]) + r")(?!\w)\s*:?\s*", re.I)
         year = r"(?i:" + _alternation(words["year_words"]) + r")"
         self.year_word_re = re.compile(year)
@@ -172,7 +180,9 @@ class Vocabulary:
         unit_parts = []
         for level in LEVELS:
             unit_parts.append(f"(?P<{level}>" + words["units"][level].replace("(?P<label>", f"(?P<{level}_label>") + ")")
-        self.unit_re = re.compile("|".join(unit_parts))
+        starts = {words["units"][level][0] for level in LEVELS}
+        lead = "(?=[" + re.escape("".join(sorted(starts))) + "])" if all(c.isalpha() for c in starts) else ""
+        self.unit_re = re.compile(lead + "(?:" + "|".join(unit_parts) + ")")
         self.blank_unit_re = re.compile(
             r"(?:" + "|".join(words["units"][lv].split("\\s")[0] for lv in LEVELS) + r")\s*\(?\s*" + words["blank"]
         )
@@ -209,6 +219,8 @@ def _between_ok(vocab: Vocabulary, between: str) -> bool:
     words = between.replace(",", " , ").split()
     if len(words) > 14 or vocab.kind_re.search(between) or vocab.year_word_re.search(between):
         return False
+    if _norm_key(between) in vocab.issuer_keys:  # "Komunikasi dan informatika" as an OCR left it
+        return True
     return all(_BETWEEN_WORD.match(w) or w.lower() in _CONNECTORS for w in words)
 
 
