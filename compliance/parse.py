@@ -45,6 +45,8 @@ def _enum_start(text: str, expected: list[str], previous: str | None) -> tuple[s
     if not m:
         return None
     label, rest = m.group("label"), m.group("rest").strip()
+    if rest[:1] in (";", ",", ".", ":", ")"):  # "9);" ends a wrapped "Nomor 9);"
+        return None
     bare = m.re is _ENUM_BARE
     starts_point = bool(_POINT_WORDS.match(rest))
     if label in expected:

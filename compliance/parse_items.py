@@ -122,6 +122,8 @@ def _place_item(text: str, stack: list[_Node], ayat: _Node | None, top: list[_No
     if found is None:
         return None
     label, rest, kind = found
+    if rest[:1] in (";", ",", ".", ":", ")"):  # "9);" ends a wrapped "Nomor 9);"
+        return None
     comma = _ITEM_COMMA.match(text) is not None
     for depth in range(len(stack) - 1, -1, -1):
         node = stack[depth]

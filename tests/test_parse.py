@@ -311,3 +311,10 @@ def test_text_without_articles_is_not_a_regulation():
 def test_split_enumeration_follows_the_sequence():
     got = split_enumeration(["a. bahwa satu", "2008 tentang dua;", "b. bahwa tiga;", "d. bukan label"])
     assert got == [("a", "bahwa satu 2008 tentang dua;"), ("b", "bahwa tiga; d. bukan label")]
+
+
+def test_a_wrapped_number_does_not_open_a_point():
+    got = split_enumeration(["8. Peraturan Daerah Nomor 9 Tahun 2016 (Lembaran Daerah Nomor", "9);"])
+    assert got == [(None, "8. Peraturan Daerah Nomor 9 Tahun 2016 (Lembaran Daerah Nomor 9);")]
+    mengingat = split_enumeration(["1. Undang-Undang Nomor 1;", "2. Peraturan (Lembaran Nomor", "3);", "e bahwa bukan"])
+    assert [label for label, _ in mengingat] == ["1", "2"]
