@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,7 +20,6 @@ from typing import Any, Callable, Iterable
 
 from compliance.errors import ComplianceError
 from compliance.models import Regulation
-from compliance.output import dumps_json
 from compliance.store import Store, regulation_from_json
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -154,11 +154,11 @@ def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
             else:
                 parse = pipeline.parse
             regulation = parse(task.files[0])
-            fresh = dumps_json(regulation.to_dict())
+            fresh = _compact(regulation.to_dict())
         links = pipeline.links(regulation) if pipeline.links and fresh else None
         report = pipeline.check(regulation)
-        return _Outcome(regulation_json=fresh, report_json=dumps_json(report),
-                        links_json=dumps_json(links) if links is not None else None)
+        return _Outcome(regulation_json=fresh, report_json=_compact(report),
+                        links_json=_compact(links) if links is not None else None)
     except ComplianceError as exc:
         return _Outcome(error=(exc.code, exc.params))
     except Exception as exc:  # a bug on one file must not stop the batch; reported as internal
@@ -275,9 +275,12 @@ def _progress_bar(total: int):
     return bar
 
 
-def _json_loads(text: str | None) -> dict[str, Any] | None:
-    import json
+def _compact(data: Any) -> str:
+    """Stored and passed between processes, not read by people: no indentation."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
+
+def _json_loads(text: str | None) -> dict[str, Any] | None:
     return json.loads(text) if text else None
 
 

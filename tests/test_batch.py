@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
+import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from compliance import load
 from compliance.batch import Pipeline, collect, run_batch
 from compliance.errors import ComplianceError
 from compliance.models import Regulation
-from compliance.store import Store
+from compliance.store import DB_NAME, Store
 
 PERBUP = """PERATURAN BUPATI {daerah}
 NOMOR {nomor} TAHUN 2021
@@ -224,3 +227,39 @@ def test_check_many_writes_one_report_per_file_and_an_index(tmp_path: Path):
     assert "Banyuasri · Perwal 18/2022" in index and "kosong.txt: berkas kosong" in index
     report = (out / "perwal-banyuasri-2022-spbe.txt.html").read_text(encoding="utf-8")
     assert "Banyuasri" in report and "<html" in report
+
+
+def slow_check(regulation: Regulation) -> dict:
+    time.sleep(0.3)
+    return fabricated_check(regulation)
+
+
+def _batch_into(regs: str, cache: str) -> None:
+    with Store(Path(cache)) as store:
+        run_batch([Path(regs)], Pipeline(slow_check, "cat@1"), jobs=1, store=store)
+
+
+def test_a_killed_run_leaves_a_usable_store(tmp_path: Path):
+    for i in range(30):
+        write(tmp_path / "regs" / f"r{i:02d}.txt", "Arsitektur.", nomor=i)
+    cache = tmp_path / "cache"
+    proc = multiprocessing.get_context("spawn").Process(target=_batch_into, args=(str(tmp_path / "regs"), str(cache)))
+    proc.start()
+    stored = 0
+    for _ in range(1200):  # wait (at most ~2 min) until some results are in, then kill mid-batch
+        try:
+            with sqlite3.connect(cache / DB_NAME) as db:
+                stored = db.execute("SELECT count(*) FROM report").fetchone()[0]
+        except sqlite3.Error:
+            pass
+        if stored >= 2:
+            break
+        time.sleep(0.1)
+    proc.kill()
+    proc.join()
+    assert 2 <= stored < 30
+    with Store(cache) as store:
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        results = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "cat@1"), jobs=1, store=store)
+    assert all(r.report is not None for r in results)
+    assert stored <= sum(r.cached for r in results) < 30  # what was committed before the kill is kept

@@ -3,8 +3,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from compliance.batch import FileResult
 from compliance.compare import build_matrix, relations_from_metadata, render_csv, render_html, render_json
@@ -257,3 +262,53 @@ def test_matrix_of_the_real_check_on_the_samples():
     assert dasar["best"] == {"status": "fulfilled", "columns": ["c2"]}
     page = render_html(m, "id")
     assert "Dasar dan kebijakan" in page and "Banyuasri · Perwal 18/2022" in page
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+WRAPPER = """<!DOCTYPE html><html><body><pre id="out"></pre>
+<iframe id="f" src="%s" width="1200" height="800"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  var d = this.contentDocument, out = [], t = d.getElementById("m");
+  function order() {
+    return Array.prototype.filter.call(t.querySelectorAll("tbody tr"), function (r) {
+      return !r.classList.contains("grp") && !r.hidden && r.closest("tbody") === t.tBodies[1];
+    }).map(function (r) { return r.cells[0].firstChild.textContent.trim(); }).join("|");
+  }
+  out.push("controls:" + !d.getElementById("controls").hidden);
+  out.push("before:" + order());
+  var th = t.tHead.rows[0].cells[t.tHead.rows[0].cells.length - 2];
+  th.click(); out.push("asc:" + order());
+  th.click(); out.push("desc:" + order());
+  var q = d.getElementById("q"); q.value = "peta"; q.dispatchEvent(new Event("input"));
+  out.push("filtered:" + order());
+  q.value = ""; q.dispatchEvent(new Event("input"));
+  var st = d.getElementById("st"); st.value = "conflict"; st.dispatchEvent(new Event("change"));
+  out.push("conflict:" + order());
+  document.getElementById("out").textContent = out.join("\\n");
+});
+</script></body></html>"""
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="headless Chromium not installed (.ci/run installs it)")
+def test_sort_and_filter_work_in_chromium(tmp_path: Path):
+    page = tmp_path / "banding.html"
+    page.write_text(render_html(build_matrix(three_regions()), "en"), encoding="utf-8")
+    wrapper = tmp_path / "wrapper.html"
+    wrapper.write_text(WRAPPER % page.name, encoding="utf-8")
+    profile = tmp_path / "profile"
+    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                          f"--user-data-dir={profile}", "--no-first-run", "--enable-logging=stderr", "--v=0",
+                          "--virtual-time-budget=5000", "--dump-dom", wrapper.as_uri()],
+                         capture_output=True, text=True, timeout=180)
+    lines = dict(line.split(":", 1) for line in
+                 re.search(r'<pre id="out">(.*?)</pre>', run.stdout, re.S).group(1).strip().splitlines())
+    assert "Uncaught" not in run.stderr
+    assert lines["controls"] == "true"
+    # the perencanaan group: Arsitektur fulfilled by 2 regions, Peta Rencana by none
+    assert lines["before"] == "Arsitektur SPBE|Peta Rencana SPBE"
+    assert lines["asc"] == "Peta Rencana SPBE|Arsitektur SPBE"
+    assert lines["desc"] == "Arsitektur SPBE|Peta Rencana SPBE"
+    assert lines["filtered"] == "Peta Rencana SPBE"
+    assert lines["conflict"] == ""  # no conflict in this group (only Keamanan has one)
