@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
-from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Finding, Metadata, Source
+from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Finding, Metadata, Page, Source
 from compliance.report import render
 from compliance.report.labels import LABELS
 from compliance.report.spreadsheet import BOM, neutralise
@@ -373,3 +373,42 @@ def test_citation_graph_block_only_when_given():
     html = render(report, "html", graph_svg=citation_graph_svg("perwal-banyuasri-2022-spbe.txt"))
     graph = html[html.index('<section id="graph"'):html.index('<section id="outline"')]
     assert '<svg' in graph and "<script" not in graph
+
+
+def _with_national(report: dict, official_text: str) -> dict:
+    """The report as the CLI builds it with --national: the catalog verified against an
+    'official' text (a stand-in: the real Perpres is not bundled)."""
+    from compliance.catalog import load_catalog
+    from compliance.clean import clean
+    from compliance.parse import parse
+    from compliance.verify import verify
+
+    official = parse(clean([Page(1, official_text)]), Source("perpres-95-2018.pdf", "cd" * 32, 1))
+    return dict(report, national={"file": "perpres-95-2018.pdf", "sha256": "cd" * 32,
+                                  "verifications": [v.to_dict() for v in verify(load_catalog(), official)]})
+
+
+OFFICIAL_STANDIN = "\n".join(
+    ["PERATURAN PRESIDEN REPUBLIK INDONESIA", "NOMOR 95 TAHUN 2018", "TENTANG",
+     "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", "", "MEMUTUSKAN:", ""]
+    + [f"Pasal {n}\nKetentuan contoh nomor {n}." for n in range(1, 19)]
+    + ["Pasal 19", "(1) Peta Rencana SPBE Pemerintah Daerah berpedoman pada Peta Rencana SPBE Nasional.",
+       f"(2) Peta Rencana SPBE Pemerintah Daerah disusun untuk jangka waktu 5 (lima) tahun {SCRIPT}.", ""])
+
+
+def test_national_verification_shown_next_to_findings_and_escaped():
+    report = _with_national(checked("perwal-banyuasri-2022-spbe.txt"), OFFICIAL_STANDIN)
+    html = render(report, "html")
+    peta = html[html.index('data-requirement="peta-rencana"'):]
+    assert 'data-national="confirmed"' in peta[: peta.index("</tr>")]
+    assert 'href="#resmi-peta-rencana"' in peta[: peta.index("</tr>")]
+    official = html[html.index('<section id="official">'):]
+    assert "jangka waktu 5 (lima) tahun &lt;script&gt;" in official
+    audit = html[html.index('data-requirement="audit-keamanan"'):]
+    assert 'data-national="article_missing"' in audit[: audit.index("</tr>")]
+    assert "pasal tidak ditemukan dalam teks resmi" in html
+    parsed = _parse(html)
+    assert "script" not in {t for t, _ in parsed.tags}
+    md = render(report, "md")
+    assert "terkonfirmasi dalam teks resmi" in md and not re.search(r"(?<!\\)<", md)
+    assert 'id="official"' not in render(checked("perwal-banyuasri-2022-spbe.txt"), "html")

@@ -15,7 +15,7 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
-from test_report import EXAMPLE_NAMES, checked, citation_graph_svg, sample_report
+from test_report import OFFICIAL_STANDIN, EXAMPLE_NAMES, _with_national, checked, citation_graph_svg, sample_report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 A4_POINTS = (595.28, 841.89)
@@ -50,13 +50,14 @@ class _Attributes(HTMLParser):
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    """The hostile fixture and the real checks of the project samples (with their citation
-    graphs), rendered to files."""
+    """The hostile fixture, the real checks of the project samples (with their citation
+    graphs) and one with the --national verification, rendered to files."""
     tmp = tmp_path_factory.mktemp("browser")
     out = {}
-    for name, report in [("hostile", sample_report())] + [(n, checked(n)) for n in EXAMPLE_NAMES]:
+    national = _with_national(checked(EXAMPLE_NAMES[-1]), OFFICIAL_STANDIN)
+    for name, report in [("hostile", sample_report()), ("national", national)] + [(n, checked(n)) for n in EXAMPLE_NAMES]:
         path = tmp / f"{name}.html"
-        graph = citation_graph_svg(name) if name != "hostile" else None
+        graph = citation_graph_svg(name) if name in EXAMPLE_NAMES else None
         path.write_text(render(report, "html", "id", graph_svg=graph), encoding="utf-8")
         out[name] = (path, report)
     return tmp, out
@@ -69,7 +70,7 @@ def test_console_detector_sees_a_deliberate_error(tmp_path):
     assert any("undefinedFunction" in line for line in console_messages(result.stderr))
 
 
-@pytest.mark.parametrize("name", ["hostile", *EXAMPLE_NAMES])
+@pytest.mark.parametrize("name", ["hostile", "national", *EXAMPLE_NAMES])
 def test_no_console_errors_and_counts_equal_the_json(pages, name):
     tmp, rendered = pages
     path, report = rendered[name]
@@ -106,7 +107,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\ufffe", "-"))
 
 
-@pytest.mark.parametrize("name", ["hostile", *EXAMPLE_NAMES])
+@pytest.mark.parametrize("name", ["hostile", "national", *EXAMPLE_NAMES])
 def test_prints_to_a4_without_cutting_table_rows(pages, name):
     pdfium = pytest.importorskip("pypdfium2")
     tmp, rendered = pages

@@ -24,8 +24,10 @@ def _segments(counts: dict[str, int]) -> list[dict]:
     return segments
 
 
-def _finding(finding: dict, metadata: dict, t: dict, lang: str, groups: dict[str, str]) -> dict:
+def _finding(finding: dict, metadata: dict, t: dict, lang: str, groups: dict[str, str],
+             verifications: dict[str, dict]) -> dict:
     out = dict(finding)
+    out["national"] = verifications.get(finding["requirement"])
     out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
     out["printed_basis"] = view.printed_basis(finding, t)
     out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t)) for ev in finding.get("evidence") or []]
@@ -42,7 +44,9 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     t = labels(lang)
     metadata, findings = view.metadata_of(data), data.get("findings") or []
     groups = view.group_titles(data)
-    rows = [_finding(f, metadata, t, lang, groups) for f in findings]
+    national = data.get("national") or {}
+    verifications = {v["requirement"]: v for v in national.get("verifications") or []}
+    rows = [_finding(f, metadata, t, lang, groups, verifications) for f in findings]
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
     regulation_data = regulation if regulation is not None else (
         data.get("regulation") if (data.get("regulation") or {}).get("articles") else None)
@@ -65,6 +69,8 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         other_indicators=[i for i in indicators if view.indicator_domain(i) != 1],
         findings=rows,
         suggestions=[r for r in rows if r["suggestion"]],
+        national=national,
+        official=[r for r in rows if r["national"] and r["national"].get("quote")],
         perpres=view.context_data()["perpres"],
         graph_svg=Markup(graph_svg) if graph_svg else None,
         outline=view.outline_entries(regulation_data),

@@ -89,6 +89,16 @@ LABELS: dict[str, dict] = {
             "structure": "pemeriksaan struktur, bukan pasal",
         },
         "topic_suffix": "(nomor pasal belum diverifikasi)",
+        "official": "Bunyi pasal dalam teks resmi Perpres 95/2018",
+        "official_intro": "Rujukan katalog diperiksa terhadap teks resmi yang diberikan pengguna:",
+        "official_text": "bunyi resmi",
+        "anchors_missing": "kata kunci tidak ditemukan",
+        "national_status": {
+            "confirmed": "terkonfirmasi dalam teks resmi",
+            "anchors_missing": "pasal ada, tetapi kata kuncinya tidak semua ditemukan",
+            "article_missing": "pasal tidak ditemukan dalam teks resmi",
+            "not_checkable": "hanya topik; tidak dapat dikonfirmasi",
+        },
         "csv": {
             "id": "id", "title": "judul", "group": "kelompok", "basis": "dasar",
             "basis_confidence": "keyakinan_dasar", "status": "status", "evidence_pasal": "pasal_bukti",
@@ -175,6 +185,16 @@ LABELS: dict[str, dict] = {
             "structure": "structural check, not an article",
         },
         "topic_suffix": "(article number not verified)",
+        "official": "The articles in the official text of Perpres 95/2018",
+        "official_intro": "The catalog's references were checked against the official text the user supplied:",
+        "official_text": "official wording",
+        "anchors_missing": "anchor terms not found",
+        "national_status": {
+            "confirmed": "confirmed in the official text",
+            "anchors_missing": "article found, but not all its anchor terms",
+            "article_missing": "article not found in the official text",
+            "not_checkable": "topic only; cannot be confirmed",
+        },
         "csv": {
             "id": "id", "title": "title", "group": "group", "basis": "basis",
             "basis_confidence": "basis_confidence", "status": "status", "evidence_pasal": "evidence_pasal",

@@ -58,12 +58,20 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
                        f"{_cell(t['no_level']) if level is None else f'{level} / 5'} | "
                        f"{_cell(', '.join(ind.get('requirements') or []))} |")
 
+    verifications = {v["requirement"]: v for v in (data.get("national") or {}).get("verifications") or []}
     out += ["", f"## {md_escape(t['requirements'])}"]
     for number, finding in enumerate(findings, 1):
         out += ["", f"### {number}. {_cell(finding.get('title', ''))} (`{finding['requirement']}`)", "",
                 f"- {md_escape(t['status_h'])}: **{_cell(t['status'].get(finding['status'], finding['status']))}**",
                 f"- {md_escape(t['basis'])}: {_cell(view.printed_basis(finding, t))} "
                 f"({_cell(t['confidence'].get(finding.get('basis_confidence'), finding.get('basis_confidence') or ''))})"]
+        official = verifications.get(finding["requirement"])
+        if official:
+            missing = f" ({_cell(t['anchors_missing'])}: {_cell(', '.join(official['anchors_missing']))})" \
+                if official.get("anchors_missing") else ""
+            out.append(f"- {_cell(t['official_text'])}: "
+                       f"{_cell(t['national_status'].get(official['status'], official['status']))}{missing}"
+                       + (f": “{_cell(official['quote'])}”" if official.get("quote") else ""))
         for ev in finding.get("evidence") or []:
             out.append(f"- {_cell(view.pasal_ref(ev, t))} ({_cell(t['via'].get(ev.get('via'), ev.get('via') or ''))}): "
                        f"“{_quote(ev['quote'], ev.get('matched'))}”")
