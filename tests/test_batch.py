@@ -13,7 +13,7 @@ from compliance import load
 from compliance.batch import Pipeline, collect, run_batch
 from compliance.errors import ComplianceError
 from compliance.models import Regulation
-from compliance.store import DB_NAME, Store
+from compliance.store import DB_NAME, Store, tool_fingerprint
 
 PERBUP = """PERATURAN BUPATI {daerah}
 NOMOR {nomor} TAHUN 2021
@@ -234,7 +234,11 @@ def slow_check(regulation: Regulation) -> dict:
     return fabricated_check(regulation)
 
 
-def _batch_into(regs: str, cache: str) -> None:
+def _batch_into(regs: str, cache: str, fingerprint: str) -> None:
+    import compliance.store
+
+    # the parent's key: other work on the source tree must not change it between the two processes
+    compliance.store.tool_fingerprint = lambda: fingerprint
     with Store(Path(cache)) as store:
         run_batch([Path(regs)], Pipeline(slow_check, "cat@1"), jobs=1, store=store)
 
@@ -243,7 +247,8 @@ def test_a_killed_run_leaves_a_usable_store(tmp_path: Path):
     for i in range(30):
         write(tmp_path / "regs" / f"r{i:02d}.txt", "Arsitektur.", nomor=i)
     cache = tmp_path / "cache"
-    proc = multiprocessing.get_context("spawn").Process(target=_batch_into, args=(str(tmp_path / "regs"), str(cache)))
+    proc = multiprocessing.get_context("spawn").Process(
+        target=_batch_into, args=(str(tmp_path / "regs"), str(cache), tool_fingerprint()))
     proc.start()
     stored = 0
     for _ in range(1200):  # wait (at most ~2 min) until some results are in, then kill mid-batch
