@@ -111,7 +111,8 @@ def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
 
 
 def _amended_id(reg: Regulation, citing) -> str | None:
-    """The act an amending regulation (Pasal I, II ...) amends: the first act its Pasal I names."""
+    """The act an amending regulation (Pasal I, II ...) amends: the first act its Pasal I names;
+    "" when it amends an act the text does not let us identify; None when it amends nothing."""
     first = reg.article("I")
     if first is None:
         return None
@@ -120,7 +121,7 @@ def _amended_id(reg: Regulation, citing) -> str | None:
             found, _ = span_id(span, citing)
             if found:
                 return found
-    return None
+    return ""
 
 
 def find_citations(reg: Regulation) -> list[Citation]:
@@ -231,6 +232,10 @@ def _group_citations(
             continue
         pin, pin_end = pinpoint(path), pinpoint(path_end)
         into_amended = _into_amended(amended, place, path)
+        if into_amended and not amended:
+            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pin, relation="cites", place=where,
+                                resolved=False, reason="amended-act-unknown", offset=ref.start, form="reference"))
+            continue
         base = amended if into_amended else self_id
         citation = Citation(
             raw=raw, kind=reg.metadata.jenis_kode, target=f"{base}#{pin}", pinpoint=pin, pinpoint_end=pin_end,

@@ -159,11 +159,19 @@ class Vocabulary:
         self.nomor_re = re.compile(r"(?<!\w)(?:" + _alternation(words["number_words"]) + r")(?!\w)\s*:?\s*", re.I)
         year = r"(?i:" + _alternation(words["year_words"]) + r")"
         self.year_word_re = re.compile(year)
+        ocr = words.get("ocr_digits") or {}
+        self.ocr_table = str.maketrans({k: str(v) for k, v in ocr.items()})
+        lookalike = "0-9" + re.escape("".join(sorted(ocr)))
+        self.ocr_chars = "".join(sorted(ocr))
+        self.ocr_lead = re.compile(rf"[{lookalike}]*\d(?:[{lookalike}]*\d)*")
+        # a number or year an OCR layer misread ("20O8", "l1"): digits and look-alikes, at least one real digit
+        ocr_number = rf"(?<![A-Za-z])[{lookalike}]*\d(?:[{lookalike}]*\d)*(?![A-Za-z])"
+        self.year_value = rf"(?P<year>[12][{lookalike}]{{3}}(?![{lookalike}]))"
         self.number_re = re.compile(
-            r"(?P<num>(?:[A-Z]{1,3}\s*\.?\s*)?(?:\d+|[IVXLCDM]+(?=\s*/))[A-Za-z]?"
+            r"(?P<num>(?:" + ocr_number + r"|(?:[A-Z]{1,3}\s*\.?\s*)?(?:\d+|[IVXLCDM]+(?=\s*/)))[A-Za-z]?"
             r"(?:\s*/\s*[A-Za-z0-9][A-Za-z0-9.\-]*)*"
             r"(?:\s+(?:" + "|".join(words.get("number_series", [])) + r")(?!\w))?)"
-            r"(?:\s*,?\s*" + year + r"\s*:?\s*(?P<year>\d{4})(?!\d))?"
+            r"(?:\s*,?\s*" + year + r"\s*:?\s*" + self.year_value + ")?"
         )
         self.short_number_re = re.compile(
             r"(?P<num>\d+)\s*(?:/\s*(?P<year>\d{4})(?!\d)|,?\s*" + year + r"\s*(?P<year2>\d{4})(?!\d))"
@@ -198,6 +206,11 @@ class Vocabulary:
                 for more in (entry.get("regulation_abbreviations") or {}).values():
                     words += more
         return words
+
+    def year(self, printed: str) -> int | None:
+        """A year as printed, OCR look-alikes read as the digits they stand for; None when implausible."""
+        value = int(printed.translate(self.ocr_table))
+        return value if 1900 <= value <= 2100 else None
 
     def surface(self, text: str) -> tuple[str, str | None, bool]:
         return self.surfaces[_norm_key(text)]
@@ -258,7 +271,7 @@ def _read_number(
         between = window[: ym.start()]
         if vocab.republic_re.sub("", between).strip():
             return None
-        year = int(ym.group("year"))
+        year = vocab.year(ym.group("year"))
         return RegulationSpan(m.start(), m.end() + ym.end(), kind.code, issuer, "", None, year)
     nm = vocab.nomor_re.search(window)
     sm = vocab.short_number_re.search(window) if is_abbreviation else None
@@ -282,7 +295,7 @@ def _read_number(
         return RegulationSpan(m.start(), end, kind.code, issuer, between.strip(" ,\t\r\n"), None, None, reason="number-blank")
     printed = num.group("num").rstrip(". ")
     end = start_num + len(num.group(0).rstrip(". ")) if not num.group("year") else num.end()
-    year = int(num.group("year")) if num.group("year") else None
+    year = vocab.year(num.group("year")) if num.group("year") else None
     if year is None:
         tail_years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", printed)
         year = int(tail_years[-1]) if tail_years and "/" in printed else None

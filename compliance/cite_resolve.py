@@ -36,10 +36,21 @@ def pinpoint(path: dict[str, str] | None) -> str | None:
 
 
 def _number_id(printed: str, kind_series: tuple[str, ...]) -> str | None:
-    body = re.sub(r"^[A-Z]{1,3}\s*\.?\s*(?=\d)", "", printed.strip())
+    body = printed.strip()
+    ocr = vocabulary().ocr_lead.match(body)
+    if ocr:  # "l1" as an OCR layer printed 11
+        body = ocr.group(0).translate(vocabulary().ocr_table) + body[ocr.end():]
+    else:
+        body = re.sub(r"^[A-Z]{1,3}\s*\.?\s*(?=\d)", "", body)
     lead = re.match(r"\d+", body)
     if lead:
         number = str(int(lead.group(0)))
+        rest = body[lead.end():]
+        if rest[:1] and rest[0] in vocabulary().ocr_chars:
+            return None  # "84l": an OCR layer lost what followed the number ("84/P"?); do not guess
+        letter = re.match(r"([A-Za-z])(?=\s*/|$)", rest)
+        if letter:  # "3A/PER/M.KOMINFO/..." is not number 3
+            number += letter.group(1).lower()
         series = re.fullmatch(r"\d+\s*/\s*([A-Z]+)", body)
         if series and series.group(1) in kind_series:
             number += "-" + series.group(1).lower()

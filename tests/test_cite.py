@@ -271,3 +271,24 @@ def test_real_drafting_errors_are_flagged():
     # Pasal 36 has no ayat; Pasal 9 has two ayat and ayat (2) no points.
     assert ("Pasal 38", "Pasal 36 ayat (2)") in flagged
     assert ("Pasal 9 ayat (2)", "ayat (2) huruf b") in flagged
+
+
+def test_ocr_digits_are_read_only_inside_numbers():
+    assert _ids("Undang-Undang Nomor l1 Tahun 20O8 dan UNDANG-UNDANG NOMOR 19 TAHUN 2O16") == ["uu/2008/11", "uu/2016/19"]
+    # a look-alike after the number hides what followed it ("84/P"): not read as 841, not as 84
+    assert _ids("Keputusan Presiden Nomor 84l Tahun 2009") == [None]
+    assert _ids("Peraturan Menteri Komunikasi dan Informatika Nomor 3A/PER/M.KOMINFO/02/2008") == [
+        "permen/kominfo/2008/3a"]
+
+
+def test_amending_act_with_an_unreadable_target_does_not_flag_its_references():
+    reg = _reg([
+        Article("I", "Beberapa ketentuan dalam Peraturan Bupati Nomor ... Tahun ... diubah:\n"
+                     "1. Ketentuan Pasal 5 diubah sehingga berbunyi:", 1),
+        Article("5", "(1) Sebagaimana dimaksud dalam Pasal 4 ayat (2).", 1, parent="I"),
+        Article("II", "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.", 1),
+    ])
+    citations = find_citations(reg)
+    assert not dangling(citations)
+    assert [(c.raw, c.reason) for c in citations if c.form == "reference"] == [
+        ("Pasal 5", "amended-act-unknown"), ("Pasal 4 ayat (2)", "amended-act-unknown")]
