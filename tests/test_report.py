@@ -51,9 +51,9 @@ def sample_report(jenis_kode: str = "perbup") -> dict:
                 evidence=[Evidence("12", None, f"{FORMULA} aplikasi", "similarity", 0.61, matched=["aplikasi"])],
                 missing_elements=[FORMULA]),
     ]
-    indicators = [{"no": n, "name": f"Indikator {n} {SCRIPT}" if n == 2 else f"Indikator {n}",
+    indicators = [{"no": n, "domain": 1, "name": f"Indikator {n} {SCRIPT}" if n == 2 else f"Indikator {n}",
                    "indicated_level": (None if n == 9 else 2), "requirements": ["peta-rencana"]} for n in range(1, 11)]
-    indicators.append({"no": 29, "name": "Audit Infrastruktur SPBE", "indicated_level": None,
+    indicators.append({"no": 29, "domain": 3, "name": "Audit Infrastruktur SPBE", "indicated_level": None,
                        "requirements": ["audit-keamanan"]})
     counts = {s: sum(f.status == s for f in findings) for s in STATUSES}
     return {

@@ -13,7 +13,9 @@ from compliance.report import view
 from compliance.report.labels import labels
 from compliance.report.templating import environment, suggestion
 
+
 def _segments(counts: dict[str, int]) -> list[dict]:
+    """The stacked bar of one group: a rectangle per status, in percent of the group."""
     total = sum(counts.values()) or 1
     segments, x = [], 0.0
     for status, n in counts.items():
@@ -26,6 +28,7 @@ def _segments(counts: dict[str, int]) -> list[dict]:
 
 def _finding(finding: dict, metadata: dict, t: dict, lang: str, groups: dict[str, str],
              verifications: dict[str, dict]) -> dict:
+    """A finding with everything the template prints already decided (refs, basis, notes, clause)."""
     out = dict(finding)
     out["national"] = verifications.get(finding["requirement"])
     out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
@@ -65,8 +68,8 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         counts=view.status_counts(findings),
         total=len(findings),
         groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(data)],
-        domain1=[i for i in indicators if view.indicator_domain(i) == 1],
-        other_indicators=[i for i in indicators if view.indicator_domain(i) != 1],
+        domain1=[i for i in indicators if i.get("domain") == 1],
+        other_indicators=[i for i in indicators if i.get("domain") != 1],
         findings=rows,
         suggestions=[r for r in rows if r["suggestion"]],
         national=national,

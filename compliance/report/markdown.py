@@ -47,7 +47,7 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
         out.append(f"| {_cell(name)} | " + " | ".join(str(n) for n in group.values()) + " |")
 
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
-    domain1 = [i for i in indicators if view.indicator_domain(i) == 1]
+    domain1 = [i for i in indicators if i.get("domain") == 1]
     if domain1:
         out += ["", f"### {md_escape(t['domain1'])}", "", f"*{md_escape(t['estimate_note'])}*", "",
                 f"| {_cell(t['indicator'])} | {_cell(t['indicator_name'])} | {_cell(t['indicated_level'])} | "

@@ -12,7 +12,6 @@ from markupsafe import Markup, escape
 from compliance.report import view
 from compliance.resources import data_dir
 
-
 _PLACEHOLDER = re.compile(r"«[^«»]*»")
 
 
@@ -61,7 +60,6 @@ def suggestion(finding: dict, metadata: dict) -> Markup | None:
     text = template.render(
         finding=finding,
         kd=view.kepala_daerah(metadata),
-        jenis=metadata.get("jenis") or "«Peraturan»",
         perpres=context["perpres"],
         perpres_pasal=f"{finding['basis']} {context['perpres']}" if precise and finding.get("basis") else None,
     )

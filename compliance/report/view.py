@@ -18,6 +18,9 @@ from compliance.models import STATUSES
 from compliance.report.labels import LABELS
 from compliance.resources import data_dir
 
+# Statuses for which the report suggests a clause.
+GAP_STATUSES = ("partial", "conflict", "missing")
+
 
 def as_dict(report: Any) -> dict:
     """Accept the check's report object or its ``to_dict()`` form."""
@@ -139,19 +142,9 @@ def conflict_text(conflict: dict, t: dict) -> str:
             f"{t['regional']} {conflict.get('regional')} ({pasal_ref(conflict, t)})")
 
 
-def indicator_domain(indicator: dict) -> int:
-    """Domain of an SPBE evaluation indicator: its own ``domain`` when the check
-    gives one, else from the PermenPANRB 59/2020 numbering kept in ``_context.yaml``."""
-    if indicator.get("domain"):
-        return int(indicator["domain"])
-    for domain, last in sorted(context_data()["domain_last_indicator"].items()):
-        if int(indicator["no"]) <= int(last):
-            return int(domain)
-    return 0
-
-
 @cache
 def context_data() -> dict:
+    """``templates/suggestions/_context.yaml``: who acts for the region, how the Perpres is cited."""
     return yaml.safe_load((data_dir("templates") / "suggestions" / "_context.yaml").read_text(encoding="utf-8"))
 
 
@@ -169,14 +162,14 @@ def kepala_daerah(metadata: dict) -> str:
     return context["kepala_daerah"].get(level, context["kepala_daerah_unknown"])
 
 
-GAP_STATUSES = ("partial", "conflict", "missing")
-
 
 def metadata_of(report: dict) -> dict:
+    """The regulation's identity (jenis, daerah, nomor, tahun, tentang) from the report."""
     return (report.get("regulation") or {}).get("metadata") or {}
 
 
 def source_of(report: dict) -> dict:
+    """The checked file: name, sha256, pages."""
     return (report.get("regulation") or {}).get("source") or {}
 
 
@@ -213,5 +206,6 @@ def outline_entries(regulation: Any) -> list[dict]:
 
 
 def first_words(text: str, width: int = 110) -> str:
+    """The start of an article on one line, for the outline."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
