@@ -5,7 +5,8 @@ Decisions:
   CSV with) reads BOM-less UTF-8 as the ANSI code page and garbles "–", "«" and
   quotes; LibreOffice and Python's ``utf-8-sig`` read the BOM transparently.
 - Comma-separated, RFC 4180 quoting, CRLF line ends (the ``csv`` module's default).
-  No ``sep=`` line: Excel then ignores the BOM.
+  Excel with Indonesian regional settings expects ``;`` when a file is double-clicked;
+  Data > From Text/CSV reads this file correctly. No ``sep=`` line: Excel then ignores the BOM.
 - A cell whose first non-blank character could start a formula (= + - @, tab, CR,
   LF) is prefixed with ``'`` as OWASP advises, so it is shown, never evaluated.
 """
