@@ -18,14 +18,16 @@ __version__ = "0.1.0"
 __all__ = ["ComplianceError", "Regulation", "load", "__version__"]
 
 
-def load(path: str | Path, *, page_timeout: float = 60.0) -> Regulation:
-    """Read a regulation (PDF, DOCX or TXT) and parse it into its legal structure."""
+def load(path: str | Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Regulation:
+    """Read a regulation (PDF, DOCX or TXT) and parse it into its legal structure.
+
+    ``ocr``: ``auto`` OCRs PDF pages without text, ``always`` every page, ``never`` none."""
     from compliance.clean import clean
     from compliance.extract import extract
     from compliance.parse import parse
     from compliance.cite import add_reference_warnings
 
-    extracted = extract(Path(path), page_timeout=page_timeout)
+    extracted = extract(Path(path), page_timeout=page_timeout, ocr=ocr)
     lines = clean(extracted.pages)
     regulation = parse(lines, extracted.source)
     regulation.warnings[:0] = extracted.warnings

@@ -75,13 +75,15 @@ def main(ctx: click.Context, lang: str, debug: bool) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["outline", "json", "md"]), default="outline", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="OCR (tesseract) for PDF pages: those without text, all pages, or none.")
 @handles_errors
-def parse(path: Path, fmt: str, output: Path | None) -> None:
+def parse(path: Path, fmt: str, output: Path | None, ocr: str) -> None:
     """Parse a regulation (PDF, DOCX, TXT) into its legal structure."""
     from compliance import load
     from compliance.outline import render_markdown, render_outline
 
-    reg = load(path)
+    reg = load(path, ocr=ocr)
     if fmt == "json":
         content = dumps_json(reg.to_dict())
     elif fmt == "md":
@@ -302,13 +304,14 @@ def report_failures(results: list) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["html", "csv", "json"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "csv", "json"]),
+              help="Output format (default: from the -o suffix, else html).")
 @click.option("--group-by", type=click.Choice(["daerah"]), help="One column per region, combining its regulations.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
 @_cache_options
 @handles_errors
-def compare(paths: tuple[Path, ...], output: Path | None, fmt: str, group_by: str | None, jobs: int | None,
+def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group_by: str | None, jobs: int | None,
             catalog: str, cache_dir: Path | None, no_cache: bool) -> None:
     """Compare regulations (files or folders) side by side against the catalog."""
     from compliance.batch import default_pipeline, run_batch
@@ -318,6 +321,13 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str, group_by: st
     if cache_dir and no_cache:
         raise click.UsageError("--cache-dir and --no-cache exclude each other")
     lang = _lang(click.get_current_context())
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        fmt = suffix if suffix in ("csv", "json") else "html"
+    if output is not None:
+        from compliance.output import check_output_path
+
+        check_output_path(output, list(paths))  # fail before the work, not after
     pipeline = default_pipeline(catalog, lang)
     store = open_store(cache_dir, no_cache, warn=_warn)
     try:

@@ -29,6 +29,7 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 # Fallback for text that is not UTF-8: Windows' Western code page, the usual
 # legacy encoding of Indonesian text (a superset of latin-1's printable range).
 LEGACY_ENCODING = "cp1252"
+OCR_MODES = ("auto", "always", "never")
 
 
 @dataclass
@@ -38,16 +39,24 @@ class Extracted:
     warnings: list[Warning_] = field(default_factory=list)
 
 
-def extract(path: Path, *, page_timeout: float = 60.0) -> Extracted:
-    """Read ``path`` into pages; ``page_timeout`` bounds the seconds spent on one PDF page."""
+def extract(path: Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Extracted:
+    """Read ``path`` into pages; ``page_timeout`` bounds the seconds spent on one PDF page.
+
+    ``ocr``: ``auto`` reads PDF pages without text by OCR, ``always`` reads every
+    page by OCR (for a text layer too garbled to use), ``never`` does no OCR.
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     name = str(path)
     data = _read_bytes(path)
     kind = sniff(data, path)
     warnings: list[Warning_] = []
+    ocr_done: list[int] = []
     if kind == "pdf":
         from compliance.pdf_reader import read_pages
 
         pages, warnings = read_pages(data, name, page_timeout)
+        ocr_done = _apply_ocr(path, pages, warnings, ocr, page_timeout)
         warnings += _blank_page_warnings(pages, warnings, name)
     elif kind == "docx":
         from compliance.docx_text import read_docx
@@ -59,7 +68,7 @@ def extract(path: Path, *, page_timeout: float = 60.0) -> Extracted:
     else:
         text, warnings = decode_text(data, name)
         pages = [Page(1, text)]
-    source = Source(path.name, hashlib.sha256(data).hexdigest(), len(pages))
+    source = Source(path.name, hashlib.sha256(data).hexdigest(), len(pages), ocr_pages=ocr_done)
     return Extracted(source, pages, warnings)
 
 
@@ -134,9 +143,48 @@ def pages_without_text(pages: list[Page]) -> list[int]:
     return [page.number for page in pages if not page.text.strip()]
 
 
+def pages_to_ocr(pages: list[Page], warnings: list[Warning_], mode: str) -> list[int]:
+    """The pages ``mode`` sends to OCR; pages abandoned by the reader are not retried."""
+    if mode == "always":
+        return [page.number for page in pages]
+    if mode == "auto":
+        lost = _lost_pages(warnings)
+        return [n for n in pages_without_text(pages) if n not in lost]
+    return []
+
+
+def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], mode: str, page_timeout: float) -> list[int]:
+    """Replace the text of the pages chosen for OCR; return the numbers of the pages read so."""
+    wanted = pages_to_ocr(pages, warnings, mode)
+    if not wanted:
+        return []
+    from compliance.ocr import ocr_pages
+
+    failures: dict[int, str] = {}
+    try:
+        texts = ocr_pages(path, wanted, page_timeout=page_timeout, failures=failures)
+    except ComplianceError as exc:
+        if exc.code != "ocr-unavailable" or mode == "always" or len(wanted) == len(pages):
+            raise
+        warnings.append(Warning_("ocr-skipped", detail=str(exc.params.get("reason", ""))))
+        return []
+    for number, reason in sorted(failures.items()):
+        warnings.append(Warning_("ocr-failed", detail=reason, page=number))
+    done = []
+    for page in pages:
+        if texts.get(page.number, "").strip():
+            page.text, page.ocr = texts[page.number], True
+            done.append(page.number)
+    return done
+
+
+def _lost_pages(warnings: list[Warning_]) -> set[int | None]:
+    return {w.page for w in warnings if w.code in ("page-timeout", "page-unreadable")}
+
+
 def _blank_page_warnings(pages: list[Page], warnings: list[Warning_], name: str) -> list[Warning_]:
     """A PDF with no text anywhere is a scan (error); blank pages among text pages are flagged."""
-    lost = {w.page for w in warnings if w.code in ("page-timeout", "page-unreadable")}
+    lost = _lost_pages(warnings)
     blank = [n for n in pages_without_text(pages) if n not in lost]
     if blank and len(blank) == len(pages):
         raise ComplianceError("pdf-no-text", file=name)

@@ -15,35 +15,20 @@ import pypdfium2 as pdfium
 import pytest
 from docx import Document
 
+import compliance.ocr
 import compliance.pdf_reader
 from compliance.errors import ComplianceError
 from compliance.extract import extract, pages_without_text
 from compliance.pdf_lines import normalise
 from conftest import corpus_pdf
+from pdf_samples import scanned_pdf, tiny_pdf
 
 
-def tiny_pdf(pages: list[list[tuple[float, float, str]]], trailer_extra: bytes = b"") -> bytes:
-    """A minimal PDF: each page draws (x, y, text) in Helvetica 11pt, in the given stream order."""
-    count = len(pages)
-    font = 3 + 2 * count
-    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode()]
-    for i, items in enumerate(pages):
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R "
-                       f">> >> /Contents {4 + 2 * i} 0 R >>".encode())
-        stream = "".join(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET\n" for x, y, text in items).encode("latin-1")
-        objects.append(b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream))
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
-    return bytes(out)
+def _need_tesseract() -> None:
+    try:
+        compliance.ocr.require_tesseract("-")
+    except ComplianceError as exc:
+        pytest.skip(f"OCR not available here: {exc}")
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -122,12 +107,31 @@ def test_every_character_of_the_text_layer_survives():
     pdf.close()
 
 
-def test_image_only_page_among_text_pages_is_flagged():
-    extracted = extract(corpus_pdf("PERMENKOMINFO_2018_001.pdf"))
+def test_image_only_page_among_text_pages_is_flagged_without_ocr():
+    extracted = extract(corpus_pdf("PERMENKOMINFO_2018_001.pdf"), ocr="never")
     assert extracted.pages[0].text == ""
     assert [(w.code, w.page) for w in extracted.warnings] == [("page-no-text", 1)]
     assert pages_without_text(extracted.pages) == [1]
     assert extracted.source.ocr_pages == []
+
+
+def test_image_only_page_is_read_by_ocr_in_auto_mode():
+    _need_tesseract()
+    extracted = extract(corpus_pdf("PERMENKOMINFO_2018_001.pdf"))
+    first, second = extracted.pages[:2]
+    assert first.ocr and not second.ocr
+    assert extracted.source.ocr_pages == [1]
+    assert "NOMOR 1 TAHUN 2018" in first.text.split("\n")
+    assert extracted.warnings == []
+
+
+def test_without_tesseract_blank_pages_are_flagged_and_scans_refused(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(compliance.ocr.shutil, "which", lambda name: None)
+    extracted = extract(corpus_pdf("PERMENKOMINFO_2018_001.pdf"))
+    assert [(w.code, w.page) for w in extracted.warnings] == [("ocr-skipped", None), ("page-no-text", 1)]
+    scan = _write(tmp_path, "scan.pdf", scanned_pdf(["Pasal 1"]))
+    assert _error(scan).code == "ocr-unavailable"
+    assert "tesseract-ocr-ind" in _error(scan, ocr="always").message("id")
 
 
 def test_source_identifies_the_bytes():
@@ -153,9 +157,20 @@ def test_pdf_is_recognised_by_content_not_name(tmp_path: Path):
     assert extract(path).pages[0].text == "Pasal 1"
 
 
-def test_pdf_without_any_text_is_a_scan_error(tmp_path: Path):
-    error = _error(_write(tmp_path, "scan.pdf", tiny_pdf([[], []])))
-    assert error.code == "pdf-no-text"
+def test_pdf_without_any_text_is_a_scan_error_without_ocr(tmp_path: Path):
+    assert _error(_write(tmp_path, "scan.pdf", scanned_pdf(["Pasal 1"])), ocr="never").code == "pdf-no-text"
+
+
+def test_scanned_pdf_is_read_by_ocr(tmp_path: Path):
+    _need_tesseract()
+    extracted = extract(_write(tmp_path, "scan.pdf", scanned_pdf(["Pasal 1", "Pasal 2"])))
+    assert [(p.number, p.text, p.ocr) for p in extracted.pages] == [(1, "Pasal 1", True), (2, "Pasal 2", True)]
+    assert extracted.source.ocr_pages == [1, 2]
+
+
+def test_pdf_of_blank_pages_is_a_scan_error_even_after_ocr(tmp_path: Path):
+    _need_tesseract()
+    assert _error(_write(tmp_path, "kosong.pdf", tiny_pdf([[], []]))).code == "pdf-no-text"
 
 
 def _fork_only():

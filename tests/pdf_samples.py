@@ -1,0 +1,48 @@
+"""PDFs built in the tests: a tiny text PDF written by hand, and an image-only "scan" of it."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+
+
+def tiny_pdf(pages: list[list[tuple[float, float, str]]], trailer_extra: bytes = b"") -> bytes:
+    """A minimal PDF: each page draws (x, y, text) in Helvetica 11pt, in the given stream order."""
+    count = len(pages)
+    font = 3 + 2 * count
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode()]
+    for i, items in enumerate(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R "
+                       f">> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        stream = "".join(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET\n" for x, y, text in items).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
+    return bytes(out)
+
+
+def scanned_pdf(page_texts: list[str]) -> bytes:
+    """An image-only PDF: each text is set in a tiny PDF, rendered at 200 dpi and placed as a picture."""
+    document = pdfium.PdfDocument.new()
+    for text in page_texts:
+        source = pdfium.PdfDocument(tiny_pdf([[(72, 760, text)]]))
+        bitmap = source[0].render(scale=200 / 72, grayscale=True)
+        page = document.new_page(595, 842)
+        image = pdfium.PdfImage.new(document)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+        page.insert_obj(image)
+        page.gen_content()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
