@@ -16,17 +16,19 @@ from collections import Counter
 from functools import cache
 
 import yaml
+from rapidfuzz import fuzz
 
 from compliance.models import Line, Page
 from compliance.resources import data_dir
 
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
+_PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?")
 _DIGITS = re.compile(r"\d+")
 _HEADING_FIRST = set("PpBb/|\\'`~_.")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _CARRY_MARK = re.compile(r"^(?P<stem>.*?\S)\s*(?:(?:\.\s*){3,}|…+|\s\.)$")
 _HEADING_KEY = re.compile(r"^(pasal|bab|bagian|paragraf|\(|[a-z0-9]{1,3}\.)", re.IGNORECASE)
-_PASAL_GLUED = re.compile(r"^(?:[Pp]asa[lI1|i])\s*(?P<label>[0-9lIiOoSBZzT| ]{1,6}[A-Z]?)\s*$")
+_PASAL_GLUED = re.compile(r"^(?:[Pp]asa[lI1|iJj])\s*(?P<label>[0-9lIiOoSBZzT| ]{1,6}[A-Z]?)\s*$")
 _HEADING_NOISE = re.compile(r"^[/|\\'`~_.]{1,2}\s*(?=(BAB|Pasal)\s*\w+\s*$)")  # "/ BAB VII"
 _BAGIAN_SPLIT = re.compile(r"^Bag\s+ian\b")
 _BAB_GLUED = re.compile(r"^BA\s?B\s*(?P<label>[IVXLl1 ]{1,8}[A-Z]?)\s*$")
@@ -94,6 +96,11 @@ def _strip_edges(lines: list[str], repeated: set[str], top: bool) -> list[str]:
 
     start = 0
     if top:
+        # everything above the page number is the running header, however the OCR read it
+        for k, t in enumerate(lines[: _EDGE + 1]):
+            if _PAGE_NUMBER.fullmatch(t) and all(len(x.split()) <= 4 for x in lines[:k]):
+                start = k + 1
+                break
         while start < min(len(lines), _EDGE + 2) and furniture(lines[start]):
             start += 1
     end = len(lines)
@@ -118,7 +125,8 @@ def _is_carry_over(last: str, next_lines: list[str]) -> bool:
     if head.startswith(stem):
         return True
     dotted = re.search(r"(?:\.\s*){3,}$|…$", last) is not None
-    return dotted and stem in head[: len(stem) + 400]
+    # "PasaJ2T ..." announcing "Pasal 27": the OCR may garble the repeated words
+    return dotted and (stem in head[: len(stem) + 400] or fuzz.ratio(stem, head[: len(stem)]) >= 70)
 
 
 def fix_heading(text: str) -> str:
