@@ -341,7 +341,7 @@ def _relations(text: str, found: Found, ids, part: str) -> tuple[dict[int, str],
     spans = [s for s in found.regulations if not s.self_ref]
     starts = {id(g.target): g.start for g in found.groups if g.target is not None}
     bounds = sorted([(s.start, s.end) for s in found.regulations] + [(g.start, g.end) for g in found.groups])
-    items: list[tuple[int, int, object]] = [(starts.get(id(s), s.start), s.end, s) for s in spans]
+    items: list[tuple[int, int, object]] = [(min(starts.get(id(s), s.start), s.start), s.end, s) for s in spans]
     items += [(g.start, g.end, g) for g in found.groups if g.target is None and not g.blank]
     items.sort(key=lambda t: t[0])
     for start, end, obj in items:

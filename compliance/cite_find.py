@@ -435,7 +435,21 @@ def _make_group(text, members, joins, regulations, vocab) -> Group:
         km = vocab.kind_re.match(text, pos)
         if km and not vocab.self_re.match(text, km.end()):
             group.unnamed_target = True
+        else:
+            group.target = _pinpoint_after(text, group, regulations)
     return group
+
+
+_AFTER_NOTE = re.compile(r"(?:\s*,?\s*tentang\b[^;()]*)?\s*\([^()]*\)\s*,\s*", re.I)
+
+
+def _pinpoint_after(text: str, group: Group, regulations: list[RegulationSpan]) -> RegulationSpan | None:
+    """"Undang-undang Nomor 4 PNPS Tahun 1963 tentang ... (Lembaran Negara ...), Pasal 2 ayat (3)":
+    a reference list right after an act's title and its Lembaran note points into that act."""
+    before = [span for span in regulations if span.end <= group.start and not span.self_ref]
+    if before and _AFTER_NOTE.fullmatch(text, before[-1].end, group.start):
+        return before[-1]
+    return None
 
 
 _LEAD = re.compile(r"\s*,?\s*(?:(?:dari|dalam|pada)\s+)?")

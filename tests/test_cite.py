@@ -292,3 +292,10 @@ def test_amending_act_with_an_unreadable_target_does_not_flag_its_references():
     assert not dangling(citations)
     assert [(c.raw, c.reason) for c in citations if c.form == "reference"] == [
         ("Pasal 5", "amended-act-unknown"), ("Pasal 4 ayat (2)", "amended-act-unknown")]
+
+
+def test_reference_after_an_acts_lembaran_note_points_into_that_act():
+    reg = _reg([Article("20", "Dengan berlakunya Undang-undang ini, maka Undang-undang Nomor 4 PNPS Tahun 1963 tentang "
+                              "Pengamanan Barang Cetakan (Lembaran Negara Tahun 1963 Nomor 23), Pasal 2 ayat (3) "
+                              "dinyatakan tidak berlaku.", 1)])
+    assert [(c.target, c.relation) for c in find_citations(reg)] == [("uu/1963/4-pnps#pasal-2-ayat-3", "revokes")]
