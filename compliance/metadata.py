@@ -37,13 +37,14 @@ def kinds() -> dict:
         return yaml.safe_load(fh)
 
 
-def match_kind(line: str) -> tuple[dict, str] | None:
-    """The kind whose longest spelling starts ``line``, and the rest of the line."""
+def match_kind(line: str, abbreviations: bool = False) -> tuple[dict, str] | None:
+    """The kind whose longest spelling (or short form, e.g. ``PERWAL``) starts ``line``,
+    and the rest of the line."""
     text = _squash(re.sub(r"^[^A-Za-z]+", "", line))
     best: tuple[dict, str] | None = None
     best_len = 0
     for kind in kinds()["kinds"]:
-        for spelling in kind["spellings"]:
+        for spelling in kind["abbreviations" if abbreviations else "spellings"]:
             s = _squash(spelling)
             if (text == s or text.startswith(s + " ")) and len(s) > best_len:
                 best, best_len = (kind, text[len(s):].strip()), len(s)
@@ -93,33 +94,9 @@ def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
     """Jenis, daerah, nomor, tahun and tentang from the title block; dates from the closing."""
     md = Metadata()
     texts = [ln.text for ln in preamble]
-    start = None
-    for i, t in enumerate(texts[:40]):
-        if _SKIP_TITLE.match(t):
-            continue
-        found = match_kind(t)
-        if not found and i + 1 < len(texts) and len(t.split()) <= 2:
-            # "PERATURAN" / "MENTERI KOMUNIKASI ..." set on two lines
-            found = match_kind(t + " " + texts[i + 1])
-            if found:
-                texts[i : i + 2] = [t + " " + texts[i + 1]]
-        if not found:
-            continue
-        window = " ".join(texts[i : i + 4])
-        if re.search(r"\bNOMOR\b", window, re.IGNORECASE):
-            kind, rest = found
-            start = i
-            md.jenis, md.jenis_kode = kind["name"], kind["code"]
-            rest = re.split(r"\bNOMOR\b", rest, flags=re.IGNORECASE)[0].strip()
-            rest = re.sub(r"^REPUBLIK INDONESIA\b", "", rest).strip()
-            if kind["code"] == "permen":
-                following = texts[i + 1] if i + 1 < len(texts) else ""
-                md.kementerian = _ministry(rest) or _ministry(rest + " " + following) or _ministry(following)
-            elif kind.get("regional"):
-                if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
-                    rest = texts[i + 1]
-                md.daerah = _title_case(rest) or None
-            break
+    start = _identify(md, texts, abbreviations=False)
+    if start is None:
+        start = _identify(md, texts, abbreviations=True)
     if start is None:
         return md
     for j in range(start, min(start + 6, len(texts))):
@@ -138,6 +115,36 @@ def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
     if md.tahun is None and md.ditetapkan:
         md.tahun = int(md.ditetapkan[:4])
     return md
+
+
+def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None:
+    """Fill jenis, jenis_kode, daerah / kementerian from the title line; its index."""
+    for i, t in enumerate(texts[:40]):
+        if _SKIP_TITLE.match(t):
+            continue
+        found = match_kind(t, abbreviations)
+        if not found and i + 1 < len(texts) and len(t.split()) <= 2:
+            # "PERATURAN" / "MENTERI KOMUNIKASI ..." set on two lines
+            found = match_kind(t + " " + texts[i + 1], abbreviations)
+            if found:
+                texts[i : i + 2] = [t + " " + texts[i + 1]]
+        if not found:
+            continue
+        window = " ".join(texts[i : i + 4])
+        if re.search(r"\bNOMOR\b", window, re.IGNORECASE):
+            kind, rest = found
+            md.jenis, md.jenis_kode = kind["name"], kind["code"]
+            rest = re.split(r"\bNOMOR\b", rest, flags=re.IGNORECASE)[0].strip()
+            rest = re.sub(r"^REPUBLIK INDONESIA\b", "", rest).strip()
+            if kind["code"] == "permen":
+                following = texts[i + 1] if i + 1 < len(texts) else ""
+                md.kementerian = _ministry(rest) or _ministry(rest + " " + following) or _ministry(following)
+            elif kind.get("regional"):
+                if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
+                    rest = texts[i + 1]
+                md.daerah = _title_case(rest) or None
+            return i
+    return None
 
 
 def _tentang(texts: list[str], start: int) -> str | None:

@@ -80,7 +80,8 @@ def _section_texts(lines: list[Line], start: int, end: int, marker: re.Pattern[s
     if texts:
         m = marker.match(texts[0])
         texts[0] = m.group("rest") if m else texts[0]
-    return [t for t in texts if t]
+    # a two-column table puts the ":" of "Menimbang :" in a cell of its own
+    return [t for t in texts if t and t != ":"]
 
 
 def _joined(lines: list[Line]) -> str:

@@ -318,3 +318,45 @@ def test_a_wrapped_number_does_not_open_a_point():
     assert got == [(None, "8. Peraturan Daerah Nomor 9 Tahun 2016 (Lembaran Daerah Nomor 9);")]
     mengingat = split_enumeration(["1. Undang-Undang Nomor 1;", "2. Peraturan (Lembaran Nomor", "3);", "e bahwa bukan"])
     assert [label for label, _ in mengingat] == ["1", "2"]
+
+
+def test_menimbang_and_mengingat_set_as_a_two_column_table():
+    text = """PERATURAN WALI KOTA CONTOH
+NOMOR 2 TAHUN 2022
+TENTANG
+SPBE
+WALI KOTA CONTOH,
+Menimbang
+:
+a.
+bahwa satu;
+b.
+bahwa dua;
+Mengingat
+:
+1.
+Undang-Undang Nomor 23 Tahun 2014;
+2.
+Peraturan Presiden Nomor 95 Tahun 2018;
+MEMUTUSKAN:
+Pasal 1
+Isi."""
+    reg = _parse([text])
+    assert reg.menimbang == ["bahwa satu;", "bahwa dua;"]
+    assert [(m.label, m.text) for m in reg.mengingat] == [
+        ("1", "Undang-Undang Nomor 23 Tahun 2014;"), ("2", "Peraturan Presiden Nomor 95 Tahun 2018;")]
+    assert (reg.metadata.jenis_kode, reg.metadata.daerah, reg.metadata.nomor) == ("perwal", "Contoh", "2")
+
+
+@pytest.mark.parametrize(
+    ("title", "kode", "daerah"),
+    [
+        ("PERATURAN WALIKOTA MEDAN", "perwal", "Medan"),
+        ("PERWAL KOTA TIRTARAYA", "perwal", "Kota Tirtaraya"),
+        ("PERATURAN GUBERNUR SUMATERA UTARA", "pergub", "Sumatera Utara"),
+        ("PERATURAN DAERAH KABUPATEN LABUHANBATU", "perda-kabupaten", "Labuhanbatu"),
+    ],
+)
+def test_regional_title_spellings(title, kode, daerah):
+    reg = _parse([f"{title}\nNOMOR 5 TAHUN 2019\nTENTANG\nSPBE\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi."])
+    assert (reg.metadata.jenis_kode, reg.metadata.daerah, reg.metadata.nomor_pokok, reg.metadata.tahun) == (kode, daerah, 5, 2019)
