@@ -135,5 +135,6 @@ def test_prints_to_a4_without_cutting_table_rows(pages, name):
             assert _squash(element) in page
         assert header in page  # the table head repeats on every page the table reaches
         assert LABELS["id"]["status"][finding["status"]] in spaced[on[0]]  # the badge is not broken mid-word
+    assert f"{len(document)} / {len(document)}" in spaced[-1]  # page numbers in the A4 margin
     if name != "hostile":
         assert len(document) > 3  # long enough that the table really crosses pages
