@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from compliance.cite_find import LEVELS, Found, Group, RegulationSpan, find, vocabulary
+from compliance.cite_find import LEVELS, Found, Group, RegulationSpan, find
 from compliance.cite_resolve import (
     chain_re,
     known_status,
@@ -25,9 +25,6 @@ from compliance.cite_resolve import (
     span_id,
 )
 from compliance.models import Article, Regulation, Warning_
-
-PARTS = ("judul", "menimbang", "mengingat", "pasal", "penjelasan")
-
 
 @dataclass
 class Citation:
@@ -220,7 +217,8 @@ def _group_citations(
                                 form="reference"))
             continue
         path, path_end = ref.path, ref.path_end
-        if amended and place.get("pasal") == "I" and place.get("parent") is None and named_pasal and "pasal" not in path:
+        instruction = place.get("pasal") == "I" and place.get("parent") is None
+        if amended and instruction and named_pasal and "pasal" not in path:
             # "Ketentuan Pasal 26 ditambah 3 ayat yakni ayat (3) ...": the instruction's article
             path = {"pasal": named_pasal, **path}
             path_end = {"pasal": named_pasal, **path_end} if path_end else None
@@ -321,7 +319,8 @@ def _exists(reg: Regulation, path: dict[str, str], index: dict[str, Article]) ->
         if item is None:
             if items:
                 return False
-            if level == "angka" and "ayat" not in path and any(_label(a.label) == _label(path[level]) for a in article.ayat):
+            as_ayat = any(_label(a.label) == _label(path[level]) for a in article.ayat)
+            if level == "angka" and "ayat" not in path and as_ayat:
                 return True  # definitions printed "(1) ..." instead of "1. ...": same numbering
             return bool(re.search(r"(?m)(?:^|\s)" + re.escape(path[level]) + r"[.)]\s", text))
         items, text = item.items, item.text

@@ -75,7 +75,6 @@ class Reference:
     end: int
     path: dict[str, str]  # level -> label, outermost given first; levels filled from context later
     path_end: dict[str, str] | None = None
-    inherits: str = "context"  # context | group: where missing outer levels come from
 
 
 @dataclass
@@ -184,10 +183,10 @@ class Vocabulary:
         self.republic_re = re.compile(r"(?:" + _alternation(words["republic_words"]) + r")", re.I)
         self.daerah_prefix_re = re.compile(r"^(?:" + _alternation(words["daerah_prefixes"]) + r")(?:\s+|$)", re.I)
         self.self_re = re.compile(r"\s+(?:" + _alternation(words["self_words"]) + r")(?!\w)", re.I)
-        self.blank_re = re.compile(words["blank"])
         unit_parts = []
         for level in LEVELS:
-            unit_parts.append(f"(?P<{level}>" + words["units"][level].replace("(?P<label>", f"(?P<{level}_label>") + ")")
+            pattern = words["units"][level].replace("(?P<label>", f"(?P<{level}_label>")
+            unit_parts.append(f"(?P<{level}>{pattern})")
         starts = {words["units"][level][0] for level in LEVELS}
         lead = "(?=[" + re.escape("".join(sorted(starts))) + "])" if all(c.isalpha() for c in starts) else ""
         self.unit_re = re.compile(lead + "(?:" + "|".join(unit_parts) + ")")
@@ -280,7 +279,8 @@ def _read_number(
         if not _between_ok(vocab, between):
             return None
         year = sm.group("year") or sm.group("year2")
-        return RegulationSpan(m.start(), m.end() + sm.end(), kind.code, issuer, between.strip(" ,\t\r\n"), sm.group("num"), int(year))
+        return RegulationSpan(m.start(), m.end() + sm.end(), kind.code, issuer, between.strip(" ,\t\r\n"),
+                              sm.group("num"), int(year))
     if nm is None:
         return None
     between = window[: nm.start()]
@@ -292,7 +292,8 @@ def _read_number(
         # "Nomor ... Tahun ...": keep the printed words, never guess the number.
         tail = vocab.blank_tail_re.match(text, start_num)
         end = tail.end() if tail and tail.group(0).strip() else start_num
-        return RegulationSpan(m.start(), end, kind.code, issuer, between.strip(" ,\t\r\n"), None, None, reason="number-blank")
+        return RegulationSpan(m.start(), end, kind.code, issuer, between.strip(" ,\t\r\n"), None, None,
+                              reason="number-blank")
     printed = num.group("num").rstrip(". ")
     end = start_num + len(num.group(0).rstrip(". ")) if not num.group("year") else num.end()
     year = vocab.year(num.group("year")) if num.group("year") else None
@@ -413,7 +414,7 @@ def _make_group(text, members, joins, regulations, vocab) -> Group:
     while k < len(units):
         unit = units[k]
         path = _inherit(unit, previous, lender.get(k))
-        ref = Reference(unit.start, unit.end, path, inherits="group" if "pasal" in path else "context")
+        ref = Reference(unit.start, unit.end, path)
         if k < len(unit_joins) and unit_joins[k] == "range" and k + 1 < len(units):
             end_unit = units[k + 1]
             ref.path_end = _inherit(end_unit, path, lender.get(k + 1))

@@ -18,9 +18,6 @@ from compliance.cite_find import LEVELS, RegulationSpan, Vocabulary, _norm_key, 
 from compliance.models import Metadata
 from compliance.resources import data_dir
 
-RELATIONS = ("cites", "amends", "revokes", "implements")
-
-
 def slug(text: str) -> str:
     """Lower-case id segment: letters and digits joined by single hyphens."""
     return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")

@@ -158,8 +158,8 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
             source = article_node(reg_id, c.place["pasal"], c.place.get("parent"))
         else:
             source = reg_id
-        attrs = {"raw": c.raw, "title": c.title, "part": c.place.get("part"), "item": c.place.get("item"), "ayat": c.place.get("ayat"),
-                 "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
+        attrs = {"raw": c.raw, "title": c.title, "part": c.place.get("part"), "item": c.place.get("item"),
+                 "ayat": c.place.get("ayat"), "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
         if not c.resolved:
             b.node(f"unresolved:{reg_id}:{c.place.get('part')}:{c.offset}:{c.raw}", type="unresolved",
                    label=c.raw, reason=c.reason)
@@ -237,7 +237,8 @@ def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
     inside it, or on the article containing it: what a citation of ``node`` points at."""
     if node not in graph:
         return []
-    related = {node} | nx.descendants(nx.subgraph_view(graph, filter_edge=lambda u, v, k: k.startswith("contains")), node)
+    containment = nx.subgraph_view(graph, filter_edge=lambda u, v, k: k.startswith("contains"))
+    related = {node} | nx.descendants(containment, node)
     parent = node
     while True:
         ups = [u for u, _, k in graph.in_edges(parent, keys=True) if k.startswith("contains")]
@@ -262,7 +263,8 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
         "directed": True,
         "multigraph": True,
         "nodes": [{"id": n, **dict(sorted(d.items()))} for n, d in sorted(graph.nodes(data=True))],
-        "edges": [{"source": u, "target": v, "key": k, **dict(sorted(d.items()))} for u, v, k, d in _sorted_edges(graph)],
+        "edges": [{"source": u, "target": v, "key": k, **dict(sorted(d.items()))}
+                  for u, v, k, d in _sorted_edges(graph)],
     }
 
 
@@ -317,37 +319,22 @@ def _short(text: str, width: int) -> str:
 
 def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = "id") -> str:
     """Draw one regulation's part of the graph: its articles on the left, the catalog entries on
-    the right, an edge per ``satisfies`` link coloured by status (and dashed blue where an article
+    the right, an edge per ``satisfies`` link coloured by status (dashed blue where an article
     reaches an entry through a citation of the national act), then the Mengingat list with each
     cited act resolved and marked where it is known to be revoked or amended. No script; all text escaped."""
     reg_id = regulation if isinstance(regulation, str) else regulation_key(regulation)
     statuses = _status_labels(lang)
-    links: list[tuple[str, str, str, str]] = []  # (article, requirement, status, title)
-    for u, v, k, d in _sorted_edges(graph):
-        if d.get("relation") == "satisfies" and (u == reg_id or u.startswith(reg_id + "#")):
-            links.append((u, v, d.get("status", ""), f"{statuses.get(d.get('status'), d.get('status'))} · "
-                                                      f"{d.get('via', '')} {d.get('score', '')}"))
-        elif d.get("relation") in ("cites", "implements") and u.startswith(reg_id + "#"):
-            for req in requirements_for(graph, v):
-                links.append((u, req, "cites", d.get("raw", "")))
+    links = _links(graph, reg_id, statuses)
     articles = sorted({a for a, _, _, _ in links}, key=lambda n: _article_order(graph, reg_id, n))
     requirements = sorted((n for n, d in graph.nodes(data=True) if d.get("type") == "requirement"),
                           key=lambda r: (graph.nodes[r].get("order", 10**6), r))
-    assessed = {v: d.get("status") for u, v, k, d in graph.out_edges(reg_id, keys=True, data=True)
-                if d.get("relation") == "assessed"} if reg_id in graph else {}
-    mengingat_rows = []
-    seen = set()
-    for d, v in sorted(((d, v) for u, v, k, d in graph.out_edges(reg_id, keys=True, data=True)
-                        if d.get("part") == "mengingat"), key=lambda dv: (_item_key(dv[0].get("item")), dv[0].get("offset", 0), dv[1])):
-        if (d.get("item"), v) not in seen:  # an act named twice in one entry (base and amendment title)
-            seen.add((d.get("item"), v))
-            mengingat_rows.append((d, v))
-    row, top, left_w, gap = 22, 30, 170, 260
+    own_edges = list(graph.out_edges(reg_id, keys=True, data=True)) if reg_id in graph else []
+    assessed = {v: d.get("status") for _, v, _, d in own_edges if d.get("relation") == "assessed"}
+    row, top, left_w, gap = 22, 48, 170, 260
     right_x = left_w + gap
-    height = top + max(len(articles), len(requirements), 1) * row + 20
-    m_top = height + 20
-    height = m_top + (len(mengingat_rows) + 1) * row + 10
-    width = right_x + 420
+    m_top = top + max(len(articles), len(requirements), 1) * row + 40
+    rows = _mengingat_rows(own_edges)
+    width, height = right_x + 420, m_top + (len(rows) + 1) * row + 10
     y_art = {a: top + i * row for i, a in enumerate(articles)}
     y_req = {r: top + i * row for i, r in enumerate(requirements)}
     esc = html.escape
@@ -355,6 +342,12 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(reg_id)}">',
            '<style>text{font:12px sans-serif;fill:#222}.muted{fill:#777}</style>',
            f'<text x="4" y="16" font-weight="bold">{esc(_heading(graph, reg_id))}</text>']
+    x = 4
+    for status, colour in STATUS_COLOURS.items():  # legend
+        name = statuses.get(status) or _mark("cites", lang)
+        out.append(f'<rect x="{x}" y="26" width="14" height="4" fill="{colour}"/>'
+                   f'<text x="{x + 18}" y="32" class="muted">{esc(name)}</text>')
+        x += 30 + 7 * len(name)
     for a, r, status, title in links:
         if a not in y_art or r not in y_req:
             continue
@@ -365,33 +358,62 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
                    f'<title>{esc(title)}</title></path>')
     for a in articles:
         label = graph.nodes[a].get("label", a) if a in graph else a
-        out.append(f'<text x="{left_w - 6}" y="{y_art[a] + 8}" text-anchor="end"><title>{esc(a)}</title>{esc(label)}</text>')
+        out.append(f'<text x="{left_w - 6}" y="{y_art[a] + 8}" text-anchor="end">'
+                   f'<title>{esc(a)}</title>{esc(label)}</text>')
     for r in requirements:
-        d = graph.nodes[r]
-        status = assessed.get(r)
-        colour = STATUS_COLOURS.get(status, "#555")
-        out.append(f'<circle cx="{right_x}" cy="{y_req[r] + 4}" r="4" fill="{colour}"/>')
-        tip = f"{d.get('label', r)} — {d.get('basis', '')}" + (f" — {statuses.get(status, status)}" if status else "")
-        out.append(f'<text x="{right_x + 8}" y="{y_req[r] + 8}"><title>{esc(tip)}</title>'
+        d, status = graph.nodes[r], assessed.get(r)
+        tip = f"{d.get('label', r)} — {d.get('basis', '')}"
+        tip += f" — {statuses.get(status, status)}" if status else ""
+        out.append(f'<circle cx="{right_x}" cy="{y_req[r] + 4}" r="4" fill="{STATUS_COLOURS.get(status, "#555")}"/>'
+                   f'<text x="{right_x + 8}" y="{y_req[r] + 8}"><title>{esc(tip)}</title>'
                    f'{esc(_short(d.get("label", r), 60))}</text>')
     out.append(f'<text x="4" y="{m_top}" font-weight="bold">Mengingat</text>')
-    for i, (d, target) in enumerate(mengingat_rows):
-        node = graph.nodes[target]
-        y = m_top + (i + 1) * row
-        name = target if node.get("type") != "unresolved" else _mark("unresolved", lang)
-        if d.get("title"):
-            name += f" — {_short(d['title'], 70)}"
-        marks = []
-        if node.get("revoked_by"):
-            marks.append(_mark("revoked", lang, by=node["revoked_by"]))
-        if node.get("amended_by"):
-            marks.append(_mark("amended", lang, by=node["amended_by"].replace(",", ", ")))
-        colour = "#c62828" if node.get("revoked_by") else "#222"
-        out.append(f'<text x="12" y="{y}"><title>{esc(d.get("raw", ""))}</title>'
-                   f'<tspan>{esc(str(d.get("item") or ""))}. </tspan><tspan fill="{colour}">{esc(name)}</tspan>'
-                   + (f'<tspan class="muted"> — {esc("; ".join(marks))}</tspan>' if marks else "") + "</text>")
+    for i, (d, target) in enumerate(rows):
+        out.append(_mengingat_line(graph, d, target, m_top + (i + 1) * row, lang))
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _links(graph: nx.MultiDiGraph, reg_id: str, statuses: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(article, requirement, status, tooltip): the matcher's links, and those reached through a citation."""
+    links = []
+    for u, v, _, d in _sorted_edges(graph):
+        if not (u == reg_id or u.startswith(reg_id + "#")):
+            continue
+        if d.get("relation") == "satisfies":
+            status = d.get("status", "")
+            links.append((u, v, status, f"{statuses.get(status, status)} · {d.get('via', '')} {d.get('score', '')}"))
+        elif d.get("relation") in ("cites", "implements") and u != reg_id:
+            links.extend((u, req, "cites", d.get("raw", "")) for req in requirements_for(graph, v))
+    return links
+
+
+def _mengingat_rows(own_edges: list) -> list[tuple[dict, str]]:
+    rows, seen = [], set()
+    cited = [(d, v) for _, v, _, d in own_edges if d.get("part") == "mengingat"]
+    for d, v in sorted(cited, key=lambda dv: (_item_key(dv[0].get("item")), dv[0].get("offset", 0), dv[1])):
+        if (d.get("item"), v) not in seen:  # an act named twice in one entry (base and amendment title)
+            seen.add((d.get("item"), v))
+            rows.append((d, v))
+    return rows
+
+
+def _mengingat_line(graph: nx.MultiDiGraph, d: dict, target: str, y: int, lang: str) -> str:
+    """One Mengingat row: item, resolved id and title, known revocation/amendment; full text as tooltip."""
+    esc = html.escape
+    node = graph.nodes[target]
+    name = target if node.get("type") != "unresolved" else _mark("unresolved", lang)
+    if d.get("title"):
+        name += f" — {_short(d['title'], 70)}"
+    marks = []
+    if node.get("revoked_by"):
+        marks.append(_mark("revoked", lang, by=node["revoked_by"]))
+    if node.get("amended_by"):
+        marks.append(_mark("amended", lang, by=node["amended_by"].replace(",", ", ")))
+    colour = "#c62828" if node.get("revoked_by") else "#222"
+    tail = f'<tspan class="muted"> — {esc("; ".join(marks))}</tspan>' if marks else ""
+    return (f'<text x="12" y="{y}"><title>{esc(d.get("raw", ""))}</title>'
+            f'<tspan>{esc(str(d.get("item") or ""))}. </tspan><tspan fill="{colour}">{esc(name)}</tspan>{tail}</text>')
 
 
 def _heading(graph: nx.MultiDiGraph, reg_id: str) -> str:

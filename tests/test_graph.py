@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
-
 import networkx as nx
 import pytest
 from click.testing import CliRunner
