@@ -160,17 +160,16 @@ def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: 
     data = result.to_dict()
     if national is not None:
         data["national"] = _national_section(result, national, lang)
-    return result, render(data, fmt, lang, result.regulation, _graph_svg(result))
+    svg = _graph_svg(result, lang) if fmt == "html" else None
+    return result, render(data, fmt, lang, result.regulation, svg)
 
 
-def _graph_svg(result) -> str | None:
-    """The citation graph drawn for the report, when the graph module is available."""
-    try:
-        from compliance.graph import build_graph, graph_svg
-    except ImportError:
-        return None
+def _graph_svg(result, lang: str) -> str:
+    """The citation graph drawn for the HTML report, in the report's language."""
+    from compliance.graph import build_graph, graph_svg
+
     graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings)
-    return graph_svg(graph, result.regulation)
+    return graph_svg(graph, result.regulation, lang)
 
 
 @main.command()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def build_matrix(results: list[FileResult], *, group_by: str | None = None) -> d
         columns = _region_columns(members)
     else:
         columns = [_single_column(m) for m in members]
-    repeated = {c["label"] for c in columns if sum(1 for o in columns if o["label"] == c["label"]) > 1}
+    repeated = {label for label, n in Counter(c["label"] for c in columns).items() if n > 1}
     for number, column in enumerate(columns, 1):
         column["id"] = f"c{number}"
         if column["label"] in repeated:  # the same regulation as PDF and DOCX, say: tell them apart
@@ -56,7 +57,7 @@ def build_matrix(results: list[FileResult], *, group_by: str | None = None) -> d
         "catalog": first.get("catalog"),
         "groups": [{"id": g.get("id"), "title": g.get("title")} for g in (first.get("summary") or {}).get("groups", [])],
         "group_by": group_by,
-        "columns": [{k: v for k, v in c.items() if k != "findings"} for c in columns],
+        "columns": [{k: v for k, v in c.items() if k not in ("findings", "order")} for c in columns],
         "rows": rows,
         "failed": [{"files": [str(p) for p in r.files], "code": r.error.code, "params": _jsonable(r.error.params)}
                    for r in results if r.error is not None],
@@ -97,15 +98,36 @@ def _single_column(member: dict[str, Any]) -> dict[str, Any]:
 
 
 def _region_columns(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One column per daerah; regulations without a daerah stay columns of their own."""
-    regions: dict[str, list[dict[str, Any]]] = {}
-    for member in members:
-        key = daerah_key(member["daerah"]) or "\0" + member["files"][0]
-        regions.setdefault(key, []).append(member)
-    return [_combine(regions[key]) for key in sorted(regions)]
+    """One column per region, told apart by level (Kabupaten and Kota Bekasi are two regions).
+    A Perda whose level the title leaves open joins the one region of that name, if only one;
+    regulations without a daerah stay columns of their own."""
+    keyed = [(_region_key(m), m) for m in members]
+    specific: dict[str, set[str]] = {}
+    for (level, name), _ in keyed:
+        if level in ("provinsi", "kabupaten", "kota"):
+            specific.setdefault(name, set()).add(level)
+    regions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for (level, name), member in keyed:
+        if not name:
+            level, name = "", "\0" + member["files"][0]
+        elif level not in ("provinsi", "kabupaten", "kota") and len(specific.get(name, ())) == 1:
+            level = next(iter(specific[name]))
+        regions.setdefault((level, name), []).append(member)
+    order = {"provinsi": 0, "kabupaten": 1, "kota": 2}
+    return [_combine(regions[key], key[0]) for key in sorted(regions, key=lambda k: (k[1], order.get(k[0], 3), k[0]))]
 
 
-def _combine(members: list[dict[str, Any]]) -> dict[str, Any]:
+def _region_key(member: dict[str, Any]) -> tuple[str, str]:
+    """(level, name): the level from regulations/kinds.yaml, or a level word the daerah starts with."""
+    level = _levels().get(member["jenis_kode"] or "", "")
+    name = daerah_key(member["daerah"])
+    for word in ("provinsi", "kabupaten", "kota"):
+        if name.startswith(word + " "):
+            return word, name[len(word) + 1:]
+    return level, name
+
+
+def _combine(members: list[dict[str, Any]], level: str) -> dict[str, Any]:
     """A region's column: per entry the best status among its regulations in force."""
     members = sorted(members, key=lambda m: (m["tahun"] or 0, _nomor_pokok(m["nomor"]), m["label"]))
     revoked_by: dict[int, list[str]] = {}
@@ -125,8 +147,11 @@ def _combine(members: list[dict[str, Any]]) -> dict[str, Any]:
                 findings[requirement] = candidate
     statuses = [f["status"] for f in findings.values()]
     daerah = members[0]["daerah"]
+    level_word = level.title() if level in ("provinsi", "kabupaten", "kota") else ""
+    label = " ".join(x for x in (level_word, daerah) if x) if daerah and not daerah_key(daerah).startswith(level) \
+        else daerah
     return {
-        "label": daerah or members[0]["label"],
+        "label": label or members[0]["label"],
         "daerah": daerah,
         "jenis": None, "nomor": None, "tahun": None, "tentang": None,
         "files": [f for m in members for f in m["files"]],
@@ -263,9 +288,18 @@ def relations_from_metadata(members: list[dict[str, Any]]) -> list[Relation]:
 
 
 @cache
+def _kinds() -> list[dict[str, Any]]:
+    return yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))["kinds"]
+
+
+@cache
 def _abbreviations() -> dict[str, str]:
-    kinds = yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))["kinds"]
-    return {k["code"]: (k.get("abbreviations") or [k["name"]])[0] for k in kinds}
+    return {k["code"]: (k.get("abbreviations") or [k["name"]])[0] for k in _kinds()}
+
+
+@cache
+def _levels() -> dict[str, str]:
+    return {k["code"]: k.get("level", "") for k in _kinds()}
 
 
 def regulation_label(meta: dict[str, Any], fallback: str) -> str:

@@ -105,12 +105,12 @@ def test_group_by_daerah_combines_in_force_regulations():
     rows[2].report["regulation"]["metadata"]["tentang"] = (
         "Pencabutan Peraturan Wali Kota Pematangsiantar Nomor 9 Tahun 2018 dan Sistem Pemerintahan Berbasis Elektronik")
     m = build_matrix(rows, group_by="daerah")
-    assert [c["label"] for c in m["columns"]] == ["Kabupaten Labuhanbatu", "Kota Binjai", "Kota Pematangsiantar"]
-    binjai, siantar = m["columns"][1], m["columns"][2]
+    assert [c["label"] for c in m["columns"]] == ["Kota Binjai", "Kabupaten Labuhanbatu", "Kota Pematangsiantar"]
+    binjai, siantar = m["columns"][0], m["columns"][2]
     assert [mb["label"] for mb in binjai["members"]] == ["Kota Binjai · Perwal 3/2021", "Kota Binjai · Perwal 8/2024"]
     assert binjai["members"][0]["amended_by"] == ["Kota Binjai · Perwal 8/2024"] and binjai["members"][0]["in_force"]
-    assert [r["cells"][1]["status"] for r in m["rows"]] == ["fulfilled", "fulfilled", "partial", "fulfilled"]
-    assert m["rows"][1]["cells"][1]["from"] == "Kota Binjai · Perwal 8/2024"
+    assert [r["cells"][0]["status"] for r in m["rows"]] == ["fulfilled", "fulfilled", "partial", "fulfilled"]
+    assert m["rows"][1]["cells"][0]["from"] == "Kota Binjai · Perwal 8/2024"
     assert binjai["score"] == 87.5
     assert [d["indicated_level"] for d in binjai["domain1"]] == [3, 3]
     assert siantar["members"][0]["revoked_by"] == ["Kota Pematangsiantar · Perwal 5/2023"]
@@ -118,6 +118,19 @@ def test_group_by_daerah_combines_in_force_regulations():
     assert [r["cells"][2]["status"] for r in m["rows"]] == ["not_applicable", "fulfilled", "missing", "conflict"]
     assert [d["indicated_level"] for d in siantar["domain1"]] == [3]
     assert siantar["files"] == ["siantar-2018.pdf", "siantar.pdf"]
+
+
+def test_group_by_keeps_a_kabupaten_and_a_kota_of_one_name_apart():
+    statuses = ["fulfilled", "partial", "missing", "missing"]
+    rows = [result("kab.pdf", report("Bekasi", "perbup", "1", 2020, statuses)),
+            result("kota.pdf", report("Bekasi", "perwal", "2", 2020, statuses)),
+            result("perda.pdf", report("Bekasi", "perda", "3", 2020, statuses)),  # which Bekasi? not said
+            result("lb-perda.pdf", report("Labuhanbatu", "perda", "4", 2019, statuses)),
+            result("lb-perbup.pdf", report("Kabupaten Labuhanbatu", "perbup", "5", 2020, statuses))]
+    m = build_matrix(rows, group_by="daerah")
+    assert [(c["label"], c["files"]) for c in m["columns"]] == [
+        ("Kabupaten Bekasi", ["kab.pdf"]), ("Kota Bekasi", ["kota.pdf"]), ("Bekasi", ["perda.pdf"]),
+        ("Kabupaten Labuhanbatu", ["lb-perda.pdf", "lb-perbup.pdf"])]
 
 
 def test_relations_need_the_earlier_number_and_year():
