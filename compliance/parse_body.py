@@ -24,6 +24,8 @@ PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})\s*\.?$")
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+[A-Z]?)\b\s*[:.]?\s*(?P<title>.*)$")
 _PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+)\s*$")
 _CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yang|tentang|serta|sebagaimana|pada|di|ke)\b")
+# a line ending like this goes on with a reference ("dimaksud dalam / Pasal 6")
+_REFERS = re.compile(r"\b(dalam|pada|dengan|oleh|di|ke|dari|tentang|dimaksud|berdasarkan|terhadap|menurut|atas|dan|atau|serta|sampai)$")
 _CLOSING = re.compile(r"^(Ditetapkan|DITETAPKAN|Disahkan|DISAHKAN)\s+(di|DI)\b|^Agar\s+setiap\s+orang\s+mengetahui")
 _LAMPIRAN = re.compile(r"^LAMPIRAN\b")
 _UMUM = re.compile(r"^([I1l]\s*\.\s*)?UMUM$")
@@ -135,7 +137,7 @@ class _BodyParser:
         if not m:
             return None
         readings = label_readings(m.group("raw"))
-        if not readings or _CONTINUATION.match(self._text(i + 1)):
+        if not readings or _CONTINUATION.match(self._text(i + 1)) or _REFERS.search(self._text(i - 1)):
             return None
         wrapped = self._runs_on(i)
         if self.amending is not None:
@@ -164,6 +166,9 @@ class _BodyParser:
             if follows(self.last_top, r, max_jump=6) and not wrapped:
                 self._warn("article-number-skip", f"{self.last_top} -> {r}", i)
                 return r, False
+        if self.last_top in readings and not wrapped:
+            # the same heading again: kept as text of the article, flagged for review
+            self._warn("duplicate-article", self.last_top, i)
         return None
 
     def _amends_ahead(self, i: int) -> bool:

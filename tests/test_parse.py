@@ -296,8 +296,9 @@ Lagi dua."""
     assert "bab-without-articles" in codes
     assert reg.unplaced and reg.unplaced[0].text == "Teks yang tidak berada dalam pasal mana pun."
     assert "unplaced-text" in codes
-    # a second "Pasal 2" in a row is not a new article: its text stays in Pasal 2
+    # a second "Pasal 2" in a row is not a new article: its text stays in Pasal 2, with a warning
     assert [a.label for a in reg.articles] == ["1", "2"]
+    assert "duplicate-article" in codes
     assert "Lagi dua." in reg.articles[1].text
 
 
@@ -360,3 +361,20 @@ Isi."""
 def test_regional_title_spellings(title, kode, daerah):
     reg = _parse([f"{title}\nNOMOR 5 TAHUN 2019\nTENTANG\nSPBE\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi."])
     assert (reg.metadata.jenis_kode, reg.metadata.daerah, reg.metadata.nomor_pokok, reg.metadata.tahun) == (kode, daerah, 5, 2019)
+
+
+def test_a_cross_reference_alone_on_a_line_is_not_a_heading():
+    text = """PERATURAN BUPATI CONTOH
+NOMOR 1 TAHUN 2020
+Menimbang : a. bahwa perlu;
+Pasal 1
+Satu.
+Pasal 2
+Ketentuan sebagaimana dimaksud dalam
+Pasal 3
+Peraturan Bupati ini berlaku juga.
+Pasal 3
+Tiga."""
+    reg = _parse([text])
+    assert [a.label for a in reg.articles] == ["1", "2", "3"]
+    assert reg.articles[1].text == "Ketentuan sebagaimana dimaksud dalam Pasal 3 Peraturan Bupati ini berlaku juga."
