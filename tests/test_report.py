@@ -17,7 +17,7 @@ from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Findi
 from compliance.report import render
 from compliance.report.labels import LABELS
 from compliance.report.spreadsheet import BOM, neutralise
-from compliance.report.view import highlight_segments
+from compliance.report.view import highlight_segments, pasal_ref
 
 SCRIPT = "<script>alert('x')</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -414,3 +414,22 @@ def test_national_verification_shown_next_to_findings_and_escaped():
     md = render(report, "md")
     assert "terkonfirmasi dalam teks resmi" in md and not re.search(r"(?<!\\)<", md)
     assert 'id="official"' not in render(checked("perwal-banyuasri-2022-spbe.txt"), "html")
+
+
+def test_a_real_amending_act_from_the_corpus():
+    """UU 19/2016 amends UU 11/2008 through Pasal I: its quotes sit in articles quoted
+    inside Pasal I, and the report must say so rather than cite a bare 'Pasal 40'."""
+    from compliance.check import check
+    from compliance.report.templating import highlight
+    from conftest import corpus_pdf
+
+    report = check(corpus_pdf("UU_2016_019.pdf")).to_dict()
+    inside = [e for f in report["findings"] for e in f["evidence"] if e["parent"]]
+    assert inside, "expected evidence inside the amending Pasal I"
+    html = render(report, "html")
+    for ev in inside:
+        ref = pasal_ref(ev, LABELS["id"])
+        assert ref.endswith(f"(dalam Pasal {ev['parent']})") and f'<span class="ref">{ref}</span>' in html
+    for ev in (e for f in report["findings"] for e in f["evidence"]):
+        assert str(highlight(ev["quote"], ev["matched"])) in html
+    assert "«Bupati/Wali Kota»" in html  # a national act: the drafter chooses who acts
