@@ -115,6 +115,7 @@ class Catalog:
     groups: list[Group]
     vocabulary: dict[str, list[str]]
     entries: list[Entry] = field(default_factory=list)
+    _compiled: dict[str, Terms] = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, entry_id: str) -> Entry:
         for e in self.entries:
@@ -123,8 +124,11 @@ class Catalog:
         raise ComplianceError("catalog-entry-unknown", file=str(self.path), entry=entry_id)
 
     def terms(self, specs: list[Any]) -> Terms:
-        """Compile ad-hoc terms against this catalog's vocabulary (used by the matcher)."""
-        return Terms(specs, self.vocabulary)
+        """Compile ad-hoc terms against this catalog's vocabulary (used by the matcher), once."""
+        key = repr(specs)
+        if key not in self._compiled:
+            self._compiled[key] = Terms(specs, self.vocabulary)
+        return self._compiled[key]
 
     def info(self, lang: str = "id") -> dict[str, Any]:
         return {"id": self.id, "title": _text(self.title, lang), "short": self.short,

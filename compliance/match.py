@@ -158,11 +158,11 @@ def _lang(labels: dict[str, str], lang: str) -> str:
 # Local stand-in: replace with the citation graph of compliance.cite once it lands.
 
 
-def _citations(catalog: Catalog, unit: Unit) -> list[tuple[Span, str | None]]:
+def _citations(ctx: _Context, unit: Unit) -> list[tuple[Span, str | None]]:
     """Spans citing the catalog's regulation, each with the Pasal it pinpoints (if any)."""
     body = unit.body
     out = []
-    for s, e in catalog.citation.find(body):
+    for s, e in ctx.find(ctx.catalog.citation, unit):
         pin = _PINPOINT.search(body[max(0, s - 120):s])
         out.append(((s, e), pin.group(1) if pin else None))
     return out
@@ -184,14 +184,23 @@ class _Context:
     signal_owners: dict[int, set[str]]  # unit index -> entries whose signals occur in it
     actor_terms: dict[str, Terms]
     undelegated: dict[int, str]  # id(unit) -> body as elements see it (delegations, scope lists blanked)
+    memo: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
+    siblings: dict[int, list[Unit]] = field(default_factory=dict)  # id(text) -> units cut from it
+
+    def find(self, terms: Terms, unit: Unit) -> list[Span]:
+        """``terms.find(unit.body)``, computed once per pair and in one pass over
+        the text all sibling units were cut from."""
+        key = (id(terms), id(unit))
+        if key not in self.memo:
+            group = self.siblings[id(unit.text)]
+            found = terms.find_in(unit.text, [(u.start, u.end) for u in group])
+            for other, spans in zip(group, found):
+                self.memo[(id(terms), id(other))] = spans
+        return self.memo[key]
 
 
 def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
     all_units = units(reg)
-    owners: dict[int, set[str]] = {}
-    for i, unit in enumerate(all_units):
-        if unit.kind == "operative":
-            owners[i] = {e.id for e in catalog.entries if e.check is None and e.signals.find(unit.body)}
     actor_terms = {}
     for entry in catalog.entries:
         for p in entry.parameters:
@@ -209,7 +218,13 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
         if catalog.outline.find(body):
             body = " " * len(body)  # a scope list names topics; it supplies no element
         undelegated[id(unit)] = body
-    return _Context(catalog, all_units, lang, owners, actor_terms, undelegated)
+    ctx = _Context(catalog, all_units, lang, {}, actor_terms, undelegated)
+    for unit in all_units:
+        ctx.siblings.setdefault(id(unit.text), []).append(unit)
+    for i, unit in enumerate(all_units):
+        if unit.kind == "operative":
+            ctx.signal_owners[i] = {e.id for e in catalog.entries if e.check is None and ctx.find(e.signals, unit)}
+    return ctx
 
 
 def _finding(entry: Entry, catalog: Catalog, lang: str, status: str, **kw) -> Finding:
@@ -239,7 +254,7 @@ def _match_legal_basis(entry: Entry, reg: Regulation, ctx: _Context) -> Finding:
     cat = ctx.catalog
     cited = {"mengingat": [], "body": []}
     for unit in ctx.units:
-        spans = [s for s, _ in _citations(cat, unit)]
+        spans = [s for s, _ in _citations(ctx, unit)]
         if spans:
             key = "mengingat" if unit.kind == "mengingat" else "body"
             cited[key].append(_Hit(unit, spans, "citation", SCORE_CITATION))
@@ -273,9 +288,9 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, set[int]]:
     for i, unit in enumerate(ctx.units):
         if unit.kind != "operative":
             continue
-        spans = entry.signals.find(unit.body)
-        weak = [] if spans else entry.weak_signals.find(unit.body)
-        cites = _citations(ctx.catalog, unit)
+        spans = ctx.find(entry.signals, unit)
+        weak = [] if spans else ctx.find(entry.weak_signals, unit)
+        cites = _citations(ctx, unit)
         pinned = [span for span, pasal in cites if _pinpoints_entry(entry, pasal)]
         if not (spans or weak or pinned):
             continue
@@ -304,11 +319,11 @@ def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:
     return scope
 
 
-def _belongs(entry: Entry, body: str, at: int, ctx: _Context) -> bool:
+def _belongs(entry: Entry, unit: Unit, at: int, ctx: _Context) -> bool:
     """Whether the value at ``at`` is the entry's: no competing activity is named
     between the entry's last term before it and the value."""
-    own = [e for _, e in entry.signals.find(body) + entry.weak_signals.find(body) if e <= at]
-    other = [e for _, e in ctx.catalog.competitors.find(body) if e <= at]
+    own = [e for _, e in ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit) if e <= at]
+    other = [e for _, e in ctx.find(ctx.catalog.competitors, unit) if e <= at]
     return max(own, default=-1) >= max(other, default=-1)
 
 
@@ -325,7 +340,7 @@ def _conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: _Context)
         else:
             found = [(body[s:e], (s, e)) for s, e in ctx.actor_terms[f"{entry.id}/{param.id}"].find(body)]
         for printed, span in found:
-            if param.kind != "actor" and not _belongs(entry, body, span[0], ctx):
+            if param.kind != "actor" and not _belongs(entry, unit, span[0], ctx):
                 continue
             conflict = Conflict(parameter=_lang(param.label, ctx.lang), national=param.national["printed"],
                                 regional=printed, pasal=unit.pasal, ayat=unit.ayat)
@@ -357,7 +372,7 @@ def _not_found(entry: Entry, ctx: _Context) -> Finding:
         hits = []
         for unit in ctx.units:
             if unit.kind == kind:
-                spans = entry.signals.find(unit.body) or entry.weak_signals.find(unit.body)
+                spans = ctx.find(entry.signals, unit) or ctx.find(entry.weak_signals, unit)
                 if spans:
                     hits.append(_Hit(unit, spans, "definition" if kind == "definition" else "menimbang", 0.0))
         if hits:

@@ -90,20 +90,29 @@ def _is_acronym(word: str) -> bool:
     return bool(letters) and word.isupper() and len(word) <= _ACRONYM_MAX_LEN
 
 
-def _word(word: str) -> str:
-    """One plain word: acronyms exact-case; other words with suffixes, reduplication, OCR."""
+def _word(word: str, reduplicate: bool = True) -> str:
+    """One plain word: acronyms exact-case; other words with suffixes, OCR tolerance
+    and (for the head word of a term) reduplication."""
     if _is_acronym(word):
         return "(?-i:" + re.escape(word) + r")(?:-?nya)?"
     ocr = len(word) >= _OCR_MIN_LEN
     core = "".join(_char(ch, ocr) for ch in word)
     if not word[-1].isalnum():
         return core
-    return core + "(?:-" + core + ")?" + _SUFFIX
+    return core + ("(?:-" + core + ")?" if reduplicate else "") + _SUFFIX
 
 
 def _root_word(root: str) -> str:
-    forms = "|".join(re.escape(f) for f in affixed_forms(root))
-    return "(?:" + forms + ")" + _SUFFIX
+    """The affixed forms of ``root`` as one expression, factored by first letter so
+    the engine rejects a non-matching position quickly."""
+    by_first: dict[str, list[str]] = {}
+    for form in affixed_forms(root):
+        by_first.setdefault(form[0], []).append(form)
+    branches = []
+    for first, forms in sorted(by_first.items()):
+        rests = "|".join(re.escape(f[1:]) for f in sorted(forms, key=lambda f: (-len(f), f)))
+        branches.append(re.escape(first) + "(?:" + rests + ")")
+    return "(?:" + "|".join(branches) + ")" + _SUFFIX
 
 
 @dataclass
@@ -140,7 +149,7 @@ class _Compiler:
             elif root_phrase and i > 0:
                 parts.append(re.escape(word.lower()) + _SUFFIX)
             else:
-                parts.append(_word(word))
+                parts.append(_word(word, reduplicate=i == 0 and not inside_set))
         separator = r"[\s\-]?" if root_phrase else r"[\s\-]+"
         out = parts[0]
         for previous, part in zip(parts, parts[1:]):
@@ -150,15 +159,85 @@ class _Compiler:
                 out += (r"[\s\-]+" if previous == _GAP else separator) + part
         return out
 
+    def keys(self, phrase: str) -> frozenset[str] | None:
+        """Lower-case literals of which one must occur wherever ``phrase`` matches
+        (None: no such literal is known, always run the expression). A cheap
+        substring test on them spares the regular expression most ayat."""
+        if phrase.startswith("re:"):
+            return None
+        best: frozenset[str] | None = None
+        for word in phrase.split():
+            if word == _GAP:
+                continue
+            if word.startswith("@"):
+                options = [self.keys(p) for p in self.vocabulary.get(word[1:], [])]
+                if not options or any(o is None for o in options):
+                    continue
+                candidate = frozenset().union(*options)
+            else:
+                candidate = frozenset([_literal(word)]) if _literal(word) else None
+            if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+                best = candidate
+        return best
+
     def vocab(self, name: str) -> str:
         if name not in self.vocabulary:
             raise TermError(f"unknown vocabulary set @{name}")
         alternatives = [self.phrase(p, inside_set=True) for p in self.vocabulary[name]]
         return "(?:" + "|".join(alternatives) + ")"
 
-    def alternatives(self, phrases: Sequence[str]) -> re.Pattern[str]:
-        body = "|".join(self.phrase(p) for p in phrases)
-        return re.compile(_LEFT + "(?:" + body + ")" + _RIGHT, re.IGNORECASE)
+    def alternatives(self, phrases: Sequence[str]) -> _Gated:
+        # "tim @spbe", "dewan @spbe", ...: one copy of the set after the joined heads.
+        tails: dict[str, list[str]] = {}
+        rest: list[str] = []
+        for p in phrases:
+            words = p.split()
+            if len(words) > 1 and words[-1].startswith("@") and not p.startswith(("~", "re:")) and _GAP not in words:
+                tails.setdefault(words[-1], []).append(" ".join(words[:-1]))
+            else:
+                rest.append(p)
+        bodies = [self.phrase(p) for p in rest]
+        for tail, heads in tails.items():
+            bodies.append("(?:" + "|".join(self.phrase(h) for h in heads) + r")[\s\-]+" + self.phrase(tail))
+        body = "|".join(bodies)
+        keys = [self.keys(p) for p in phrases]
+        gate = None if any(k is None for k in keys) else frozenset().union(*keys)
+        return _Gated(_LEFT + "(?:" + body + ")" + _RIGHT, gate)
+
+
+def _literal(word: str) -> str:
+    """The longest piece of ``word`` that every accepted variant contains verbatim
+    (lower-case; no OCR-confusable letters in long words; no first letter of a root,
+    which nasal prefixes drop)."""
+    if word.startswith("~"):
+        word = word[2:]
+    ocr = len(word) >= _OCR_MIN_LEN and not _is_acronym(word)
+    pieces = re.split(r"[^0-9a-z]" if not ocr else r"[^0-9a-z]|[ilo]", word.lower())
+    return max(pieces, key=len, default="")
+
+
+class _Gated:
+    """An expression and the literals that gate it (None: always run). The
+    expression is compiled on first use: compiling is the costly part, and an
+    expression whose literals never occur in a text is never needed."""
+
+    def __init__(self, source: str, gate: frozenset[str] | None) -> None:
+        self.source = source
+        self.gate = gate
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.IGNORECASE)
+        return self._pattern
+
+    def spans(self, text: str, lower: str | None, start: int, end: int) -> list[Span]:
+        if self.gate is not None and lower is not None:
+            piece = lower[start:end]
+            if not any(k in piece for k in self.gate):
+                return []
+        return [(m.start() - start, m.end() - start) for m in self.pattern.finditer(text, start, end) if m.end() > m.start()]
 
 
 class Terms:
@@ -172,7 +251,7 @@ class Terms:
         compiler = _Compiler(vocabulary)
         phrases = [s for s in specs if isinstance(s, str)]
         self._any = compiler.alternatives(phrases) if phrases else None
-        self._all: list[tuple[list[re.Pattern[str]], int | None]] = []
+        self._all: list[tuple[list[_Gated], int | None]] = []
         for spec in specs:
             if isinstance(spec, str):
                 continue
@@ -186,18 +265,32 @@ class Terms:
         self.empty = self._any is None and not self._all
 
     def find(self, text: str) -> list[Span]:
-        spans: list[Span] = []
-        if self._any is not None:
-            spans.extend(m.span() for m in self._any.finditer(text) if m.end() > m.start())
-        for group, near in self._all:
-            found = [[m.span() for m in pattern.finditer(text) if m.end() > m.start()] for pattern in group]
-            if not all(found):
-                continue
-            if near is None:
-                spans.extend(s for group_spans in found for s in group_spans)
-            else:
-                spans.extend(_near(found, near))
-        return sorted(set(spans))
+        return self.find_in(text, [(0, len(text))])[0]
+
+    def find_in(self, text: str, ranges: Sequence[Span], lower: str | None = None) -> list[list[Span]]:
+        """``find`` on each slice ``text[start:end]`` (spans relative to the slice);
+        ``lower`` is ``text.lower()`` when the caller already has it."""
+        lower = text.lower() if lower is None else lower
+        if len(lower) != len(text):
+            lower = None  # case folding changed offsets (rare letters): run every expression
+        results: list[list[Span]] = [[] for _ in ranges]
+        for i, (start, end) in enumerate(ranges):
+            if self._any is not None:
+                results[i].extend(self._any.spans(text, lower, start, end))
+            for group, near in self._all:
+                found = []
+                for gated in group:
+                    spans = gated.spans(text, lower, start, end)
+                    if not spans:
+                        break
+                    found.append(spans)
+                if len(found) < len(group):
+                    continue
+                if near is None:
+                    results[i].extend(s for group_spans in found for s in group_spans)
+                else:
+                    results[i].extend(_near(found, near))
+        return [sorted(set(spans)) for spans in results]
 
 
 def _near(found: list[list[Span]], width: int) -> list[Span]:
