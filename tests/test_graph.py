@@ -13,6 +13,7 @@ from compliance.cli import main
 from compliance.graph import (
     REQUIREMENT,
     build_graph,
+    cited_requirements,
     graph_svg,
     requirements_for,
     to_dot,
@@ -69,6 +70,14 @@ def test_article_cites_perpres_article_basis_of_requirement(catalog):
     # the catalog bases kebijakan-kepala-daerah on Pasal 61 ayat (1): citing Pasal 61 reaches it through containment
     assert REQUIREMENT + "kebijakan-kepala-daerah" in requirements_for(g, "perpres/2018/95#pasal-61")
     assert g.has_edge("perpres/2018/95#pasal-61", "perpres/2018/95#pasal-61-ayat-1", key="contains:0")
+
+
+def test_cited_requirements_for_the_matcher(catalog):
+    g = build_graph([_perwal()], catalog=catalog)
+    assert cited_requirements(g, OWN) == {
+        f"{OWN}#pasal-2": ["peta-rencana"],
+        f"{OWN}#pasal-3": ["kebijakan-kepala-daerah"],
+    }
 
 
 def test_containment_internal_references_and_mengingat(catalog):
