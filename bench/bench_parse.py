@@ -206,6 +206,8 @@ def totals(rows: list[dict]) -> dict:
         "min_precision": min((r["precision"] for r in rows), default=0.0),
         "min_recall": min((r["recall"] for r in rows), default=0.0),
         "median_similarity": statistics.median(sims) if sims else 0.0,
+        "mean_similarity": statistics.fmean(sims) if sims else 0.0,
+        "articles_below_0_9": sum(1 for x in sims if x < 0.9),
         "articles_compared": len(sims),
         "metadata_right": sum(all(r["metadata"].values()) for r in rows),
         "parse_seconds": sum(r["seconds"] for r in rows),
@@ -250,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"documents {tot['documents']}  articles in manifest {sum(r['truth'] for r in rows)}  compared {tot['articles_compared']}")
     print(f"labels: precision {tot['precision']:.4f}  recall {tot['recall']:.4f}  "
           f"(worst document: P {tot['min_precision']:.3f}, R {tot['min_recall']:.3f})")
-    print(f"article text: median similarity {tot['median_similarity']:.4f}")
+    print(f"article text: median similarity {tot['median_similarity']:.4f}, mean {tot['mean_similarity']:.4f}, "
+          f"{tot['articles_below_0_9']} of {tot['articles_compared']} articles below 0.9")
     print(f"metadata (jenis, nomor, tahun) right: {tot['metadata_right']}/{tot['documents']}")
     print(f"time: parse {tot['parse_seconds']:.2f}s  pypdfium2 bare get_text_range {bare:.2f}s (same files, timed alternately) "
           f"-> parse/pypdfium2 {tot['parse_seconds'] / bare:.2f}x")

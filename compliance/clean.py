@@ -21,6 +21,8 @@ from rapidfuzz import fuzz
 from compliance.models import Line, Page
 from compliance.resources import data_dir
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
 _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?")
 _DIGITS = re.compile(r"\d+")
@@ -38,7 +40,7 @@ _BAB_GLUED = re.compile(r"^BA\s?B\s*(?P<label>[IVXLl1 ]{1,8}[A-Z]?)\s*$")
 def layout() -> dict:
     """The layout data (furniture patterns, OCR word fixes, months, ordinals)."""
     with open(data_dir("regulations") / "layout.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_YAML_LOADER)
 
 
 @cache

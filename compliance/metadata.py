@@ -19,6 +19,8 @@ from compliance.models import Closing, Line, Metadata
 from compliance.parse_labels import as_digits
 from compliance.resources import data_dir
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
 _SKIP_TITLE = re.compile(r"^(BERITA|LEMBARAN)\s+(NEGARA|DAERAH)\b|^No\.\s*\d", re.IGNORECASE)
 _NOMOR = re.compile(r"^NOMOR\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
 _TAHUN = re.compile(r"\bTAHUN\s+(?P<year>[0-9OoIlSZz]{4})\b", re.IGNORECASE)
@@ -34,7 +36,7 @@ def _squash(text: str) -> str:
 @cache
 def kinds() -> dict:
     with open(data_dir("regulations") / "kinds.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_YAML_LOADER)
 
 
 def match_kind(line: str, abbreviations: bool = False) -> tuple[dict, str] | None:
