@@ -51,8 +51,6 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     verifications = {v["requirement"]: v for v in national.get("verifications") or []}
     rows = [_finding(f, metadata, t, lang, groups, verifications) for f in findings]
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
-    regulation_data = regulation if regulation is not None else (
-        data.get("regulation") if (data.get("regulation") or {}).get("articles") else None)
     return environment().get_template("report.html.j2").render(
         lang=lang if lang in ("id", "en") else DEFAULT_LANG,
         t=t,
@@ -76,5 +74,5 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         official=[r for r in rows if r["national"] and r["national"].get("quote")],
         perpres=view.context_data()["perpres"],
         graph_svg=Markup(graph_svg) if graph_svg else None,
-        outline=view.outline_entries(regulation_data),
+        outline=view.outline_entries(view.outline_source(data, regulation)),
     )

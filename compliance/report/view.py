@@ -185,6 +185,14 @@ def identity_line(metadata: dict, t: dict) -> str:
     return " ".join(parts)
 
 
+def outline_source(report: dict, regulation: Any = None) -> Any:
+    """The parsed regulation to outline: the one given, else the report's own when it carries the articles."""
+    if regulation is not None:
+        return regulation
+    own = report.get("regulation") or {}
+    return own if own.get("articles") else None
+
+
 def outline_entries(regulation: Any) -> list[dict]:
     """The regulation's own structure: a heading whenever BAB/Bagian/Paragraf changes,
     then each Pasal with its first words (an outline, so a shortened line is fine)."""
