@@ -36,9 +36,11 @@ SCORE_TERM = 0.85
 SCORE_ELEMENT = 0.75
 SCORE_WEAK = 0.6
 SIMILARITY_THRESHOLD = 80.0
+SIMILARITY_COVERAGE = 0.6
 QUOTE_MAX = 400
 EVIDENCE_MAX = 6
 
+_WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
 _DEFINITIONS = re.compile(r"yang\s+dimaksud\s+dengan", re.IGNORECASE)
 _AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
 _NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
@@ -349,15 +351,26 @@ def _conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: _Context)
 
 
 def _similar(entry: Entry, ctx: _Context) -> _Hit | None:
-    """The operative unit most like the entry's model sentences, if similar enough."""
+    """The operative unit most like the entry's model sentences, if similar enough.
+
+    ``token_set_ratio`` forgives word order and extra words; a unit must also share
+    most of a model's words (``SIMILARITY_COVERAGE``), or a short unit made of a few
+    common words would score 100 as a subset.
+    """
     best: _Hit | None = None
+    models = [(m.lower(), set(_WORD.findall(m.lower()))) for m in entry.similar]
     for unit in ctx.units:
         if unit.kind != "operative" or len(unit.body) < 40:
             continue
         body = unit.body.lower()
-        score = max((fuzz.token_set_ratio(model.lower(), body) for model in entry.similar), default=0.0)
-        if score >= SIMILARITY_THRESHOLD and (best is None or score > best.score * 100):
-            best = _Hit(unit, [], "similarity", score / 100)
+        words = set(_WORD.findall(body))
+        for model, model_words in models:
+            if len(model_words & words) < SIMILARITY_COVERAGE * len(model_words):
+                continue
+            score = fuzz.token_set_ratio(model, body)
+            if score >= SIMILARITY_THRESHOLD and (best is None or score > best.score * 100):
+                shared = [(m.start(), m.end()) for m in _WORD.finditer(unit.body) if m.group().lower() in model_words]
+                best = _Hit(unit, shared, "similarity", score / 100)
     return best
 
 

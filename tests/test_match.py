@@ -325,3 +325,35 @@ def test_domain1_level_4_needs_national_link_and_periodic_review(tmp_path, catal
     by_id = {f.requirement: f for f in result.findings}
     assert by_id["peta-rencana"].status == "fulfilled"
     assert {i["no"]: i["indicated_level"] for i in result.indicators}[2] == 4
+
+
+def test_similarity_finds_a_paraphrase_without_signal_terms_but_only_as_partial(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Wali Kota", daerah="Teluk Damai", nomor=2, tahun=2021, tentang="Tata Kerja Digital",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;"],
+        pasal=[
+            "Rangkaian kegiatan kerja disusun untuk memberikan pedoman dalam penggunaan data dan informasi serta "
+            "penerapan aplikasi dan layanan pemerintahan.",
+            "Penerapan aplikasi dan layanan serta data dan informasi.",
+        ],
+        tanggal="1 Maret 2021",
+    )
+    path = tmp_path / "perwal-teluk-damai-2021.txt"
+    path.write_text(text, encoding="utf-8")
+    reg = compliance.load(path)
+    finding = {f.requirement: f for f in match(reg, catalog)}["proses-bisnis"]
+    assert finding.status == "partial" and finding.notes == ["note-similarity-only"]
+    [evidence] = finding.evidence
+    assert evidence.via == "similarity" and evidence.pasal == "1" and 0.8 <= evidence.score <= 1.0
+    assert finding.confidence < 0.6
+    assert_quotes_verbatim(reg, [finding])
+
+
+def test_every_note_has_a_message_in_both_languages(old_era, recent):
+    from compliance.i18n import MESSAGES
+
+    notes = {n for _, by_id in (old_era, recent) for f in by_id.values() for n in f.notes} | {"note-estimate"}
+    assert len(notes) >= 5
+    for lang in ("id", "en"):
+        assert notes <= set(MESSAGES[lang]), lang
