@@ -4,6 +4,8 @@ Lampiran, closing, and never losing text. Fixtures are small texts written for t
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -378,3 +380,16 @@ Tiga."""
     reg = _parse([text])
     assert [a.label for a in reg.articles] == ["1", "2", "3"]
     assert reg.articles[1].text == "Ketentuan sebagaimana dimaksud dalam Pasal 3 Peraturan Bupati ini berlaku juga."
+
+
+def test_every_parser_warning_has_a_message_in_both_languages():
+    from compliance.i18n import LANGS, message
+
+    codes = {"article-number-skip", "duplicate-article", "bab-without-articles", "heading-inferred",
+             "unplaced-text", "metadata-missing", "metadata-from-lampiran"}
+    source = open(Path(__file__).resolve().parents[1] / "compliance" / "parse_body.py", encoding="utf-8").read()
+    source += open(Path(__file__).resolve().parents[1] / "compliance" / "parse.py", encoding="utf-8").read()
+    assert codes == set(re.findall(r'(?:_warn|Warning_)\("([a-z-]+)"', source))
+    for code in codes:
+        for lang in LANGS:
+            assert message(code, lang, detail="x", page=1) != code, (code, lang)
