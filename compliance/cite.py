@@ -86,6 +86,7 @@ def regulation_key(reg: Regulation) -> str:
 # --- walking the regulation ------------------------------------------------------
 
 _AYAT_MARK = re.compile(r"(?m)^\s*\((\d+[a-z]?)\)")
+_AYAT_HEAD = re.compile(r"(?m)^\s*Ayat\s*\((\d+[a-z]?)\)\s*$")  # a Penjelasan note per ayat
 _ITEM_LABEL = re.compile(r"^\s*([a-z]{1,2}|\d+)[.)]\s")
 _ROMAN = re.compile(r"^[IVX]+$")
 
@@ -147,7 +148,8 @@ def _cite_text(
     relations, amends = _relations(text, found, ids, place["part"])
     out: list[Citation] = []
     targeted = set()
-    ayat_marks = [(m.start(), m.group(1)) for m in _AYAT_MARK.finditer(text)] if place["part"] == "pasal" else []
+    marks = {"pasal": _AYAT_MARK, "penjelasan": _AYAT_HEAD}.get(place["part"])
+    ayat_marks = [(m.start(), m.group(1)) for m in marks.finditer(text)] if marks and place.get("pasal") else []
     named_pasal: dict[int, str] = {}  # line -> last article an amending instruction named
     for group in found.groups:
         if group.target is not None:

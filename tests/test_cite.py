@@ -18,7 +18,7 @@ from compliance.cite import (
 )
 from compliance.cite_find import Vocabulary, find, vocabulary
 from compliance.cite_resolve import known_status, metadata_id, span_id
-from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Regulation, Source
+from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Penjelasan, Regulation, Source
 from compliance.resources import data_dir
 from tests.conftest import CORPUS
 from tests.transcript import read_transcript
@@ -299,3 +299,14 @@ def test_reference_after_an_acts_lembaran_note_points_into_that_act():
                               "Pengamanan Barang Cetakan (Lembaran Negara Tahun 1963 Nomor 23), Pasal 2 ayat (3) "
                               "dinyatakan tidak berlaku.", 1)])
     assert [(c.target, c.relation) for c in find_citations(reg)] == [("uu/1963/4-pnps#pasal-2-ayat-3", "revokes")]
+
+
+def test_penjelasan_notes_take_their_article_and_ayat_heading():
+    article = Article("5", "(1) Izin.\n(2) Syarat izin:\na. lokasi;\nb. usaha.", 1,
+                      ayat=[Ayat("1", "(1) Izin."), Ayat("2", "(2)", [Item("a", "lokasi"), Item("b", "usaha")])])
+    reg = _reg([article])
+    reg.penjelasan = Penjelasan(pasal=[{"label": "5", "text": "Ayat (1)\nCukup jelas.\nAyat (2)\nHuruf a\n"
+                                                              "Lokasi sebagaimana dimaksud pada huruf b."}])
+    (citation,) = find_citations(reg)
+    assert citation.place == {"part": "penjelasan", "pasal": "5", "ayat": "2", "item": None}
+    assert citation.target.endswith("#pasal-5-ayat-2-huruf-b") and citation.exists
