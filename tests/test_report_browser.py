@@ -15,7 +15,7 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
-from test_report import OFFICIAL_STANDIN, EXAMPLE_NAMES, _with_national, checked, citation_graph_svg, sample_report
+from test_report import EXAMPLE_NAMES, OFFICIAL_STANDIN, _with_national, checked, citation_graph_svg, sample_report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 A4_POINTS = (595.28, 841.89)
@@ -54,8 +54,10 @@ def pages(tmp_path_factory):
     graphs) and one with the --national verification, rendered to files."""
     tmp = tmp_path_factory.mktemp("browser")
     out = {}
-    national = _with_national(checked(EXAMPLE_NAMES[-1]), OFFICIAL_STANDIN)
-    for name, report in [("hostile", sample_report()), ("national", national)] + [(n, checked(n)) for n in EXAMPLE_NAMES]:
+    reports = [("hostile", sample_report()),
+               ("national", _with_national(checked(EXAMPLE_NAMES[-1]), OFFICIAL_STANDIN)),
+               *[(n, checked(n)) for n in EXAMPLE_NAMES]]
+    for name, report in reports:
         path = tmp / f"{name}.html"
         graph = citation_graph_svg(name) if name in EXAMPLE_NAMES else None
         path.write_text(render(report, "html", "id", graph_svg=graph), encoding="utf-8")
