@@ -377,7 +377,7 @@ def test_citation_graph_block_only_when_given():
     assert '<svg' in graph and "<script" not in graph
 
 
-def _with_national(report: dict, official_text: str) -> dict:
+def with_national(report: dict, official_text: str) -> dict:
     """The report as the CLI builds it with --national: the catalog verified against an
     'official' text (a stand-in: the real Perpres is not bundled)."""
     from compliance.catalog import load_catalog
@@ -399,7 +399,7 @@ OFFICIAL_STANDIN = "\n".join(
 
 
 def test_national_verification_shown_next_to_findings_and_escaped():
-    report = _with_national(checked("perwal-banyuasri-2022-spbe.txt"), OFFICIAL_STANDIN)
+    report = with_national(checked("perwal-banyuasri-2022-spbe.txt"), OFFICIAL_STANDIN)
     html = render(report, "html")
     peta = html[html.index('data-requirement="peta-rencana"'):]
     assert 'data-national="confirmed"' in peta[: peta.index("</tr>")]

@@ -15,7 +15,7 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
-from test_report import EXAMPLE_NAMES, OFFICIAL_STANDIN, _with_national, checked, citation_graph_svg, sample_report
+from test_report import EXAMPLE_NAMES, OFFICIAL_STANDIN, with_national, checked, citation_graph_svg, sample_report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 A4_POINTS = (595.28, 841.89)
@@ -55,7 +55,7 @@ def pages(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     out = {}
     reports = [("hostile", sample_report()),
-               ("national", _with_national(checked(EXAMPLE_NAMES[-1]), OFFICIAL_STANDIN)),
+               ("national", with_national(checked(EXAMPLE_NAMES[-1]), OFFICIAL_STANDIN)),
                *[(n, checked(n)) for n in EXAMPLE_NAMES]]
     for name, report in reports:
         path = tmp / f"{name}.html"
