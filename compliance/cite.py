@@ -478,6 +478,8 @@ def render_citations(reg: Regulation, citations: list[Citation], lang: str = "id
             line += f" -> {c.target}" + (f" .. {c.pinpoint_end}" if c.pinpoint_end else "") + f" [{c.relation}]"
         else:
             line += f" -> {message('cite-unresolved', lang, reason=c.reason)}"
+        if c.amends:
+            line += f" ({message('cite-amends', lang, target=c.amends)})"
         if c.status.get("revoked_by"):
             line += f" ({message('graph-revoked', lang, by=c.status['revoked_by'])})"
         elif c.status.get("amended_by"):

@@ -31,6 +31,7 @@ class Kind:
     numbered: bool
     issuers: str | None  # "ministries" | "agencies" | None
     series: tuple[str, ...]
+    by_level: tuple[tuple[str, str], ...] = ()  # citing level -> kind code ("Peraturan Daerah" in a Perbup)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class Vocabulary:
                 code=entry["code"], name=entry["name"], level=entry.get("level", "national"),
                 regional=bool(entry.get("regional", False)), numbered=entry.get("numbered", True),
                 issuers=entry.get("issuers"), series=tuple(entry.get("series", ())),
+                by_level=tuple(sorted((entry.get("by_level") or {}).items())),
             )
             self.kinds[kind.code] = kind
             for word in entry.get("spellings", []):

@@ -103,11 +103,15 @@ def span_id(span: RegulationSpan, citing: Metadata | None = None) -> tuple[str |
         segments.append(issuer)
     elif kind.regional:
         daerah = _daerah_segment(vocab, span.between)
-        if daerah is None and citing is not None and citing.daerah:
+        own = _daerah_segment(vocab, citing.daerah) if citing is not None else None
+        if daerah is None:
             # "Peraturan Daerah Nomor 3 Tahun 2016" in a Perbup: the citing daerah's own act.
-            daerah = _daerah_segment(vocab, citing.daerah)
+            daerah = own
         if daerah is None:
             return None, "daerah-missing"
+        citing_kind = vocab.kinds.get(citing.jenis_kode or "") if citing is not None else None
+        if kind.by_level and citing_kind is not None and daerah == own:
+            segments[0] = dict(kind.by_level).get(citing_kind.level, kind.code)
         segments.append(daerah)
     elif vocab.republic_re.sub(" ", span.between).strip(" ,\t\r\n"):
         return None, "words-unrecognised"

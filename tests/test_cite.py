@@ -154,7 +154,11 @@ def test_odd_input_never_crashes(text):
 def test_regional_act_without_daerah_takes_the_citing_daerah():
     assert _ids("Peraturan Daerah Kabupaten Nomor 3 Tahun 2016") == [None]
     citing = Metadata(jenis_kode="perbup", daerah="Kabupaten Labuhanbatu")
-    assert _ids("Peraturan Daerah Kabupaten Nomor 3 Tahun 2016", citing) == ["perda-kabupaten/labuhanbatu/2016/3"]
+    own = "perda-kabupaten/labuhanbatu/2016/3"
+    assert _ids("Peraturan Daerah Kabupaten Nomor 3 Tahun 2016", citing) == [own]
+    # one act, one id, however the Perbup spells its own Perda
+    assert _ids("Peraturan Daerah Nomor 3 Tahun 2016 dan Perda Labuhanbatu Nomor 3 Tahun 2016", citing) == [own, own]
+    assert _ids("Perda Medan Nomor 1 Tahun 2010", citing) == ["perda/medan/2010/1"]  # level not printed: not guessed
 
 
 def test_relations_revokes_amends_implements():
