@@ -119,7 +119,10 @@ def _is_carry_over(last: str, next_lines: list[str]) -> bool:
     """The foot line repeats the next page's first words (``Pasal 5 . . .``, ``3. Teknologi .``)."""
     m = _CARRY_MARK.match(last)
     if not m:
-        return False
+        # the OCR may keep a single dot of ". . .": "(3) Setiap." before "(3) Setiap Penyelenggara"
+        short = re.fullmatch(r"(?P<stem>\S+(?: \S+){1,3})\.", last)
+        head = " ".join(next_lines[:2])
+        return bool(short) and head.startswith(short.group("stem") + " ")
     stem = _squash(m.group("stem"))
     if not stem:
         return True

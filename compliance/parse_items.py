@@ -16,6 +16,8 @@ from compliance.parse_labels import as_digits, next_labels
 
 _AYAT = re.compile(r"^\(\s*(?P<label>[0-9lIO]{1,2}[a-z]?)\s*\)\s*(?P<rest>.*)$")
 _AYAT_OCR = re.compile(r"^\((?P<label>[0-9])[1lI]\s+(?P<rest>[A-Z].*)$")  # "(21 Setiap" for "(2) Setiap"
+_REFERS = re.compile(r"\b(ayat|huruf|angka|dalam|pada|dan|atau|dengan|serta|sampai)$")
+_LIST_GOES_ON = re.compile(r"[;,:.]\s*(dan/atau|dan|atau|serta)$")
 _ITEM = re.compile(r"^(?P<label>[a-z]|[0-9]{1,2})\s?(?P<sep>[.)])(?!\d)\s*(?P<rest>.*)$")
 _ITEM_COMMA = re.compile(r"^(?P<label>[0-9]{1,2}),\s+(?P<rest>[A-Z].*)$")  # OCR "2," for "2."
 
@@ -77,18 +79,23 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
         paras.append(para)
         return para
 
+    previous = ""
     for text in lines:
-        m = _AYAT.match(text) or _AYAT_OCR.match(text)
+        # "... Pasal 7 ayat / (1) huruf b" is a reference; "...; dan / d." is the list going on
+        refers = _REFERS.search(previous) is not None and not _LIST_GOES_ON.search(previous)
+        previous = text
+        m = None if refers else (_AYAT.match(text) or _AYAT_OCR.match(text))
         if m:
             label = _ayat_label(m.group("label"))
-            if label and (label == "1" if last_ayat is None else label in next_labels(last_ayat)):
+            first_ok = not paras or paras[-1].text.rstrip().endswith(":")
+            if label and (label == "1" and first_ok if last_ayat is None else label in next_labels(last_ayat)):
                 last_ayat = label
                 current = new_para(text, m.group("rest"))
                 node = _Node(label, "ayat", [current])
                 ayat_nodes.append(node)
                 stack = []
                 continue
-        placed = _place_item(text, stack, ayat_nodes[-1] if ayat_nodes else None, top_items)
+        placed = None if refers else _place_item(text, stack, ayat_nodes[-1] if ayat_nodes else None, top_items)
         if placed is not None:
             node, body = placed
             current = new_para(text, body)

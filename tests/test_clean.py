@@ -80,3 +80,11 @@ def test_ocr_word_repairs_keep_other_words():
     assert fix_words("pidana penjara danjatau denda a tau keduanya") == "pidana penjara dan/atau denda atau keduanya"
     assert fix_words("mentransmisikan dan/ atau membuat") == "mentransmisikan dan/atau membuat"
     assert fix_words("Tata cara lnput data") == "Tata cara lnput data"
+
+
+def test_carry_over_whose_dots_the_ocr_lost():
+    texts = _texts([Page(1, "Pasal 26\n(2) Isi ayat dua.\n(3) Setiap."), Page(2, "(3) Setiap Penyelenggara wajib.\n(4) Lain.")])
+    assert texts == ["Pasal 26", "(2) Isi ayat dua.", "(3) Setiap Penyelenggara wajib.", "(4) Lain."]
+    # a short sentence that merely ends a page is kept
+    kept = _texts([Page(1, "Pasal 1\nIni berlaku."), Page(2, "Pasal 2\nLain.")])
+    assert "Ini berlaku." in kept
