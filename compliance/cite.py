@@ -122,6 +122,15 @@ def _amended_id(reg: Regulation, citing) -> str | None:
     return ""
 
 
+def _names_itself(citation: Citation, meta, self_id: str) -> bool:
+    """The title's own "PERATURAN MENTERI ... NOMOR 26 TAHUN 2007", even when OCR spoiled its year."""
+    if citation.regulation == self_id:
+        return True
+    number = re.search(r"(?i)nomor\s*:?\s*0*(\d+)", citation.raw)
+    return (not citation.resolved and citation.kind == meta.jenis_kode and number is not None
+            and int(number.group(1)) == meta.nomor_pokok)
+
+
 def find_citations(reg: Regulation) -> list[Citation]:
     """Every citation-like span in ``reg``, in document order, resolved where the text allows."""
     self_id = regulation_key(reg)
@@ -133,7 +142,7 @@ def find_citations(reg: Regulation) -> list[Citation]:
             continue
         found = _cite_text(reg, text, place, self_id, amended, index)
         if place["part"] == "judul":  # the title names the regulation itself
-            found = [c for c in found if c.regulation != self_id]
+            found = [c for c in found if not _names_itself(c, reg.metadata, self_id)]
         citations.extend(found)
     for citation in citations:
         citation.status = known_status(citation.regulation) if not citation.internal else {}

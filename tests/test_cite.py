@@ -314,3 +314,10 @@ def test_penjelasan_notes_take_their_article_and_ayat_heading():
     (citation,) = find_citations(reg)
     assert citation.place == {"part": "penjelasan", "pasal": "5", "ayat": "2", "item": None}
     assert citation.target.endswith("#pasal-5-ayat-2-huruf-b") and citation.exists
+
+
+def test_the_title_is_not_a_citation_even_when_its_year_is_unreadable():
+    reg = _reg([Article("1", "Isi.", 1)])
+    reg.preamble = ("PERATURAN BUPATI LABUHANBATU\nNOMOR 14 TAHUN 2O1B\nTENTANG PERUBAHAN ATAS PERATURAN BUPATI "
+                    "LABUHANBATU NOMOR 5 TAHUN 2017")
+    assert [(c.target, c.relation) for c in find_citations(reg)] == [("perbup/labuhanbatu/2017/5", "amends")]
