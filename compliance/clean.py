@@ -24,7 +24,7 @@ from compliance.resources import data_dir
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
-_PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?")
+_PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0-9A-Za-z]{1,2}\s*[-–—~]")  # -2-, -2, -2t-
 _DIGITS = re.compile(r"\d+")
 _HEADING_FIRST = set("PpBb/|\\'`~_.")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
@@ -171,7 +171,7 @@ def _dehyphenate(lines: list[Line]) -> list[Line]:
         text = carry + line.text if carry else line.text
         carry = ""
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        hyphen = len(text) > 1 and text[-1] in "-_" and text[-2].isalpha()
+        hyphen = len(text) > 2 and text[-1] in "-_" and text[-3:-1].isalpha()
         if hyphen and nxt and nxt[0].isalpha() and not re.match(r"^[a-z]\.\s", nxt):
             first, _, rest = nxt.partition(" ")
             joined = text[:-1] + ("-" if nxt[0].isupper() else "") + first
