@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from compliance.catalog import Catalog, Element, Entry, Parameter
 from compliance.models import Conflict, Evidence, Finding, Regulation
-from compliance.terms import Span, Terms, merge_spans
+from compliance.terms import Prepared, Span, Terms, merge_spans
 from compliance.values import frequencies, periods
 
 SCORE_CITATION = 1.0
@@ -38,6 +38,8 @@ SCORE_WEAK = 0.6
 SIMILARITY_THRESHOLD = 80.0
 SIMILARITY_COVERAGE = 0.6
 QUOTE_MAX = 400
+CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
+CHUNK_MAX = 900
 EVIDENCE_MAX = 6
 
 _WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
@@ -118,11 +120,28 @@ def units(reg: Regulation) -> list[Unit]:
                 ayat = None if definitional else label
                 out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
     for block in reg.lampiran:
-        for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", block.text):
-            s, e = _trimmed(block.text, m.start(), m.end())
+        for s, e in _chunks(block.text):
+            s, e = _trimmed(block.text, s, e)
             if e > s:
                 out.append(Unit("operative", "Lampiran", None, None, block.text, s, e, ("Lampiran", block.title)))
     return out
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """A Lampiran cut into paragraphs of whole lines: at blank lines, and at a line
+    ending a sentence once the chunk is long enough (a Lampiran can be one block of
+    a hundred pages)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n", text):
+        end = m.start()
+        line_end = text[max(start, end - 1):end]
+        blank = not text[start:end].strip() or text[end + 1:end + 2] == "\n"
+        if blank or (end - start >= CHUNK_MIN and line_end in ".;:") or end - start >= CHUNK_MAX:
+            out.append((start, end))
+            start = end + 1
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str]]:
@@ -188,6 +207,7 @@ class _Context:
     undelegated: dict[int, str]  # id(unit) -> body as elements see it (delegations, scope lists blanked)
     memo: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
     siblings: dict[int, list[Unit]] = field(default_factory=dict)  # id(text) -> units cut from it
+    prepared: dict[int, Prepared] = field(default_factory=dict)  # id(text) -> the text ready for matching
 
     def find(self, terms: Terms, unit: Unit) -> list[Span]:
         """``terms.find(unit.body)``, computed once per pair and in one pass over
@@ -195,7 +215,9 @@ class _Context:
         key = (id(terms), id(unit))
         if key not in self.memo:
             group = self.siblings[id(unit.text)]
-            found = terms.find_in(unit.text, [(u.start, u.end) for u in group])
+            if id(unit.text) not in self.prepared:
+                self.prepared[id(unit.text)] = Prepared.of(unit.text)
+            found = terms.find_in(self.prepared[id(unit.text)], [(u.start, u.end) for u in group])
             for other, spans in zip(group, found):
                 self.memo[(id(terms), id(other))] = spans
         return self.memo[key]

@@ -4,8 +4,11 @@ Regional drafters inflect words (``menetapkan``, ``ditetapkan``, ``penetapan``),
 repeat them for the plural (``aplikasi-aplikasi``), attach ``-nya`` and split or
 join compounds (``e-Government``, ``e Government``); OCR swaps ``l``/``I``/``1``.
 A catalog term is compiled once into a regular expression that accepts those
-variants and is run on the original text, so every match is an exact substring
-that a report can quote and highlight.
+variants. OCR confusions are handled by *folding*: the text and the terms both map
+``l``/``1``/``|``/``!`` to ``i`` and ``0`` to ``o``, one character for one, so the
+expressions stay small (fast to compile) and every match is still an exact span of
+the original text that a report can quote and highlight. Raw ``re:`` expressions
+see the original text.
 
 Term syntax (see rules/perpres-95-2018.yaml): a phrase of words; ``~root`` for a
 root with affixes; ``@name`` for any phrase of a vocabulary set; ``re:...`` for a
@@ -23,10 +26,9 @@ from typing import Any, Mapping, Sequence
 Span = tuple[int, int]
 
 _VOWELS = "aeiou"
-_SUFFIX = r"(?:kannya|annya|kan|an|i|nya|lah)?"
+_SUFFIX = r"(?:kannya|annya|kan|an|i|nya|iah)?"  # -lah folded
 _PLAIN_PREFIXES = ("", "di", "ter", "ke", "ber", "per", "se", "keter", "keber", "berke", "memper", "diper", "pember", "pemer")
-_OCR = {"i": "[il1|!]", "l": "[li1|]", "o": "[o0]"}
-_OCR_MIN_LEN = 6
+_FOLD = str.maketrans({"l": "i", "L": "I", "1": "i", "|": "i", "!": "i", "0": "o"})
 _ACRONYM_MAX_LEN = 7
 _LEFT = r"(?<![0-9A-Za-z])"
 _GAP = "..."  # in a phrase: up to _GAP_MAX characters of the same clause
@@ -73,16 +75,19 @@ def affixed_forms(root: str) -> list[str]:
     return sorted(forms, key=lambda f: (-len(f), f))
 
 
-def _char(ch: str, ocr: bool) -> str:
-    if ocr and ch.lower() in _OCR:
-        return _OCR[ch.lower()]
+def fold(text: str) -> str:
+    """``text`` with OCR-confusable characters unified; same length, same offsets."""
+    return text.translate(_FOLD)
+
+
+def _char(ch: str) -> str:
     if ch == "-":
         return r"[\s\-]?"
     if ch == "/":
         return r"\s*/\s*"
     if ch == ",":
         return ",?"
-    return re.escape(ch)
+    return re.escape(fold(ch))
 
 
 def _is_acronym(word: str) -> bool:
@@ -91,12 +96,11 @@ def _is_acronym(word: str) -> bool:
 
 
 def _word(word: str, reduplicate: bool = True) -> str:
-    """One plain word: acronyms exact-case; other words with suffixes, OCR tolerance
-    and (for the head word of a term) reduplication."""
+    """One plain word: acronyms exact-case; other words with suffixes and (for the
+    head word of a term) reduplication."""
     if _is_acronym(word):
-        return "(?-i:" + re.escape(word) + r")(?:-?nya)?"
-    ocr = len(word) >= _OCR_MIN_LEN
-    core = "".join(_char(ch, ocr) for ch in word)
+        return "(?-i:" + re.escape(fold(word)) + r")(?:-?nya)?"
+    core = "".join(_char(ch) for ch in word)
     if not word[-1].isalnum():
         return core
     return core + ("(?:-" + core + ")?" if reduplicate else "") + _SUFFIX
@@ -106,7 +110,7 @@ def _root_word(root: str) -> str:
     """The affixed forms of ``root`` as one expression, factored by first letter so
     the engine rejects a non-matching position quickly."""
     by_first: dict[str, list[str]] = {}
-    for form in affixed_forms(root):
+    for form in map(fold, affixed_forms(root)):
         by_first.setdefault(form[0], []).append(form)
     branches = []
     for first, forms in sorted(by_first.items()):
@@ -119,15 +123,18 @@ def _root_word(root: str) -> str:
 class _Compiler:
     vocabulary: Mapping[str, Sequence[str]]
 
+    def raw(self, phrase: str) -> str:
+        body = phrase[3:]
+        try:
+            re.compile(body)
+        except re.error as exc:
+            raise TermError(f"bad expression {body!r}: {exc}") from exc
+        return "(?:" + body + ")"
+
     def phrase(self, phrase: str, *, inside_set: bool = False) -> str:
-        """The expression of one phrase, without outer word boundaries."""
+        """The expression of one phrase (for folded text), without outer word boundaries."""
         if phrase.startswith("re:"):
-            body = phrase[3:]
-            try:
-                re.compile(body)
-            except re.error as exc:
-                raise TermError(f"bad expression {body!r}: {exc}") from exc
-            return "(?:" + body + ")"
+            raise TermError(f"a raw expression cannot be part of a longer phrase ({phrase})")
         words = phrase.split()
         if not words:
             raise TermError("empty term")
@@ -147,7 +154,7 @@ class _Compiler:
                     raise TermError("empty root after ~")
                 parts.append(_root_word(word[1:]))
             elif root_phrase and i > 0:
-                parts.append(re.escape(word.lower()) + _SUFFIX)
+                parts.append(re.escape(fold(word.lower())) + _SUFFIX)
             else:
                 parts.append(_word(word, reduplicate=i == 0 and not inside_set))
         separator = r"[\s\-]?" if root_phrase else r"[\s\-]+"
@@ -160,11 +167,9 @@ class _Compiler:
         return out
 
     def keys(self, phrase: str) -> frozenset[str] | None:
-        """Lower-case literals of which one must occur wherever ``phrase`` matches
-        (None: no such literal is known, always run the expression). A cheap
-        substring test on them spares the regular expression most ayat."""
-        if phrase.startswith("re:"):
-            return None
+        """Folded lower-case literals of which one must occur wherever ``phrase``
+        matches (None: no such literal is known, always run the expression). A
+        cheap substring test on them spares the regular expression most ayat."""
         best: frozenset[str] | None = None
         for word in phrase.split():
             if word == _GAP:
@@ -186,7 +191,23 @@ class _Compiler:
         alternatives = [self.phrase(p, inside_set=True) for p in self.vocabulary[name]]
         return "(?:" + "|".join(alternatives) + ")"
 
+    def expand(self, phrases: Sequence[str]) -> list[str]:
+        """A term that is a whole set (``@periodic``) stands for its members, so the
+        set's raw expressions can run on the original text."""
+        out: list[str] = []
+        for p in phrases:
+            if p.startswith("@") and len(p.split()) == 1:
+                if p[1:] not in self.vocabulary:
+                    raise TermError(f"unknown vocabulary set {p}")
+                out.extend(self.vocabulary[p[1:]])
+            else:
+                out.append(p)
+        return out
+
     def alternatives(self, phrases: Sequence[str]) -> _Gated:
+        phrases = self.expand(phrases)
+        raws = [self.raw(p) for p in phrases if p.startswith("re:")]
+        phrases = [p for p in phrases if not p.startswith("re:")]
         # "tim @spbe", "dewan @spbe", ...: one copy of the set after the joined heads.
         tails: dict[str, list[str]] = {}
         rest: list[str] = []
@@ -199,45 +220,68 @@ class _Compiler:
         bodies = [self.phrase(p) for p in rest]
         for tail, heads in tails.items():
             bodies.append("(?:" + "|".join(self.phrase(h) for h in heads) + r")[\s\-]+" + self.phrase(tail))
-        body = "|".join(bodies)
         keys = [self.keys(p) for p in phrases]
         gate = None if any(k is None for k in keys) else frozenset().union(*keys)
-        return _Gated(_LEFT + "(?:" + body + ")" + _RIGHT, gate)
+        folded = _LEFT + "(?:" + "|".join(bodies) + ")" + _RIGHT if bodies else None
+        raw = "|".join(raws) if raws else None
+        return _Gated(folded, raw, gate)
 
 
 def _literal(word: str) -> str:
-    """The longest piece of ``word`` that every accepted variant contains verbatim
-    (lower-case; no OCR-confusable letters in long words; no first letter of a root,
-    which nasal prefixes drop)."""
+    """The longest piece of ``word`` that every accepted variant contains (folded,
+    lower-case; without the first letter of a root, which nasal prefixes drop)."""
     if word.startswith("~"):
         word = word[2:]
-    ocr = len(word) >= _OCR_MIN_LEN and not _is_acronym(word)
-    pieces = re.split(r"[^0-9a-z]" if not ocr else r"[^0-9a-z]|[ilo]", word.lower())
+    pieces = re.split(r"[^0-9a-z]", fold(word.lower()))
     return max(pieces, key=len, default="")
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A text made ready for matching: the original, its folded form, and the
+    folded lower-case form the literal gates test (None when lower-casing would
+    shift offsets)."""
+
+    text: str
+    folded: str
+    lower: str | None
+
+    @classmethod
+    def of(cls, text: str) -> Prepared:
+        folded = fold(text)
+        lower = folded.lower()
+        return cls(text, folded, lower if len(lower) == len(text) else None)
+
+
 class _Gated:
-    """An expression and the literals that gate it (None: always run). The
-    expression is compiled on first use: compiling is the costly part, and an
-    expression whose literals never occur in a text is never needed."""
+    """An expression for folded text, a raw one for the original text, and the
+    literals that gate the first (None: always run). Expressions are compiled on
+    first use: compiling is the costly part, and an expression whose literals never
+    occur in a text is never needed."""
 
-    def __init__(self, source: str, gate: frozenset[str] | None) -> None:
-        self.source = source
+    def __init__(self, folded: str | None, raw: str | None, gate: frozenset[str] | None) -> None:
+        self.sources = (folded, raw)
         self.gate = gate
-        self._pattern: re.Pattern[str] | None = None
+        self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self.source, re.IGNORECASE)
-        return self._pattern
+    def patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        if self._patterns is None:
+            self._patterns = tuple(re.compile(s, re.IGNORECASE) if s else None for s in self.sources)
+        return self._patterns
 
-    def spans(self, text: str, lower: str | None, start: int, end: int) -> list[Span]:
-        if self.gate is not None and lower is not None:
-            piece = lower[start:end]
-            if not any(k in piece for k in self.gate):
-                return []
-        return [(m.start() - start, m.end() - start) for m in self.pattern.finditer(text, start, end) if m.end() > m.start()]
+    def spans(self, prepared: Prepared, start: int, end: int) -> list[Span]:
+        folded, raw = self.patterns()
+        out: list[Span] = []
+        if folded is not None:
+            gated_out = self.gate is not None and prepared.lower is not None and not any(
+                k in prepared.lower[start:end] for k in self.gate)
+            if not gated_out:
+                out.extend((m.start() - start, m.end() - start)
+                           for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start())
+        if raw is not None:
+            out.extend((m.start() - start, m.end() - start)
+                       for m in raw.finditer(prepared.text, start, end) if m.end() > m.start())
+        return out
 
 
 class Terms:
@@ -265,22 +309,19 @@ class Terms:
         self.empty = self._any is None and not self._all
 
     def find(self, text: str) -> list[Span]:
-        return self.find_in(text, [(0, len(text))])[0]
+        return self.find_in(Prepared.of(text), [(0, len(text))])[0]
 
-    def find_in(self, text: str, ranges: Sequence[Span], lower: str | None = None) -> list[list[Span]]:
-        """``find`` on each slice ``text[start:end]`` (spans relative to the slice);
-        ``lower`` is ``text.lower()`` when the caller already has it."""
-        lower = text.lower() if lower is None else lower
-        if len(lower) != len(text):
-            lower = None  # case folding changed offsets (rare letters): run every expression
+    def find_in(self, prepared: Prepared, ranges: Sequence[Span]) -> list[list[Span]]:
+        """``find`` on each slice ``text[start:end]`` of a prepared text (spans
+        relative to the slice); one preparation serves every term and ayat."""
         results: list[list[Span]] = [[] for _ in ranges]
         for i, (start, end) in enumerate(ranges):
             if self._any is not None:
-                results[i].extend(self._any.spans(text, lower, start, end))
+                results[i].extend(self._any.spans(prepared, start, end))
             for group, near in self._all:
                 found = []
                 for gated in group:
-                    spans = gated.spans(text, lower, start, end)
+                    spans = gated.spans(prepared, start, end)
                     if not spans:
                         break
                     found.append(spans)
