@@ -59,14 +59,15 @@ def _enum_start(text: str, expected: list[str], previous: str | None) -> tuple[s
     return (label, rest) if nearby or label in ("a", "1") else None
 
 
-def split_enumeration(texts: list[str]) -> list[tuple[str | None, str]]:
-    """Lettered or numbered list (Menimbang, Mengingat) -> [(label, text)], labels in sequence."""
+def split_enumeration(texts: list[str], keep_label: bool = False) -> list[tuple[str | None, str]]:
+    """Lettered or numbered list (Menimbang, Mengingat) -> [(label, text)], labels in sequence;
+    with ``keep_label`` the text keeps its label as printed (``a. bahwa ...``)."""
     out: list[tuple[str | None, str]] = []
     expected: list[str] = ["a", "1"]
     for t in texts:
         found = _enum_start(t, expected, out[-1][1] if out else None)
         if found:
-            out.append(found)
+            out.append((found[0], t.strip()) if keep_label else found)
             expected = next_labels(found[0])
         elif out:
             out[-1] = (out[-1][0], (out[-1][1] + " " + t).strip())
@@ -145,7 +146,8 @@ def parse(lines: list[Line], source: Source) -> Regulation:
     reg.preamble = _joined(lines[:preamble_end])
     if i_menimbang is not None:
         end = next(x for x in (i_mengingat, i_after, i_body) if x is not None and x > i_menimbang)
-        reg.menimbang = [t for _, t in split_enumeration(_section_texts(lines, i_menimbang, end, _MENIMBANG))]
+        texts = _section_texts(lines, i_menimbang, end, _MENIMBANG)
+        reg.menimbang = [t for _, t in split_enumeration(texts, keep_label=True)]
     if i_mengingat is not None:
         end = next(x for x in (i_after, i_body) if x is not None and x > i_mengingat)
         reg.mengingat = [Mengingat(t, label) for label, t in split_enumeration(_section_texts(lines, i_mengingat, end, _MENGINGAT))]

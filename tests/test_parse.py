@@ -107,9 +107,10 @@ def test_regional_metadata(perbup):
 
 
 def test_menimbang_and_mengingat_lists(perbup):
+    # the recitals keep their printed letters, so a citation "Menimbang huruf b" finds its text
     assert perbup.menimbang == [
-        "bahwa untuk mewujudkan tata kelola pemerintahan yang bersih perlu sistem elektronik;",
-        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Peraturan Bupati;",
+        "a. bahwa untuk mewujudkan tata kelola pemerintahan yang bersih perlu sistem elektronik;",
+        "b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Peraturan Bupati;",
     ]
     assert [(m.label, m.text[:30]) for m in perbup.mengingat] == [
         ("1", "Undang-Undang Nomor 23 Tahun 2"),
@@ -345,7 +346,7 @@ MEMUTUSKAN:
 Pasal 1
 Isi."""
     reg = _parse([text])
-    assert reg.menimbang == ["bahwa satu;", "bahwa dua;"]
+    assert reg.menimbang == ["a. bahwa satu;", "b. bahwa dua;"]
     assert [(m.label, m.text) for m in reg.mengingat] == [
         ("1", "Undang-Undang Nomor 23 Tahun 2014;"), ("2", "Peraturan Presiden Nomor 95 Tahun 2018;")]
     assert (reg.metadata.jenis_kode, reg.metadata.daerah, reg.metadata.nomor) == ("perwal", "Contoh", "2")
