@@ -2,15 +2,18 @@
 
 pdfium is not thread-safe and a pdfium call cannot be interrupted, so the only
 sure way to abandon a page that takes too long (or crashes pdfium) is to run
-the pages in a child process and kill it. One child serves a whole document,
-page after page, sending each page's text back through a pipe; the parent
-waits at most ``page_timeout`` seconds per page. When a page is abandoned the
-child is killed and a fresh one resumes at the next page.
+the pages in a child process and kill it. One long-lived child serves the
+documents of this process one after another (starting a process per document
+cost more than the rebuilding of lines), sending each page's text back through
+a pipe; the parent waits at most ``page_timeout`` seconds per page. When a page
+is abandoned the child is killed and a fresh one resumes at the next page.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 from multiprocessing.connection import Connection
 
 import pypdfium2 as pdfium
@@ -22,6 +25,8 @@ from compliance.pdf_lines import page_text
 # pdfium's document-loading error codes (FPDF_GetLastError).
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
+
+_END = "end"  # sent by the worker after the last page of a document
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -53,40 +58,38 @@ def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page],
         # read in-process; the pool that owns this process is then the only time bound
         for number, text, error in _page_results(data, 1):
             _record(number, text, error, texts, warnings)
-        return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings
-    context = _context()
-    number = 1
-    while number <= count:
-        receiver, sender = context.Pipe(duplex=False)
-        worker = context.Process(target=_serve_pages, args=(data, number, sender))
-        worker.start()
-        sender.close()
-        try:
-            number = _collect(receiver, number, count, page_timeout, texts, warnings)
-        finally:
-            receiver.close()
-            if worker.is_alive():
-                worker.kill()
-            worker.join()
+    else:
+        with _LOCK:
+            number = 1
+            while number <= count:
+                worker = _worker()
+                try:
+                    worker.send((data, number))
+                    number, finished = _collect(worker, number, count, page_timeout, texts, warnings)
+                except BaseException:  # interrupted: the worker may still be sending this document
+                    stop_worker()
+                    raise
+                if not finished:
+                    stop_worker()
     return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings
 
 
-def _collect(receiver: Connection, number: int, count: int, page_timeout: float,
-             texts: dict[int, str], warnings: list[Warning_]) -> int:
-    """Receive pages from one worker; return the page to resume at after it stops."""
-    while number <= count:
+def _collect(worker: Connection, number: int, count: int, page_timeout: float,
+             texts: dict[int, str], warnings: list[Warning_]) -> tuple[int, bool]:
+    """Receive one document's pages; return the page to resume at, and whether the worker is still sound."""
+    while True:
         try:
-            ready = receiver.poll(page_timeout)
-            message = receiver.recv() if ready else None
+            message = worker.recv() if worker.poll(page_timeout) else None
         except (EOFError, OSError):  # the worker died on this page (pdfium crash)
             warnings.append(Warning_("page-unreadable", detail="worker stopped", page=number))
-            return number + 1
+            return number + 1, False
+        if message == _END:
+            return count + 1, True
         if message is None:
             warnings.append(Warning_("page-timeout", detail=f"{page_timeout:g}s", page=number))
-            return number + 1
+            return number + 1, False
         _record(*message, texts, warnings)
         number = message[0] + 1
-    return number
 
 
 def _record(number: int, text: str, error: str, texts: dict[int, str], warnings: list[Warning_]) -> None:
@@ -95,11 +98,16 @@ def _record(number: int, text: str, error: str, texts: dict[int, str], warnings:
     texts[number] = text
 
 
-def _serve_pages(data: bytes, first: int, sender: Connection) -> None:
-    """Worker: send (page, text, error) for pages ``first``.. one at a time."""
-    for result in _page_results(data, first):
-        sender.send(result)
-    sender.close()
+def _serve(connection: Connection) -> None:
+    """Worker: for each (bytes, first page) received, send (page, text, error) per page, then _END."""
+    while True:
+        try:
+            data, first = connection.recv()
+        except EOFError:
+            return
+        for result in _page_results(data, first):
+            connection.send(result)
+        connection.send(_END)
 
 
 def _page_results(data: bytes, first: int):
@@ -118,7 +126,39 @@ def _page_results(data: bytes, first: int):
     pdf.close()
 
 
+# --- the worker process ----------------------------------------------------------
+
+_LOCK = threading.Lock()  # one document at a time through the worker
+_WORKER: tuple[int, multiprocessing.Process, Connection] | None = None  # (owner pid, process, pipe)
+
+
+def _worker() -> Connection:
+    """The pipe to this process's worker, started on first use."""
+    global _WORKER
+    if _WORKER is not None and _WORKER[0] != os.getpid():
+        _WORKER = None  # inherited through a fork: that worker belongs to the parent
+    if _WORKER is None:
+        context = _context()
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        process.start()
+        theirs.close()
+        _WORKER = (os.getpid(), process, ours)
+    return _WORKER[2]
+
+
+def stop_worker() -> None:
+    """Kill this process's worker (it is restarted on the next read)."""
+    global _WORKER
+    if _WORKER is not None and _WORKER[0] == os.getpid():
+        _, process, connection = _WORKER
+        connection.close()
+        process.kill()
+        process.join()
+    _WORKER = None
+
+
 def _context():
-    """Fork where available: the child inherits the loaded pdfium and the bytes, so it starts in ms."""
+    """Fork where available: the child inherits the loaded pdfium, so it starts in ms."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import concurrent.futures
 import hashlib
 import multiprocessing
 import os
@@ -20,6 +21,7 @@ import compliance.pdf_reader
 from compliance.errors import ComplianceError
 from compliance.extract import extract, pages_without_text
 from compliance.pdf_lines import normalise
+from compliance.pdf_reader import stop_worker
 from conftest import corpus_pdf
 from pdf_samples import scanned_pdf, tiny_pdf
 
@@ -173,43 +175,61 @@ def test_pdf_of_blank_pages_is_a_scan_error_even_after_ocr(tmp_path: Path):
     assert _error(_write(tmp_path, "kosong.pdf", tiny_pdf([[], []]))).code == "pdf-no-text"
 
 
-def _fork_only():
+@pytest.fixture()
+def patch_page_reader(monkeypatch):
+    """Replace the worker's page reader; the worker is restarted so that it forks with the patch."""
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("patching the page reader reaches the worker only with the fork start method")
-
-
-def test_a_hung_page_is_abandoned_and_reading_resumes(tmp_path: Path, monkeypatch):
-    _fork_only()
     real = compliance.pdf_reader.page_text
 
-    def hangs_on_page_2(textpage):
-        text = real(textpage)
-        if text == "dua":
-            time.sleep(60)
-        return text
+    def patch(misbehave_on: str, action) -> None:
+        def reader(textpage):
+            text = real(textpage)
+            if text == misbehave_on:
+                action()
+            return text
 
-    monkeypatch.setattr(compliance.pdf_reader, "page_text", hangs_on_page_2)
+        stop_worker()
+        monkeypatch.setattr(compliance.pdf_reader, "page_text", reader)
+
+    yield patch
+    stop_worker()
+
+
+def test_a_hung_page_is_abandoned_and_reading_resumes(tmp_path: Path, patch_page_reader):
+    patch_page_reader("dua", lambda: time.sleep(60))
     pdf = tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")], [(72, 700, "tiga")]])
     extracted = extract(_write(tmp_path, "p.pdf", pdf), page_timeout=0.5)
     assert [p.text for p in extracted.pages] == ["satu", "", "tiga"]
     assert [(w.code, w.page) for w in extracted.warnings] == [("page-timeout", 2)]
+    # the next document is served by a fresh worker, with nothing left over from this one
+    again = extract(_write(tmp_path, "q.pdf", tiny_pdf([[(72, 700, "empat")]])))
+    assert [p.text for p in again.pages] == ["empat"] and again.warnings == []
 
 
-def test_a_page_that_kills_the_worker_is_skipped(tmp_path: Path, monkeypatch):
-    _fork_only()
-    real = compliance.pdf_reader.page_text
-
-    def crashes_on_page_1(textpage):
-        text = real(textpage)
-        if text == "satu":
-            os._exit(3)
-        return text
-
-    monkeypatch.setattr(compliance.pdf_reader, "page_text", crashes_on_page_1)
+def test_a_page_that_kills_the_worker_is_skipped(tmp_path: Path, patch_page_reader):
+    patch_page_reader("satu", lambda: os._exit(3))
     pdf = tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]])
     extracted = extract(_write(tmp_path, "p.pdf", pdf))
     assert [p.text for p in extracted.pages] == ["", "dua"]
     assert [(w.code, w.page) for w in extracted.warnings] == [("page-unreadable", 1)]
+
+
+def test_one_worker_serves_many_documents_and_a_forked_child_gets_its_own(tmp_path: Path):
+    path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")]]))
+    extract(path)
+    first = compliance.pdf_reader._WORKER
+    extract(path)
+    assert compliance.pdf_reader._WORKER is first and first[1].is_alive()
+    if "fork" in multiprocessing.get_all_start_methods():
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            texts, owner, child = pool.submit(_texts_and_worker_owner, path).result()
+        assert texts == ["satu"] and owner == child != first[0]
+
+
+def _texts_and_worker_owner(path: Path) -> tuple[list[str], int, int]:
+    texts = [p.text for p in extract(path).pages]
+    return texts, compliance.pdf_reader._WORKER[0], os.getpid()
 
 
 def test_reads_inside_a_daemonic_pool_worker(tmp_path: Path):
