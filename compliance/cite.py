@@ -26,6 +26,7 @@ from compliance.cite_resolve import (
 )
 from compliance.models import Article, Regulation, Warning_
 
+
 @dataclass
 class Citation:
     """One citation-like span. ``target`` is the canonical id with its pinpoint
@@ -164,8 +165,8 @@ def _cite_text(
         if group.target is not None:
             targeted.add(id(group.target))
         line = text.count("\n", 0, group.start)
-        out.extend(_group_citations(reg, text, place, group, ids, relations, self_id, amended, ayat_marks,
-                                    named_pasal.get(line), index))
+        out.extend(_group_citations(reg, text, place, group, ids, (relations, amends), self_id, amended,
+                                    ayat_marks, named_pasal.get(line), index))
         if group.target is None:
             for ref in group.references:
                 if "pasal" in ref.path:
@@ -176,11 +177,21 @@ def _cite_text(
         reg_id, reason = ids[id(span)]
         out.append(Citation(
             raw=text[span.start:span.end], kind=span.kind, target=reg_id, pinpoint=None,
-            relation=relations.get(id(span), "cites"), place=_place(place), resolved=reg_id is not None,
+            relation=relations.get(id(span), "cites"), place=_place(place, _ayat_at(ayat_marks, span.start)),
+            resolved=reg_id is not None,
             regulation=reg_id, title=span.title, amends=amends.get(id(span)), reason=reason, offset=span.start,
         ))
     out.sort(key=lambda c: c.offset)
     return out
+
+
+def _ayat_at(ayat_marks: list[tuple[int, str]], pos: int) -> str | None:
+    """The ayat a position falls in: the last "(n)" mark before it."""
+    here = None
+    for start, label in ayat_marks:
+        if start <= pos:
+            here = label
+    return here
 
 
 def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
@@ -191,12 +202,10 @@ def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
 
 
 def _group_citations(
-    reg, text, place, group: Group, ids, relations, self_id, amended, ayat_marks, named_pasal, index
+    reg, text, place, group: Group, ids, cues, self_id, amended, ayat_marks, named_pasal, index
 ) -> list[Citation]:
-    ayat_here = None
-    for pos, label in ayat_marks:
-        if pos <= group.start:
-            ayat_here = label
+    relations, amends = cues
+    ayat_here = _ayat_at(ayat_marks, group.start)
     where = _place(place, ayat_here)
     if group.blank:
         return [Citation(raw=text[group.start:group.end], kind=None, target=None, pinpoint=None, relation="cites",
@@ -212,7 +221,7 @@ def _group_citations(
                 raw=text[ref.start:span.end], kind=span.kind, target=f"{reg_id}#{pin}" if reg_id else None,
                 pinpoint=pin, pinpoint_end=pinpoint(ref.path_end), relation=relations.get(id(span), "cites"),
                 place=where, resolved=reg_id is not None, regulation=reg_id, title=span.title,
-                reason=reason, offset=ref.start,
+                amends=amends.get(id(span)), reason=reason, offset=ref.start,
             ))
             continue
         raw = text[ref.start:ref.end]
