@@ -36,13 +36,14 @@ FIXTURE = REPO / "tests" / "fixtures" / "internal_refs.yaml"
 
 
 def transcriptions(docs: dict[str, dict]) -> None:
-    per_doc, unresolved, entries, resolved = [], Counter(), 0, 0
+    per_doc, names, unresolved, entries, resolved = [], [], Counter(), 0, 0
     forms = Counter()
     start = time.perf_counter()
     for name, doc in sorted(docs.items()):
         reg = read_transcript(CORPUS / name, doc)
         citations = find_citations(reg)
         per_doc.append(len(citations))
+        names.append(f"{name.removesuffix('.md')} {len(citations)}")
         forms.update(c.form for c in citations)
         unresolved.update(c.reason for c in citations if not c.resolved)
         rows = resolved_mengingat(reg, citations)
@@ -55,6 +56,7 @@ def transcriptions(docs: dict[str, dict]) -> None:
     print(f"transcriptions: {len(per_doc)} documents, {sum(per_doc)} citations "
           f"(per document: mean {statistics.mean(per_doc):.1f}, median {statistics.median(per_doc)}, "
           f"min {min(per_doc)}, max {max(per_doc)}); forms {dict(sorted(forms.items()))}")
+    print("  per document: " + ", ".join(names))
     print(f"  unresolved by reason: {dict(sorted(unresolved.items()))}")
     print(f"mengingat entries resolved: {resolved}/{entries} = {resolved / entries:.3f} (aim >= 0.98)")
     print(f"  citation finding on transcriptions: {elapsed:.2f} s total")
