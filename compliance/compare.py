@@ -415,6 +415,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "from": "dari", "transposed_note": "Banyak kolom: setiap peraturan/daerah ditampilkan sebagai baris.",
         "legend": "Keterangan", "pasal": "Pasal", "ayat": "ayat", "level": "tingkat",
         "none": "—", "back": "kembali ke tabel",
+        "more_evidence": "bukti lain (lihat laporan peraturan ini: compliance check)",
         "score_note": "Skor 0–100 dari laporan tiap peraturan; kolom gabungan per daerah dihitung dari status "
                       "gabungan (terpenuhi 1, sebagian ½, yang tidak berlaku tidak dihitung).",
     },
@@ -431,6 +432,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "from": "from", "transposed_note": "Many columns: each regulation/region is shown as a row.",
         "legend": "Legend", "pasal": "Pasal", "ayat": "ayat", "level": "level",
         "none": "—", "back": "back to the table",
+        "more_evidence": "more evidence (see this regulation's own report: compliance check)",
         "score_note": "0–100 score from each regulation's report; a region's combined column is scored from the "
                       "combined statuses (fulfilled 1, partial ½, not applicable not counted).",
     },

@@ -177,8 +177,13 @@ def test_html_transposes_many_columns():
     rows = [result(f"r{i:03d}.pdf", report(f"Kabupaten {i:03d}", "perbup", str(i), 2020,
                                            ["fulfilled", "partial", "missing", "conflict"]), sha=f"{i:064d}")
             for i in range(60)]
+    rows[0].report["findings"][1]["evidence"].append({"pasal": "9", "ayat": None, "quote": "kutipan kedua",
+                                                       "via": "term", "score": 0.5, "matched": [], "parent": None})
     page = render_html(build_matrix(rows), "id")
     assert 'class="m wide"' in page
+    # many columns: the first quote per cell, the others counted (all of them stay in the JSON)
+    assert "kutipan kedua" not in page and "+1 bukti lain" in page
+    assert "kutipan kedua" in render_html(build_matrix(rows[:2]), "id")
     parser = _Collect()
     parser.feed(page)
     assert set(parser.hrefs) <= parser.ids
