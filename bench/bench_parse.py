@@ -194,6 +194,16 @@ def peak_memory(path: Path) -> dict[str, float]:
     }
 
 
+def _page_count(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def totals(rows: list[dict]) -> dict:
     matched = sum(r["matched"] for r in rows)
     predicted = sum(r["predicted"] for r in rows)
@@ -247,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     plumber = time_pdfplumber(subset) if subset else 0.0
     largest = max(paths, key=lambda p: p.stat().st_size)
     memory = peak_memory(largest)
+    longest = max(paths, key=_page_count)
+    memory_longest = peak_memory(longest) if longest != largest else memory
 
     print()
     print(f"documents {tot['documents']}  articles in manifest {sum(r['truth'] for r in rows)}  compared {tot['articles_compared']}")
@@ -264,11 +276,13 @@ def main(argv: list[str] | None = None) -> int:
           f"-> {plumber / bare_subset if bare_subset else 0:.1f}x")
     print(f"peak memory parsing the largest file ({largest.name}): tracemalloc {memory['tracemalloc_peak_mib']:.1f} MiB, "
           f"max RSS self {memory['maxrss_self_mib']:.0f} MiB, extraction workers {memory['maxrss_children_mib']:.0f} MiB")
+    print(f"peak memory parsing the longest file ({longest.name}, {_page_count(longest)} pages): tracemalloc "
+          f"{memory_longest['tracemalloc_peak_mib']:.1f} MiB")
     if args.json:
         args.json.write_text(json.dumps({"documents": rows, "totals": tot, "pypdfium2_seconds": bare,
                                          "pdfplumber_subset": {"files": len(subset), "seconds": plumber, "pypdfium2_seconds": bare_subset},
                                          "load_average": os.getloadavg(),
-                                         "memory": memory}, indent=1, sort_keys=True), encoding="utf-8")
+                                         "memory": memory, "memory_longest": memory_longest}, indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
 
