@@ -167,13 +167,16 @@ def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
 
 
 def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = None,
-              store: Store | None = None, progress: bool | None = None) -> list[FileResult]:
+              store: Store | None = None, progress: bool | None = None,
+              keep_text: bool = True) -> list[FileResult]:
     """Check every file under ``inputs``; results sorted by path, duplicates merged.
 
     ``jobs`` worker processes (default: the number of cores; 1 runs in this process).
-    ``progress`` draws a bar on stderr (default: only when stderr is a terminal)."""
+    ``progress`` draws a bar on stderr (default: only when stderr is a terminal).
+    ``keep_text=False`` keeps only the identity of each regulation in its report (not
+    its articles): a comparison of hundreds of files then fits in far less memory."""
     paths = collect(inputs)
-    results, tasks = _plan(paths, pipeline, store)
+    results, tasks = _plan(paths, pipeline, store, keep_text)
     if progress is None:
         progress = sys.stderr.isatty()
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -184,7 +187,7 @@ def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = 
             code, params = outcome.error
             result.error = ComplianceError(code, **params)
             continue
-        result.report = _json_loads(outcome.report_json)
+        result.report = _report(outcome.report_json, keep_text)
         if outcome.links_json is not None:
             result.links = _json_loads(outcome.links_json)
         elif store is not None:
@@ -197,7 +200,8 @@ def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = 
     return sorted(results, key=lambda r: str(r.path))
 
 
-def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None) -> tuple[list[FileResult], list[_Task]]:
+def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None,
+          keep_text: bool) -> tuple[list[FileResult], list[_Task]]:
     """Hash every file, merge duplicates, answer from the store what it can."""
     results: list[FileResult] = []
     by_sha: dict[str, FileResult] = {}
@@ -219,6 +223,7 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None) -> tuple[l
             continue
         report = store.get_report(result.sha256, pipeline.catalog_key) if store is not None else None
         if report is not None:
+            report = report if keep_text else _identity_only(report)
             result.report, result.cached, result.links = report, True, store.get_links(result.sha256)
         else:
             regulation_json = store.get_regulation_json(result.sha256) if store is not None else None
@@ -282,6 +287,17 @@ def _compact(data: Any) -> str:
 
 def _json_loads(text: str | None) -> dict[str, Any] | None:
     return json.loads(text) if text else None
+
+
+def _report(text: str | None, keep_text: bool) -> dict[str, Any] | None:
+    report = _json_loads(text)
+    return report if keep_text or report is None else _identity_only(report)
+
+
+def _identity_only(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with its regulation reduced to metadata and source (no article text)."""
+    regulation = report.get("regulation") or {}
+    return {**report, "regulation": {k: regulation[k] for k in ("metadata", "source") if k in regulation}}
 
 
 def report_metadata(report: dict[str, Any]) -> dict[str, Any]:

@@ -330,7 +330,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
     pipeline = default_pipeline(catalog, lang)
     store = open_store(cache_dir, no_cache, warn=_warn)
     try:
-        results = run_batch(paths, pipeline, jobs=jobs, store=store)
+        results = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False)
     finally:
         if store is not None:
             store.close()

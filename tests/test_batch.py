@@ -268,3 +268,25 @@ def test_a_killed_run_leaves_a_usable_store(tmp_path: Path):
         results = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "cat@1"), jobs=1, store=store)
     assert all(r.report is not None for r in results)
     assert stored <= sum(r.cached for r in results) < 30  # what was committed before the kill is kept
+
+
+def test_keep_text_false_keeps_only_the_identity(tmp_path: Path):
+    write(tmp_path / "binjai.txt", "Arsitektur.")
+    full = run_batch([tmp_path], Pipeline(check_with_text, "cat@1"), jobs=1)[0].report
+    with Store(tmp_path / "cache") as store:
+        fresh = run_batch([tmp_path / "binjai.txt"], Pipeline(check_with_text, "cat@1"), jobs=1, store=store,
+                          keep_text=False)[0]
+        cached = run_batch([tmp_path / "binjai.txt"], Pipeline(check_with_text, "cat@1"), jobs=1, store=store,
+                           keep_text=False)[0]
+        assert store.get_report(cached.sha256, "cat@1") == full  # the store keeps everything
+    assert "articles" in full["regulation"]
+    for result in (fresh, cached):
+        assert set(result.report["regulation"]) == {"metadata", "source"}
+        assert result.report["findings"] == full["findings"]
+    assert cached.cached and not fresh.cached
+
+
+def check_with_text(regulation: Regulation) -> dict:
+    report = fabricated_check(regulation)
+    report["regulation"] = regulation.to_dict()
+    return report
