@@ -113,3 +113,48 @@ def test_evaluation_referring_to_an_unknown_entry_is_rejected(tmp_path):
     with pytest.raises(ComplianceError) as info:
         load_evaluation(path, load_catalog())
     assert info.value.params["entry"] == "indicator 1"
+
+
+MINIMAL = """
+schema: compliance/catalog@1
+id: contoh-permen
+title: {id: Peraturan Menteri Contoh, en: Example ministerial regulation}
+short: Permen Contoh
+ditetapkan: "2020-01-01"
+citation: ['re:permen\\s+contoh']
+scoring: {fulfilled: 1, partial: 0.5, conflict: 0, missing: 0}
+groups:
+  - {id: umum, title: {id: Umum, en: General}}
+vocabulary:
+  kepala-daerah: [bupati, wali kota]
+entries:
+  - id: satu-data
+    group: umum
+    title: {id: Satu Data daerah, en: Regional One Data}
+    basis: {confidence: number, pasal: "7"}
+    signals: [Satu Data]
+    elements:
+      - id: walidata
+        label: {id: walidata ditunjuk, en: data steward appointed}
+        terms: [walidata]
+      - id: penetapan
+        label: {id: ditetapkan kepala daerah, en: set by the regional head}
+        terms: [{all: [[~tetap], ["@kepala-daerah"]]}]
+"""
+
+
+def test_a_new_regulation_is_a_new_file_not_new_code(tmp_path):
+    from compliance.match import match
+    from compliance.models import Article, Regulation, Source
+
+    path = tmp_path / "contoh.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    catalog = load_catalog(path)
+    assert [e.id for e in catalog.entries] == ["satu-data"]
+    assert catalog.entry("satu-data").basis.printable() == "Pasal 7"
+    reg = Regulation(source=Source("x.txt", "0" * 64, 1), articles=[
+        Article("3", "(1) Penyelenggaraan Satu Data di Daerah dikoordinasikan oleh walidata.", 1)])
+    [finding] = match(reg, catalog)
+    assert finding.status == "partial"
+    assert finding.missing_elements == ["ditetapkan kepala daerah"]
+    assert finding.evidence[0].pasal == "3" and finding.evidence[0].ayat == "1"

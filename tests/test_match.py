@@ -357,3 +357,14 @@ def test_every_note_has_a_message_in_both_languages(old_era, recent):
     assert len(notes) >= 5
     for lang in ("id", "en"):
         assert notes <= set(MESSAGES[lang]), lang
+
+
+def test_english_report_language(tmp_path, catalog):
+    path = tmp_path / "perbup-lembah-hijau-2015.txt"
+    path.write_text(OLD_ERA, encoding="utf-8")
+    result = check(path, catalog, lang="en")
+    by_id = {f.requirement: f for f in result.findings}
+    assert by_id["peta-rencana"].title == "Regional SPBE Roadmap"
+    assert by_id["tim-koordinasi"].basis == "SPBE organiser"
+    assert "5-year period" not in by_id["peta-rencana"].missing_elements  # Rencana Induk ... 5 (lima) tahun is there
+    assert result.to_dict()["lang"] == "en"
