@@ -32,6 +32,7 @@ _CARRY_MARK = re.compile(r"^(?P<stem>.*?\S)\s*(?:(?:\.\s*){3,}|…+|\s\.)$")
 _HEADING_KEY = re.compile(r"^(pasal|bab|bagian|paragraf|\(|[a-z0-9]{1,3}\.)", re.IGNORECASE)
 _PASAL_GLUED = re.compile(r"^(?:[Pp]asa[lI1|iJj])\s*(?P<label>[0-9lIiOoSBZzT| ]{1,6}[A-Z]?)\s*$")
 _HEADING_NOISE = re.compile(r"^[/|\\'`~_.]{1,2}\s*(?=(BAB|Pasal)\s*\w+\s*$)")  # "/ BAB VII"
+_CAPITALS = re.compile(r"^(?P<keyword>PASAL|PARAGRAF)(?P<rest>\s+[0-9A-Z]{1,5})$|^(?P<keyword2>BAGIAN)(?P<rest2>\s+(KE[A-Z ]{3,16}|PERTAMA))$")
 _BAGIAN_SPLIT = re.compile(r"^Bag\s+ian\b")
 _BAB_GLUED = re.compile(r"^BA\s?B\s*(?P<label>[IVXLl1 ]{1,8}[A-Z]?)\s*$")
 
@@ -140,14 +141,14 @@ def fix_heading(text: str) -> str:
         return text
     text = _HEADING_NOISE.sub("", text)
     text = _BAGIAN_SPLIT.sub("Bagian", text)
+    m = _CAPITALS.match(text)
+    if m:  # drafts set headings in capitals: PASAL 3, BAGIAN KEDUA, PARAGRAF 1
+        keyword = (m.group("keyword") or m.group("keyword2")).capitalize()
+        rest = m.group("rest") or m.group("rest2")
+        text = keyword + (rest.title() if keyword == "Bagian" else rest)
     m = _PASAL_GLUED.match(text)
     if m:
-        label = m.group("label")
-        if re.fullmatch(r"[0-9lIiOoSBZz| ]+[A-Z]?", label) and " " in label.strip():
-            parts = label.split()
-            # "2 6" -> "26" but keep "I I" (roman) together as "II"
-            label = "".join(parts)
-        return f"Pasal {label.strip()}"
+        return "Pasal " + "".join(m.group("label").split())  # "Pasal 2 6" -> "Pasal 26"
     m = _BAB_GLUED.match(text)
     if m:
         label = m.group("label").replace(" ", "").replace("l", "I").replace("1", "I")

@@ -71,6 +71,9 @@ def test_ocr_heading_repairs():
     assert fix_heading("BAB Il") == "BAB II"
     assert fix_heading("Bag ian Kesatu") == "Bagian Kesatu"
     assert fix_heading("/ BAB VII") == "BAB VII"
+    assert fix_heading("PASAL 12") == "Pasal 12"
+    assert fix_heading("BAGIAN KETIGA BELAS") == "Bagian Ketiga Belas"
+    assert fix_heading("PARAGRAF 2") == "Paragraf 2"
     # a cross-reference that merely starts with Pasal is left alone
     assert fix_heading("Pasal 6 ayat (2) berlaku") == "Pasal 6 ayat (2) berlaku"
 
