@@ -102,13 +102,7 @@ def test_article_labels(name, fmt):
 # Known parser gap, reported: in this PDF Mengingat angka 8 wraps so that its tail "9);"
 # ("... Tahun 2016 Nomor" / "9);") starts a line, and the parser opens a 9th item "9" with
 # text ";". strict: the marker must go once the parser joins the wrapped line.
-_MENGINGAT_GAPS = {("perbup-sukamaju-2016-egov", "pdf"): "wrapped '9);' read as Mengingat item 9"}
-
-
-@pytest.mark.parametrize("name,fmt", [
-    pytest.param(n, f, marks=pytest.mark.xfail(reason=_MENGINGAT_GAPS[n, f], strict=True))
-    if (n, f) in _MENGINGAT_GAPS else (n, f)
-    for n in SAMPLES for f in FORMATS])
+@pytest.mark.parametrize("name,fmt", [(n, f) for n in SAMPLES for f in FORMATS])
 def test_menimbang_and_mengingat(name, fmt):
     reg = parsed(name, fmt)
     k = key(name)
