@@ -61,10 +61,10 @@ def extract(path: Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Ext
     elif kind == "docx":
         from compliance.docx_text import read_docx
 
-        lines, numbered = read_docx(data, name)
+        lines, approximated = read_docx(data, name)
         pages = [Page(1, "\n".join(lines))]
-        if numbered:
-            warnings.append(Warning_("docx-auto-numbering", detail=str(numbered)))
+        if approximated:
+            warnings.append(Warning_("docx-numbering-approximated", detail=str(approximated)))
     else:
         text, warnings = decode_text(data, name)
         pages = [Page(1, text)]

@@ -15,6 +15,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 import compliance.ocr
 import compliance.pdf_reader
@@ -347,10 +349,67 @@ def test_docx_reads_paragraphs_and_tables_in_body_order(tmp_path: Path):
         "b. bahwa berdasarkan pertimbangan huruf a;",
         "Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014;",
         "Pasal 1",
-        "Dalam Peraturan Bupati ini yang dimaksud dengan:",
+        "1. Dalam Peraturan Bupati ini yang dimaksud dengan:",  # numbered by its style, List Number
     ]
-    assert [(w.code, w.detail) for w in extracted.warnings] == [("docx-auto-numbering", "1")]
+    assert extracted.warnings == []
     assert extracted.source.pages == 1 and extracted.source.file == "draf.docx"
+
+
+def _numbered(document, num_id: str, level: int, text: str, container=None):
+    """A paragraph in Word list ``num_id`` at ``level`` (the label lives in numbering.xml only)."""
+    paragraph = (container or document).add_paragraph(text)
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = int(num_id)
+    return paragraph
+
+
+def _legal_lists(document) -> None:
+    """Lists as regional drafts define them: huruf "a." over angka "1)", and "BAB I" headings."""
+    levels = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl>'
+              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2)"/></w:lvl>')
+    bab = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="BAB %1"/></w:lvl>'
+    numbering = document.part.numbering_part.element
+    for xml in (f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>',
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">{bab}</w:abstractNum>',
+                f'<w:num {nsdecls("w")} w:numId="70"><w:abstractNumId w:val="90"/></w:num>',
+                f'<w:num {nsdecls("w")} w:numId="71"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0">'
+                '<w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+                f'<w:num {nsdecls("w")} w:numId="72"><w:abstractNumId w:val="91"/></w:num>'):
+        element = parse_xml(xml)
+        if element.tag.endswith("abstractNum"):
+            numbering.insert(0, element)
+        else:
+            numbering.append(element)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Menimbang"
+    items = table.cell(0, 1)
+    items.paragraphs[0].text = "bahwa SPBE perlu diatur;"
+    numpr = items.paragraphs[0]._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val, numpr.get_or_add_numId().val = 0, 70
+    _numbered(document, "70", 0, "bahwa perlu menetapkan Peraturan Bupati;", container=items)
+    _numbered(document, "72", 0, "KETENTUAN UMUM")
+    document.add_paragraph("Pasal 1")
+    _numbered(document, "71", 0, "SPBE meliputi:")
+    _numbered(document, "71", 1, "tata kelola;")
+    _numbered(document, "71", 1, "manajemen;")
+    _numbered(document, "71", 0, "Pemerintah Daerah.")
+    _numbered(document, "72", 0, "KETENTUAN PENUTUP")
+
+
+def test_docx_automatic_numbering_is_rendered_as_word_shows_it(tmp_path: Path):
+    path = _write(tmp_path, "draf.docx", _docx_bytes(tmp_path, _legal_lists))
+    assert extract(path).pages[0].text.split("\n") == [
+        "Menimbang a. bahwa SPBE perlu diatur;",
+        "b. bahwa perlu menetapkan Peraturan Bupati;",
+        "BAB I KETENTUAN UMUM",
+        "Pasal 1",
+        "a. SPBE meliputi:",  # list 71 restarts the letters list 70 used
+        "1) tata kelola;",
+        "2) manajemen;",
+        "b. Pemerintah Daerah.",
+        "BAB II KETENTUAN PENUTUP",
+    ]
 
 
 def test_docx_is_recognised_by_content_not_name(tmp_path: Path):
