@@ -394,3 +394,22 @@ def test_every_parser_warning_has_a_message_in_both_languages():
     for code in codes:
         for lang in LANGS:
             assert message(code, lang, detail="x", page=1) != code, (code, lang)
+
+
+@pytest.mark.parametrize("stem", ["perbup-sukamaju-2016-egov", "perwal-banyuasri-2022-spbe", "perwal-tirtaraya-2017-tik"])
+def test_bundled_sample_parses_alike_from_pdf_and_docx(stem):
+    import compliance
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    if not (examples / f"{stem}.pdf").exists():
+        pytest.skip(f"sample {stem} not bundled")
+    pdf, docx = compliance.load(examples / f"{stem}.pdf"), compliance.load(examples / f"{stem}.docx")
+
+    def flat(text):
+        return " ".join(text.split())
+
+    assert pdf.metadata == docx.metadata and pdf.metadata.jenis_kode in ("perbup", "perwal")
+    assert [(a.label, flat(a.text)) for a in pdf.articles] == [(a.label, flat(a.text)) for a in docx.articles]
+    assert pdf.menimbang == docx.menimbang and len(pdf.mengingat) == len(docx.mengingat) > 0
+    assert pdf.closing.lembaran == docx.closing.lembaran and pdf.closing.lembaran.startswith("BERITA DAERAH")
+    assert not pdf.unplaced and not docx.unplaced
