@@ -153,6 +153,17 @@ def main() -> None:
     seconds, _, _ = run(["compare", str(regs), "-o", str(tmp / "region.html"), "--group-by", "daerah",
                          "--cache-dir", str(tmp / "cache-2")])
     print(f"warm html --group-by daerah: {seconds:5.1f} s")
+    pdf_only = tmp / "pdfs"
+    pdf_only.mkdir()
+    for pdf in regs.glob("*.pdf"):
+        shutil.copy(pdf, pdf_only / pdf.name)
+    if any(pdf_only.iterdir()):
+        count = len(list(pdf_only.iterdir()))
+        for jobs in (1, 2):
+            seconds, peak, cpu = run(["compare", str(pdf_only), "-o", str(tmp / "pdfs.json"), "--jobs", str(jobs),
+                                      "--no-cache"])
+            print(f"corpus PDFs only ({count}), cold, {jobs} worker(s): {seconds:6.1f} s  "
+                  f"{count / seconds:5.2f} docs/s  CPU {cpu / count:.2f} s/doc  peak RSS {peak / 1024:4.0f} MB")
     render = chromium_render(tmp / "banding.html")
     if render is not None:
         print(f"headless Chromium load of the {args.n}-column HTML: {render:.1f} s")

@@ -95,32 +95,38 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            return self._connect_checked()
-        except sqlite3.DatabaseError as exc:
-            self._move_aside(str(exc))
-            return self._connect_checked()
+            try:
+                return self._connect_checked()
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError as exc:  # not a database, malformed, or someone else's
+                self._move_aside(str(exc))
+                return self._connect_checked()
+        except sqlite3.OperationalError as exc:  # cannot open, read-only, locked: nothing to rebuild
+            raise self._unusable(exc) from exc
 
     def _connect_checked(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if (app_id, version) != (APPLICATION_ID, SCHEMA_VERSION):
-                self._initialise(conn, app_id, version)
+            found = (conn.execute("PRAGMA application_id").fetchone()[0],
+                     conn.execute("PRAGMA user_version").fetchone()[0])
+            if found != (APPLICATION_ID, SCHEMA_VERSION):
+                self._initialise(conn)
             return conn
         except BaseException:
             conn.close()
             raise
 
-    def _initialise(self, conn: sqlite3.Connection, app_id: int, version: int) -> None:
-        """Create the schema in an empty file; refuse (as corrupt) anyone else's database."""
+    def _initialise(self, conn: sqlite3.Connection) -> None:
+        """Create the schema in an empty file; refuse (as damaged) anyone else's database."""
         conn.execute("BEGIN IMMEDIATE")
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]  # re-read under the lock
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]  # read under the lock
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if app_id == APPLICATION_ID and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            if (app_id, version) == (APPLICATION_ID, SCHEMA_VERSION):
                 conn.execute("COMMIT")  # another process initialised it meanwhile
                 return
             if tables:
@@ -144,6 +150,8 @@ class Store:
             os.replace(self.path, aside)
         except FileNotFoundError:
             aside = None  # another run moved it first
+        except OSError as exc:
+            raise ComplianceError("cache-unusable", file=str(self.path), reason=exc.strerror or str(exc)) from exc
         for suffix in ("-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         self._warn(ComplianceError("cache-rebuilt", file=str(self.path), reason=reason,
@@ -156,14 +164,19 @@ class Store:
         except sqlite3.Error:
             pass
         self._move_aside(str(exc))
-        self._conn = self._connect_checked()
+        self._conn = self._open()
+
+    def _unusable(self, exc: sqlite3.OperationalError) -> ComplianceError:
+        """Locked too long, read-only, disk error: the file is fine, this run cannot use it."""
+        code = "cache-busy" if "locked" in str(exc) or "busy" in str(exc) else "cache-unusable"
+        return ComplianceError(code, file=str(self.path), reason=str(exc))
 
     def _read(self, sql: str, params: tuple) -> list[tuple]:
         try:
             return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise self._unusable(exc) from exc
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise ComplianceError("cache-busy", file=str(self.path), reason=str(exc)) from exc
             self._recover(exc)
             return []
 
@@ -181,9 +194,9 @@ class Store:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise
+            except sqlite3.OperationalError as exc:
+                raise self._unusable(exc) from exc
             except sqlite3.DatabaseError as exc:
-                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                    raise ComplianceError("cache-busy", file=str(self.path), reason=str(exc)) from exc
                 if attempt == 2:
                     raise ComplianceError("cache-unusable", file=str(self.path), reason=str(exc)) from exc
                 self._recover(exc)

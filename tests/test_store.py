@@ -3,6 +3,8 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from compliance.errors import ComplianceError
 from compliance.models import Article, Ayat, Heading, Item, Metadata, Regulation, Source
 from compliance.output import dumps_json
@@ -156,3 +158,24 @@ def test_default_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_cache_dir() == tmp_path / "home" / ".cache" / "compliance"
+
+
+
+def test_a_locked_store_is_a_clear_error_not_a_rebuild(tmp_path: Path, monkeypatch):
+    with Store(tmp_path) as store:
+        store.put("a" * 64, "cat", None, _report(10))
+    monkeypatch.setattr("compliance.store.BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another run holding the write lock
+    warnings: list[ComplianceError] = []
+    try:
+        with Store(tmp_path, warn=warnings.append) as store:
+            with pytest.raises(ComplianceError) as info:
+                store.put("b" * 64, "cat", None, _report(20))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert info.value.code == "cache-busy" and warnings == []
+    assert "--no-cache" in info.value.message("en")
+    with Store(tmp_path) as store:
+        assert store.get_report("a" * 64, "cat")["summary"]["score"] == 10
