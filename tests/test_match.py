@@ -368,3 +368,21 @@ def test_english_report_language(tmp_path, catalog):
     assert by_id["tim-koordinasi"].basis == "SPBE organiser"
     assert "5-year period" not in by_id["peta-rencana"].missing_elements  # Rencana Induk ... 5 (lima) tahun is there
     assert result.to_dict()["lang"] == "en"
+
+
+def test_a_bare_ict_audit_clause_is_partial_for_each_audit(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Bupati", daerah="Bukit Asri", nomor=9, tahun=2019, tentang="Tata Kelola TIK",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=["Terhadap penyelenggaraan teknologi informasi dan komunikasi dilakukan audit TIK setiap dua tahun sekali."],
+        tanggal="4 April 2019",
+    )
+    path = tmp_path / "perbup-bukit-asri-2019.txt"
+    path.write_text(text, encoding="utf-8")
+    by_id = {f.requirement: f for f in match(compliance.load(path), catalog)}
+    for rid in ("audit-infrastruktur", "audit-aplikasi", "audit-keamanan"):
+        finding = by_id[rid]
+        assert finding.status == "partial" and not finding.conflicts, rid
+        assert "note-weak-signal" in finding.notes
+        assert any("objek" in label or "keamanan infrastruktur" in label for label in finding.missing_elements), rid
