@@ -330,3 +330,12 @@ def test_sort_and_filter_work_in_chromium(tmp_path: Path):
     assert lines["desc"] == "Arsitektur SPBE|Peta Rencana SPBE"
     assert lines["filtered"] == "Peta Rencana SPBE"
     assert lines["conflict"] == ""  # no conflict in this group (only Keamanan has one)
+
+
+def test_a_duplicate_is_one_column_naming_both_files():
+    rows = three_regions()
+    rows[0].files.append(Path("salinan/binjai-copy.pdf"))
+    m = build_matrix(rows)
+    assert len(m["columns"]) == 3 and m["columns"][0]["files"] == ["binjai.pdf", "salinan/binjai-copy.pdf"]
+    page = render_html(m, "en")
+    assert 'title="binjai.pdf, salinan/binjai-copy.pdf">2 files' in page
