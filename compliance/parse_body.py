@@ -22,7 +22,7 @@ from compliance.parse_labels import follows, label_readings, next_roman, roman_v
 
 PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})\s*\.?$")
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+[A-Z]?)\b\s*[:.]?\s*(?P<title>.*)$")
-_PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+)\s*$")
+_PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+(\s+Belas)?|Pertama)\s*$")
 _CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yang|tentang|serta|sebagaimana|pada|di|ke)\b")
 # a line ending like this goes on with a reference ("dimaksud dalam / Pasal 6")
 _REFERS = re.compile(r"\b(dalam|pada|dengan|oleh|di|ke|dari|tentang|dimaksud|berdasarkan|terhadap|menurut|atas|dan|atau|serta|sampai)$")
@@ -176,8 +176,16 @@ class _BodyParser:
         return bool(re.search(r"diubah|sebagai\s+berikut|dicabut", ahead, re.IGNORECASE))
 
     def _title_lines(self, i: int, upper_only: bool, limit: int = 4) -> int:
-        """How many lines after ``i`` form a heading title: capitals for a BAB,
-        capitalised words for a Bagian/Paragraf, never a finished sentence."""
+        """How many lines after ``i`` form a heading title: all lines up to a heading that
+        follows within ``limit`` lines; otherwise capitals for a BAB, capitalised words for
+        a Bagian/Paragraf, never a finished sentence."""
+        for n in range(1, limit + 1):
+            t = self._text(i + n)
+            if (not t or re.match(r"^(\(\d|[a-z0-9]{1,2}[.)]\s)", t) or t.endswith(";") or _CLOSING.match(t)
+                    or (n > 1 and t.endswith("."))):
+                break
+            if self._is_heading_start(self._text(i + n + 1)):
+                return n
         n = 0
         while n < limit and i + 1 + n < len(self.lines):
             t = self._text(i + 1 + n)
@@ -240,8 +248,6 @@ class _BodyParser:
             if self.amending is not None:
                 self._finish_amending()
             parent = None
-            if self.last_top and not roman_value(label) and label == self.last_top:
-                self._warn("duplicate-article", label, i)
             self.last_top = label
         for a in self.out.articles:
             if a.label == label and a.parent == parent:

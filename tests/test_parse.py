@@ -413,3 +413,24 @@ def test_bundled_sample_parses_alike_from_pdf_and_docx(stem):
     assert pdf.menimbang == docx.menimbang and len(pdf.mengingat) == len(docx.mengingat) > 0
     assert pdf.closing.lembaran == docx.closing.lembaran and pdf.closing.lembaran.startswith("BERITA DAERAH")
     assert not pdf.unplaced and not docx.unplaced
+
+
+def test_heading_titles_up_to_the_next_heading():
+    text = """PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA
+NOMOR 9 TAHUN 2019
+Menimbang : a. bahwa perlu;
+Pasal 1
+Satu.
+BAB II
+Wartawan
+Bagian Kesatu
+Sanggahan atas Hasil Seleksi
+Paragraf Pertama
+Jaringan dan Sistem Perangkat.
+Pasal 2
+Dua."""
+    a2 = _parse([text]).articles[1]
+    assert (a2.bab.label, a2.bab.title) == ("II", "Wartawan")
+    assert (a2.bagian.label, a2.bagian.title) == ("Kesatu", "Sanggahan atas Hasil Seleksi")
+    assert (a2.paragraf.label, a2.paragraf.title) == ("Pertama", "Jaringan dan Sistem Perangkat.")
+    assert a2.text == "Dua."
