@@ -228,6 +228,9 @@ def parse_closing(lines: list[Line]) -> Closing | None:
             continue
         if zone_open and not _ON.match(t):
             signer_zone.append(t)
+    if c.ditetapkan_di is None and len(texts) >= 2 and texts[0].isupper() and iso_date(texts[1]):
+        # "JAKARTA" / "4 Mei 2007": the labels "Ditetapkan di" / "pada tanggal" were only in the image
+        c.ditetapkan_di, c.ditetapkan_tanggal = texts[0], texts[1]
     names = [t for t in signer_zone if not re.match(r"^(ttd\.?|ttd|TTD\.?)$", t) and not t.endswith(",")]
     uppercase_names = [t for t in names if t.isupper() and len(t.split()) <= 6]
     if uppercase_names:

@@ -52,6 +52,7 @@ def test_ocr_errors_do_not_break_structure(manifest):
     assert reg.metadata.nomor_pokok == 26 and reg.metadata.tahun == 2007
     # the closing's labels are only in the page image; its place and date are not article text
     assert reg.articles[-1].text == "Peraturan ini mulai berlaku pada tanggal ditetapkan."
+    assert (reg.closing.ditetapkan_di, reg.metadata.ditetapkan) == ("JAKARTA", "2007-05-04")
 
 
 def test_national_law_with_penjelasan(manifest):
