@@ -96,3 +96,13 @@ def test_bench_scoring_counts_missing_and_extra_labels():
     bench = _bench()
     assert bench.label_scores(["1", "2", "2", "3"], ["1", "2", "3", "4"]) == (3, 0.75, 0.75)
     assert bench.label_scores([], ["1"]) == (0, 0.0, 0.0)
+
+
+def test_same_pdf_same_json():
+    path = corpus_pdf("PERMENKOMINFO_2014_038.pdf")
+    first = json.dumps(compliance.load(path).to_dict(), sort_keys=True, ensure_ascii=False)
+    assert first == json.dumps(compliance.load(path).to_dict(), sort_keys=True, ensure_ascii=False)
+    # Pasal 68 and 70 are quoted without their headings in the PDF: inferred and flagged
+    reg = compliance.load(path)
+    assert [a.label for a in reg.articles if a.parent == "I"] == ["4", "5", "5A", "67", "68", "70", "74"]
+    assert {w.detail for w in reg.warnings if w.code == "heading-inferred"} == {"Pasal 68", "Pasal 70"}
