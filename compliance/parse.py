@@ -14,7 +14,7 @@ import re
 from compliance.errors import ComplianceError
 from compliance.metadata import parse_closing, parse_metadata
 from compliance.models import Block, Line, Mengingat, Penjelasan, Regulation, Source, Warning_
-from compliance.parse_body import parse_body
+from compliance.parse_body import PASAL_DEMI_PASAL, UMUM, parse_body
 from compliance.parse_labels import follows, label_readings, next_labels, next_roman
 
 _MENIMBANG = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -90,8 +90,6 @@ def _joined(lines: list[Line]) -> str:
 
 
 _PENJ_PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})(?P<range>\s+(s/d|sampai\s+dengan|dan)\s+(Pasal\s+)?\S{1,5})?\s*$")
-_PASAL_DEMI_PASAL = re.compile(r"^(\S{1,3}\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
-_UMUM = re.compile(r"^(\S{1,3}\s*)?UMUM$")
 
 
 def _penjelasan_label(raw: str, previous: str | None) -> str:
@@ -109,8 +107,8 @@ def _penjelasan(lines: list[Line]) -> Penjelasan | None:
     if not lines:
         return None
     texts = [ln.text for ln in lines]
-    umum_start = next((i for i, t in enumerate(texts) if _UMUM.match(t)), None)
-    demi = next((i for i, t in enumerate(texts) if _PASAL_DEMI_PASAL.match(t)), None)
+    umum_start = next((i for i, t in enumerate(texts) if UMUM.match(t)), None)
+    demi = next((i for i, t in enumerate(texts) if PASAL_DEMI_PASAL.match(t)), None)
     notes_from = demi if demi is not None else (umum_start if umum_start is not None else -1)
     pasal: list[dict[str, str]] = []
     for i, t in enumerate(texts):

@@ -28,8 +28,8 @@ _CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yan
 _REFERS = re.compile(r"\b(dalam|pada|dengan|oleh|di|ke|dari|tentang|dimaksud|berdasarkan|terhadap|menurut|atas|dan|atau|serta|sampai)$")
 _CLOSING = re.compile(r"^(Ditetapkan|DITETAPKAN|Disahkan|DISAHKAN)\s+(di|DI)\b|^Agar\s+setiap\s+orang\s+mengetahui")
 _LAMPIRAN = re.compile(r"^LAMPIRAN\b")
-_UMUM = re.compile(r"^([I1l]\s*\.\s*)?UMUM$")
-PASAL_DEMI = re.compile(r"^(II\s*\.\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
+UMUM = re.compile(r"^(\S{1,3}\s*)?UMUM$")  # "I. UMUM", OCR "l. UMUM"
+PASAL_DEMI_PASAL = re.compile(r"^(\S{1,3}\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
 _INSTRUCTION = re.compile(r"^(?P<n>\d{1,2})\s*[.,]?\s+(?P<rest>[A-Z].+)$")
 _INSTRUCTION_VERB = re.compile(r"\b(diubah|disisipkan|dihapus|ditambah\w*|berbunyi|tetap|diganti|dicabut)\b", re.IGNORECASE)
 _INSTRUCTION_START = re.compile(r"^(Ketentuan|Di\s*antara|Diantara|Menambahkan|Setelah|Judul|Penjelasan|Lampiran)\b")
@@ -77,7 +77,7 @@ def _is_title_case_line(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
-def is_penjelasan_title(text: str) -> bool:
+def _is_penjelasan_title(text: str) -> bool:
     """``PENJELASAN`` (``ATAS``), also as OCR garbles it (``P3NJ3LASAN``)."""
     words = text.split()
     if not words or len(words) > 2 or (len(words) == 2 and words[1] != "ATAS") or text.upper() != text:
@@ -359,7 +359,7 @@ class _BodyParser:
 
     def _penjelasan_starts(self, i: int) -> bool:
         t = self._text(i)
-        if is_penjelasan_title(t) or _UMUM.match(t) or PASAL_DEMI.match(t):
+        if _is_penjelasan_title(t) or UMUM.match(t) or PASAL_DEMI_PASAL.match(t):
             return True
         m = PASAL.match(t)
         if m and "1" in label_readings(m.group("raw")):
@@ -381,7 +381,7 @@ class _BodyParser:
             self.mode = "closing"
             self.out.closing.append(line)
             return 1
-        if self.out.articles and self.amending is None and (is_penjelasan_title(t) or _LAMPIRAN.match(t) and self._lampiran_title(i)):
+        if self.out.articles and self.amending is None and (_is_penjelasan_title(t) or _LAMPIRAN.match(t) and self._lampiran_title(i)):
             self._close()
             self.mode = "closing"
             return 0
