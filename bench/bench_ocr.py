@@ -5,7 +5,7 @@
 Pages: the corpus's one image-only page (PERMENKOMINFO_2018_001 p.1, a 72-dpi
 scan) and a few pages that have a text layer, so the OCR text can be scored
 against it (rapidfuzz ratio of whitespace-collapsed text, 100 = identical).
-Rendering (pdfium, this thread) and tesseract (one OpenMP thread per process)
+Rendering (pdfium, here in-process) and tesseract (one OpenMP thread per process)
 are timed apart; the parallel run times ``ocr_pages`` over four pages of one document.
 """
 
@@ -20,8 +20,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from rapidfuzz import fuzz
 
-from compliance.ocr import _tesseract, ocr_pages, render_pgm, require_tesseract
+from compliance.ocr import _tesseract, ocr_pages, require_tesseract
 from compliance.pdf_lines import page_text
+from compliance.pdf_reader import render_pgm
 
 CORPUS = Path(os.environ.get("COMPLIANCE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "corpus"
 PAGES = [("PERMENKOMINFO_2018_001.pdf", 1), ("UU_2016_019.pdf", 3), ("PP_2000_052.pdf", 2),
@@ -64,8 +65,8 @@ def main() -> None:
             pdf = pdfium.PdfDocument(CORPUS / name)
             page = pdf[number - 1]
             reference = " ".join(page_text(page.get_textpage()).split())
+            render, image = best_of(args.repeat, render_pgm, page, dpi)
             page.close()
-            render, image = best_of(args.repeat, render_pgm, pdf, number, dpi)
             seconds, text = best_of(args.repeat, _tesseract, tesseract, image, dpi, "ind", 600.0)
             cpu, _ = cpu_of(_tesseract, tesseract, image, dpi, "ind", 600.0)
             score = f"{fuzz.ratio(reference, ' '.join(text.split())):6.1f}" if reference else "   n/a"

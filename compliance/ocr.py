@@ -1,10 +1,11 @@
 """OCR of PDF pages that have no text layer, through the ``tesseract`` command.
 
-Pages are rendered by pdfium in this thread (pdfium is not thread-safe) and
-handed to one ``tesseract`` process each, ``jobs`` at a time, every process
-limited to one OpenMP thread (parallel pages beat parallel threads inside
-one page) and to ``page_timeout`` seconds. At most ``jobs + 1`` page images
-are in memory at once. Images go through stdin as PGM, so no temporary files.
+Pages are rendered by pdfium in the page worker (``pdf_reader``: a hung or
+crashing render cannot take the caller down) and handed to one ``tesseract``
+process each, ``jobs`` at a time, every process limited to one OpenMP thread
+(parallel pages beat parallel threads inside one page) and to
+``page_timeout`` seconds. Only about ``jobs + 1`` page images are in memory at
+once. Images go through stdin as PGM, so no temporary files.
 
 200 dpi is the default: on the corpus it read a clean page as well as 300 dpi
 (99% similar to the text layer either way), read a 72-dpi scan better, and
@@ -20,9 +21,8 @@ import subprocess
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from compliance.errors import ComplianceError
+from compliance.pdf_reader import TIMEOUT, run_pages
 
 DEFAULT_DPI = 200
 DEFAULT_LANG = "ind"
@@ -38,35 +38,34 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
               failures: dict[int, str] | None = None) -> dict[int, str]:
     """Text of each page in ``page_numbers`` (1-based) read by OCR, lines joined by "\\n".
 
-    A page that fails or takes longer than ``page_timeout`` is left out of the
-    result; its reason goes to ``failures`` when given.
+    A page that fails, or whose rendering or reading takes longer than
+    ``page_timeout``, is left out of the result; its reason goes to ``failures``.
     """
     tesseract = require_tesseract(str(pdf_path), lang)
     jobs = jobs or default_jobs()
+    failures = {} if failures is None else failures
+    data = Path(pdf_path).read_bytes()
     results: dict[int, str] = {}
-    pdf = pdfium.PdfDocument(pdf_path)
-    try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            running: dict[Future, int] = {}
-            for number in sorted(set(page_numbers)):
-                if len(running) >= jobs:
-                    _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures)
-                image = render_pgm(pdf, number, dpi)
-                running[pool.submit(_tesseract, tesseract, image, dpi, lang, page_timeout)] = number
-            _collect(wait(running).done, running, results, failures)
-    finally:
-        pdf.close()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        running: dict[Future, int] = {}
+        for number, image, problem in run_pages("render", data, sorted(set(page_numbers)), page_timeout, dpi):
+            if problem:
+                failures[number] = f"render timeout {page_timeout:g}s" if problem == TIMEOUT else f"render: {problem}"
+                continue
+            if len(running) >= jobs:
+                _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures)
+            running[pool.submit(_tesseract, tesseract, image, dpi, lang, page_timeout)] = number
+        _collect(wait(running).done, running, results, failures)
     return results
 
 
-def _collect(done, running: dict[Future, int], results: dict[int, str], failures: dict[int, str] | None) -> None:
+def _collect(done, running: dict[Future, int], results: dict[int, str], failures: dict[int, str]) -> None:
     for future in done:
         number = running.pop(future)
         try:
             results[number] = future.result()
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError, OSError) as exc:
-            if failures is not None:
-                failures[number] = _reason(exc)
+            failures[number] = _reason(exc)
 
 
 def _reason(exc: Exception) -> str:
@@ -76,21 +75,6 @@ def _reason(exc: Exception) -> str:
         stderr = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
         return f"tesseract exit {exc.returncode}" + (f": {stderr[-1]}" if stderr else "")
     return str(exc)
-
-
-def render_pgm(pdf: pdfium.PdfDocument, number: int, dpi: int) -> bytes:
-    """Page ``number`` as an 8-bit grey PGM image at ``dpi``."""
-    page = pdf[number - 1]
-    try:
-        bitmap = page.render(scale=dpi / 72, grayscale=True)
-        width, height, stride = bitmap.width, bitmap.height, bitmap.stride
-        pixels = bytes(bitmap.buffer)
-        bitmap.close()
-    finally:
-        page.close()
-    if stride != width:
-        pixels = b"".join(pixels[row * stride : row * stride + width] for row in range(height))
-    return b"P5\n%d %d\n255\n" % (width, height) + pixels
 
 
 def _tesseract(executable: str, image: bytes, dpi: int, lang: str, timeout: float) -> str:

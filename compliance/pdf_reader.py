@@ -4,9 +4,10 @@ pdfium is not thread-safe and a pdfium call cannot be interrupted, so the only
 sure way to abandon a page that takes too long (or crashes pdfium) is to run
 the pages in a child process and kill it. One long-lived child serves the
 documents of this process one after another (starting a process per document
-cost more than the rebuilding of lines), sending each page's text back through
-a pipe; the parent waits at most ``page_timeout`` seconds per page. When a page
-is abandoned the child is killed and a fresh one resumes at the next page.
+cost more than the rebuilding of lines), sending each page's text (or, for
+OCR, its rendered image) back through a pipe; the parent waits at most
+``page_timeout`` seconds per page. When a page is abandoned the child is
+killed and a fresh one resumes at the next page.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from compliance.pdf_lines import page_text
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 
-_END = "end"  # sent by the worker after the last page of a document
+TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
+STOPPED = "worker stopped"  # ... and for a page during which the worker died
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -53,77 +55,97 @@ def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page],
     pdf.close()
     texts: dict[int, str] = {}
     warnings: list[Warning_] = []
-    if multiprocessing.current_process().daemon:
-        # a daemonic process (e.g. a multiprocessing.Pool worker) may not start children:
-        # read in-process; the pool that owns this process is then the only time bound
-        for number, text, error in _page_results(data, 1):
-            _record(number, text, error, texts, warnings)
-    else:
-        with _LOCK:
-            number = 1
-            while number <= count:
-                worker = _worker()
-                try:
-                    worker.send((data, number))
-                    number, finished = _collect(worker, number, count, page_timeout, texts, warnings)
-                except BaseException:  # interrupted: the worker may still be sending this document
-                    stop_worker()
-                    raise
-                if not finished:
-                    stop_worker()
+    for number, text, problem in run_pages("text", data, list(range(1, count + 1)), page_timeout):
+        if problem == TIMEOUT:
+            warnings.append(Warning_("page-timeout", detail=f"{page_timeout:g}s", page=number))
+        elif problem:
+            warnings.append(Warning_("page-unreadable", detail=problem, page=number))
+        texts[number] = text or ""
     return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings
 
 
-def _collect(worker: Connection, number: int, count: int, page_timeout: float,
-             texts: dict[int, str], warnings: list[Warning_]) -> tuple[int, bool]:
-    """Receive one document's pages; return the page to resume at, and whether the worker is still sound."""
-    while True:
-        try:
-            message = worker.recv() if worker.poll(page_timeout) else None
-        except (EOFError, OSError):  # the worker died on this page (pdfium crash)
-            warnings.append(Warning_("page-unreadable", detail="worker stopped", page=number))
-            return number + 1, False
-        if message == _END:
-            return count + 1, True
-        if message is None:
-            warnings.append(Warning_("page-timeout", detail=f"{page_timeout:g}s", page=number))
-            return number + 1, False
-        _record(*message, texts, warnings)
-        number = message[0] + 1
+def run_pages(job: str, data: bytes, numbers: list[int], page_timeout: float, dpi: int = 0):
+    """Yield (page number, result, problem) for each page of ``numbers``, computed in the worker.
 
-
-def _record(number: int, text: str, error: str, texts: dict[int, str], warnings: list[Warning_]) -> None:
-    if error:
-        warnings.append(Warning_("page-unreadable", detail=error, page=number))
-    texts[number] = text
+    ``job`` is ``text`` (the page's lines) or ``render`` (a PGM image at ``dpi``).
+    ``problem`` is "" on success, ``TIMEOUT`` for a page abandoned after
+    ``page_timeout`` seconds, else why the page failed; the result is then None.
+    """
+    if multiprocessing.current_process().daemon:
+        # a daemonic process (e.g. a multiprocessing.Pool worker) may not start children:
+        # work in-process; the pool that owns this process is then the only time bound
+        yield from _page_results(job, data, numbers, dpi)
+        return
+    with _LOCK:
+        pending = list(numbers)
+        while pending:
+            worker = _worker()
+            try:
+                worker.send((job, data, pending, dpi))
+                while pending:
+                    number = pending.pop(0)
+                    try:
+                        message = worker.recv() if worker.poll(page_timeout) else (number, None, TIMEOUT)
+                    except (EOFError, OSError):  # the worker died on this page (pdfium crash)
+                        message = (number, None, STOPPED)
+                    if message[2] in (TIMEOUT, STOPPED):
+                        stop_worker()  # a fresh worker takes the remaining pages
+                        yield message
+                        break
+                    yield message
+            except BaseException:  # interrupted: the worker may still be sending this request
+                stop_worker()
+                raise
 
 
 def _serve(connection: Connection) -> None:
-    """Worker: for each (bytes, first page) received, send (page, text, error) per page, then _END."""
+    """Worker: for each (job, bytes, page numbers, dpi) received, send one result per page."""
     while True:
         try:
-            data, first = connection.recv()
+            job, data, numbers, dpi = connection.recv()
         except EOFError:
             return
-        for result in _page_results(data, first):
+        for result in _page_results(job, data, numbers, dpi):
             connection.send(result)
-        connection.send(_END)
 
 
-def _page_results(data: bytes, first: int):
-    """(page number, text, error) for pages ``first``.., one page loaded at a time."""
+def _page_results(job: str, data: bytes, numbers: list[int], dpi: int):
+    """(page number, result, problem) for ``numbers``, one page loaded at a time."""
     pdf = pdfium.PdfDocument(data)
-    for number in range(first, len(pdf) + 1):
-        try:
-            page = pdf[number - 1]
-            textpage = page.get_textpage()
-            text, error = page_text(textpage), ""
-            textpage.close()
-            page.close()
-        except pdfium.PdfiumError as exc:
-            text, error = "", str(exc)
-        yield number, text, error
-    pdf.close()
+    try:
+        for number in numbers:
+            page = None
+            try:
+                page = pdf[number - 1]
+                result = _page_text(page) if job == "text" else render_pgm(page, dpi)
+                problem = ""
+            except pdfium.PdfiumError as exc:
+                result, problem = None, str(exc)
+            finally:
+                if page is not None:
+                    page.close()
+            yield number, result, problem
+    finally:
+        pdf.close()
+
+
+def _page_text(page: pdfium.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        return page_text(textpage)
+    finally:
+        textpage.close()
+
+
+def render_pgm(page: pdfium.PdfPage, dpi: int) -> bytes:
+    """The page as an 8-bit grey PGM image at ``dpi`` (what tesseract reads from stdin)."""
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+    pixels = bytes(bitmap.buffer)
+    bitmap.close()
+    if stride != width:
+        pixels = b"".join(pixels[row * stride : row * stride + width] for row in range(height))
+    return b"P5\n%d %d\n255\n" % (width, height) + pixels
 
 
 # --- the worker process ----------------------------------------------------------

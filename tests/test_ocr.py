@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
 
 import compliance.ocr
+import compliance.pdf_reader
 from compliance.errors import ComplianceError
 from compliance.ocr import ocr_pages, require_tesseract
+from compliance.pdf_reader import stop_worker
 from pdf_samples import scanned_pdf, tiny_pdf
 
 
@@ -43,7 +47,31 @@ def test_a_page_over_its_time_bound_is_left_out_with_the_reason(tmp_path: Path, 
     path = _scan(tmp_path, ["Pasal 1"])
     failures: dict[int, str] = {}
     assert ocr_pages(path, [1], page_timeout=0.001, failures=failures) == {}
-    assert failures == {1: "timeout 0.001s"}
+    assert failures[1] in ("render timeout 0.001s", "timeout 0.001s")
+
+
+def test_a_page_whose_rendering_kills_the_worker_is_left_out(tmp_path: Path, tesseract: str, monkeypatch):
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("patching the renderer reaches the worker only with the fork start method")
+    path = _scan(tmp_path, ["Pasal 1", "Pasal 2"])
+    real = compliance.pdf_reader.render_pgm
+
+    crashed = tmp_path / "crashed"  # visible to the restarted worker, unlike a variable
+
+    def crashes_on_first_page(page, dpi):
+        if not crashed.exists():
+            crashed.touch()
+            os._exit(3)
+        return real(page, dpi)
+
+    stop_worker()
+    monkeypatch.setattr(compliance.pdf_reader, "render_pgm", crashes_on_first_page)
+    failures: dict[int, str] = {}
+    try:
+        assert ocr_pages(path, [1, 2], failures=failures) == {2: "Pasal 2"}
+    finally:
+        stop_worker()
+    assert failures == {1: "render: worker stopped"}
 
 
 def test_a_page_of_vector_text_is_read_too(tmp_path: Path, tesseract: str):
