@@ -4,7 +4,8 @@ The format is decided by the file's content (magic bytes), not its name; a
 name that promises another format is an error, not a guess. Every failure is
 a one-line ``ComplianceError``. PDF pages are rebuilt in reading order
 (``pdf_lines``) inside a worker process that can abandon a hung page
-(``pdf_reader``); DOCX and TXT give a single page.
+(``pdf_reader``); pages without a text layer are read by OCR (``ocr``) unless
+``ocr="never"``. DOCX and TXT give a single page.
 """
 
 from __future__ import annotations

@@ -50,9 +50,10 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
 
 def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page], list[Warning_]]:
     """Text of every page in order; abandoned or unreadable pages are empty, with a warning."""
-    pdf = open_pdf(data, name)
-    count = len(pdf)
-    pdf.close()
+    with _LOCK:  # pdfium is not thread-safe, in this process either
+        pdf = open_pdf(data, name)
+        count = len(pdf)
+        pdf.close()
     texts: dict[int, str] = {}
     warnings: list[Warning_] = []
     for number, text, problem in run_pages("text", data, list(range(1, count + 1)), page_timeout):

@@ -234,6 +234,15 @@ def _texts_and_worker_owner(path: Path) -> tuple[list[str], int, int]:
     return texts, compliance.pdf_reader._WORKER[0], os.getpid()
 
 
+def test_threads_may_extract_at_once(tmp_path: Path):
+    """pdfium is not thread-safe: concurrent calls are serialised and each gets its own pages."""
+    paths = [_write(tmp_path, f"{i}.pdf", tiny_pdf([[(72, 700, f"Pasal {i}")], [(72, 700, f"Ayat {i}")]]))
+             for i in range(8)]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda path: [p.text for p in extract(path).pages], paths))
+    assert results == [[f"Pasal {i}", f"Ayat {i}"] for i in range(8)]
+
+
 def test_reads_inside_a_daemonic_pool_worker(tmp_path: Path):
     """multiprocessing.Pool workers may not start children: pages are read in-process there."""
     path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]]))
