@@ -155,9 +155,11 @@ def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: 
     """Check one file; return the result and the rendered report."""
     from compliance.check import check as run_check
     from compliance.report import render
+    from compliance.report.citations import citation_sections
 
     result = run_check(path, catalog, lang=lang)
     data = result.to_dict()
+    data.update(citation_sections(result.regulation))  # Mengingat resolved, internal references that point nowhere
     if national is not None:
         data["national"] = _national_section(result, national, lang)
     svg = _graph_svg(result, lang) if fmt == "html" else None

@@ -433,3 +433,190 @@ def test_a_real_amending_act_from_the_corpus():
     for ev in (e for f in report["findings"] for e in f["evidence"]):
         assert str(highlight(ev["quote"], ev["matched"])) in html
     assert "«Bupati/Wali Kota»" in html  # a national act: the drafter chooses who acts
+
+
+# --- the citation layer in the report: Mengingat resolved, internal references, warnings ------
+
+DANGLING_SAMPLE = """CONTOH — dokumen fiktif untuk pengujian compliance
+
+PERATURAN BUPATI CONTOH
+NOMOR 5 TAHUN 2020
+
+TENTANG
+
+PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+BUPATI CONTOH,
+
+Menimbang :
+a. bahwa untuk melaksanakan Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik, perlu menetapkan Peraturan Bupati;
+
+Mengingat :
+1. Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah <b>lama</b>;
+2. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;
+3. Peraturan Daerah Kabupaten Contoh Nomor … Tahun … tentang Perangkat Daerah <script>alert(1)</script>;
+
+MEMUTUSKAN:
+
+Menetapkan : PERATURAN BUPATI TENTANG PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK.
+
+Pasal 1
+Dalam Peraturan Bupati ini yang dimaksud dengan:
+1. Daerah adalah Kabupaten Contoh.
+2. Bupati adalah Bupati Contoh.
+
+Pasal 2
+(1) Bupati menyusun Arsitektur SPBE Pemerintah Daerah.
+(2) Arsitektur SPBE sebagaimana dimaksud pada ayat (1) disusun untuk jangka waktu 5 (lima) tahun.
+
+Pasal 3
+(1) Bupati menetapkan Peta Rencana SPBE.
+(2) Peta Rencana SPBE disusun sesuai dengan ketentuan sebagaimana dimaksud dalam Pasal 9 ayat (2).
+
+Pasal 4
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+
+Ditetapkan di Contoh
+pada tanggal 2 Januari 2020
+BUPATI CONTOH,
+ttd
+"""
+
+
+@pytest.fixture(scope="module")
+def dangling_sample(tmp_path_factory) -> tuple:
+    """A small regulation whose Pasal 3 cites a Pasal 9 ayat (2) it lacks and whose Mengingat
+    cites the revoked UU 32/2004 and a blank Perda: the CLI's JSON report and the check result."""
+    import json
+
+    from click.testing import CliRunner
+
+    from compliance.check import check
+    from compliance.cli import main
+
+    path = tmp_path_factory.mktemp("dangling") / "perbup-contoh-2020-5.txt"
+    path.write_text(DANGLING_SAMPLE, encoding="utf-8")
+    run = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert run.exit_code == 0, run.output
+    return json.loads(run.output), check(path)
+
+
+def with_citations(example: str) -> dict:
+    """A sample's report as the CLI builds it: with the Mengingat list resolved and internal references."""
+    from compliance.report.citations import citation_sections
+
+    result = checked_result(example)
+    return dict(checked(example), **citation_sections(result.regulation))
+
+
+def _row(html: str, marker: str) -> str:
+    row = html[html.index(marker):]
+    return row[: row.index("</tr>")]
+
+
+def test_cli_json_adds_mengingat_and_internal_references(dangling_sample):
+    report, result = dangling_sample
+    assert set(result.to_dict()) <= set(report)  # report@1 keys unchanged, two added
+    assert set(report) - set(result.to_dict()) == {"mengingat", "internal_references"}
+    assert [(r["where"], r["reference"], r["page"]) for r in report["internal_references"]] == \
+        [("Pasal 3 ayat (2)", "Pasal 9 ayat (2)", 1)]
+    first, second, third = report["mengingat"]
+    assert [(a["target"], a["revoked_by"]) for a in first["acts"]] == [("uu/2004/32", "uu/2014/23")]
+    assert [a["target"] for a in second["acts"]] == ["perpres/2018/95"]
+    assert third["text"].endswith("<script>alert(1)</script>;")  # verbatim
+    assert [(a["resolved"], a["raw"]) for a in third["acts"]] == [(False, "Peraturan Daerah Kabupaten Contoh Nomor … Tahun …")]
+
+
+@pytest.mark.parametrize("lang,sentence,revoked,unknown", [
+    ("id", "Pasal 3 ayat (2) merujuk Pasal 9 ayat (2), yang tidak ada", "dicabut oleh uu/2014/23", "tidak dikenali"),
+    ("en", "Pasal 3 ayat (2) refers to Pasal 9 ayat (2), which does not exist", "revoked by uu/2014/23",
+     "not recognised")])
+def test_html_shows_dangling_reference_and_revoked_mengingat_escaped(dangling_sample, lang, sentence, revoked, unknown):
+    report, _ = dangling_sample
+    html = render(report, "html", lang)
+    refs = html[html.index('<section id="internal-references">'):]
+    refs = refs[: refs.index("</section>")]
+    assert LABELS[lang]["internal_refs"] in refs
+    assert _row(refs, 'data-reference="perbup/contoh/2020/5#pasal-9-ayat-2"').count("<td>") == 3
+    assert sentence in refs
+    assert _row(html, 'data-mengingat="1"').count(revoked) == 1 and 'class="revoked"' in _row(html, 'data-mengingat="1"')
+    assert 'data-act="uu/2004/32"' in _row(html, 'data-mengingat="1"')
+    assert 'data-act="perpres/2018/95"' in _row(html, 'data-mengingat="2"')
+    third = _row(html, 'data-mengingat="3"')
+    assert unknown in third and "Peraturan Daerah Kabupaten Contoh Nomor … Tahun …" in third
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in third and "&lt;b&gt;lama&lt;/b&gt;" in html
+    parsed = _parse(html)
+    assert not {"script", "b"} & {t for t, _ in parsed.tags}
+    text = "".join(parsed.text)
+    assert "<script>alert(1)</script>" in text and "<b>lama</b>" in text  # shown verbatim
+    assert 'data-alert="internal-references"' in html and 'data-alert="revoked"' in html
+    assert 'href="#internal-references"' in html and 'href="#mengingat"' in html
+    assert 'data-warning="dangling-reference"' not in html  # listed once, in its own section
+
+
+def test_sections_come_from_the_parsed_regulation_when_the_report_lacks_them(dangling_sample):
+    report, result = dangling_sample
+    plain = result.to_dict()
+    assert render(plain, "html", regulation=result.regulation) == render(report, "html", regulation=result.regulation)
+    assert 'id="mengingat"' not in render(plain, "html")  # neither the keys nor the text: nothing to show
+
+
+def test_markdown_shows_dangling_reference_and_mengingat_escaped(dangling_sample):
+    report, _ = dangling_sample
+    md = render(report, "md", "id")
+    assert "- Pasal 3 ayat (2) merujuk Pasal 9 ayat (2), yang tidak ada (halaman 1)" in md
+    assert "`uu/2004/32` — **dicabut oleh uu/2014/23**" in md
+    assert "*tidak dikenali*" in md
+    assert not re.search(r"(?<!\\)<", md)
+    assert "refers to Pasal 9 ayat" in render(report, "md", "en")
+
+
+def _empty_headings(html: str) -> list[str]:
+    """Headings followed directly by the end of their section (or another heading)."""
+    return re.findall(r"<h[23][^>]*>[^<]*</h[23]>\s*(?:</section>|<h[23])", html)
+
+
+def test_a_report_without_citation_findings_has_no_empty_sections():
+    for report in (sample_report(), dict(sample_report(), mengingat=[], internal_references=[])):
+        for lang in ("id", "en"):
+            html = render(report, "html", lang)
+            for section in ("internal-references", "mengingat", "warnings"):
+                assert f'id="{section}"' not in html and f'href="#{section}"' not in html
+            assert 'class="alerts"' not in html and _empty_headings(html) == []
+            md = render(report, "md", lang)
+            assert LABELS[lang]["mengingat"] not in md and LABELS[lang]["internal_refs"] not in md
+            assert not re.search(r"^## .*\n\n(?:## |\Z)", md, re.M)
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_real_samples_show_every_mengingat_entry_verbatim(example):
+    report = with_citations(example)
+    regulation = checked_result(example).regulation
+    html = render(report, "html")
+    assert html.count('<tr data-mengingat="') == len(regulation.mengingat) > 0
+    for entry in regulation.mengingat:
+        assert f'<td class="verbatim">{escape(entry.text)}</td>' in html
+    assert ('id="internal-references"' in html) == bool(report["internal_references"])
+    assert _empty_headings(html) == []
+
+
+def test_parse_warnings_rendered_as_sentences_with_their_page():
+    report = sample_report()
+    report["regulation"]["warnings"] = [
+        {"code": "article-number-skip", "detail": f"5 → 7 {SCRIPT}", "page": 3},
+        {"code": "metadata-missing", "detail": "", "page": None},
+        {"code": "dangling-reference", "detail": "Pasal 3: Pasal 9", "page": None},
+    ]
+    for lang, sentence in (("id", "nomor pasal melompat"), ("en", "article numbers jump")):
+        html = render(report, "html", lang)
+        section = html[html.index('<section id="warnings">'):]
+        section = section[: section.index("</section>")]
+        skip = _row(section, 'data-warning="article-number-skip"')
+        assert sentence in skip and "<td>3</td>" in skip and "&lt;script&gt;" in skip and "{page}" not in skip
+        assert 'data-warning="metadata-missing"' in section
+        assert "dangling-reference" not in section  # has its own section
+        assert 'href="#warnings"' in html
+    md = render(report, "md", "en")
+    assert "article numbers jump" in md and not re.search(r"(?<!\\)<", md)

@@ -15,7 +15,8 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
-from test_report import EXAMPLE_NAMES, OFFICIAL_STANDIN, with_national, checked, citation_graph_svg, sample_report
+from test_report import (EXAMPLE_NAMES, OFFICIAL_STANDIN, checked, citation_graph_svg, dangling_sample,  # noqa: F401
+                         sample_report, with_citations, with_national)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 A4_POINTS = (595.28, 841.89)
@@ -49,14 +50,16 @@ class _Attributes(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
+def pages(tmp_path_factory, dangling_sample):
     """The hostile fixture, the real checks of the project samples (with their citation
-    graphs) and one with the --national verification, rendered to files."""
+    graphs, Mengingat and internal references, as the CLI builds them), one with the
+    --national verification and one with a dangling reference, rendered to files."""
     tmp = tmp_path_factory.mktemp("browser")
     out = {}
     reports = [("hostile", sample_report()),
                ("national", with_national(checked(EXAMPLE_NAMES[-1]), OFFICIAL_STANDIN)),
-               *[(n, checked(n)) for n in EXAMPLE_NAMES]]
+               ("dangling", dangling_sample[0]),
+               *[(n, with_citations(n)) for n in EXAMPLE_NAMES]]
     for name, report in reports:
         path = tmp / f"{name}.html"
         graph = citation_graph_svg(name) if name in EXAMPLE_NAMES else None
@@ -72,7 +75,7 @@ def test_console_detector_sees_a_deliberate_error(tmp_path):
     assert any("undefinedFunction" in line for line in console_messages(result.stderr))
 
 
-@pytest.mark.parametrize("name", ["hostile", "national", *EXAMPLE_NAMES])
+@pytest.mark.parametrize("name", ["hostile", "national", "dangling", *EXAMPLE_NAMES])
 def test_no_console_errors_and_counts_equal_the_json(pages, name):
     tmp, rendered = pages
     path, report = rendered[name]
@@ -109,7 +112,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\ufffe", "-"))
 
 
-@pytest.mark.parametrize("name", ["hostile", "national", *EXAMPLE_NAMES])
+@pytest.mark.parametrize("name", ["hostile", "national", "dangling", *EXAMPLE_NAMES])
 def test_prints_to_a4_without_cutting_table_rows(pages, name):
     pdfium = pytest.importorskip("pypdfium2")
     tmp, rendered = pages
@@ -137,6 +140,10 @@ def test_prints_to_a4_without_cutting_table_rows(pages, name):
             assert _squash(element) in page
         assert header in page  # the table head repeats on every page the table reaches
         assert LABELS["id"]["status"][finding["status"]] in spaced[on[0]]  # the badge is not broken mid-word
+    for entry in report.get("mengingat") or []:  # a Mengingat row is never cut across pages either
+        assert any(_squash(entry["text"]) in text for text in texts), entry["label"]
+    for ref in report.get("internal_references") or []:
+        assert any(_squash(f"{ref['where']} merujuk {ref['reference']}, yang tidak ada") in text for text in texts)
     assert f"{len(document)} / {len(document)}" in spaced[-1]  # page numbers in the A4 margin
     if name != "hostile":
         assert len(document) > 3  # long enough that the table really crosses pages

@@ -51,6 +51,8 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     verifications = {v["requirement"]: v for v in national.get("verifications") or []}
     rows = [_finding(f, metadata, t, lang, groups, verifications) for f in findings]
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
+    cited = view.citation_data(data, regulation)
+    mengingat = view.mengingat_rows(cited["mengingat"], lang)
     return environment().get_template("report.html.j2").render(
         lang=lang if lang in ("id", "en") else DEFAULT_LANG,
         t=t,
@@ -74,5 +76,9 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         official=[r for r in rows if r["national"] and r["national"].get("quote")],
         perpres=view.context_data()["perpres"],
         graph_svg=Markup(graph_svg) if graph_svg else None,
+        mengingat=mengingat,
+        revoked_count=sum(m["revoked"] for m in mengingat),
+        references=view.reference_rows(cited["internal_references"], lang),
+        warnings=view.warning_rows(data, t, lang),
         outline=view.outline_entries(view.outline_source(data, regulation)),
     )

@@ -86,6 +86,35 @@ def _finding(number: int, finding: dict, official: dict | None, metadata: dict, 
     return out
 
 
+def _references(cited: dict, t: dict, lang: str) -> list[str]:
+    """Internal references that point nowhere, then the Mengingat list resolved; nothing when empty."""
+    out = []
+    rows = view.reference_rows(cited["internal_references"], lang)
+    if rows:
+        out += ["", f"## {md_escape(t['internal_refs'])}", "", md_escape(t["internal_refs_intro"]), ""]
+        out += [f"- {_cell(r['sentence'])}" + (f" ({md_escape(t['page'].lower())} {r['page']})" if r["page"] else "")
+                for r in rows]
+    entries = view.mengingat_rows(cited["mengingat"], lang)
+    if entries:
+        out += ["", f"## {md_escape(t['mengingat'])}", "", md_escape(t["mengingat_intro"]), ""]
+        for m in entries:
+            acts = [(f"`{a['target']}`" if a["resolved"] else f"*{md_escape(t['not_recognised'])}*: “{_cell(a['raw'])}”")
+                    + "".join(f" — {'**' + _cell(k['text']) + '**' if k['kind'] == 'revoked' else _cell(k['text'])}"
+                              for k in a["marks"]) for a in m["acts"]] or [f"*{md_escape(t['not_recognised'])}*"]
+            out.append(f"{_cell(m['label'])}. {_cell(m['text'])}  ")
+            out += [f"   → {act}  " for act in acts]
+    return out
+
+
+def _warnings(data: dict, t: dict, lang: str) -> list[str]:
+    rows = view.warning_rows(data, t, lang)
+    if not rows:
+        return []
+    out = ["", f"## {md_escape(t['warnings'])}", "", md_escape(t["warnings_intro"]), ""]
+    return out + [f"- {_cell(w['text'])}" + (f" ({md_escape(t['page'].lower())} {w['page']})" if w["page"] else "")
+                  for w in rows]
+
+
 def _outline(regulation: Any, t: dict) -> list[str]:
     entries = view.outline_entries(regulation)
     if not entries:
@@ -101,7 +130,8 @@ def _outline(regulation: Any, t: dict) -> list[str]:
 
 
 def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None) -> str:
-    """Header, summary, one section per requirement (with its suggested clause), outline."""
+    """Header, summary, one section per requirement (with its suggested clause), internal references
+    that point nowhere, the Mengingat list resolved, parse warnings, outline."""
     data = view.as_dict(report)
     t = labels(lang)
     metadata = view.metadata_of(data)
@@ -109,5 +139,7 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
     out = _header(data, t) + _summary(data, t, lang) + ["", f"## {md_escape(t['requirements'])}"]
     for number, finding in enumerate(data.get("findings") or [], 1):
         out += _finding(number, finding, verifications.get(finding["requirement"]), metadata, t, lang)
+    out += _references(view.citation_data(data, regulation), t, lang)
+    out += _warnings(data, t, lang)
     out += _outline(view.outline_source(data, regulation), t)
     return "\n".join(out) + "\n"

@@ -217,3 +217,68 @@ def first_words(text: str, width: int = 110) -> str:
     """The start of an article on one line, for the outline."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# --- the citation layer: Mengingat, internal references, parse warnings ------------
+
+
+def citation_data(report: dict, regulation: Any = None) -> dict:
+    """The report's ``mengingat`` and ``internal_references`` (added by the CLI), else
+    computed from the parsed ``Regulation`` when one is given, else nothing."""
+    if "mengingat" in report or "internal_references" in report:
+        return {"mengingat": report.get("mengingat") or [],
+                "internal_references": report.get("internal_references") or []}
+    from compliance.models import Regulation
+
+    if isinstance(regulation, Regulation):
+        from compliance.report.citations import citation_sections
+
+        return citation_sections(regulation)
+    return {"mengingat": [], "internal_references": []}
+
+
+def act_marks(act: dict, lang: str) -> list[dict]:
+    """What the tool knows of a cited act: revoked (by whom), amended (by which acts),
+    and an amendment the text itself states. Nothing known means unknown, not in force."""
+    marks = []
+    if act.get("revoked_by"):
+        marks.append({"kind": "revoked", "text": message("graph-revoked", lang, by=act["revoked_by"])})
+    if act.get("amended_by"):
+        marks.append({"kind": "amended", "text": message("graph-amended", lang, by=", ".join(act["amended_by"]))})
+    if act.get("amends"):
+        marks.append({"kind": "amends", "text": message("cite-amends", lang, target=act["amends"])})
+    return marks
+
+
+def mengingat_rows(entries: list[dict], lang: str) -> list[dict]:
+    """Mengingat entries with each cited act's marks decided; ``revoked`` when an act it
+    cites as a whole is known to be revoked."""
+    rows = []
+    for i, entry in enumerate(entries):
+        acts = [dict(a, marks=act_marks(a, lang)) for a in entry.get("acts") or []]
+        rows.append({"label": entry.get("label") or str(i + 1), "text": entry.get("text") or "", "acts": acts,
+                     "revoked": any(a.get("revoked_by") for a in acts),
+                     "recognised": any(a.get("resolved") for a in acts)})
+    return rows
+
+
+def reference_rows(references: list[dict], lang: str) -> list[dict]:
+    """"Pasal 12 merujuk Pasal 25 ayat (3), yang tidak ada" with the page it stands on."""
+    return [{"sentence": message("dangling-reference", lang, place=r.get("where") or "",
+                                 ref=" ".join(str(r.get("reference") or "").split())),
+             "where": r.get("where") or "", "page": r.get("page"), "target": r.get("target")}
+            for r in references]
+
+
+def warning_rows(report: dict, t: dict, lang: str) -> list[dict]:
+    """The parser's doubts as sentences in ``lang`` with their page; dangling references
+    are left out here because the report lists them in their own section."""
+    rows = []
+    for w in (report.get("regulation") or {}).get("warnings") or []:
+        if w.get("code") == "dangling-reference":
+            continue
+        page = w.get("page")
+        rows.append({"code": w.get("code"), "page": page,
+                     "text": message(w.get("code") or "", lang, detail=w.get("detail") or "",
+                                     page=page if page is not None else t["unknown"])})
+    return rows

@@ -1,0 +1,68 @@
+"""What the gap report shows from the citation layer, as plain data.
+
+``citation_sections(reg)`` gives the two top-level keys the CLI adds to the
+``compliance/report@1`` dict: ``mengingat`` (each entry verbatim with the acts
+it cites, resolved to canonical ids and their known status from
+``regulations/relations.yaml``) and ``internal_references`` (references to an
+article, ayat, huruf or angka the regulation does not have). Language-neutral:
+the renderers turn them into sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.cite import Citation, dangling, describe_place, find_citations
+from compliance.models import Regulation
+
+
+def _act(c: Citation) -> dict[str, Any]:
+    return {
+        "raw": c.raw,
+        "resolved": c.resolved,
+        "target": c.target,
+        "regulation": c.regulation,
+        "title": c.title,
+        "reason": c.reason,
+        "revoked_by": c.status.get("revoked_by"),
+        "amended_by": list(c.status.get("amended_by") or []),
+        "amends": c.amends,
+    }
+
+
+def mengingat_entries(reg: Regulation, citations: list[Citation]) -> list[dict[str, Any]]:
+    """Each Mengingat entry verbatim with its cited acts, one per distinct target
+    (an act named again in an amendment's title is listed once), in text order."""
+    rows = []
+    for i, entry in enumerate(reg.mengingat):
+        item = (entry.label or str(i + 1)).strip("().")
+        acts, seen = [], set()
+        for c in citations:
+            if c.place.get("part") != "mengingat" or c.place.get("item") != item:
+                continue
+            key = c.target if c.resolved else ("raw", c.raw)
+            if key not in seen:
+                seen.add(key)
+                acts.append(_act(c))
+        rows.append({"label": entry.label, "text": entry.text, "acts": acts})
+    return rows
+
+
+def _page(reg: Regulation, place: dict) -> int | None:
+    """The page of the article a reference stands in (None outside the articles)."""
+    if place.get("part") != "pasal":
+        return None
+    article = reg.article(str(place.get("pasal")), place.get("parent"))
+    return article.page if article else None
+
+
+def internal_references(reg: Regulation, citations: list[Citation]) -> list[dict[str, Any]]:
+    """References to parts of the regulation that do not exist, with where they stand."""
+    return [{"place": dict(c.place), "where": describe_place(c.place), "reference": c.raw, "target": c.target,
+             "page": _page(reg, c.place)} for c in dangling(citations)]
+
+
+def citation_sections(reg: Regulation, citations: list[Citation] | None = None) -> dict[str, Any]:
+    """The report keys ``mengingat`` and ``internal_references`` for ``reg``."""
+    citations = find_citations(reg) if citations is None else citations
+    return {"mengingat": mengingat_entries(reg, citations), "internal_references": internal_references(reg, citations)}
