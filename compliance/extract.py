@@ -78,7 +78,7 @@ def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise ComplianceError("file-not-found", file=name)
     if path.is_dir():
-        raise ComplianceError("file-unreadable", file=name, reason="is a directory")
+        raise ComplianceError("file-is-directory", file=name)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -35,7 +35,7 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     """Open PDF bytes, turning pdfium's failures into one-line errors."""
     if b"%%EOF" not in data[-2048:]:
         # pdfium silently repairs a cut-off file and returns fewer pages: refuse it.
-        raise ComplianceError("pdf-corrupt", file=name, reason="truncated: no %%EOF marker")
+        raise ComplianceError("pdf-truncated", file=name)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
