@@ -101,7 +101,7 @@ def metadata_right(reg: compliance.Regulation, doc: dict) -> dict[str, bool]:
     }
 
 
-def _timed_load(pdf: Path, repeat: int) -> tuple[compliance.Regulation, float, float, float]:
+def _timed_load(pdf: Path, repeat: int, ocr: str = "auto") -> tuple[compliance.Regulation, float, float, float]:
     """Parse ``pdf`` as ``compliance.load`` does, timing extraction and clean+parse apart,
     and time bare pypdfium2 on the same file back to back so both see the same machine
     load; the best of ``repeat`` runs of each. Returns (regulation, parse, of which
@@ -112,7 +112,7 @@ def _timed_load(pdf: Path, repeat: int) -> tuple[compliance.Regulation, float, f
     for _ in range(repeat):
         best_bare = min(best_bare, time_pypdfium2([pdf]))
         start = time.perf_counter()
-        extracted = extract(pdf)
+        extracted = extract(pdf, ocr=ocr)
         middle = time.perf_counter()
         reg = parse(clean(extracted.pages), extracted.source)
         reg.warnings[:0] = extracted.warnings
@@ -122,13 +122,13 @@ def _timed_load(pdf: Path, repeat: int) -> tuple[compliance.Regulation, float, f
     return reg, best[0], best[1], best_bare
 
 
-def bench_document(corpus: Path, doc: dict, repeat: int = 1) -> dict:
+def bench_document(corpus: Path, doc: dict, repeat: int = 1, ocr: str = "auto") -> dict:
     """Parse one document and compute its figures."""
     pdf = corpus / doc["pdf"]
     try:
-        reg, seconds, structure, bare = _timed_load(pdf, repeat)
+        reg, seconds, structure, bare = _timed_load(pdf, repeat, ocr)
     except ComplianceError as exc:
-        return {"name": doc["pdf"], "error": exc.code, "seconds": 0.0, "bare_seconds": 0.0, "structure_seconds": 0.0,
+        return {"name": doc["pdf"], "error": exc.code, "seconds": 0.0, "bare_seconds": 0.0, "structure_seconds": 0.0, "ocr_pages": 0,
                 "truth": len(doc["pasal"]), "predicted": 0, "matched": 0, "precision": 0.0, "recall": 0.0,
                 "similarities": [], "median_similarity": 0.0, "metadata": {"jenis": False, "nomor": False, "tahun": False}}
     predicted = [a.label for a in reg.articles]
@@ -139,6 +139,7 @@ def bench_document(corpus: Path, doc: dict, repeat: int = 1) -> dict:
         "seconds": seconds,
         "bare_seconds": bare,
         "structure_seconds": structure,
+        "ocr_pages": len(reg.source.ocr_pages),
         "truth": len(doc["pasal"]),
         "predicted": len(predicted),
         "matched": matched,
@@ -223,6 +224,9 @@ def totals(rows: list[dict]) -> dict:
         "parse_seconds": sum(r["seconds"] for r in rows),
         "pypdfium2_seconds": sum(r["bare_seconds"] for r in rows),
         "structure_seconds": sum(r["structure_seconds"] for r in rows),
+        "ocr_pages": sum(r["ocr_pages"] for r in rows),
+        "parse_seconds_text_only": sum(r["seconds"] for r in rows if not r["ocr_pages"]),
+        "pypdfium2_seconds_text_only": sum(r["bare_seconds"] for r in rows if not r["ocr_pages"]),
     }
 
 
@@ -231,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--only", action="append", help="document name prefix (repeatable)")
     ap.add_argument("--plumber-docs", type=int, default=6, help="pdfplumber is timed on this many smallest files")
+    ap.add_argument("--ocr", choices=("auto", "never"), default="auto", help="OCR pages without text (as compliance.load does)")
     ap.add_argument("--repeat", type=int, default=1, help="time each file this many times, keep the best")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args(argv)
@@ -241,13 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         docs = [d for d in docs if any(d["pdf"].startswith(p) for p in args.only)]
 
-    rows = [bench_document(args.corpus, d, args.repeat) for d in docs]
-    print(f"{'document':30} {'pasal':>5} {'found':>5} {'P':>6} {'R':>6} {'sim':>6} {'meta':>5} {'sec':>6}")
+    rows = [bench_document(args.corpus, d, args.repeat, args.ocr) for d in docs]
+    print(f"{'document':30} {'pasal':>5} {'found':>5} {'P':>6} {'R':>6} {'sim':>6} {'meta':>5} {'sec':>6} {'ocr':>3}")
     for r in rows:
         meta = "ok" if all(r["metadata"].values()) else ",".join(k for k, v in r["metadata"].items() if not v)
         err = f"  ERROR {r['error']}" if "error" in r else ""
         print(f"{r['name'][:-4]:30} {r['truth']:5d} {r['predicted']:5d} {r['precision']:6.3f} {r['recall']:6.3f} "
-              f"{r['median_similarity']:6.3f} {meta:>5} {r['seconds']:6.2f}{err}")
+              f"{r['median_similarity']:6.3f} {meta:>5} {r['seconds']:6.2f} {r['ocr_pages']:3d}{err}")
     tot = totals(rows)
 
     paths = [args.corpus / d["pdf"] for d in docs]
@@ -269,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"metadata (jenis, nomor, tahun) right: {tot['metadata_right']}/{tot['documents']}")
     print(f"time: parse {tot['parse_seconds']:.2f}s  pypdfium2 bare get_text_range {bare:.2f}s (same files, timed alternately) "
           f"-> parse/pypdfium2 {tot['parse_seconds'] / bare:.2f}x")
+    if tot["ocr_pages"]:
+        print(f"  {tot['ocr_pages']} pages without a text layer were OCR'd; documents without OCR: parse "
+              f"{tot['parse_seconds_text_only']:.2f}s vs pypdfium2 {tot['pypdfium2_seconds_text_only']:.2f}s "
+              f"-> {tot['parse_seconds_text_only'] / tot['pypdfium2_seconds_text_only']:.2f}x")
     print(f"  of which extraction {tot['parse_seconds'] - tot['structure_seconds']:.2f}s, clean+parse {tot['structure_seconds']:.2f}s "
           f"({tot['structure_seconds'] / bare:.2f}x pypdfium2)")
     print(f"machine load average (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
