@@ -106,7 +106,6 @@ class Catalog:
     title: dict[str, str]
     short: str
     ditetapkan: str
-    citation: Terms
     delegation: Terms
     outline: Terms
     competitors: Terms
@@ -354,7 +353,6 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         title=c.labels(data, "title", "-"),
         short=c.get(data, "short", str, "-"),
         ditetapkan=c.get(data, "ditetapkan", str, "-"),
-        citation=c.terms(c.get(data, "citation", list, "-"), vocabulary, "-", "citation"),
         competitors=c.terms(c.get(data, "competitors", list, "-", required=False, default=[]), vocabulary, "-",
                             "competitors"),
         outline=c.terms(c.get(data, "outline", list, "-", required=False, default=[]), vocabulary, "-", "outline"),

@@ -4,8 +4,11 @@ The regulation is cut into units (an ayat, or an article without ayat; a
 Lampiran paragraph; a Menimbang or Mengingat item). For each entry:
 
 1. *Topic*: operative units where the entry's signal terms occur, or that cite
-   the entry's own Perpres article. Units of the Pasal 1 definitions or the
-   Menimbang never count: such an entry is ``missing`` with a note.
+   the entry's own Perpres article (citations come from ``compliance.cite`` and
+   lead to entries through the graph of ``compliance.graph``). A citation shows
+   the topic, not the content: without the elements written it gives ``partial``.
+   Units of the Pasal 1 definitions or the Menimbang never count: such an entry
+   is ``missing`` with a note.
 2. *Scope*: the topic units plus their sibling ayat that belong to no other
    entry (the "(2) ... sebagaimana dimaksud pada ayat (1)" continuation).
 3. *Elements* are searched in the scope; all present -> ``fulfilled``, some ->
@@ -17,7 +20,8 @@ Lampiran paragraph; a Menimbang or Mengingat item). For each entry:
 
 Every quote is a slice of the parsed text, so it is verbatim by construction.
 
-Evidence scores: an explicit citation of the Perpres 1.0; a signal term 0.85; a
+Evidence scores: an explicit citation of the Perpres 1.0 (0.9 when the cited
+article only lies in a range-based entry's range); a signal term 0.85; a
 unit that only supplies an element or a parameter 0.75; a weak signal or a scope
 list 0.6; similarity its rapidfuzz ratio / 100. A finding's ``confidence`` says how
 firmly the text supports its status: the best topic evidence score for fulfilled /
@@ -36,11 +40,14 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from compliance.catalog import Catalog, Element, Entry, Parameter
+from compliance.cite import Citation, find_citations
+from compliance.graph import REQUIREMENT, build_graph, requirements_for
 from compliance.models import Conflict, Evidence, Finding, Regulation
 from compliance.terms import Prepared, Span, Terms, merge_spans
 from compliance.values import frequencies, periods
 
 SCORE_CITATION = 1.0
+SCORE_CITATION_RANGE = 0.9
 SCORE_TERM = 0.85
 SCORE_ELEMENT = 0.75
 SCORE_WEAK = 0.6
@@ -50,13 +57,13 @@ QUOTE_MAX = 400
 CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
 CHUNK_MAX = 900
 EVIDENCE_MAX = 6
+RANGE_MAX = 60  # "Pasal 34 sampai dengan Pasal 39": articles walked at most
 
 _WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
 _DEFINITIONS = re.compile(r"yang\s+dimaksud\s+dengan", re.IGNORECASE)
 _AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
 _NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
 _SEGMENT_END = re.compile(r"[;:.](?=\s)|\n")
-_PINPOINT = re.compile(r"Pasal\s+(\d+[A-Z]?)(?:\s+ayat\s+\((\d+)\))?[^.;]{0,80}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -185,22 +192,88 @@ def _lang(labels: dict[str, str], lang: str) -> str:
 
 
 # --- citations of the national regulation ------------------------------------------
-# Local stand-in: replace with the citation graph of compliance.cite once it lands.
 
 
-def _citations(ctx: _Context, unit: Unit) -> list[tuple[Span, str | None]]:
-    """Spans citing the catalog's regulation, each with the Pasal it pinpoints (if any)."""
-    body = unit.body
-    out = []
-    for s, e in ctx.find(ctx.catalog.citation, unit):
-        pin = _PINPOINT.search(body[max(0, s - 120):s])
-        out.append(((s, e), pin.group(1) if pin else None))
+@dataclass(frozen=True)
+class _Cite:
+    """A citation of the catalog's regulation inside one unit: its span (offsets in
+    ``unit.body``), whether it names an article, the entries whose own article it
+    pinpoints (``exact``), and the range-based entry whose article range holds the
+    pinpointed article (``ranged``)."""
+
+    span: Span
+    pinpoint: bool = False
+    exact: frozenset[str] = frozenset()
+    ranged: frozenset[str] = frozenset()
+
+
+def _cited_entries(graph, catalog: Catalog, citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
+    """Entries the citation leads to through the graph (cites -> Perpres article -> basis_of).
+
+    A pinpoint of an entry's own article (or ayat, or the article holding that ayat)
+    links it exactly. A range-based entry (Aplikasi: Pasal 34–39) links only when the
+    pinpointed article lies in its range and in no other entry's range: the catalog
+    knows the range, not the article, so Pasal 35 may point to Aplikasi but Pasal 47
+    (seven management entries share Pasal 46–54) points to none of them. The finding
+    still prints the catalog's basis (``Pasal 34–39``), never the cited article.
+    """
+    if not citation.pinpoint:
+        return frozenset(), frozenset()
+    targets = [citation.target]
+    first, last = _article_number(citation.pinpoint), _article_number(citation.pinpoint_end)
+    if first is not None and last is not None and first < last <= first + RANGE_MAX:
+        targets = [f"{citation.regulation}#pasal-{n}" for n in range(first, last + 1)]
+    found = {r.removeprefix(REQUIREMENT) for t in targets for r in requirements_for(graph, t)}
+    confidence = {e.id: e.basis.confidence for e in catalog.entries}
+    exact = frozenset(r for r in found if confidence.get(r) in ("text", "number"))
+    ranged = [r for r in found if confidence.get(r) == "range"]
+    return exact, frozenset(ranged) if len(ranged) == 1 else frozenset()
+
+
+def _article_number(pinpoint: str | None) -> int | None:
+    m = re.match(r"pasal-(\d+)$", pinpoint or "")
+    return int(m.group(1)) if m else None
+
+
+def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit]) -> dict[int, list[_Cite]]:
+    """id(unit) -> the unit's citations of the catalog's regulation (Perpres 95/2018),
+    found by ``compliance.cite`` and linked to entries through ``compliance.graph``.
+    Citations in the title or the Penjelasan have no unit and are not used."""
+    graph = build_graph([reg], catalog)
+    national = next((n for n, d in graph.nodes(data=True) if d.get("catalog") == catalog.id), None)
+    if national is None:
+        return {}
+    out: dict[int, list[_Cite]] = {}
+    for citation in find_citations(reg):
+        if not citation.resolved or citation.regulation != national or citation.relation not in ("cites", "implements"):
+            continue
+        unit = _unit_at(all_units, citation)
+        if unit is None:
+            continue
+        exact, ranged = _cited_entries(graph, catalog, citation)
+        end = min(citation.offset + len(citation.raw), unit.end)
+        span = (citation.offset - unit.start, end - unit.start)
+        out.setdefault(id(unit), []).append(_Cite(span, bool(citation.pinpoint), exact, ranged))
     return out
 
 
-def _pinpoints_entry(entry: Entry, pasal: str | None) -> bool:
-    basis = entry.basis
-    return pasal is not None and basis.confidence in ("text", "number") and basis.pasal == pasal
+def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
+    """The unit a citation stands in: same part (and article), holding the citation's
+    offset, with the cited words at that offset of the unit's text."""
+    place, start, raw = citation.place, citation.offset, citation.raw
+    kind = {"menimbang": "menimbang", "mengingat": "mengingat"}.get(place.get("part"))
+    candidates = []
+    for unit in all_units:
+        if kind is not None:
+            if unit.kind != kind:
+                continue
+        elif place.get("part") != "pasal" or unit.kind not in ("operative", "definition") or \
+                unit.article_key != (place.get("pasal"), place.get("parent")):
+            continue
+        if unit.start <= start < unit.end and unit.text.startswith(raw, start):
+            candidates.append(unit)
+    labelled = [u for u in candidates if kind is None or (u.ayat or "").strip("().") == place.get("item")]
+    return (labelled or candidates or [None])[0]
 
 
 # --- the matcher ---------------------------------------------------------------------
@@ -217,6 +290,7 @@ class _Context:
     memo: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
     siblings: dict[int, list[Unit]] = field(default_factory=dict)  # id(text) -> units cut from it
     prepared: dict[int, Prepared] = field(default_factory=dict)  # id(text) -> the text ready for matching
+    cites: dict[int, list[_Cite]] = field(default_factory=dict)  # id(unit) -> its citations of the Perpres
 
     def find(self, terms: Terms, unit: Unit) -> list[Span]:
         """``terms.find(unit.body)``, computed once per pair and in one pass over
@@ -252,6 +326,7 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
             body = " " * len(body)  # a scope list names topics; it supplies no element
         undelegated[id(unit)] = body
     ctx = _Context(catalog, all_units, lang, {}, actor_terms, undelegated)
+    ctx.cites = _national_citations(reg, catalog, all_units)
     for unit in all_units:
         ctx.siblings.setdefault(id(unit.text), []).append(unit)
     for i, unit in enumerate(all_units):
@@ -287,7 +362,7 @@ def _match_legal_basis(entry: Entry, reg: Regulation, ctx: _Context) -> Finding:
     cat = ctx.catalog
     cited = {"mengingat": [], "body": []}
     for unit in ctx.units:
-        spans = [s for s, _ in _citations(ctx, unit)]
+        spans = [c.span for c in ctx.cites.get(id(unit), [])]
         if spans:
             key = "mengingat" if unit.kind == "mengingat" else "body"
             cited[key].append(_Hit(unit, spans, "citation", SCORE_CITATION))
@@ -312,32 +387,44 @@ def _match_legal_basis(entry: Entry, reg: Regulation, ctx: _Context) -> Finding:
     return _finding(entry, cat, ctx.lang, "missing", missing_elements=labels, notes=notes, confidence=0.9)
 
 
-def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, set[int]]:
-    """Operative units on the entry's topic; whether only weak signals found it;
-    and whether a citation pinpoints the entry's own article."""
+def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
+    """Operative units on the entry's topic; whether only weak signals found it; and
+    the note when a citation of the Perpres leads to the entry itself
+    (``note-cited-article``, or ``note-cited-range`` for an article in its range).
+
+    A citation is strong evidence of topic, not of content: the elements must still
+    be written in the regional text for ``fulfilled``. A unit with the entry's terms
+    that cites the Perpres as a whole also ranks as citation evidence; one citing
+    another article does not."""
     hits: list[_Hit] = []
     weak_only = True
-    incorporated: set[int] = set()
-    for i, unit in enumerate(ctx.units):
+    cited_note: str | None = None
+    for unit in ctx.units:
         if unit.kind != "operative":
             continue
         spans = ctx.find(entry.signals, unit)
         weak = [] if spans else ctx.find(entry.weak_signals, unit)
-        cites = _citations(ctx, unit)
-        pinned = [span for span, pasal in cites if _pinpoints_entry(entry, pasal)]
+        cites = ctx.cites.get(id(unit), [])
+        exact = [c.span for c in cites if entry.id in c.exact]
+        ranged = [c.span for c in cites if entry.id in c.ranged]
+        pinned = exact or ranged
         if not (spans or weak or pinned):
             continue
         outline = bool(ctx.find(ctx.catalog.outline, unit))  # a scope list names, it does not regulate
         hit = _Hit(unit, spans or weak, "term", SCORE_TERM if spans and not outline else SCORE_WEAK)
         if spans or pinned:
             weak_only = False
-        if pinned or (cites and spans):
-            hit.via, hit.score = "citation", SCORE_CITATION
-            hit.spans = hit.spans + [span for span, _ in cites]
-        if pinned:
-            incorporated.add(i)
+        general = [c.span for c in cites if not c.pinpoint]
+        if pinned or (spans and general):
+            hit.via = "citation"
+            hit.score = SCORE_CITATION if exact or not pinned else SCORE_CITATION_RANGE
+            hit.spans = hit.spans + (pinned or general)
+        if exact:
+            cited_note = "note-cited-article"
+        elif ranged and cited_note is None:
+            cited_note = "note-cited-range:" + entry.basis.printable(ctx.lang)
         hits.append(hit)
-    return hits, weak_only, incorporated
+    return hits, weak_only, cited_note
 
 
 def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:
@@ -430,7 +517,7 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
     """The finding for one entry and the tags of its satisfied elements."""
     if entry.check == "mengingat":
         return _match_legal_basis(entry, reg, ctx), set()
-    topic, weak_only, incorporated = _topic(entry, ctx)
+    topic, weak_only, cited_note = _topic(entry, ctx)
     if not topic:
         return _not_found(entry, ctx), set()
     scope = _scope(entry, topic, ctx)
@@ -450,8 +537,6 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
                 hit.spans.extend(spans)
                 found = True
                 break
-        if not found and any(order[id(h.unit)] in incorporated for h in topic):
-            found = True  # the unit incorporates the entry's own Perpres article by reference
         if found:
             tags.update(element.tags)
         else:
@@ -473,12 +558,11 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
         status = "partial"
     if weak_only:
         notes.append("note-weak-signal")
-    if incorporated:
-        notes.append("note-cited-article")
+    if cited_note:
+        notes.append(cited_note)
     if delegated and missing:
         notes.append("note-delegated")
-    if any(e.secondary for e in missing):
-        notes.append("note-secondary-element")
+    notes.extend(f"note-secondary-element:{_lang(e.label, ctx.lang)}" for e in missing if e.secondary)
     # Keep the units that matter most (conflicts, citations, strong topic, weak topic,
     # element-only), then show them in document order.
     topic_ids = {id(h.unit) for h in topic}

@@ -121,7 +121,6 @@ id: contoh-permen
 title: {id: Peraturan Menteri Contoh, en: Example ministerial regulation}
 short: Permen Contoh
 ditetapkan: "2020-01-01"
-citation: ['re:permen\\s+contoh']
 scoring: {fulfilled: 1, partial: 0.5, conflict: 0, missing: 0}
 groups:
   - {id: umum, title: {id: Umum, en: General}}

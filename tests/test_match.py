@@ -353,10 +353,20 @@ def test_similarity_finds_a_paraphrase_without_signal_terms_but_only_as_partial(
 def test_every_note_has_a_message_in_both_languages(old_era, recent):
     from compliance.i18n import MESSAGES
 
-    notes = {n for _, by_id in (old_era, recent) for f in by_id.values() for n in f.notes} | {"note-estimate"}
+    notes = {n.partition(":")[0] for _, by_id in (old_era, recent) for f in by_id.values() for n in f.notes}
+    notes |= {"note-estimate", "note-cited-range"}
     assert len(notes) >= 5
     for lang in ("id", "en"):
         assert notes <= set(MESSAGES[lang]), lang
+
+
+def test_a_secondary_element_note_names_the_element(recent):
+    finding = recent[1]["aplikasi"]
+    assert "kode sumber dan dokumentasi dimiliki daerah" in finding.missing_elements
+    assert "note-secondary-element:kode sumber dan dokumentasi dimiliki daerah" in finding.notes
+    from compliance.report.view import note_text
+
+    assert "kode sumber dan dokumentasi dimiliki daerah" in note_text(finding.notes[-1], "id")
 
 
 def test_english_report_language(tmp_path, catalog):
@@ -386,3 +396,59 @@ def test_a_bare_ict_audit_clause_is_partial_for_each_audit(tmp_path, catalog):
         assert finding.status == "partial" and not finding.conflicts, rid
         assert "note-weak-signal" in finding.notes
         assert any("objek" in label or "keamanan infrastruktur" in label for label in finding.missing_elements), rid
+
+
+CITING = regulation_text(
+    kind="Peraturan Bupati", daerah="Muara Tenang", nomor=4, tahun=2021, tentang="Tata Kelola Digital",
+    menimbang=["bahwa perlu pengaturan;"],
+    mengingat=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;"],
+    pasal=[
+        "(1) Pemerintah Daerah menyusun dokumen perencanaan sebagaimana dimaksud dalam Pasal 19 Peraturan Presiden "
+        "Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik.\n"
+        "(2) Bupati menetapkan kebijakan sebagaimana dimaksud dalam Pasal 61 ayat (2) Peraturan Presiden Nomor 95 "
+        "Tahun 2018.",
+        "Perangkat Daerah membangun sarana kerja sesuai dengan Pasal 35 Peraturan Presiden Nomor 95 Tahun 2018.",
+        "Perangkat Daerah melaksanakan kegiatan sesuai dengan Pasal 47 Peraturan Presiden Nomor 95 Tahun 2018.",
+    ],
+    tanggal="6 Juni 2021",
+)
+
+
+@pytest.fixture(scope="module")
+def citing(tmp_path_factory, catalog):
+    reg = _load(tmp_path_factory.mktemp("citing"), CITING, "perbup-muara-tenang-2021.txt")
+    return reg, {f.requirement: f for f in match(reg, catalog)}
+
+
+def test_a_pinpoint_citation_links_its_entry_but_only_as_partial(citing):
+    finding = citing[1]["peta-rencana"]
+    assert finding.status == "partial"  # the Perpres article is cited; its elements are not written
+    assert "note-cited-article" in finding.notes and finding.missing_elements
+    [evidence] = [e for e in finding.evidence if e.pasal == "1"]
+    assert (evidence.ayat, evidence.via, evidence.score) == ("1", "citation", 1.0)
+    assert "Pasal 19 Peraturan Presiden Nomor 95 Tahun 2018" in evidence.matched
+
+
+def test_a_citation_of_another_ayat_does_not_link(citing):
+    # Pasal 61 ayat (2) is not the basis of the regional-head policy entry (Pasal 61 ayat (1))
+    finding = citing[1]["kebijakan-kepala-daerah"]
+    assert not any(e.via == "citation" for e in finding.evidence)
+
+
+def test_a_citation_in_a_range_links_only_an_entry_alone_in_it(citing):
+    apps = citing[1]["aplikasi"]
+    assert apps.status == "partial" and apps.basis == "Pasal 34–39"  # never the more precise cited article
+    assert "note-cited-range:Pasal 34–39" in apps.notes
+    [evidence] = apps.evidence
+    assert (evidence.pasal, evidence.via, evidence.score) == ("2", "citation", 0.9)
+    # Pasal 47 lies in the range seven management entries share: it points to none of them
+    for rid in ("manajemen-risiko", "manajemen-aset", "manajemen-perubahan", "manajemen-layanan"):
+        assert citing[1][rid].status == "missing", rid
+
+
+def test_a_citation_outside_mengingat_is_partial_legal_basis(citing):
+    finding = citing[1]["dasar-hukum"]
+    assert finding.status == "partial" and "note-cited-outside-mengingat" in finding.notes
+    assert {e.pasal for e in finding.evidence} == {"1", "2", "3"}
+    assert all(e.via == "citation" for e in finding.evidence)
+    assert_quotes_verbatim(citing[0], list(citing[1].values()))
