@@ -173,7 +173,7 @@ class _BodyParser:
 
     def _amends_ahead(self, i: int) -> bool:
         ahead = " ".join(self._text(j) for j in range(i + 1, i + 8))
-        return bool(re.search(r"diubah|sebagai\s+berikut|dicabut", ahead, re.IGNORECASE))
+        return bool(re.search(r"\b(diubah|dicabut|disisipkan|dihapus)\b", ahead, re.IGNORECASE))
 
     def _title_lines(self, i: int, upper_only: bool, limit: int = 4) -> int:
         """How many lines after ``i`` form a heading title: all lines up to a heading that

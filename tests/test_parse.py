@@ -434,3 +434,18 @@ Dua."""
     assert (a2.bagian.label, a2.bagian.title) == ("Kesatu", "Sanggahan atas Hasil Seleksi")
     assert (a2.paragraf.label, a2.paragraf.title) == ("Pertama", "Jaringan dan Sistem Perangkat.")
     assert a2.text == "Dua."
+
+
+def test_pasal_i_is_article_one_unless_it_amends():
+    text = """PERATURAN BUPATI CONTOH
+NOMOR 3 TAHUN 2021
+Menimbang : a. bahwa perlu;
+BAB I
+KETENTUAN UMUM
+Pasal I
+Dalam Peraturan Bupati ini yang dimaksud sebagai berikut:
+1. Daerah adalah Kabupaten Contoh.
+Pasal 2
+Dua."""
+    reg = _parse([text])
+    assert [(a.label, a.parent) for a in reg.articles] == [("1", None), ("2", None)]
