@@ -152,8 +152,8 @@ class _BodyParser:
             nxt = next_roman(self.last_top)
             return (nxt, False) if nxt in readings else None
         if self.last_top is None:
-            if "I" in readings and self._amends_ahead(i):
-                return "I", False
+            if ("I" in readings or "1" in readings) and self._amends_ahead(i):
+                return "I", False  # amending regulations number their articles I, II (OCR: 1, l)
             arabic = [r for r in readings if split_arabic(r)]
             return (arabic[0], False) if arabic and follows(None, arabic[0], 3) else None
         if roman_value(self.last_top):

@@ -85,6 +85,9 @@ def label_readings(raw: str) -> list[str]:
     raw = raw.strip().rstrip(".:")
     out = [raw] if roman_value(raw) else []
     out += [r for r in arabic_readings(raw) if r not in out]
+    roman = re.sub(r"[l1|]", "I", raw)
+    if roman != raw and re.search(r"[IVX]", raw) and roman_value(roman) and roman not in out:
+        out.append(roman)  # "Il" may be II as well as 11
     letters = {str(k): str(v) for k, v in layout().get("letter_lookalikes", {}).items()}
     if len(raw) >= 2 and raw[-1] in letters:
         out += [r for r in arabic_readings(raw[:-1] + letters[raw[-1]]) if r not in out]

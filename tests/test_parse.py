@@ -196,8 +196,10 @@ pada tanggal 1 Maret 2021""",
 ]
 
 
-def test_amending_regulation():
-    reg = _parse(AMENDING)
+@pytest.mark.parametrize("ocr", [False, True])
+def test_amending_regulation(ocr):
+    # the OCR reads "Pasal I" / "Pasal II" as "Pasal l" / "Pasal Il": the sequence still knows them
+    reg = _parse([AMENDING[0].replace("Pasal I\n", "Pasal l\n").replace("Pasal II\n", "Pasal Il\n")] if ocr else AMENDING)
     assert [(a.label, a.parent) for a in reg.articles] == [
         ("I", None), ("26", "I"), ("45A", "I"), ("50", "I"), ("II", None)]
     pasal_i = reg.articles[0]
