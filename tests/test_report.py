@@ -620,3 +620,16 @@ def test_parse_warnings_rendered_as_sentences_with_their_page():
         assert 'href="#warnings"' in html
     md = render(report, "md", "en")
     assert "article numbers jump" in md and not re.search(r"(?<!\\)<", md)
+
+
+def test_a_reference_read_in_its_context_says_which_part_it_was_read_as():
+    from compliance.report.view import pinpoint_label
+
+    report = dict(sample_report(), internal_references=[
+        {"where": "Pasal 9 ayat (2)", "reference": "ayat (2) huruf b", "page": 8,
+         "target": "permen/kominfo/2018/11#pasal-9-ayat-2-huruf-b",
+         "place": {"part": "pasal", "pasal": "9", "ayat": "2", "item": None}}])
+    html = render(report, "html")
+    assert "Pasal 9 ayat (2) merujuk ayat (2) huruf b (Pasal 9 ayat (2) huruf b), yang tidak ada" in html
+    assert pinpoint_label("x#pasal-12a-angka-3") == "Pasal 12A angka 3"
+    assert pinpoint_label("x#menimbang-huruf-d") == "Menimbang huruf d" and pinpoint_label("x") == ""

@@ -15,6 +15,7 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
+from compliance.report.view import reference_rows
 from test_report import (EXAMPLE_NAMES, OFFICIAL_STANDIN, checked, citation_graph_svg, dangling_sample,  # noqa: F401
                          sample_report, with_citations, with_national)
 
@@ -142,8 +143,8 @@ def test_prints_to_a4_without_cutting_table_rows(pages, name):
         assert LABELS["id"]["status"][finding["status"]] in spaced[on[0]]  # the badge is not broken mid-word
     for entry in report.get("mengingat") or []:  # a Mengingat row is never cut across pages either
         assert any(_squash(entry["text"]) in text for text in texts), entry["label"]
-    for ref in report.get("internal_references") or []:
-        assert any(_squash(f"{ref['where']} merujuk {ref['reference']}, yang tidak ada") in text for text in texts)
+    for ref in reference_rows(report.get("internal_references") or [], "id"):
+        assert any(_squash(ref["sentence"]) in text for text in texts), ref["sentence"]
     assert f"{len(document)} / {len(document)}" in spaced[-1]  # page numbers in the A4 margin
     if name != "hostile":
         assert len(document) > 3  # long enough that the table really crosses pages

@@ -262,12 +262,30 @@ def mengingat_rows(entries: list[dict], lang: str) -> list[dict]:
     return rows
 
 
+def pinpoint_label(target: str | None) -> str:
+    """``…#pasal-9-ayat-2-huruf-b`` -> "Pasal 9 ayat (2) huruf b" (empty when there is no pinpoint)."""
+    parts = (target or "").partition("#")[2].split("-")
+    if parts[0] == "menimbang":
+        return "Menimbang " + " ".join(parts[1:])
+    out = []
+    for level, value in zip(parts[::2], parts[1::2]):
+        value = {"pasal": value.upper(), "ayat": f"({value})"}.get(level, value)
+        out.append(f"{level.capitalize() if level == 'pasal' else level} {value}")
+    return " ".join(out)
+
+
 def reference_rows(references: list[dict], lang: str) -> list[dict]:
-    """"Pasal 12 merujuk Pasal 25 ayat (3), yang tidak ada" with the page it stands on."""
-    return [{"sentence": message("dangling-reference", lang, place=r.get("where") or "",
-                                 ref=" ".join(str(r.get("reference") or "").split())),
-             "where": r.get("where") or "", "page": r.get("page"), "target": r.get("target")}
-            for r in references]
+    """"Pasal 12 merujuk Pasal 25 ayat (3), yang tidak ada" with the page it stands on; a reference
+    read in its context ("ayat (2) huruf b" inside Pasal 9) also says which part it was read as."""
+    rows = []
+    for r in references:
+        ref = " ".join(str(r.get("reference") or "").split())
+        full = pinpoint_label(r.get("target"))
+        if full and not ref.lower().startswith("pasal"):
+            ref = f"{ref} ({full})"
+        rows.append({"sentence": message("dangling-reference", lang, place=r.get("where") or "", ref=ref),
+                     "where": r.get("where") or "", "page": r.get("page"), "target": r.get("target")})
+    return rows
 
 
 def warning_rows(report: dict, t: dict, lang: str) -> list[dict]:
