@@ -10,6 +10,7 @@ or ``Regulation.unplaced`` with a warning.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from compliance.errors import ComplianceError
 from compliance.metadata import parse_closing, parse_metadata
@@ -128,50 +129,64 @@ def _penjelasan(lines: list[Line]) -> Penjelasan | None:
     return Penjelasan(umum=umum, pasal=pasal, text="\n".join(texts), page=lines[0].page)
 
 
-def parse(lines: list[Line], source: Source) -> Regulation:
-    """Parse clean lines into a Regulation; raise ``not-a-regulation`` when no article is found."""
-    reg = Regulation(source=source)
-    i_menimbang = _find(lines, _MENIMBANG, 0)
-    i_mengingat = _find(lines, _MENGINGAT, (i_menimbang or 0) + 1) if i_menimbang is not None else _find(lines, _MENGINGAT, 0)
-    tail_from = max(x for x in (i_menimbang, i_mengingat, 0) if x is not None)
-    i_after = _find(lines, _AFTER_MENGINGAT, tail_from + 1) if (i_menimbang is not None or i_mengingat is not None) else None
-    search_body = i_after if i_after is not None else (tail_from + 1 if tail_from else 0)
-    i_body = _find(lines, _BODY_START, search_body)
-    if i_body is None:
-        raise ComplianceError("not-a-regulation", file=source.file)
+@dataclass
+class _Marks:
+    """Where the opening sections start (line indexes; None when absent)."""
 
-    preamble_end = min(x for x in (i_menimbang, i_mengingat, i_after, i_body) if x is not None)
-    reg.preamble = _joined(lines[:preamble_end])
-    if i_menimbang is not None:
-        end = next(x for x in (i_mengingat, i_after, i_body) if x is not None and x > i_menimbang)
-        texts = _section_texts(lines, i_menimbang, end, _MENIMBANG)
+    menimbang: int | None
+    mengingat: int | None
+    after: int | None  # Memperhatikan / Dengan Persetujuan / MEMUTUSKAN / Menetapkan
+    body: int
+
+    @property
+    def preamble_end(self) -> int:
+        return min(x for x in (self.menimbang, self.mengingat, self.after, self.body) if x is not None)
+
+    def end_of(self, start: int) -> int:
+        return next(x for x in (self.mengingat, self.after, self.body) if x is not None and x > start)
+
+
+def _marks(lines: list[Line], source: Source) -> _Marks:
+    menimbang = _find(lines, _MENIMBANG, 0)
+    mengingat = _find(lines, _MENGINGAT, 0 if menimbang is None else menimbang + 1)
+    opening = [x for x in (menimbang, mengingat) if x is not None]
+    after = _find(lines, _AFTER_MENGINGAT, max(opening) + 1) if opening else None
+    body = _find(lines, _BODY_START, after if after is not None else (max(opening) + 1 if opening else 0))
+    if body is None:
+        raise ComplianceError("not-a-regulation", file=source.file)
+    return _Marks(menimbang, mengingat, after, body)
+
+
+def _opening(reg: Regulation, lines: list[Line], marks: _Marks) -> None:
+    """Preamble, Menimbang, Mengingat and the Menetapkan block."""
+    reg.preamble = _joined(lines[: marks.preamble_end])
+    if marks.menimbang is not None:
+        texts = _section_texts(lines, marks.menimbang, marks.end_of(marks.menimbang), _MENIMBANG)
         reg.menimbang = [t for _, t in split_enumeration(texts, keep_label=True)]
-    if i_mengingat is not None:
-        end = next(x for x in (i_after, i_body) if x is not None and x > i_mengingat)
-        reg.mengingat = [Mengingat(t, label) for label, t in split_enumeration(_section_texts(lines, i_mengingat, end, _MENGINGAT))]
-    if i_after is not None and i_after < i_body:
-        reg.menetapkan = _joined(lines[i_after:i_body])
+    if marks.mengingat is not None:
+        texts = _section_texts(lines, marks.mengingat, marks.end_of(marks.mengingat), _MENGINGAT)
+        reg.mengingat = [Mengingat(t, label) for label, t in split_enumeration(texts)]
+    if marks.after is not None and marks.after < marks.body:
+        reg.menetapkan = _joined(lines[marks.after : marks.body])
 
-    body = parse_body(lines[i_body:])
-    if not body.articles:
-        raise ComplianceError("not-a-regulation", file=source.file)
-    reg.articles = body.articles
-    reg.closing = parse_closing(body.closing)
-    reg.penjelasan = _penjelasan(body.penjelasan)
-    reg.lampiran = [Block(_joined(block), block[0].page, block[0].text) for block in body.lampiran if block]
-    reg.warnings.extend(body.warnings)
-    for line in body.unplaced:
+
+def _unplaced(reg: Regulation, lines: list[Line]) -> None:
+    """Keep what could not be placed, one block per page, each with a warning."""
+    for line in lines:
         if reg.unplaced and reg.unplaced[-1].page == line.page:
             reg.unplaced[-1].text += "\n" + line.text
         else:
             reg.unplaced.append(Block(line.text, line.page))
     for block in reg.unplaced:
         reg.warnings.append(Warning_("unplaced-text", block.text[:80], block.page))
-    reg.metadata = parse_metadata(lines[:preamble_end], reg.closing)
-    for block in body.lampiran:
+
+
+def _identity(reg: Regulation, title: list[Line], lampiran: list[list[Line]]) -> None:
+    """Metadata from the title block; from a Lampiran header when the title page has no text."""
+    reg.metadata = parse_metadata(title, reg.closing)
+    for block in lampiran:
         if reg.metadata.nomor is not None:
             break
-        # a title page without a text layer: the Lampiran header repeats the identity
         fallback = parse_metadata(block[:12], reg.closing)
         if fallback.nomor is not None:
             fallback.tentang = fallback.tentang or reg.metadata.tentang
@@ -179,4 +194,21 @@ def parse(lines: list[Line], source: Source) -> Regulation:
             reg.warnings.append(Warning_("metadata-from-lampiran", block[0].text, block[0].page))
     if reg.metadata.jenis is None:
         reg.warnings.append(Warning_("metadata-missing", "jenis"))
+
+
+def parse(lines: list[Line], source: Source) -> Regulation:
+    """Parse clean lines into a Regulation; raise ``not-a-regulation`` when no article is found."""
+    reg = Regulation(source=source)
+    marks = _marks(lines, source)
+    _opening(reg, lines, marks)
+    body = parse_body(lines[marks.body :])
+    if not body.articles:
+        raise ComplianceError("not-a-regulation", file=source.file)
+    reg.articles = body.articles
+    reg.closing = parse_closing(body.closing)
+    reg.penjelasan = _penjelasan(body.penjelasan)
+    reg.lampiran = [Block(_joined(block), block[0].page, block[0].text) for block in body.lampiran if block]
+    reg.warnings.extend(body.warnings)
+    _unplaced(reg, body.unplaced)
+    _identity(reg, lines[: marks.preamble_end], body.lampiran)
     return reg
