@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import Iterable
 
 from compliance.errors import ComplianceError
 from compliance.models import Page, Source, Warning_
@@ -56,9 +57,9 @@ def extract(path: Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Ext
     if kind == "pdf":
         from compliance.pdf_reader import read_pages
 
-        pages, warnings = read_pages(data, name, page_timeout)
-        ocr_done = _apply_ocr(path, pages, warnings, ocr, page_timeout)
-        warnings += _blank_page_warnings(pages, warnings, name)
+        pages, warnings, scans = read_pages(data, name, page_timeout)
+        ocr_done = _apply_ocr(path, pages, warnings, ocr, page_timeout, scans)
+        warnings += _blank_page_warnings(pages, warnings, name, set(scans) - set(ocr_done))
     elif kind == "docx":
         from compliance.docx_text import read_docx
 
@@ -144,19 +145,21 @@ def pages_without_text(pages: list[Page]) -> list[int]:
     return [page.number for page in pages if not page.text.strip()]
 
 
-def pages_to_ocr(pages: list[Page], warnings: list[Warning_], mode: str) -> list[int]:
-    """The pages ``mode`` sends to OCR; pages abandoned by the reader are not retried."""
+def pages_to_ocr(pages: list[Page], warnings: list[Warning_], mode: str, scans: Iterable[int] = ()) -> list[int]:
+    """The pages ``mode`` sends to OCR: in ``auto``, pages without text and ``scans`` (pictures
+    of a page under a stamp-only text layer); pages abandoned by the reader are not retried."""
     if mode == "always":
         return [page.number for page in pages]
     if mode == "auto":
         lost = _lost_pages(warnings)
-        return [n for n in pages_without_text(pages) if n not in lost]
+        return sorted(n for n in set(pages_without_text(pages)) | set(scans) if n not in lost)
     return []
 
 
-def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], mode: str, page_timeout: float) -> list[int]:
+def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], mode: str, page_timeout: float,
+               scans: list[int]) -> list[int]:
     """Replace the text of the pages chosen for OCR; return the numbers of the pages read so."""
-    wanted = pages_to_ocr(pages, warnings, mode)
+    wanted = pages_to_ocr(pages, warnings, mode, scans)
     if not wanted:
         return []
     from compliance.ocr import ocr_pages
@@ -183,10 +186,12 @@ def _lost_pages(warnings: list[Warning_]) -> set[int | None]:
     return {w.page for w in warnings if w.code in ("page-timeout", "page-unreadable")}
 
 
-def _blank_page_warnings(pages: list[Page], warnings: list[Warning_], name: str) -> list[Warning_]:
-    """A PDF with no text anywhere is a scan (error); blank pages among text pages are flagged."""
+def _blank_page_warnings(pages: list[Page], warnings: list[Warning_], name: str,
+                         unread_scans: set[int]) -> list[Warning_]:
+    """A PDF with no text anywhere is a scan (error); blank pages among text pages are flagged,
+    and so are scans whose words stayed in the picture (only a stamp or watermark was read)."""
     lost = _lost_pages(warnings)
-    blank = [n for n in pages_without_text(pages) if n not in lost]
+    blank = sorted(n for n in set(pages_without_text(pages)) | unread_scans if n not in lost)
     if blank and len(blank) == len(pages):
         raise ComplianceError("pdf-no-text", file=name)
     return [Warning_("page-no-text", page=n) for n in blank]

@@ -18,6 +18,7 @@ import threading
 from multiprocessing.connection import Connection
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from compliance.errors import ComplianceError
 from compliance.models import Page, Warning_
@@ -26,6 +27,11 @@ from compliance.pdf_lines import page_text
 # pdfium's document-loading error codes (FPDF_GetLastError).
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
+
+# A page with fewer visible characters than this, mostly covered by one image, is a scan
+# whose words are in the picture (see looks_scanned).
+SCAN_MAX_TEXT = 64  # a stamp or watermark line; the shortest real last page is longer
+SCAN_MIN_COVER = 0.8
 
 TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
 STOPPED = "worker stopped"  # ... and for a page during which the worker died
@@ -48,21 +54,26 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     return pdf
 
 
-def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page], list[Warning_]]:
-    """Text of every page in order; abandoned or unreadable pages are empty, with a warning."""
+def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page], list[Warning_], list[int]]:
+    """Text of every page in order (abandoned or unreadable pages are empty, with a warning),
+    and the numbers of the pages that look like scans (see ``looks_scanned``)."""
     with _LOCK:  # pdfium is not thread-safe, in this process either
         pdf = open_pdf(data, name)
         count = len(pdf)
         pdf.close()
     texts: dict[int, str] = {}
+    scans: list[int] = []
     warnings: list[Warning_] = []
-    for number, text, problem in run_pages("text", data, list(range(1, count + 1)), page_timeout):
+    for number, result, problem in run_pages("text", data, list(range(1, count + 1)), page_timeout):
         if problem == TIMEOUT:
             warnings.append(Warning_("page-timeout", detail=f"{page_timeout:g}s", page=number))
         elif problem:
             warnings.append(Warning_("page-unreadable", detail=problem, page=number))
-        texts[number] = text or ""
-    return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings
+        else:
+            texts[number] = result[0]
+            if result[1]:
+                scans.append(number)
+    return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings, scans
 
 
 def run_pages(job: str, data: bytes, numbers: list[int], page_timeout: float, dpi: int = 0):
@@ -130,12 +141,26 @@ def _page_results(job: str, data: bytes, numbers: list[int], dpi: int):
         pdf.close()
 
 
-def _page_text(page: pdfium.PdfPage) -> str:
+def _page_text(page: pdfium.PdfPage) -> tuple[str, bool]:
     textpage = page.get_textpage()
     try:
-        return page_text(textpage)
+        text = page_text(textpage)
     finally:
         textpage.close()
+    return text, looks_scanned(page, text)
+
+
+def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:
+    """A page with little text that is mostly one picture: a scan whose text layer is only a
+    stamp or a watermark ("www.jdih..."), so its words are in the picture."""
+    if len("".join(text.split())) >= SCAN_MAX_TEXT:
+        return False
+    width, height = page.get_size()
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) >= SCAN_MIN_COVER * width * height:
+            return True
+    return False
 
 
 def render_pgm(page: pdfium.PdfPage, dpi: int) -> bytes:

@@ -1,10 +1,13 @@
-"""PDFs built in the tests: a tiny text PDF written by hand, and an image-only "scan" of it."""
+"""PDFs built in the tests: a tiny text PDF written by hand, an image-only "scan" of it,
+and a scan whose only text layer is a watermark line."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 
 def tiny_pdf(pages: list[list[tuple[float, float, str]]], trailer_extra: bytes = b"") -> bytes:
@@ -42,6 +45,22 @@ def scanned_pdf(page_texts: list[str]) -> bytes:
         image.set_bitmap(bitmap)
         image.set_matrix(pdfium.PdfMatrix().scale(595, 842))
         page.insert_obj(image)
+        page.gen_content()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def watermarked_scan_pdf(page_texts: list[str], watermark: str) -> bytes:
+    """A scan (see ``scanned_pdf``) with a small line of real text at the foot of each page."""
+    document = pdfium.PdfDocument(scanned_pdf(page_texts))
+    for index in range(len(document)):
+        page = document[index]
+        line = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(8))
+        utf16 = ctypes.create_string_buffer((watermark + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(line, ctypes.cast(utf16, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(line, 1, 0, 0, 1, 72, 20)
+        pdfium_c.FPDFPage_InsertObject(page.raw, line)
         page.gen_content()
     buffer = io.BytesIO()
     document.save(buffer)

@@ -25,7 +25,7 @@ from compliance.extract import extract, pages_without_text
 from compliance.pdf_lines import normalise
 from compliance.pdf_reader import stop_worker
 from conftest import corpus_pdf
-from pdf_samples import scanned_pdf, tiny_pdf
+from pdf_samples import scanned_pdf, tiny_pdf, watermarked_scan_pdf
 
 
 def _need_tesseract() -> None:
@@ -170,6 +170,20 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path: Path):
     extracted = extract(_write(tmp_path, "scan.pdf", scanned_pdf(["Pasal 1", "Pasal 2"])))
     assert [(p.number, p.text, p.ocr) for p in extracted.pages] == [(1, "Pasal 1", True), (2, "Pasal 2", True)]
     assert extracted.source.ocr_pages == [1, 2]
+
+
+def test_scan_under_a_watermark_text_layer_is_read_by_ocr(tmp_path: Path):
+    """A JDIH watermark gives a scan a text layer of one line; its words are still in the picture."""
+    _need_tesseract()
+    path = _write(tmp_path, "scan.pdf", watermarked_scan_pdf(["Pasal 1"], "www.jdih.contoh.go.id"))
+    extracted = extract(path)
+    assert extracted.pages[0].ocr and extracted.pages[0].text.startswith("Pasal 1")
+    assert extracted.source.ocr_pages == [1] and extracted.warnings == []
+
+
+def test_scan_under_a_watermark_is_no_text_without_ocr(tmp_path: Path):
+    path = _write(tmp_path, "scan.pdf", watermarked_scan_pdf(["Pasal 1"], "www.jdih.contoh.go.id"))
+    assert _error(path, ocr="never").code == "pdf-no-text"
 
 
 def test_pdf_of_blank_pages_is_a_scan_error_even_after_ocr(tmp_path: Path):
