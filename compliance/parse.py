@@ -57,7 +57,9 @@ def _enum_start(text: str, expected: list[str], previous: str | None) -> tuple[s
     last = expected[0] if expected else ""
     nearby = label.isdigit() and last.isdigit() and int(last) < int(label) <= int(last) + 2
     nearby = nearby or (label.isalpha() and last.isalpha() and last < label <= chr(ord(last) + 2))
-    return (label, rest) if nearby or label in ("a", "1") else None
+    # after a finished point ("...;"), a point-opening wording outweighs a misread label ("2." for "4.")
+    misread = previous.endswith(";") and label.isdigit() == last.isdigit()
+    return (label, rest) if nearby or misread or label in ("a", "1") else None
 
 
 def split_enumeration(texts: list[str], keep_label: bool = False) -> list[tuple[str | None, str]]:

@@ -451,3 +451,12 @@ Pasal 2
 Dua."""
     reg = _parse([text])
     assert [(a.label, a.parent) for a in reg.articles] == [("1", None), ("2", None)]
+
+
+def test_a_misread_point_label_still_opens_a_point():
+    got = split_enumeration([
+        "1. Undang-Undang Nomor 36 Tahun 1999;", "3. Undang-Undang Nomor 11 Tahun 2008;",
+        "2. Peraturan Pemerintah Nomor 52 Tahun 2000;", "4. Peraturan Presiden Nomor 47",
+        "Tahun 2009;"])
+    assert [label for label, _ in got] == ["1", "3", "2", "4"]
+    assert got[-1][1] == "Peraturan Presiden Nomor 47 Tahun 2009;"
