@@ -347,7 +347,10 @@ class _BodyParser:
             else:
                 self.out.penjelasan.append(line)
             return 1
-        if re.match(r"^LAMPIRAN\s+[IVX]+\b", t) and self._lampiran_title(i):
+        if _is_penjelasan_title(t) and (t.endswith("ATAS") or self._text(i + 1) == "ATAS"):
+            self.mode = "penjelasan"  # a Penjelasan printed after the Lampiran
+            self.out.penjelasan.append(line)
+        elif re.match(r"^LAMPIRAN\s+[IVX]+\b", t) and self._lampiran_title(i):
             self.out.lampiran.append([line])
         else:
             self.out.lampiran[-1].append(line)

@@ -460,3 +460,28 @@ def test_a_misread_point_label_still_opens_a_point():
         "Tahun 2009;"])
     assert [label for label, _ in got] == ["1", "3", "2", "4"]
     assert got[-1][1] == "Peraturan Presiden Nomor 47 Tahun 2009;"
+
+
+def test_penjelasan_after_the_lampiran():
+    text = """UNDANG-UNDANG REPUBLIK INDONESIA
+NOMOR 8 TAHUN 2012
+Menimbang : a. bahwa perlu;
+Pasal 1
+Satu.
+Disahkan di Jakarta
+pada tanggal 1 Juni 2012
+LAMPIRAN
+UNDANG-UNDANG NOMOR 8 TAHUN 2012
+Tabel daerah
+PENJELASAN
+ATAS
+UNDANG-UNDANG NOMOR 8 TAHUN 2012
+I. UMUM
+Penjelasan umum.
+II. PASAL DEMI PASAL
+Pasal 1
+Cukup jelas."""
+    reg = _parse([text])
+    assert reg.lampiran[0].text.endswith("Tabel daerah")
+    assert reg.penjelasan.umum == "Penjelasan umum."
+    assert reg.penjelasan.pasal == [{"label": "1", "text": "Cukup jelas."}]
