@@ -45,8 +45,8 @@ def layout() -> dict:
 
 
 @cache
-def _furniture_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p + r"\Z") for p in layout()["page_furniture"]]
+def _patterns(key: str) -> list[re.Pattern[str]]:
+    return [re.compile(p + r"\Z") for p in layout()[key]]
 
 
 @cache
@@ -70,8 +70,9 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", text.replace(" ", "")).lower()
 
 
-def _is_pattern_furniture(text: str) -> bool:
-    return any(p.match(text) for p in _furniture_patterns())
+def _is_pattern_furniture(text: str, top: bool) -> bool:
+    return any(p.match(text) for p in _patterns("page_furniture")) or (
+        top and any(p.match(text) for p in _patterns("page_headers")))
 
 
 def _learn_repeated(pages: list[list[str]]) -> set[str]:
@@ -94,8 +95,8 @@ def _learn_repeated(pages: list[list[str]]) -> set[str]:
 
 def _strip_edges(lines: list[str], repeated: set[str], top: bool) -> list[str]:
     """Drop furniture lines running in from the top (and always the foot) of one page."""
-    def furniture(t: str) -> bool:
-        return _is_pattern_furniture(t) or _key(t) in repeated
+    def furniture(t: str, at_top: bool) -> bool:
+        return _is_pattern_furniture(t, at_top) or _key(t) in repeated
 
     start = 0
     if top:
@@ -104,10 +105,10 @@ def _strip_edges(lines: list[str], repeated: set[str], top: bool) -> list[str]:
             if _PAGE_NUMBER.fullmatch(t) and all(len(x.split()) <= 4 for x in lines[:k]):
                 start = k + 1
                 break
-        while start < min(len(lines), _EDGE + 2) and furniture(lines[start]):
+        while start < min(len(lines), _EDGE + 2) and furniture(lines[start], True):
             start += 1
     end = len(lines)
-    while end > start and len(lines) - end < _EDGE and furniture(lines[end - 1]):
+    while end > start and len(lines) - end < _EDGE and furniture(lines[end - 1], False):
         end -= 1
     return lines[start:end]
 

@@ -91,3 +91,12 @@ def test_carry_over_whose_dots_the_ocr_lost():
     # a short sentence that merely ends a page is kept
     kept = _texts([Page(1, "Pasal 1\nIni berlaku."), Page(2, "Pasal 2\nLain.")])
     assert "Ini berlaku." in kept
+
+
+def test_header_words_at_the_foot_of_a_page_are_text():
+    pages = [
+        Page(1, "UNDANG-UNDANG\nDengan Persetujuan Bersama\nDEWAN PERWAKILAN RAKYAT REPUBLIK INDONESIA\ndan\nPRESIDEN REPUBLIK INDONESIA"),
+        Page(2, "PRESIDEN\nREPUBLIK INDONESIA\n-2-\nMEMUTUSKAN:\nDitetapkan di Jakarta\nBUPATI CONTOH"),
+    ]
+    texts = _texts(pages)
+    assert texts[-4:] == ["PRESIDEN REPUBLIK INDONESIA", "MEMUTUSKAN:", "Ditetapkan di Jakarta", "BUPATI CONTOH"]
