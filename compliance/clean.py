@@ -25,6 +25,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pre
 
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
 _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0-9A-Za-z]{1,2}\s*[-–—~]")  # -2-, -2, -2t-
+_INNER_PAGE_NUMBER = re.compile(r"[-–—]\s*\d{1,3}\s*[-–—]")  # only the dashed form is safe mid-page
 _DIGITS = re.compile(r"\d+")
 _HEADING_FIRST = set("PpBb/|\\'`~_.")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
@@ -113,6 +114,21 @@ def _strip_edges(lines: list[str], repeated: set[str], top: bool) -> list[str]:
     return lines[start:end]
 
 
+def _strip_inner_breaks(lines: list[str]) -> list[str]:
+    """A page break inside the text (TXT or DOCX pasted from a PDF): a ``- 3 -`` line and
+    the running-header lines just above it go, with the carry-over line before them."""
+    out: list[str] = []
+    for t in lines:
+        if _INNER_PAGE_NUMBER.fullmatch(t) and out:
+            while out and _is_pattern_furniture(out[-1], top=True):
+                out.pop()
+            if out and _CARRY_MARK.match(out[-1]) and re.search(r"(?:\.\s*){3,}$|…$", out[-1]):
+                out.pop()
+            continue
+        out.append(t)
+    return out
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
@@ -189,7 +205,7 @@ def clean(pages: list[Page]) -> list[Line]:
     """Pages -> lines in reading order, furniture and carry-over removed, OCR headings repaired."""
     raw = [[t for t in (normalise(x) for x in page.text.splitlines()) if t] for page in pages]
     repeated = _learn_repeated(raw)
-    stripped = [_strip_edges(lines, repeated, top=i > 0) for i, lines in enumerate(raw)]
+    stripped = [_strip_inner_breaks(_strip_edges(lines, repeated, top=i > 0)) for i, lines in enumerate(raw)]
     for i in range(len(stripped) - 1):
         nxt = next((p for p in stripped[i + 1 :] if p), [])
         if stripped[i] and _is_carry_over(stripped[i][-1], nxt):

@@ -100,3 +100,8 @@ def test_header_words_at_the_foot_of_a_page_are_text():
     ]
     texts = _texts(pages)
     assert texts[-4:] == ["PRESIDEN REPUBLIK INDONESIA", "MEMUTUSKAN:", "Ditetapkan di Jakarta", "BUPATI CONTOH"]
+
+
+def test_page_breaks_inside_a_single_page_text():
+    text = "Pasal 3\nRencana Induk ditetapkan.\nPasal 4 . . .\nBUPATI SUKAMAJU\n- 3 -\nPasal 4\nIsi."
+    assert _texts([Page(1, text)]) == ["Pasal 3", "Rencana Induk ditetapkan.", "Pasal 4", "Isi."]
