@@ -12,7 +12,9 @@ see the original text.
 
 Term syntax (see rules/perpres-95-2018.yaml): a phrase of words; ``~root`` for a
 root with affixes; ``@name`` for any phrase of a vocabulary set; ``re:...`` for a
-raw expression; ``...`` between two words for a gap within the clause (up to
+raw expression; ``value:frequency`` / ``value:period`` for any frequency or period
+``compliance.values`` reads ("setahun sekali", "tiap 2 (dua) tahun", "dua
+tahunan"), so the words of a value are known in one place; ``...`` between two words for a gap within the clause (up to
 80 characters, no ``.``/``;``/``:``); ``{all: [[...], [...]], near: N}`` for terms
 that must co-occur (within N characters).
 """
@@ -21,7 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
+
+from compliance.values import Value, frequencies, periods
 
 Span = tuple[int, int]
 
@@ -34,6 +38,8 @@ _LEFT = r"(?<![0-9A-Za-z])"
 _GAP = "..."  # in a phrase: up to _GAP_MAX characters of the same clause
 _GAP_MAX = 80
 _RIGHT = r"(?![0-9A-Za-z])"
+_VALUE = "value:"
+_VALUE_READERS: dict[str, Callable[[str], list[Value]]] = {"frequency": frequencies, "period": periods}
 
 
 class TermError(ValueError):
@@ -136,6 +142,8 @@ class _Compiler:
         if phrase.startswith("re:"):
             raise TermError(f"a raw expression cannot be part of a longer phrase ({phrase})")
         words = phrase.split()
+        if any(w.startswith(_VALUE) for w in words):
+            raise TermError(f"a value term stands alone, not in a longer phrase ({phrase})")
         if not words:
             raise TermError("empty term")
         parts: list[str] = []
@@ -207,7 +215,11 @@ class _Compiler:
     def alternatives(self, phrases: Sequence[str]) -> _Gated:
         phrases = self.expand(phrases)
         raws = [self.raw(p) for p in phrases if p.startswith("re:")]
-        phrases = [p for p in phrases if not p.startswith("re:")]
+        values = tuple(sorted({p[len(_VALUE):] for p in phrases if p.startswith(_VALUE)}))
+        for kind in values:
+            if kind not in _VALUE_READERS:
+                raise TermError(f"unknown value kind {kind!r} (use {', '.join(sorted(_VALUE_READERS))})")
+        phrases = [p for p in phrases if not p.startswith(("re:", _VALUE))]
         # "tim @spbe", "dewan @spbe", ...: one copy of the set after the joined heads.
         tails: dict[str, list[str]] = {}
         rest: list[str] = []
@@ -224,7 +236,7 @@ class _Compiler:
         gate = None if any(k is None for k in keys) else frozenset().union(*keys)
         folded = _LEFT + "(?:" + "|".join(bodies) + ")" + _RIGHT if bodies else None
         raw = "|".join(raws) if raws else None
-        return _Gated(folded, raw, gate)
+        return _Gated(folded, raw, gate, values)
 
 
 def _literal(word: str) -> str:
@@ -254,14 +266,17 @@ class Prepared:
 
 
 class _Gated:
-    """An expression for folded text, a raw one for the original text, and the
-    literals that gate the first (None: always run). Expressions are compiled on
-    first use: compiling is the costly part, and an expression whose literals never
-    occur in a text is never needed."""
+    """An expression for folded text, a raw one for the original text, the
+    literals that gate the first (None: always run), and the value kinds read on
+    the original text. Expressions are compiled on first use: compiling is the
+    costly part, and an expression whose literals never occur in a text is never
+    needed."""
 
-    def __init__(self, folded: str | None, raw: str | None, gate: frozenset[str] | None) -> None:
+    def __init__(self, folded: str | None, raw: str | None, gate: frozenset[str] | None,
+                 values: tuple[str, ...] = ()) -> None:
         self.sources = (folded, raw)
         self.gate = gate
+        self.values = values
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
 
     def patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -281,6 +296,8 @@ class _Gated:
         if raw is not None:
             out.extend((m.start() - start, m.end() - start)
                        for m in raw.finditer(prepared.text, start, end) if m.end() > m.start())
+        for kind in self.values:
+            out.extend((v.start, v.end) for v in _VALUE_READERS[kind](prepared.text[start:end]))
         return out
 
 

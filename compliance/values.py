@@ -28,17 +28,29 @@ _NUM = rf"(?:\d+(?:\s*\(\s*{_word_number()}\s*\))?|{_word_number()}(?:\s*\(\s*\d
 _UNIT = r"(?:tahun|bulan|semester|triwulan|minggu)"
 _LEFT = r"(?<![0-9A-Za-z])"
 
+_EVERY = r"(?:setiap|tiap(?:[\s\-]tiap)?|per)"
+_AT_LEAST = r"(?:(?:paling\s+(?:sedikit|kurang)|minimal|sekurang-kurangnya)\s+)?"
+_AT_MOST = r"(?:(?:paling\s+(?:lama|lambat)|selambat-lambatnya)\s+)?"
+
+
+def _span(n: str, u: str, bare: bool = False) -> str:
+    """"dua tahun", "2 (dua) tahun", "setahun" (and with ``bare`` "tahun"): a number
+    and a unit, in groups ``n`` and ``u``."""
+    return rf"(?:(?P<{n}>{_NUM})\s+|se){'?' if bare else ''}(?P<{u}>{_UNIT})"
+
+
 _FREQUENCY = re.compile(
     _LEFT + r"(?:"
-    # paling sedikit 1 (satu) kali dalam 2 (dua) tahun / 2 kali setahun / satu kali dalam setahun
-    rf"(?:(?:paling\s+(?:sedikit|kurang)|minimal|sekurang-kurangnya)\s+)?(?P<times>{_NUM}|se)\s*kali\s+"
-    rf"(?:dalam\s+(?:(?:jangka\s+)?waktu\s+)?)?(?:(?P<n1>{_NUM})\s+|se)(?P<u1>{_UNIT})"
-    # setiap dua tahun sekali / 3 (tiga) tahun sekali / setiap 6 (enam) bulan
-    rf"|(?:(?:paling\s+(?:lama|lambat)\s+)?setiap\s+)?(?:(?P<n2>{_NUM})\s+|se)(?P<u2>{_UNIT})\s+sekali"
-    rf"|(?:paling\s+(?:lama|lambat)\s+)?setiap\s+(?:(?P<n3>{_NUM})\s+)?(?P<u3>{_UNIT})"
-    # sekali setahun / sekali dalam dua tahun
-    rf"|sekali\s+(?:dalam\s+)?(?:(?P<n4>{_NUM})\s+|se)(?P<u4>{_UNIT})"
-    r"|(?P<annual>tahunan)"
+    # paling sedikit 1 (satu) kali dalam 2 (dua) tahun / 2 kali setahun / sekali tiap tahun
+    rf"{_AT_LEAST}(?P<times>{_NUM}\s*|se)kali\s+"
+    rf"(?:(?:(?:dalam|{_EVERY})\s+(?:(?:jangka|kurun)\s+waktu\s+)?){_span('n1', 'u1', bare=True)}"
+    rf"|{_span('n0', 'u0')})"
+    # setiap dua tahun sekali / 3 (tiga) tahun sekali / setahun sekali
+    rf"|{_AT_MOST}(?:{_EVERY}\s+)?{_span('n2', 'u2')}\s+sekali"
+    # setiap tahun / tiap 3 (tiga) tahun / per dua tahun / setiap tahun sekali
+    rf"|{_AT_MOST}{_EVERY}\s+(?:(?P<n3>{_NUM})\s+)?(?P<u3>{_UNIT})(?:\s+sekali)?"
+    # tahunan / dua tahunan / enam bulanan / triwulanan
+    rf"|(?:(?P<n4>{_NUM})\s+)?(?P<u4>{_UNIT})an"
     r")(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
@@ -93,16 +105,10 @@ def frequencies(text: str) -> list[Value]:
     """Every frequency phrase in ``text``, as the interval in years it allows."""
     out = []
     for m in _FREQUENCY.finditer(text):
-        if m.group("annual"):
-            interval = 1.0
-        elif m.group("u1"):
-            times = number(m.group("times") or "se")
-            interval = number(m.group("n1") or "se") * _YEARS_PER[m.group("u1").lower()] / times
-        else:
-            for n, u in (("n2", "u2"), ("n3", "u3"), ("n4", "u4")):
-                if m.group(u):
-                    interval = number(m.group(n) or "se") * _YEARS_PER[m.group(u).lower()]
-                    break
+        n, u = next((f"n{i}", f"u{i}") for i in range(5) if m.group(f"u{i}"))
+        interval = number(m.group(n) or "se") * _YEARS_PER[m.group(u).lower()]
+        if m.group("times"):
+            interval /= number(m.group("times"))
         out.append(Value("frequency", interval, m.group(0), m.start(), m.end()))
     return out
 

@@ -452,3 +452,29 @@ def test_a_citation_outside_mengingat_is_partial_legal_basis(citing):
     assert {e.pasal for e in finding.evidence} == {"1", "2", "3"}
     assert all(e.via == "citation" for e in finding.evidence)
     assert_quotes_verbatim(citing[0], list(citing[1].values()))
+
+
+def test_adjective_principles_and_every_n_frequencies(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Wali Kota", daerah="Kali Bening", nomor=12, tahun=2022, tentang="Pemerintahan Digital",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=[
+            "Penyelenggaraan pemerintahan digital berlandaskan asas efisien, efektif, terpadu, berkelanjutan, "
+            "akuntabel, interoperabel, dan aman.",
+            "Pemeriksaan atas jaringan dan pusat data Pemerintah Kota dilakukan sekali tiap tahun.",
+            "Uji penetrasi atas sistem elektronik Pemerintah Kota dilakukan tiga tahunan bersama Badan Siber dan "
+            "Sandi Negara.",
+        ],
+        tanggal="7 Juli 2022",
+    )
+    path = tmp_path / "perwal-kali-bening-2022.txt"
+    path.write_text(text, encoding="utf-8")
+    by_id = {f.requirement: f for f in match(compliance.load(path), catalog)}
+    assert by_id["prinsip"].status == "fulfilled"
+    infrastructure = by_id["audit-infrastruktur"]
+    assert "dilakukan secara berkala" not in infrastructure.missing_elements
+    assert "sekali tiap tahun" in infrastructure.evidence[0].matched
+    [conflict] = by_id["audit-keamanan"].conflicts
+    assert (conflict.national, conflict.regional, conflict.pasal) == (
+        "paling sedikit 1 (satu) kali dalam 2 (dua) tahun", "tiga tahunan", "3")

@@ -91,3 +91,20 @@ def test_all_groups_need_every_group_and_near_limits_distance():
 def test_bad_terms_are_rejected_with_a_reason(specs, message):
     with pytest.raises(TermError, match=message):
         Terms(specs, {"spbe": ["SPBE"]})
+
+
+def test_value_terms_read_frequencies_and_periods_with_their_words():
+    text = "Uji kelaikan dilakukan sekali tiap dua tahun, rencana berlaku untuk lima tahun."
+    assert found(["value:frequency"], text) == ["sekali tiap dua tahun"]
+    assert found(["value:period"], text) == ["untuk lima tahun"]
+    assert found([{"all": [["uji kelaikan"], ["value:frequency"]]}], text) == ["Uji kelaikan", "sekali tiap dua tahun"]
+
+
+def test_a_vocabulary_set_of_values_expands():
+    assert found(["@periodic"], "audit dilakukan dua tahunan") == ["dua tahunan"]
+
+
+@pytest.mark.parametrize("spec", ["audit value:frequency", "value:kadang"])
+def test_value_terms_stand_alone_and_name_a_known_kind(spec):
+    with pytest.raises(TermError):
+        Terms([spec], {})

@@ -37,6 +37,19 @@ def test_periods(text, years, printed):
         ("paling sedikit 2 (dua) kali dalam 1 (satu) tahun", 0.5),
         ("setiap 6 (enam) bulan sekali", 0.5),
         ("sekurang-kurangnya 1 (satu) kali dalam 3 (tiga) tahun", 3),
+        # every-N forms drafters use besides the Perpres's own wording
+        ("pemeriksaan dilakukan tiap tahun", 1),
+        ("ditinjau tiap-tiap tahun", 1),
+        ("dilakukan setiap 2 (dua) tahun oleh tim", 2),
+        ("audit dua tahunan", 2),
+        ("evaluasi tiga tahunan atas sistem", 3),
+        ("laporan enam bulanan", 0.5),
+        ("sekali tiap dua tahun", 2),
+        ("1 (satu) kali per tahun", 1),
+        ("setiap tahun sekali", 1),
+        ("per tiga tahun", 3),
+        ("paling lambat setiap 4 (empat) tahun", 4),
+        ("tiga kali dalam kurun waktu satu tahun", 1 / 3),
     ],
 )
 def test_frequencies_as_longest_interval(text, interval):
@@ -69,3 +82,12 @@ def test_numbers_in_digits_and_words(text, n):
 def test_regulation_numbers_are_not_periods():
     assert periods("sesuai Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE") == []
     assert periods("Undang-Undang No. 11 Tahun 2008") == []
+
+
+def test_an_every_n_frequency_prints_its_own_words():
+    text = "Uji keamanan sistem dilakukan sekali tiap dua tahun dan dilaporkan tiap-tiap tahun."
+    assert [(v.printed, v.years) for v in frequencies(text)] == [("sekali tiap dua tahun", 2), ("tiap-tiap tahun", 1)]
+
+
+def test_plural_years_words_are_not_frequencies():
+    assert frequencies("selama bertahun-tahun dan tahun-tahun berikutnya") == []
