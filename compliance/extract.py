@@ -36,6 +36,8 @@ OCR_MODES = ("auto", "always", "never")
 
 @dataclass
 class Extracted:
+    """A file's identity, its pages of text, and what a reviewer should know (skipped pages ...)."""
+
     source: Source
     pages: list[Page]
     warnings: list[Warning_] = field(default_factory=list)
