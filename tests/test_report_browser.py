@@ -141,6 +141,10 @@ def test_prints_to_a4_without_cutting_table_rows(pages, name):
             assert _squash(element) in page
         assert header in page  # the table head repeats on every page the table reaches
         assert LABELS["id"]["status"][finding["status"]] in spaced[on[0]]  # the badge is not broken mid-word
+    sections = (("mengingat", "mengingat", "mengingat_text"), ("internal_references", "internal_refs", "place"))
+    for key, heading, column in sections:
+        if report.get(key):  # a section's heading is never left alone at the foot of a page
+            assert any(_squash(LABELS["id"][heading]) in t and _squash(LABELS["id"][column]) in t for t in texts), key
     for entry in report.get("mengingat") or []:  # a Mengingat row is never cut across pages either
         assert any(_squash(entry["text"]) in text for text in texts), entry["label"]
     for ref in reference_rows(report.get("internal_references") or [], "id"):
