@@ -98,11 +98,17 @@ def _references(cited: dict, t: dict, lang: str) -> list[str]:
     if entries:
         out += ["", f"## {md_escape(t['mengingat'])}", "", md_escape(t["mengingat_intro"]), ""]
         for m in entries:
-            acts = [(f"`{a['target']}`" if a["resolved"] else f"*{md_escape(t['not_recognised'])}*: “{_cell(a['raw'])}”")
-                    + "".join(f" — {'**' + _cell(k['text']) + '**' if k['kind'] == 'revoked' else _cell(k['text'])}"
-                              for k in a["marks"]) for a in m["acts"]] or [f"*{md_escape(t['not_recognised'])}*"]
             out.append(f"{_cell(m['label'])}. {_cell(m['text'])}  ")
-            out += [f"   → {act}  " for act in acts]
+            out += [f"   → {_act(a, t)}  " for a in m["acts"]] or [f"   → *{md_escape(t['not_recognised'])}*  "]
+    return out
+
+
+def _act(act: dict, t: dict) -> str:
+    """A cited act: its id (or "not recognised" and the raw text), then what is known of it; revoked in bold."""
+    out = f"`{act['target']}`" if act["resolved"] else f"*{md_escape(t['not_recognised'])}*: “{_cell(act['raw'])}”"
+    for mark in act["marks"]:
+        text = _cell(mark["text"])
+        out += f" — **{text}**" if mark["kind"] == "revoked" else f" — {text}"
     return out
 
 
