@@ -232,21 +232,26 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None,
 
 
 def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool):
-    """Yield (task, outcome) as they finish: in this process for one job, else in a pool."""
+    """Yield (task, outcome) as they finish: the first file (with one job, every file) in
+    this process, the others in a pool of worker processes."""
     if not tasks:
         return
     if pipeline.prepare is not None:
         pipeline.prepare()
     bar = _progress_bar(len(tasks)) if progress else None
     try:
-        if jobs == 1 or len(tasks) == 1:
-            for task in tasks:
-                yield task, _run_one(pipeline, task)
-                if bar:
-                    bar.update(1)
+        # The first file runs here: it loads every lazily cached table (kinds, vocabularies,
+        # catalog terms) once, and forked workers then start with them instead of each paying.
+        in_process = tasks if jobs == 1 else tasks[:1]
+        for task in in_process:
+            yield task, _run_one(pipeline, task)
+            if bar:
+                bar.update(1)
+        rest = tasks[len(in_process):]
+        if not rest:
             return
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-            pending: dict[Future, _Task] = {pool.submit(_run_one, pipeline, t): t for t in tasks}
+        with ProcessPoolExecutor(max_workers=min(jobs, len(rest))) as pool:
+            pending: dict[Future, _Task] = {pool.submit(_run_one, pipeline, t): t for t in rest}
             try:
                 while pending:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
