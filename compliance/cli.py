@@ -141,37 +141,15 @@ def graph(paths: tuple[Path, ...], fmt: str, output: Path | None, catalog: str, 
     emit(content, output, list(paths))
 
 
-def _national_section(result, national: Path, lang: str) -> dict:
-    """Parse the official national PDF and confirm the catalog's references against it."""
-    from compliance import load
-    from compliance.verify import verify
-
-    official = load(national)
-    return {"file": national.name, "sha256": official.source.sha256,
-            "verifications": [v.to_dict() for v in verify(result.catalog, official, lang)]}
-
-
 def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str):
     """Check one file; return the result and the rendered report."""
+    from compliance import load
     from compliance.check import check as run_check
-    from compliance.report import render
-    from compliance.report.citations import citation_sections
+    from compliance.report import render_result
 
     result = run_check(path, catalog, lang=lang)
-    data = result.to_dict()
-    data.update(citation_sections(result.regulation))  # Mengingat resolved, internal references that point nowhere
-    if national is not None:
-        data["national"] = _national_section(result, national, lang)
-    svg = _graph_svg(result, lang) if fmt == "html" else None
-    return result, render(data, fmt, lang, result.regulation, svg)
-
-
-def _graph_svg(result, lang: str) -> str:
-    """The citation graph drawn for the HTML report, in the report's language."""
-    from compliance.graph import build_graph, graph_svg
-
-    graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings)
-    return graph_svg(graph, result.regulation, lang)
+    official = load(national) if national is not None else None
+    return result, render_result(result, fmt, lang, official)
 
 
 @main.command()
@@ -260,6 +238,7 @@ def rules_verify(national: Path, catalog: str, fmt: str) -> None:
 @handles_errors
 def demo(out_dir: Path) -> None:
     """Check the bundled sample regulations and write their reports (HTML and JSON)."""
+    from compliance.report import render_result
     from compliance.resources import data_dir
 
     lang = _lang(click.get_current_context())
@@ -270,7 +249,7 @@ def demo(out_dir: Path) -> None:
     for sample in samples:
         result, html = _check_one(sample, "perpres-95-2018", None, "html", lang)
         write_atomic(out_dir / f"{sample.stem}.html", html, [sample])
-        write_atomic(out_dir / f"{sample.stem}.json", dumps_json(result.to_dict()), [sample])
+        write_atomic(out_dir / f"{sample.stem}.json", render_result(result, "json", lang), [sample])
         from compliance.report.labels import LABELS
 
         status_names = LABELS[lang]["status"]

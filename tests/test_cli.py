@@ -105,3 +105,8 @@ def test_demo_writes_a_report_per_sample(tmp_path: Path):
     assert sorted(p.stem for p in tmp_path.glob("*.html")) == samples
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == samples
     assert result.output.count("skor") == len(samples)
+    import json
+
+    data = json.loads((tmp_path / f"{samples[0]}.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "compliance/report@1"
+    assert "mengingat" in data and "internal_references" in data  # same dict as `check --format json`

@@ -18,6 +18,33 @@ from compliance.report.view import as_dict
 FORMATS = ("html", "json", "csv", "md")
 
 
+def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG) -> dict:
+    """The full report dict of a check: the check's ``compliance/report@1`` dict plus the
+    resolved Mengingat, the internal references that point nowhere and, when the official
+    national text (a parsed ``Regulation``) is given, the verification of every catalog
+    reference against it. Every output format and every command builds on this one dict."""
+    from compliance.report.citations import citation_sections
+    from compliance.verify import verify
+
+    data = result.to_dict()
+    data.update(citation_sections(result.regulation))
+    if official is not None:
+        data["national"] = {"file": official.source.file, "sha256": official.source.sha256,
+                            "verifications": [v.to_dict() for v in verify(result.catalog, official, lang)]}
+    return data
+
+
+def render_result(result: Any, fmt: str = "html", lang: str = DEFAULT_LANG, official: Any = None) -> str:
+    """Render a ``CheckResult`` in ``fmt``, with its outline and (HTML) its citation graph."""
+    svg = None
+    if fmt == "html":
+        from compliance.graph import build_graph, graph_svg
+
+        graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings)
+        svg = graph_svg(graph, result.regulation, lang)
+    return render(report_data(result, official, lang), fmt, lang, result.regulation, svg)
+
+
 def render(report: Any, fmt: str = "html", lang: str = DEFAULT_LANG, regulation: Any = None,
            graph_svg: str | None = None) -> str:
     """The report in ``fmt``; ``regulation`` (the parsed text) adds the outline to HTML and
@@ -31,4 +58,4 @@ def render(report: Any, fmt: str = "html", lang: str = DEFAULT_LANG, regulation:
     return render_html(report, lang, regulation, graph_svg)
 
 
-__all__ = ["FORMATS", "render", "render_csv", "render_html", "render_markdown"]
+__all__ = ["FORMATS", "render", "render_csv", "render_html", "render_markdown", "render_result", "report_data"]
