@@ -123,10 +123,6 @@ def next_roman(previous: str | None) -> str:
     return "I" if previous is None else to_roman((roman_value(previous) or 0) + 1)
 
 
-def next_letter(label: str) -> str:
-    return chr(ord(label[-1]) + 1) if label.isalpha() else label
-
-
 def next_labels(label: str) -> list[str]:
     """Labels that may follow an enumeration label: ``a`` -> ``b``; ``2`` -> ``3``, ``2a``."""
     if label.isdigit():

@@ -1,0 +1,39 @@
+"""metadata: kind, daerah, nomor and dates from the title block and the closing."""
+
+from __future__ import annotations
+
+from compliance.metadata import iso_date, match_kind, parse_closing, parse_metadata
+from compliance.models import Line
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(t, 1) for t in text.splitlines()]
+
+
+def test_kind_spellings_and_short_forms():
+    assert match_kind("PERATURAN DAERAH PROVINSI JAWA BARAT")[0]["code"] == "perda-provinsi"
+    assert match_kind("UNDANG.UNDANG REPUBLIK INDONESIA")[0]["code"] == "uu"  # OCR dot for hyphen
+    assert match_kind("PERWAL KOTA X") is None
+    assert match_kind("PERWAL KOTA X", abbreviations=True)[0]["code"] == "perwal"
+
+
+def test_nomor_keeps_its_printed_form_and_reads_the_year():
+    md = parse_metadata(_lines("PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA\nNOMOR: 26/PER/M.KOMINFO/5/2007\nTENTANG\nPENGAMANAN"), None)
+    assert (md.nomor, md.nomor_pokok, md.tahun, md.kementerian) == ("26/PER/M.KOMINFO/5/2007", 26, 2007, "kominfo")
+    md = parse_metadata(_lines("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR I1 TAHUN 2OO8\nTENTANG\nINFORMASI"), None)
+    assert (md.nomor, md.tahun, md.tentang) == ("11", 2008, "INFORMASI")
+
+
+def test_dates():
+    assert iso_date("pada tanggal 25 November 2016") == "2016-11-25"
+    assert iso_date("2 Jarruari 2024") == "2024-01-02"  # OCR of Januari
+    assert iso_date("2 Januari2024") == "2024-01-02"
+    assert iso_date("tanggal Д") is None
+
+
+def test_closing_parts():
+    c = parse_closing(_lines("Ditetapkan di Jakarta pada\ntanggal 21 April 2008\nPRESIDEN REPUBLIK INDONESIA,\nttd.\nNAMA PRESIDEN\n"
+                             "Diundangkan di Jakarta\npada tanggal 22 April 2008\nLEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2008 NOMOR 58"))
+    assert (c.ditetapkan_di, c.ditetapkan_tanggal, c.penandatangan) == ("Jakarta", "21 April 2008", "NAMA PRESIDEN")
+    assert (c.diundangkan_di, c.diundangkan_tanggal) == ("Jakarta", "22 April 2008")
+    assert c.lembaran == "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2008 NOMOR 58"
