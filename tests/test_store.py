@@ -179,3 +179,26 @@ def test_a_locked_store_is_a_clear_error_not_a_rebuild(tmp_path: Path, monkeypat
     assert "--no-cache" in info.value.message("en")
     with Store(tmp_path) as store:
         assert store.get_report("a" * 64, "cat")["summary"]["score"] == 10
+
+
+def test_history_command_lists_a_region(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    with Store(tmp_path) as store:
+        store.record_checks([
+            {"daerah": "Pematangsiantar", "jenis": "Peraturan Wali Kota", "nomor": "3", "tahun": 2021,
+             "file": "perwal-2021.pdf", "sha256": "a" * 64, "score": 40.0},
+            {"daerah": "Pematangsiantar", "jenis": "Peraturan Wali Kota", "nomor": "5", "tahun": 2023,
+             "file": "draft-2023.docx", "sha256": "b" * 64, "score": 61.5}], "cat")
+    run = CliRunner().invoke(main, ["--lang", "en", "history", "pematangsiantar", "--cache-dir", str(tmp_path)])
+    assert run.exit_code == 0
+    lines = run.stdout.splitlines()
+    assert lines[0].split()[:3] == ["Year", "Kind", "Number"]
+    assert [line.split()[0] for line in lines[1:]] == ["2021", "2023"]
+    assert "perwal-2021.pdf" in lines[1] and "61.5" in lines[2]
+    as_json = CliRunner().invoke(main, ["history", "Pematangsiantar", "--cache-dir", str(tmp_path), "--format", "json"])
+    assert [r["score"] for r in json.loads(as_json.stdout)] == [40.0, 61.5]
+    none = CliRunner().invoke(main, ["history", "Binjai", "--cache-dir", str(tmp_path)])
+    assert none.exit_code == 1 and "belum ada riwayat" in none.stderr
