@@ -485,3 +485,20 @@ Cukup jelas."""
     assert reg.lampiran[0].text.endswith("Tabel daerah")
     assert reg.penjelasan.umum == "Penjelasan umum."
     assert reg.penjelasan.pasal == [{"label": "1", "text": "Cukup jelas."}]
+
+
+def test_truncated_or_shuffled_text_parses_or_says_why():
+    import random
+
+    rng = random.Random(7)
+    lines = ("\n".join(PERBUP) + "\n" + AMENDING[0]).splitlines()
+    for k in range(120):
+        sample = lines[rng.randrange(len(lines)):] if k % 3 == 0 else lines[: rng.randrange(len(lines))]
+        if k % 3 == 2:
+            sample = rng.sample(lines, len(lines))
+        try:
+            reg = _parse(["\n".join(sample)])
+        except ComplianceError as err:
+            assert err.code == "not-a-regulation"
+        else:
+            assert reg.articles
