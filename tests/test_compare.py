@@ -339,3 +339,41 @@ def test_a_duplicate_is_one_column_naming_both_files():
     assert len(m["columns"]) == 3 and m["columns"][0]["files"] == ["binjai.pdf", "salinan/binjai-copy.pdf"]
     page = render_html(m, "en")
     assert 'title="binjai.pdf, salinan/binjai-copy.pdf">2 files' in page
+
+
+WIDE_WRAPPER = """<!DOCTYPE html><html><body><pre id="out"></pre>
+<iframe id="f" src="%s" width="1200" height="800"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  var d = this.contentDocument, out = [], t = d.getElementById("m");
+  function order() {
+    return Array.prototype.filter.call(t.tBodies[0].rows, function (r) { return !r.hidden; })
+      .map(function (r) { return r.cells[0].firstChild.textContent.trim().split(" ")[1]; }).join("|");
+  }
+  t.tHead.rows[0].cells[1].click(); out.push("score:" + order());
+  var q = d.getElementById("q"); q.value = "kabupaten 03"; q.dispatchEvent(new Event("input"));
+  out.push("filtered:" + order());
+  document.getElementById("out").textContent = out.join("\\n");
+});
+</script></body></html>"""
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="headless Chromium not installed (.ci/run installs it)")
+def test_transposed_page_sorts_and_filters_in_chromium(tmp_path: Path):
+    cycle = ["missing", "partial", "fulfilled"]
+    rows = [result(f"r{i:02d}.pdf", report(f"Kabupaten {i:02d}", "perbup", str(i), 2020,
+                                           [cycle[(i + k) % 3] for k in range(4)]), sha=f"{i:064d}")
+            for i in range(36)]
+    page = tmp_path / "banding.html"
+    page.write_text(render_html(build_matrix(rows), "id"), encoding="utf-8")
+    (tmp_path / "wrapper.html").write_text(WIDE_WRAPPER % page.name, encoding="utf-8")
+    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--no-first-run", "--virtual-time-budget=5000",
+                          "--dump-dom", (tmp_path / "wrapper.html").as_uri()], capture_output=True, text=True,
+                         timeout=180)
+    lines = dict(line.split(":", 1) for line in
+                 re.search(r'<pre id="out">(.*?)</pre>', run.stdout, re.S).group(1).strip().splitlines())
+    scores = {f"{i:02d}": build_matrix(rows[i:i + 1])["columns"][0]["score"] for i in range(36)}
+    shown = lines["score"].split("|")
+    assert sorted(shown) == sorted(scores) and [scores[x] for x in shown] == sorted(scores.values())
+    assert lines["filtered"] == "03"  # "Kabupaten 03 · Perbup 3/2020" only
