@@ -29,6 +29,8 @@ COMPARE_SCHEMA = "compliance/compare@1"
 # How well a status answers the entry; not_applicable is not ranked (it neither fulfils nor fails).
 STATUS_RANK = {"fulfilled": 3, "partial": 2, "conflict": 1, "missing": 0}
 WIDE = 30  # above this many columns the page lists regulations as rows (transposed)
+# The regional levels of regulations/kinds.yaml that name one region ("kabupaten_kota" does not).
+LEVELS = ("provinsi", "kabupaten", "kota")
 
 # (kind, later index, earlier index): "amends" keeps the earlier in force, "revokes" ends it.
 Relation = tuple[str, int, int]
@@ -104,24 +106,24 @@ def _region_columns(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
     keyed = [(_region_key(m), m) for m in members]
     specific: dict[str, set[str]] = {}
     for (level, name), _ in keyed:
-        if level in ("provinsi", "kabupaten", "kota"):
+        if level in LEVELS:
             specific.setdefault(name, set()).add(level)
     regions: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for (level, name), member in keyed:
         if not name:
             level, name = "", "\0" + member["files"][0]
-        elif level not in ("provinsi", "kabupaten", "kota") and len(specific.get(name, ())) == 1:
+        elif level not in LEVELS and len(specific.get(name, ())) == 1:
             level = next(iter(specific[name]))
         regions.setdefault((level, name), []).append(member)
-    order = {"provinsi": 0, "kabupaten": 1, "kota": 2}
-    return [_combine(regions[key], key[0]) for key in sorted(regions, key=lambda k: (k[1], order.get(k[0], 3), k[0]))]
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    return [_combine(regions[key], key[0]) for key in sorted(regions, key=lambda k: (k[1], rank.get(k[0], 3), k[0]))]
 
 
 def _region_key(member: dict[str, Any]) -> tuple[str, str]:
     """(level, name): the level from regulations/kinds.yaml, or a level word the daerah starts with."""
     level = _levels().get(member["jenis_kode"] or "", "")
     name = daerah_key(member["daerah"])
-    for word in ("provinsi", "kabupaten", "kota"):
+    for word in LEVELS:
         if name.startswith(word + " "):
             return word, name[len(word) + 1:]
     return level, name
@@ -147,11 +149,14 @@ def _combine(members: list[dict[str, Any]], level: str) -> dict[str, Any]:
                 findings[requirement] = candidate
     statuses = [f["status"] for f in findings.values()]
     daerah = members[0]["daerah"]
-    level_word = level.title() if level in ("provinsi", "kabupaten", "kota") else ""
-    label = " ".join(x for x in (level_word, daerah) if x) if daerah and not daerah_key(daerah).startswith(level) \
-        else daerah
+    if not daerah:
+        label = members[0]["label"]
+    elif level in LEVELS and daerah_key(daerah).split(" ")[0] not in LEVELS:
+        label = f"{level.title()} {daerah}"  # Kota Bekasi, not just Bekasi
+    else:
+        label = daerah
     return {
-        "label": label or members[0]["label"],
+        "label": label,
         "daerah": daerah,
         "jenis": None, "nomor": None, "tahun": None, "tentang": None,
         "files": [f for m in members for f in m["files"]],
