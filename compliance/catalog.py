@@ -213,9 +213,12 @@ class _Checker:
             raise self.fail(entry, fld, str(exc)) from exc
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the catalog parses ~10x faster
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise ComplianceError("file-not-found", file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:

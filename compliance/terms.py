@@ -22,7 +22,8 @@ that must co-occur (within N characters).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
 from compliance.values import Value, frequencies, periods
@@ -30,7 +31,7 @@ from compliance.values import Value, frequencies, periods
 Span = tuple[int, int]
 
 _VOWELS = "aeiou"
-_SUFFIX = r"(?:kannya|annya|kan|an|i|nya|iah)?"  # -lah folded
+_SUFFIX = r"(?:k?an(?:nya)?|i(?:ah)?|nya)?"  # -kan, -an, -i, -nya, -kannya, -annya, -iah (-lah folded)
 _PLAIN_PREFIXES = ("", "di", "ter", "ke", "ber", "per", "se", "keter", "keber", "berke", "memper", "diper", "pember", "pemer")
 _FOLD = str.maketrans({"l": "i", "L": "I", "1": "i", "|": "i", "!": "i", "0": "o"})
 _ACRONYM_MAX_LEN = 7
@@ -101,6 +102,7 @@ def _is_acronym(word: str) -> bool:
     return bool(letters) and word.isupper() and len(word) <= _ACRONYM_MAX_LEN
 
 
+@lru_cache(maxsize=None)
 def _word(word: str, reduplicate: bool = True) -> str:
     """One plain word: acronyms exact-case; other words with suffixes and (for the
     head word of a term) reduplication."""
@@ -112,22 +114,26 @@ def _word(word: str, reduplicate: bool = True) -> str:
     return core + ("(?:-" + core + ")?" if reduplicate else "") + _SUFFIX
 
 
+@lru_cache(maxsize=None)
 def _root_word(root: str) -> str:
-    """The affixed forms of ``root`` as one expression, factored by first letter so
-    the engine rejects a non-matching position quickly."""
-    by_first: dict[str, list[str]] = {}
-    for form in map(fold, affixed_forms(root)):
-        by_first.setdefault(form[0], []).append(form)
-    branches = []
-    for first, forms in sorted(by_first.items()):
-        rests = "|".join(re.escape(f[1:]) for f in sorted(forms, key=lambda f: (-len(f), f)))
-        branches.append(re.escape(first) + "(?:" + rests + ")")
-    return "(?:" + "|".join(branches) + ")" + _SUFFIX
+    """The affixed forms of ``root`` (``affixed_forms``) as one small expression: the
+    plain prefixes as one optional group before the root, then the nasal forms. A
+    small expression compiles fast, and compiling is most of a first check's cost."""
+    root = root.lower()
+    plain = sorted((p for p in _PLAIN_PREFIXES if p), key=lambda p: (-len(p), p))
+    nasal = sorted({fold(f) for base in ("me", "pe") for f in nasal_forms(root, base)}, key=lambda f: (-len(f), f))
+    prefixed = "(?:" + "|".join(plain) + ")?" + re.escape(fold(root))
+    return "(?:" + "|".join([prefixed, *map(re.escape, nasal)]) + ")" + _SUFFIX
 
 
 @dataclass
 class _Compiler:
+    """Turns phrases into expressions against one vocabulary; remembers each
+    vocabulary set's expression and literals (sets recur in many terms)."""
+
     vocabulary: Mapping[str, Sequence[str]]
+    _vocab: dict[str, str] = field(default_factory=dict)
+    _keys: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def raw(self, phrase: str) -> str:
         body = phrase[3:]
@@ -178,6 +184,11 @@ class _Compiler:
         """Folded lower-case literals of which one must occur wherever ``phrase``
         matches (None: no such literal is known, always run the expression). A
         cheap substring test on them spares the regular expression most ayat."""
+        if phrase not in self._keys:
+            self._keys[phrase] = self._find_keys(phrase)
+        return self._keys[phrase]
+
+    def _find_keys(self, phrase: str) -> frozenset[str] | None:
         best: frozenset[str] | None = None
         for word in phrase.split():
             if word == _GAP:
@@ -196,8 +207,10 @@ class _Compiler:
     def vocab(self, name: str) -> str:
         if name not in self.vocabulary:
             raise TermError(f"unknown vocabulary set @{name}")
-        alternatives = [self.phrase(p, inside_set=True) for p in self.vocabulary[name]]
-        return "(?:" + "|".join(alternatives) + ")"
+        if name not in self._vocab:
+            alternatives = [self.phrase(p, inside_set=True) for p in self.vocabulary[name]]
+            self._vocab[name] = "(?:" + "|".join(alternatives) + ")"
+        return self._vocab[name]
 
     def expand(self, phrases: Sequence[str]) -> list[str]:
         """A term that is a whole set (``@periodic``) stands for its members, so the
@@ -239,6 +252,7 @@ class _Compiler:
         return _Gated(folded, raw, gate, values)
 
 
+@lru_cache(maxsize=None)
 def _literal(word: str) -> str:
     """The longest piece of ``word`` that every accepted variant contains (folded,
     lower-case; without the first letter of a root, which nasal prefixes drop)."""
@@ -301,6 +315,21 @@ class _Gated:
         return out
 
 
+_COMPILERS: list[_Compiler] = []  # the last few vocabularies (a catalog's terms share one)
+
+
+def _compiler(vocabulary: Mapping[str, Sequence[str]]) -> _Compiler:
+    """The compiler of this very vocabulary object, made once: its memory of sets
+    holds only while the vocabulary is not changed, which catalogs never do."""
+    for compiler in _COMPILERS:
+        if compiler.vocabulary is vocabulary:
+            return compiler
+    compiler = _Compiler(vocabulary)
+    _COMPILERS.insert(0, compiler)
+    del _COMPILERS[4:]
+    return compiler
+
+
 class Terms:
     """A compiled list of alternative terms: plain phrases and ``{all: ...}`` groups.
 
@@ -309,7 +338,7 @@ class Terms:
     """
 
     def __init__(self, specs: Sequence[Any], vocabulary: Mapping[str, Sequence[str]]) -> None:
-        compiler = _Compiler(vocabulary)
+        compiler = _compiler(vocabulary)
         phrases = [s for s in specs if isinstance(s, str)]
         self._any = compiler.alternatives(phrases) if phrases else None
         self._all: list[tuple[list[_Gated], int | None]] = []

@@ -31,6 +31,14 @@ def test_affixed_root_matches_its_inflections(root, forms):
         assert found([f"~{root}"], f"yang {form} itu") == [form], form
 
 
+@pytest.mark.parametrize("root", ["tetap", "kelola", "susun", "sah", "evaluasi", "koordinasi", "padu"])
+def test_a_root_term_accepts_every_affixed_form(root):
+    """``affixed_forms`` is the specification; the compact expression must accept all of it."""
+    for form in affixed_forms(root):
+        for word in (form, form + "kan", form + "nya"):
+            assert found([f"~{root}"], f"yang {word} itu", {}) == [word], word
+
+
 def test_root_does_not_match_unrelated_words():
     assert found(["~tetap"], "tetangga dan ketapang") == []
     assert "etap" not in affixed_forms("tetap")
