@@ -23,6 +23,8 @@ _MENGINGAT = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}engingat\b\s*:?\s*(?P<rest>.*)$
 _AFTER_MENGINGAT = re.compile(
     r"^(Memperhatikan|Dengan\s+Persetujuan|MEMUTUSKAN|Menetapkan|Dengan\s+persetujuan)\b", re.IGNORECASE
 )
+_RECITAL = re.compile(r"^\(?[a-z][.),]?\s+bahwa\b")
+_FIRST_BASIS = re.compile(r"^\(?1[.)]?\s+(Pasal|Undang|Peraturan|Keputusan|Ketetapan|Instruksi)\b")
 _BODY_START = re.compile(r"^(BAB\s+[IVXL]+\b|Pasal\s+\S{1,4}\s*$)")
 _ENUM = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2})\s?[.),]\s*(?P<rest>.*)$")
 _ENUM_BARE = re.compile(r"^(?P<label>[a-z]|\d{1,2})\s+(?P<rest>.*)$")
@@ -81,9 +83,8 @@ def split_enumeration(texts: list[str], keep_label: bool = False) -> list[tuple[
 
 def _section_texts(lines: list[Line], start: int, end: int, marker: re.Pattern[str]) -> list[str]:
     texts = [ln.text for ln in lines[start:end]]
-    if texts:
-        m = marker.match(texts[0])
-        texts[0] = m.group("rest") if m else texts[0]
+    # the label may sit beside any line of its column (a table centres it); drop the label only
+    texts = [m.group("rest") if (m := marker.match(t)) else t for t in texts]
     # a two-column table puts the ":" of "Menimbang :" in a cell of its own
     return [t for t in texts if t and t != ":"]
 
@@ -151,6 +152,14 @@ class _Marks:
 def _marks(lines: list[Line], source: Source) -> _Marks:
     menimbang = _find(lines, _MENIMBANG, 0)
     mengingat = _find(lines, _MENGINGAT, 0 if menimbang is None else menimbang + 1)
+    if menimbang is not None:
+        # a label set lower than the first points of its column (a centred table cell)
+        first = _find(lines, _RECITAL, 0, menimbang)
+        if mengingat is not None:
+            last_recital = max(i for i in range(menimbang, mengingat) if i == menimbang or _RECITAL.match(lines[i].text))
+            first_basis = _find(lines, _FIRST_BASIS, last_recital + 1, mengingat)
+            mengingat = first_basis if first_basis is not None else mengingat
+        menimbang = first if first is not None else menimbang
     opening = [x for x in (menimbang, mengingat) if x is not None]
     after = _find(lines, _AFTER_MENGINGAT, max(opening) + 1) if opening else None
     body = _find(lines, _BODY_START, after if after is not None else (max(opening) + 1 if opening else 0))

@@ -502,3 +502,22 @@ def test_truncated_or_shuffled_text_parses_or_says_why():
             assert err.code == "not-a-regulation"
         else:
             assert reg.articles
+
+
+def test_labels_centred_beside_their_points():
+    text = """PERATURAN BUPATI CONTOH
+NOMOR 4 TAHUN 2020
+BUPATI CONTOH,
+a. bahwa satu;
+Menimbang :
+b. bahwa dua;
+1. Undang-Undang Nomor 23 Tahun 2014;
+Mengingat :
+2. Peraturan Presiden Nomor 95 Tahun 2018;
+MEMUTUSKAN:
+Pasal 1
+Isi."""
+    reg = _parse([text])
+    assert reg.menimbang == ["a. bahwa satu;", "b. bahwa dua;"]
+    assert [m.label for m in reg.mengingat] == ["1", "2"]
+    assert reg.preamble.endswith("BUPATI CONTOH,")
