@@ -181,6 +181,21 @@ def _opening(reg: Regulation, lines: list[Line], marks: _Marks) -> None:
         reg.menetapkan = _joined(lines[marks.after : marks.body])
 
 
+def _lampiran_title(block: list[Line]) -> str:
+    """``LAMPIRAN I`` and the capitalised lines naming the regulation it belongs to."""
+    title = [block[0].text]
+    after_tentang = None
+    for line in block[1:10]:
+        if not line.text.isupper() or re.match(r"^([IVX]+|\d+)\.\s", line.text) or after_tentang == 3:
+            break
+        title.append(line.text)
+        if after_tentang is not None:
+            after_tentang += 1
+        elif line.text.startswith("TENTANG"):
+            after_tentang = 0
+    return " ".join(title)
+
+
 def _unplaced(reg: Regulation, lines: list[Line]) -> None:
     """Keep what could not be placed, one block per page, each with a warning."""
     for line in lines:
@@ -218,7 +233,7 @@ def parse(lines: list[Line], source: Source) -> Regulation:
     reg.articles = body.articles
     reg.closing = parse_closing(body.closing)
     reg.penjelasan = _penjelasan(body.penjelasan)
-    reg.lampiran = [Block(_joined(block), block[0].page, block[0].text) for block in body.lampiran if block]
+    reg.lampiran = [Block(_joined(block), block[0].page, _lampiran_title(block)) for block in body.lampiran if block]
     reg.warnings.extend(body.warnings)
     _unplaced(reg, body.unplaced)
     _identity(reg, lines[: marks.preamble_end], body.lampiran)
