@@ -37,11 +37,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import networkx as nx
 from rapidfuzz import fuzz
 
 from compliance.catalog import Catalog, Element, Entry, Parameter
-from compliance.cite import Citation, find_citations
-from compliance.graph import REQUIREMENT, build_graph, requirements_for
+from compliance.cite import regulation_key
+from compliance.graph import REQUIREMENT, article_node, build_graph, requirements_for
 from compliance.models import Conflict, Evidence, Finding, Regulation
 from compliance.terms import Prepared, Span, Terms, merge_spans
 from compliance.values import frequencies, periods
@@ -207,8 +208,10 @@ class _Cite:
     ranged: frozenset[str] = frozenset()
 
 
-def _cited_entries(graph, catalog: Catalog, citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
-    """Entries the citation leads to through the graph (cites -> Perpres article -> basis_of).
+def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog, target: str,
+                   pinpoint_end: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Entries a citation of ``target`` leads to through the graph (cites -> Perpres
+    article -> basis_of).
 
     A pinpoint of an entry's own article (or ayat, or the article holding that ayat)
     links it exactly. A range-based entry (Aplikasi: Pasal 34–39) links only when the
@@ -217,12 +220,13 @@ def _cited_entries(graph, catalog: Catalog, citation: Citation) -> tuple[frozens
     (seven management entries share Pasal 46–54) points to none of them. The finding
     still prints the catalog's basis (``Pasal 34–39``), never the cited article.
     """
-    if not citation.pinpoint:
+    regulation, _, pinpoint = target.partition("#")
+    if not pinpoint:
         return frozenset(), frozenset()
-    targets = [citation.target]
-    first, last = _article_number(citation.pinpoint), _article_number(citation.pinpoint_end)
+    targets = [target]
+    first, last = _article_number(pinpoint), _article_number(pinpoint_end)
     if first is not None and last is not None and first < last <= first + RANGE_MAX:
-        targets = [f"{citation.regulation}#pasal-{n}" for n in range(first, last + 1)]
+        targets = [f"{regulation}#pasal-{n}" for n in range(first, last + 1)]
     found = {r.removeprefix(REQUIREMENT) for t in targets for r in requirements_for(graph, t)}
     confidence = {e.id: e.basis.confidence for e in catalog.entries}
     exact = frozenset(r for r in found if confidence.get(r) in ("text", "number"))
@@ -235,44 +239,51 @@ def _article_number(pinpoint: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit]) -> dict[int, list[_Cite]]:
+def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit],
+                        graph: nx.MultiDiGraph) -> dict[int, list[_Cite]]:
     """id(unit) -> the unit's citations of the catalog's regulation (Perpres 95/2018),
-    found by ``compliance.cite`` and linked to entries through ``compliance.graph``.
-    Citations in the title or the Penjelasan have no unit and are not used."""
-    graph = build_graph([reg], catalog)
+    read off the citation graph (``compliance.graph.build_graph`` over the citations
+    ``compliance.cite`` finds). Citations in the title or the Penjelasan have no unit
+    and are not used."""
     national = next((n for n, d in graph.nodes(data=True) if d.get("catalog") == catalog.id), None)
     if national is None:
         return {}
+    reg_id = regulation_key(reg)
+    articles = {article_node(reg_id, a.label, a.parent): (a.label, a.parent) for a in reg.articles}
     out: dict[int, list[_Cite]] = {}
-    for citation in find_citations(reg):
-        if not citation.resolved or citation.regulation != national or citation.relation not in ("cites", "implements"):
+    for source, target, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        if data.get("relation") not in ("cites", "implements") or "offset" not in data:
             continue
-        unit = _unit_at(all_units, citation)
+        if target.partition("#")[0] != national or not (source == reg_id or source in articles):
+            continue
+        where = articles.get(source)
+        unit = _unit_at(all_units, where, data.get("part"), data.get("item"), data["offset"], data["raw"])
         if unit is None:
             continue
-        exact, ranged = _cited_entries(graph, catalog, citation)
-        end = min(citation.offset + len(citation.raw), unit.end)
-        span = (citation.offset - unit.start, end - unit.start)
-        out.setdefault(id(unit), []).append(_Cite(span, bool(citation.pinpoint), exact, ranged))
+        exact, ranged = _cited_entries(graph, catalog, target, data.get("pinpoint_end"))
+        end = min(data["offset"] + len(data["raw"]), unit.end)
+        span = (data["offset"] - unit.start, end - unit.start)
+        out.setdefault(id(unit), []).append(_Cite(span, "#" in target, exact, ranged))
     return out
 
 
-def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
-    """The unit a citation stands in: same part (and article), holding the citation's
-    offset, with the cited words at that offset of the unit's text."""
-    place, start, raw = citation.place, citation.offset, citation.raw
-    kind = {"menimbang": "menimbang", "mengingat": "mengingat"}.get(place.get("part"))
+def _unit_at(all_units: list[Unit], article: tuple[str, str | None] | None, part: str | None, item: str | None,
+             start: int, raw: str) -> Unit | None:
+    """The unit a citation stands in: the same article (``(label, parent)``) or the
+    same Menimbang/Mengingat item, holding the citation's offset, with the cited
+    words at that offset of the unit's text."""
+    if article is None and part not in ("menimbang", "mengingat"):
+        return None  # the title or the Penjelasan
     candidates = []
     for unit in all_units:
-        if kind is not None:
-            if unit.kind != kind:
+        if article is not None:
+            if unit.kind not in ("operative", "definition") or unit.article_key != article:
                 continue
-        elif place.get("part") != "pasal" or unit.kind not in ("operative", "definition") or \
-                unit.article_key != (place.get("pasal"), place.get("parent")):
+        elif unit.kind != part:
             continue
         if unit.start <= start < unit.end and unit.text.startswith(raw, start):
             candidates.append(unit)
-    labelled = [u for u in candidates if kind is None or (u.ayat or "").strip("().") == place.get("item")]
+    labelled = [u for u in candidates if article is not None or (u.ayat or "").strip("().") == item]
     return (labelled or candidates or [None])[0]
 
 
@@ -326,7 +337,7 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
             body = " " * len(body)  # a scope list names topics; it supplies no element
         undelegated[id(unit)] = body
     ctx = _Context(catalog, all_units, lang, {}, actor_terms, undelegated)
-    ctx.cites = _national_citations(reg, catalog, all_units)
+    ctx.cites = _national_citations(reg, catalog, all_units, build_graph([reg], catalog))
     for unit in all_units:
         ctx.siblings.setdefault(id(unit.text), []).append(unit)
     for i, unit in enumerate(all_units):
