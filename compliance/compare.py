@@ -382,6 +382,11 @@ def render_html(matrix: dict[str, Any], lang: str) -> str:
         if not groups or groups[-1]["id"] != row["group"]:
             groups.append({"id": row["group"], "name": titles.get(row["group"]) or row["group"], "rows": []})
         groups[-1]["rows"].append(row)
+    from compliance.report.labels import labels
+    from compliance.report.view import pasal_ref
+
+    report_labels = labels(lang)
+    env.filters["pasal_ref"] = lambda evidence: pasal_ref(evidence, report_labels)
     names = indicator_names(matrix)
     template = env.get_template("compare.html.j2")
     return template.render(m=matrix, groups=groups, t=compare_labels(lang), lang=lang, indicator_names=names,
@@ -414,11 +419,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "fulfilled_count": "Jumlah terpenuhi", "best": "Terbaik", "filter": "Saring",
         "any_status": "semua status", "regulation": "Peraturan", "files": "Berkas", "domain1": "Perkiraan Domain 1 (tingkat kebijakan internal SPBE)",
         "domain1_short": "Domain 1 (perkiraan)", "failed": "Berkas yang gagal diperiksa",
-        "details": "Rincian per peraturan", "evidence": "Bukti", "missing_elements": "Unsur yang belum ada",
-        "no_evidence": "Tidak ada kutipan bukti.", "members": "Peraturan dalam kolom ini",
+        "details": "Rincian per peraturan", "missing_elements": "Unsur yang belum ada",
+        "members": "Peraturan dalam kolom ini",
         "in_force": "berlaku", "revoked_by": "dicabut oleh", "amended_by": "diubah oleh",
         "from": "dari", "transposed_note": "Banyak kolom: setiap peraturan/daerah ditampilkan sebagai baris.",
-        "legend": "Keterangan", "pasal": "Pasal", "ayat": "ayat", "level": "tingkat",
+        "legend": "Keterangan",
         "none": "—", "back": "kembali ke tabel",
         "more_evidence": "bukti lain (lihat laporan peraturan ini: compliance check)",
         "score_note": "Skor 0–100 dari laporan tiap peraturan; kolom gabungan per daerah dihitung dari status "
@@ -431,11 +436,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "fulfilled_count": "Fulfilled count", "best": "Best", "filter": "Filter",
         "any_status": "any status", "regulation": "Regulation", "files": "Files", "domain1": "Domain 1 estimate (internal SPBE policy level)",
         "domain1_short": "Domain 1 (estimate)", "failed": "Files that could not be checked",
-        "details": "Details per regulation", "evidence": "Evidence", "missing_elements": "Missing elements",
-        "no_evidence": "No quoted evidence.", "members": "Regulations in this column",
+        "details": "Details per regulation", "missing_elements": "Missing elements",
+        "members": "Regulations in this column",
         "in_force": "in force", "revoked_by": "revoked by", "amended_by": "amended by",
         "from": "from", "transposed_note": "Many columns: each regulation/region is shown as a row.",
-        "legend": "Legend", "pasal": "Pasal", "ayat": "ayat", "level": "level",
+        "legend": "Legend",
         "none": "—", "back": "back to the table",
         "more_evidence": "more evidence (see this regulation's own report: compliance check)",
         "score_note": "0–100 score from each regulation's report; a region's combined column is scored from the "

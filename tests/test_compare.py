@@ -280,6 +280,7 @@ def test_matrix_of_the_real_check_on_the_samples():
     assert dasar["best"] == {"status": "fulfilled", "columns": ["c2"]}
     page = render_html(m, "id")
     assert "Dasar dan kebijakan" in page and "Banyuasri · Perwal 18/2022" in page
+    assert "<blockquote>Mengingat angka 7: Peraturan Presiden Nomor 95 Tahun 2018" in page  # answer key
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
