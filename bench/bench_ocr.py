@@ -65,7 +65,7 @@ def main() -> None:
             pdf = pdfium.PdfDocument(CORPUS / name)
             page = pdf[number - 1]
             reference = " ".join(page_text(page.get_textpage()).split())
-            render, image = best_of(args.repeat, render_pgm, page, dpi)
+            render, (image, _) = best_of(args.repeat, render_pgm, page, dpi)
             page.close()
             seconds, text = best_of(args.repeat, _tesseract, tesseract, image, dpi, "ind", 600.0)
             cpu, _ = cpu_of(_tesseract, tesseract, image, dpi, "ind", 600.0)

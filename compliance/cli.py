@@ -141,13 +141,13 @@ def graph(paths: tuple[Path, ...], fmt: str, output: Path | None, catalog: str, 
     emit(content, output, list(paths))
 
 
-def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str):
+def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str, ocr: str = "auto"):
     """Check one file; return the result and the rendered report."""
     from compliance import load
     from compliance.check import check as run_check
     from compliance.report import render_result
 
-    result = run_check(path, catalog, lang=lang)
+    result = run_check(load(path, ocr=ocr), catalog, lang=lang)
     official = load(national) if national is not None else None
     return result, render_result(result, fmt, lang, official)
 
@@ -161,9 +161,11 @@ def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: 
               help="Official PDF of the national regulation, to quote it and confirm references "
                    "(also COMPLIANCE_NATIONAL or config.toml).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with code 3 when the score is below this.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="OCR (tesseract) for PDF pages: those without text, all pages, or none.")
 @handles_errors
 def check(path: Path, output: Path | None, fmt: str, catalog: str, national: Path | None,
-          fail_under: float | None) -> None:
+          fail_under: float | None, ocr: str) -> None:
     """Check a regulation against the catalog and write the gap report."""
     from compliance.config import national_pdf
 
@@ -174,7 +176,7 @@ def check(path: Path, output: Path | None, fmt: str, catalog: str, national: Pat
         from compliance.output import check_output_path
 
         check_output_path(output, inputs)  # fail before the work, not after
-    result, content = _check_one(path, catalog, national, fmt, lang)
+    result, content = _check_one(path, catalog, national, fmt, lang, ocr)
     emit(content, output, inputs)
     score = result.score
     if fail_under is not None and (score is None or score < fail_under):

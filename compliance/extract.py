@@ -60,8 +60,9 @@ def extract(path: Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Ext
         from compliance.pdf_reader import read_pages
 
         pages, warnings, scans = read_pages(data, name, page_timeout)
-        ocr_done = _apply_ocr(path, pages, warnings, ocr, page_timeout, scans)
-        warnings += _blank_page_warnings(pages, warnings, name, set(scans) - set(ocr_done))
+        ocr_tried = pages_to_ocr(pages, warnings, ocr, scans)
+        ocr_done = _apply_ocr(path, pages, warnings, ocr_tried, ocr, page_timeout)
+        warnings += _blank_page_warnings(pages, warnings, name, set(scans) - set(ocr_done), ocr_tried)
     elif kind == "docx":
         from compliance.docx_text import read_docx
 
@@ -158,17 +159,17 @@ def pages_to_ocr(pages: list[Page], warnings: list[Warning_], mode: str, scans: 
     return []
 
 
-def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], mode: str, page_timeout: float,
-               scans: list[int]) -> list[int]:
-    """Replace the text of the pages chosen for OCR; return the numbers of the pages read so."""
-    wanted = pages_to_ocr(pages, warnings, mode, scans)
+def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], wanted: list[int], mode: str,
+               page_timeout: float) -> list[int]:
+    """Replace the text of the ``wanted`` pages by OCR; return the numbers of the pages read so."""
     if not wanted:
         return []
     from compliance.ocr import ocr_pages
 
     failures: dict[int, str] = {}
+    reduced: dict[int, int] = {}
     try:
-        texts = ocr_pages(path, wanted, page_timeout=page_timeout, failures=failures)
+        texts = ocr_pages(path, wanted, page_timeout=page_timeout, failures=failures, reduced=reduced)
     except ComplianceError as exc:
         if exc.code != "ocr-unavailable" or mode == "always" or len(wanted) == len(pages):
             raise
@@ -176,6 +177,8 @@ def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], mode: st
         return []
     for number, reason in sorted(failures.items()):
         warnings.append(Warning_("ocr-failed", detail=reason, page=number))
+    for number, dpi in sorted(reduced.items()):
+        warnings.append(Warning_("ocr-page-reduced", detail=str(dpi), page=number))
     done = []
     for page in pages:
         if texts.get(page.number, "").strip():
@@ -189,11 +192,15 @@ def _lost_pages(warnings: list[Warning_]) -> set[int | None]:
 
 
 def _blank_page_warnings(pages: list[Page], warnings: list[Warning_], name: str,
-                         unread_scans: set[int]) -> list[Warning_]:
-    """A PDF with no text anywhere is a scan (error); blank pages among text pages are flagged,
-    and so are scans whose words stayed in the picture (only a stamp or watermark was read)."""
+                         unread_scans: set[int], ocr_tried: list[int]) -> list[Warning_]:
+    """A PDF with no text anywhere is a scan (error: OCR is needed, or it read nothing); blank
+    pages among text pages are flagged, and so are scans whose words stayed in the picture
+    (only a stamp or watermark was read)."""
     lost = _lost_pages(warnings)
     blank = sorted(n for n in set(pages_without_text(pages)) | unread_scans if n not in lost)
     if blank and len(blank) == len(pages):
-        raise ComplianceError("pdf-no-text", file=name)
+        failed = [w for w in warnings if w.code == "ocr-failed"]
+        if failed:
+            raise ComplianceError("ocr-all-failed", file=name, page=failed[0].page, reason=failed[0].detail)
+        raise ComplianceError("ocr-no-text" if set(blank) <= set(ocr_tried) else "pdf-no-text", file=name)
     return [Warning_("page-no-text", page=n) for n in blank]

@@ -5,7 +5,10 @@ crashing render cannot take the caller down) and handed to one ``tesseract``
 process each, ``jobs`` at a time, every process limited to one OpenMP thread
 (parallel pages beat parallel threads inside one page) and to
 ``page_timeout`` seconds. Only about ``jobs + 1`` page images are in memory at
-once. Images go through stdin as PGM, so no temporary files.
+once. Images go through stdin as PGM, so no temporary files. A page's text is
+kept on disk under the hash of its image, the resolution, the language and the
+tesseract version (``cache_folder``), so reading a file again costs no OCR; a
+blank page (one grey level) is not sent to tesseract at all.
 
 200 dpi is the default: on the corpus it read a clean page as well as 300 dpi
 (99% similar to the text layer either way), read a 72-dpi scan better, and
@@ -15,9 +18,11 @@ took about two thirds of the time (see ``bench/bench_ocr.py``).
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
+import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -35,37 +40,60 @@ def default_jobs() -> int:
 
 def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, jobs: int | None = None, *,
               page_timeout: float = 60.0, lang: str = DEFAULT_LANG,
-              failures: dict[int, str] | None = None) -> dict[int, str]:
+              failures: dict[int, str] | None = None, reduced: dict[int, int] | None = None) -> dict[int, str]:
     """Text of each page in ``page_numbers`` (1-based) read by OCR, lines joined by "\\n".
 
     A page that fails, or whose rendering or reading takes longer than
     ``page_timeout``, is left out of the result; its reason goes to ``failures``.
+    A page too large to render at ``dpi`` is read at a lower resolution, put in ``reduced``.
     """
     tesseract = require_tesseract(str(pdf_path), lang)
     jobs = jobs or default_jobs()
     failures = {} if failures is None else failures
+    reduced = {} if reduced is None else reduced
+    cache = _Cache(cache_folder(), f"{lang}|{_version(tesseract)}")
     data = Path(pdf_path).read_bytes()
     results: dict[int, str] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        running: dict[Future, int] = {}
-        for number, image, problem in run_pages("render", data, sorted(set(page_numbers)), page_timeout, dpi):
+        running: dict[Future, tuple[int, str]] = {}
+        for number, rendered, problem in run_pages("render", data, sorted(set(page_numbers)), page_timeout, dpi):
             if problem:
                 failures[number] = f"render timeout {page_timeout:g}s" if problem == TIMEOUT else f"render: {problem}"
                 continue
+            image, used_dpi = rendered
+            if used_dpi != dpi:
+                reduced[number] = used_dpi
+            if _blank(image):
+                results[number] = ""
+                continue
+            key = cache.key(image, used_dpi)
+            cached = cache.get(key)
+            if cached is not None:
+                results[number] = cached
+                continue
             if len(running) >= jobs:
-                _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures)
-            running[pool.submit(_tesseract, tesseract, image, dpi, lang, page_timeout)] = number
-        _collect(wait(running).done, running, results, failures)
+                _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
+            running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, page_timeout)] = (number, key)
+        _collect(wait(running).done, running, results, failures, cache)
     return results
 
 
-def _collect(done, running: dict[Future, int], results: dict[int, str], failures: dict[int, str]) -> None:
+def _blank(image: bytes) -> bool:
+    """A PGM whose pixels are all one grey level: nothing to read."""
+    pixels = image[image.index(b"255\n") + 4:]
+    return not pixels or pixels.count(pixels[:1]) == len(pixels)
+
+
+def _collect(done, running: dict[Future, tuple[int, str]], results: dict[int, str], failures: dict[int, str],
+             cache: "_Cache") -> None:
     for future in done:
-        number = running.pop(future)
+        number, key = running.pop(future)
         try:
             results[number] = future.result()
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError, OSError) as exc:
             failures[number] = _reason(exc)
+        else:
+            cache.put(key, results[number])
 
 
 def _reason(exc: Exception) -> str:
@@ -105,3 +133,58 @@ def _languages(executable: str) -> frozenset[str]:
         return frozenset()
     lines = listing.stdout.decode("utf-8", "replace").splitlines()
     return frozenset(line.strip() for line in lines[1:] if line.strip())
+
+
+@functools.lru_cache(maxsize=None)
+def _version(executable: str) -> str:
+    """``tesseract 5.3.0``: part of the cache key, as another version reads differently."""
+    try:
+        listing = subprocess.run([executable, "--version"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    lines = (listing.stdout or listing.stderr).decode("utf-8", "replace").splitlines()
+    return lines[0].strip() if lines else "unknown"
+
+
+def cache_folder() -> Path | None:
+    """Folder of cached OCR texts: ``$COMPLIANCE_CACHE_DIR/ocr``, else
+    ``$XDG_CACHE_HOME/compliance/ocr`` (``~/.cache/compliance/ocr``); None when
+    ``COMPLIANCE_NO_CACHE`` is set (to anything but 0)."""
+    if os.environ.get("COMPLIANCE_NO_CACHE", "0") not in ("", "0"):
+        return None
+    base = os.environ.get("COMPLIANCE_CACHE_DIR")
+    if base:
+        return Path(base) / "ocr"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "compliance" / "ocr"
+
+
+class _Cache:
+    """Page texts on disk, one file per page image; an unusable folder is just no cache."""
+
+    def __init__(self, folder: Path | None, reader: str) -> None:
+        self.folder, self.reader = folder, reader
+
+    def key(self, image: bytes, dpi: int) -> str:
+        digest = hashlib.sha256(image)
+        digest.update(f"|{dpi}|{self.reader}".encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> str | None:
+        if self.folder is None:
+            return None
+        try:
+            return (self.folder / f"{key}.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def put(self, key: str, text: str) -> None:
+        if self.folder is None:
+            return
+        final = self.folder / f"{key}.txt"
+        partial = final.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, final)  # readers see the whole text or none
+        except OSError:  # a read-only or full disk: OCR again next time
+            partial.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ killed and a fresh one resumes at the next page.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import threading
@@ -32,6 +33,9 @@ _ERR_SECURITY = 5
 # whose words are in the picture (see looks_scanned).
 SCAN_MAX_TEXT = 64  # a stamp or watermark line; the shortest real last page is longer
 SCAN_MIN_COVER = 0.8
+# The largest page image rendered for OCR (an A2 sheet at 300 dpi): a bigger page (a poster,
+# a broken media box of 200 x 200 inches) is rendered at a lower resolution, not at gigabytes.
+MAX_PIXELS = 36_000_000
 
 TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
 STOPPED = "worker stopped"  # ... and for a page during which the worker died
@@ -79,7 +83,7 @@ def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page],
 def run_pages(job: str, data: bytes, numbers: list[int], page_timeout: float, dpi: int = 0):
     """Yield (page number, result, problem) for each page of ``numbers``, computed in the worker.
 
-    ``job`` is ``text`` (the page's lines) or ``render`` (a PGM image at ``dpi``).
+    ``job`` is ``text`` (the page's lines) or ``render`` (``render_pgm`` at ``dpi``).
     ``problem`` is "" on success, ``TIMEOUT`` for a page abandoned after
     ``page_timeout`` seconds, else why the page failed; the result is then None.
     """
@@ -163,15 +167,18 @@ def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:
     return False
 
 
-def render_pgm(page: pdfium.PdfPage, dpi: int) -> bytes:
-    """The page as an 8-bit grey PGM image at ``dpi`` (what tesseract reads from stdin)."""
+def render_pgm(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int]:
+    """The page as an 8-bit grey PGM image (what tesseract reads from stdin) and its resolution:
+    ``dpi``, or less for a page so large that the image would pass ``MAX_PIXELS``."""
+    width, height = page.get_size()
+    dpi = max(1, min(dpi, int(72 * math.sqrt(MAX_PIXELS / max(width * height, 1.0)))))
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
     pixels = bytes(bitmap.buffer)
     bitmap.close()
     if stride != width:
         pixels = b"".join(pixels[row * stride : row * stride + width] for row in range(height))
-    return b"P5\n%d %d\n255\n" % (width, height) + pixels
+    return b"P5\n%d %d\n255\n" % (width, height) + pixels, dpi
 
 
 # --- the worker process ----------------------------------------------------------

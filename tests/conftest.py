@@ -12,6 +12,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
 EXAMPLES = REPO / "examples"
+# Tests must not fill the user's OCR cache, nor read a page's text from it instead of OCR.
+os.environ["COMPLIANCE_NO_CACHE"] = "1"
 
 
 def corpus_pdf(name: str) -> Path:

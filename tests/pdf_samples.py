@@ -1,10 +1,12 @@
 """PDFs built in the tests: a tiny text PDF written by hand, an image-only "scan" of it,
-and a scan whose only text layer is a watermark line."""
+a scan whose only text layer is a watermark line, and pages of raw grey pixels."""
 
 from __future__ import annotations
 
 import ctypes
 import io
+import random
+import zlib
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -65,3 +67,41 @@ def watermarked_scan_pdf(page_texts: list[str], watermark: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def speckled(width: int, height: int, dots: int, seed: int = 1) -> bytes:
+    """Grey pixels of a light page with ``dots`` dark specks: scanner noise, nothing to read."""
+    rng = random.Random(seed)
+    pixels = bytearray(b"\xf0" * (width * height))
+    for _ in range(dots):
+        pixels[rng.randrange(width * height)] = 0x20
+    return bytes(pixels)
+
+
+def image_pdf(pages: list[tuple[bytes, int, int]], media: tuple[float, float] = (595, 842)) -> bytes:
+    """An image-only PDF written by hand: each page is one picture of 8-bit grey ``(pixels,
+    width, height)`` stretched over a ``media`` box (points; PDF allows up to 14400)."""
+    count = len(pages)
+    kids = " ".join(f"{3 + 3 * i} 0 R" for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode()]
+    w, h = media
+    for i, (pixels, width, height) in enumerate(pages):
+        page, content, image = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Resources << /XObject << /Im1 "
+                       f"{image} 0 R >> >> /Contents {content} 0 R >>".encode())
+        draw = f"q {w} 0 0 {h} 0 0 cm /Im1 Do Q".encode()
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw))
+        packed = zlib.compress(pixels)
+        objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                       b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                       % (width, height, len(packed), packed))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

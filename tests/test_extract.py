@@ -8,6 +8,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from compliance.extract import extract, pages_without_text
 from compliance.pdf_lines import normalise
 from compliance.pdf_reader import stop_worker
 from conftest import corpus_pdf
-from pdf_samples import scanned_pdf, tiny_pdf, watermarked_scan_pdf
+from pdf_samples import image_pdf, scanned_pdf, speckled, tiny_pdf, watermarked_scan_pdf
 
 
 def _need_tesseract() -> None:
@@ -172,6 +173,45 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path: Path):
     assert extracted.source.ocr_pages == [1, 2]
 
 
+def test_scan_with_no_readable_text_is_refused_after_ocr(tmp_path: Path):
+    _need_tesseract()
+    path = _write(tmp_path, "specks.pdf", image_pdf([(speckled(827, 1170, 2000), 827, 1170)] * 2))
+    error = _error(path)
+    assert error.code == "ocr-no-text" and "OCR" in error.message("id") and "readable" in error.message("en")
+
+
+def test_scan_whose_ocr_fails_on_every_page_names_a_reason(tmp_path: Path, monkeypatch):
+    _need_tesseract()
+
+    def times_out(executable, image, dpi, lang, timeout):
+        raise subprocess.TimeoutExpired("tesseract", timeout)
+
+    monkeypatch.setattr(compliance.ocr, "_tesseract", times_out)
+    error = _error(_write(tmp_path, "scan.pdf", scanned_pdf(["Pasal 1", "Pasal 2"])))
+    assert error.code == "ocr-all-failed" and "timeout 60s" in error.message("en") and "halaman 1" in error.message()
+
+
+def test_500_page_scan_of_blank_pages_ends_with_a_message(tmp_path: Path):
+    """Every page is rendered and judged within its bound; blank ones never reach tesseract."""
+    _need_tesseract()
+    blank = (b"\xff" * 60 * 80, 60, 80)
+    error = _error(_write(tmp_path, "long.pdf", image_pdf([blank] * 500, media=(144, 192))))
+    assert error.code == "ocr-no-text"
+
+
+def test_huge_page_among_text_pages_is_read_smaller_with_a_warning(tmp_path: Path):
+    _need_tesseract()
+    text = _write(tmp_path, "text.pdf", tiny_pdf([[(72, 760, "Pasal 1")]]))
+    huge = pdfium.PdfDocument(image_pdf([(b"\xff" * 40000, 200, 200)], media=(14400, 14400)))
+    document = pdfium.PdfDocument(text)
+    document.import_pages(huge)
+    document.save(tmp_path / "mixed.pdf")
+    extracted = extract(tmp_path / "mixed.pdf")
+    assert [(w.code, w.detail, w.page) for w in extracted.warnings] == [
+        ("ocr-page-reduced", "30", 2), ("page-no-text", "", 2)]
+    assert extracted.pages[0].text == "Pasal 1"
+
+
 def test_scan_under_a_watermark_text_layer_is_read_by_ocr(tmp_path: Path):
     """A JDIH watermark gives a scan a text layer of one line; its words are still in the picture."""
     _need_tesseract()
@@ -186,9 +226,9 @@ def test_scan_under_a_watermark_is_no_text_without_ocr(tmp_path: Path):
     assert _error(path, ocr="never").code == "pdf-no-text"
 
 
-def test_pdf_of_blank_pages_is_a_scan_error_even_after_ocr(tmp_path: Path):
+def test_pdf_of_blank_pages_is_refused_after_ocr_found_nothing(tmp_path: Path):
     _need_tesseract()
-    assert _error(_write(tmp_path, "kosong.pdf", tiny_pdf([[], []]))).code == "pdf-no-text"
+    assert _error(_write(tmp_path, "kosong.pdf", tiny_pdf([[], []]))).code == "ocr-no-text"
 
 
 @pytest.fixture()

@@ -1,4 +1,5 @@
-"""ocr: tesseract over rendered PDF pages, in parallel, bounded in time, with a clear message when missing."""
+"""ocr: tesseract over rendered PDF pages, in parallel, bounded in time and size, cached by page image,
+with a clear message when missing."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ import multiprocessing
 import os
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 import compliance.ocr
 import compliance.pdf_reader
 from compliance.errors import ComplianceError
 from compliance.ocr import ocr_pages, require_tesseract
-from compliance.pdf_reader import stop_worker
-from pdf_samples import scanned_pdf, tiny_pdf
+from compliance.pdf_reader import MAX_PIXELS, render_pgm, stop_worker
+from pdf_samples import image_pdf, scanned_pdf, speckled, tiny_pdf
 
 
 @pytest.fixture()
@@ -95,3 +97,93 @@ def test_missing_indonesian_language_is_named(monkeypatch):
     with pytest.raises(ComplianceError) as info:
         require_tesseract("perbup.pdf")
     assert "'ind'" in info.value.message("en")
+
+
+def _count_tesseract_runs(monkeypatch) -> list[int]:
+    """Record each page sent to tesseract (the real one still reads it)."""
+    runs: list[int] = []
+    real = compliance.ocr._tesseract
+
+    def counted(*args):
+        runs.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(compliance.ocr, "_tesseract", counted)
+    return runs
+
+
+def test_a_page_read_before_comes_from_the_cache(tmp_path: Path, tesseract: str, monkeypatch):
+    monkeypatch.delenv("COMPLIANCE_NO_CACHE")
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "cache"))
+    path = _scan(tmp_path, ["Pasal 1", "Pasal 2"])
+    runs = _count_tesseract_runs(monkeypatch)
+    assert ocr_pages(path, [1, 2]) == {1: "Pasal 1", 2: "Pasal 2"}
+    assert len(runs) == 2 and len(list((tmp_path / "cache" / "ocr").glob("*.txt"))) == 2
+    # the same page image in another file, under another name: no tesseract
+    copy = tmp_path / "salinan.pdf"
+    copy.write_bytes(scanned_pdf(["Pasal 2"]))
+    assert ocr_pages(path, [1, 2]) == {1: "Pasal 1", 2: "Pasal 2"}
+    assert ocr_pages(copy, [1]) == {1: "Pasal 2"}
+    assert len(runs) == 2
+    # another resolution is another image: read again
+    assert ocr_pages(path, [1], dpi=150) == {1: "Pasal 1"}
+    assert len(runs) == 3
+
+
+def test_no_cache_reads_every_time_and_keeps_nothing(tmp_path: Path, tesseract: str, monkeypatch):
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "cache"))  # COMPLIANCE_NO_CACHE=1 from conftest
+    path = _scan(tmp_path, ["Pasal 1"])
+    runs = _count_tesseract_runs(monkeypatch)
+    ocr_pages(path, [1])
+    ocr_pages(path, [1])
+    assert len(runs) == 2 and not (tmp_path / "cache").exists()
+
+
+def test_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("COMPLIANCE_NO_CACHE")
+    monkeypatch.delenv("COMPLIANCE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert compliance.ocr.cache_folder() == tmp_path / "compliance" / "ocr"
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "here"))
+    assert compliance.ocr.cache_folder() == tmp_path / "here" / "ocr"
+    monkeypatch.setenv("COMPLIANCE_NO_CACHE", "0")
+    assert compliance.ocr.cache_folder() == tmp_path / "here" / "ocr"
+    monkeypatch.setenv("COMPLIANCE_NO_CACHE", "1")
+    assert compliance.ocr.cache_folder() is None
+
+
+def test_a_blank_page_is_not_sent_to_tesseract(tmp_path: Path, tesseract: str, monkeypatch):
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(image_pdf([(b"\xff" * 100 * 140, 100, 140)]))
+    runs = _count_tesseract_runs(monkeypatch)
+    assert ocr_pages(path, [1]) == {1: ""}
+    assert runs == []
+
+
+def test_a_scan_of_specks_reads_as_no_text(tmp_path: Path, tesseract: str, monkeypatch):
+    path = tmp_path / "specks.pdf"
+    path.write_bytes(image_pdf([(speckled(827, 1170, 2000), 827, 1170)]))
+    runs = _count_tesseract_runs(monkeypatch)
+    failures: dict[int, str] = {}
+    assert ocr_pages(path, [1], failures=failures) == {1: ""}
+    assert len(runs) == 1 and failures == {}
+
+
+def test_a_huge_page_is_rendered_at_a_lower_resolution(tmp_path: Path):
+    """A 200 x 200 inch media box would be 40000 x 40000 pixels at 200 dpi (1.6 GB)."""
+    pdf = pdfium.PdfDocument(image_pdf([(speckled(200, 200, 50), 200, 200)], media=(14400, 14400)))
+    image, dpi = render_pgm(pdf[0], 200)
+    width, height = map(int, image.split(b"\n")[1].split())
+    assert dpi == 30 and width == height == 6000 and width * height <= MAX_PIXELS
+    small = pdfium.PdfDocument(image_pdf([(speckled(200, 200, 50), 200, 200)]))
+    assert render_pgm(small[0], 200)[1] == 200  # an A4 page keeps its resolution
+    pdf.close()
+    small.close()
+
+
+def test_a_huge_page_is_reported_with_the_resolution_it_was_read_at(tmp_path: Path, tesseract: str):
+    path = tmp_path / "huge.pdf"
+    path.write_bytes(image_pdf([(b"\xff" * 40000, 200, 200)], media=(14400, 14400)))
+    reduced: dict[int, int] = {}
+    assert ocr_pages(path, [1], reduced=reduced) == {1: ""}
+    assert reduced == {1: 30}
