@@ -41,8 +41,8 @@ import networkx as nx
 from rapidfuzz import fuzz
 
 from compliance.catalog import Catalog, Element, Entry, Parameter
-from compliance.cite import regulation_key
-from compliance.graph import REQUIREMENT, article_node, build_graph, requirements_for
+from compliance.cite import Citation, find_citations
+from compliance.graph import REQUIREMENT, build_graph, requirements_for
 from compliance.models import Conflict, Evidence, Finding, Regulation
 from compliance.terms import Prepared, Span, Terms, merge_spans
 from compliance.values import frequencies, periods
@@ -208,10 +208,8 @@ class _Cite:
     ranged: frozenset[str] = frozenset()
 
 
-def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog, target: str,
-                   pinpoint_end: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    """Entries a citation of ``target`` leads to through the graph (cites -> Perpres
-    article -> basis_of).
+def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog, citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
+    """Entries a citation leads to through the graph (cites -> Perpres article -> basis_of).
 
     A pinpoint of an entry's own article (or ayat, or the article holding that ayat)
     links it exactly. A range-based entry (Aplikasi: Pasal 34–39) links only when the
@@ -220,13 +218,12 @@ def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog, target: str,
     (seven management entries share Pasal 46–54) points to none of them. The finding
     still prints the catalog's basis (``Pasal 34–39``), never the cited article.
     """
-    regulation, _, pinpoint = target.partition("#")
-    if not pinpoint:
+    if not citation.pinpoint:
         return frozenset(), frozenset()
-    targets = [target]
-    first, last = _article_number(pinpoint), _article_number(pinpoint_end)
+    targets = [citation.target]
+    first, last = _article_number(citation.pinpoint), _article_number(citation.pinpoint_end)
     if first is not None and last is not None and first < last <= first + RANGE_MAX:
-        targets = [f"{regulation}#pasal-{n}" for n in range(first, last + 1)]
+        targets = [f"{citation.regulation}#pasal-{n}" for n in range(first, last + 1)]
     found = {r.removeprefix(REQUIREMENT) for t in targets for r in requirements_for(graph, t)}
     confidence = {e.id: e.basis.confidence for e in catalog.entries}
     exact = frozenset(r for r in found if confidence.get(r) in ("text", "number"))
@@ -239,41 +236,57 @@ def _article_number(pinpoint: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit],
-                        graph: nx.MultiDiGraph) -> dict[int, list[_Cite]]:
+_CATALOG_GRAPHS: list[tuple[Catalog, nx.MultiDiGraph]] = []
+
+
+def _catalog_graph(catalog: Catalog) -> nx.MultiDiGraph:
+    """The graph of the catalog alone (national articles -basis_of-> entries), built
+    once per catalog: it answers ``requirements_for`` for every article it holds."""
+    for known, graph in _CATALOG_GRAPHS:
+        if known is catalog:
+            return graph
+    graph = build_graph([], catalog)
+    _CATALOG_GRAPHS.insert(0, (catalog, graph))
+    del _CATALOG_GRAPHS[4:]
+    return graph
+
+
+def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit]) -> dict[int, list[_Cite]]:
     """id(unit) -> the unit's citations of the catalog's regulation (Perpres 95/2018),
-    read off the citation graph (``compliance.graph.build_graph`` over the citations
-    ``compliance.cite`` finds). Citations in the title or the Penjelasan have no unit
-    and are not used."""
+    found by ``compliance.cite`` and linked to entries through ``compliance.graph``.
+    Citations in the title or the Penjelasan have no unit and are not used.
+
+    The catalog's own graph serves pinpoints of the articles it holds; a pinpoint
+    below them ("Pasal 19 ayat (2)") needs the regulation's graph, built then."""
+    graph = _catalog_graph(catalog)
     national = next((n for n, d in graph.nodes(data=True) if d.get("catalog") == catalog.id), None)
     if national is None:
         return {}
-    reg_id = regulation_key(reg)
-    articles = {article_node(reg_id, a.label, a.parent): (a.label, a.parent) for a in reg.articles}
+    citations = [c for c in find_citations(reg) if c.resolved and c.regulation == national
+                 and c.relation in ("cites", "implements")]
+    if any(c.pinpoint and c.target not in graph for c in citations):
+        graph = build_graph([reg], catalog)
     out: dict[int, list[_Cite]] = {}
-    for source, target, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if data.get("relation") not in ("cites", "implements") or "offset" not in data:
-            continue
-        if target.partition("#")[0] != national or not (source == reg_id or source in articles):
-            continue
-        where = articles.get(source)
-        unit = _unit_at(all_units, where, data.get("part"), data.get("item"), data["offset"], data["raw"])
+    for citation in citations:
+        unit = _unit_at(all_units, citation)
         if unit is None:
             continue
-        exact, ranged = _cited_entries(graph, catalog, target, data.get("pinpoint_end"))
-        end = min(data["offset"] + len(data["raw"]), unit.end)
-        span = (data["offset"] - unit.start, end - unit.start)
-        out.setdefault(id(unit), []).append(_Cite(span, "#" in target, exact, ranged))
+        exact, ranged = _cited_entries(graph, catalog, citation)
+        end = min(citation.offset + len(citation.raw), unit.end)
+        span = (citation.offset - unit.start, end - unit.start)
+        out.setdefault(id(unit), []).append(_Cite(span, bool(citation.pinpoint), exact, ranged))
     return out
 
 
-def _unit_at(all_units: list[Unit], article: tuple[str, str | None] | None, part: str | None, item: str | None,
-             start: int, raw: str) -> Unit | None:
-    """The unit a citation stands in: the same article (``(label, parent)``) or the
-    same Menimbang/Mengingat item, holding the citation's offset, with the cited
-    words at that offset of the unit's text."""
-    if article is None and part not in ("menimbang", "mengingat"):
+def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
+    """The unit a citation stands in: the same article or the same Menimbang /
+    Mengingat item, holding the citation's offset, with the cited words at that
+    offset of the unit's text."""
+    place, start, raw = citation.place, citation.offset, citation.raw
+    part = place.get("part")
+    if part not in ("pasal", "menimbang", "mengingat"):
         return None  # the title or the Penjelasan
+    article = (place.get("pasal"), place.get("parent")) if part == "pasal" else None
     candidates = []
     for unit in all_units:
         if article is not None:
@@ -283,7 +296,7 @@ def _unit_at(all_units: list[Unit], article: tuple[str, str | None] | None, part
             continue
         if unit.start <= start < unit.end and unit.text.startswith(raw, start):
             candidates.append(unit)
-    labelled = [u for u in candidates if article is not None or (u.ayat or "").strip("().") == item]
+    labelled = [u for u in candidates if article is not None or (u.ayat or "").strip("().") == place.get("item")]
     return (labelled or candidates or [None])[0]
 
 
@@ -302,10 +315,28 @@ class _Context:
     siblings: dict[int, list[Unit]] = field(default_factory=dict)  # id(text) -> units cut from it
     prepared: dict[int, Prepared] = field(default_factory=dict)  # id(text) -> the text ready for matching
     cites: dict[int, list[_Cite]] = field(default_factory=dict)  # id(unit) -> its citations of the Perpres
+    _comparable: list[tuple[Unit, str, set[str]]] | None = None
+    whole: Prepared | None = None  # every unit's text in one, for a quick "occurs at all" test
+    occurs: dict[int, bool] = field(default_factory=dict)  # id(terms) -> found anywhere in ``whole``
+
+    def comparable(self) -> list[tuple[Unit, str, set[str]]]:
+        """Operative units long enough to compare by similarity, with their lower-case
+        body and its words: computed once, every entry without a term needs them."""
+        if self._comparable is None:
+            self._comparable = []
+            for unit in self.units:
+                if unit.kind == "operative" and len(unit.body) >= 40:
+                    body = unit.body.lower()
+                    self._comparable.append((unit, body, set(_WORD.findall(body))))
+        return self._comparable
 
     def find(self, terms: Terms, unit: Unit) -> list[Span]:
         """``terms.find(unit.body)``, computed once per pair and in one pass over
         the text all sibling units were cut from."""
+        if id(terms) not in self.occurs:
+            self.occurs[id(terms)] = self.whole is None or terms.occurs_in(self.whole)
+        if not self.occurs[id(terms)]:
+            return []
         key = (id(terms), id(unit))
         if key not in self.memo:
             group = self.siblings[id(unit.text)]
@@ -337,9 +368,10 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
             body = " " * len(body)  # a scope list names topics; it supplies no element
         undelegated[id(unit)] = body
     ctx = _Context(catalog, all_units, lang, {}, actor_terms, undelegated)
-    ctx.cites = _national_citations(reg, catalog, all_units, build_graph([reg], catalog))
+    ctx.cites = _national_citations(reg, catalog, all_units)
     for unit in all_units:
         ctx.siblings.setdefault(id(unit.text), []).append(unit)
+    ctx.whole = Prepared.of("\n\n".join(group[0].text for group in ctx.siblings.values()))
     for i, unit in enumerate(all_units):
         if unit.kind == "operative":
             ctx.signal_owners[i] = {e.id for e in catalog.entries if e.check is None and ctx.find(e.signals, unit)}
@@ -489,11 +521,7 @@ def _similar(entry: Entry, ctx: _Context) -> _Hit | None:
     """
     best: _Hit | None = None
     models = [(m.lower(), set(_WORD.findall(m.lower()))) for m in entry.similar]
-    for unit in ctx.units:
-        if unit.kind != "operative" or len(unit.body) < 40:
-            continue
-        body = unit.body.lower()
-        words = set(_WORD.findall(body))
+    for unit, body, words in ctx.comparable():
         for model, model_words in models:
             if len(model_words & words) < SIMILARITY_COVERAGE * len(model_words):
                 continue

@@ -298,13 +298,26 @@ class _Gated:
             self._patterns = tuple(re.compile(s, re.IGNORECASE) if s else None for s in self.sources)
         return self._patterns
 
+    def _gated_out(self, prepared: Prepared, start: int, end: int) -> bool:
+        lower = prepared.lower
+        return self.gate is not None and lower is not None and not any(lower.find(k, start, end) >= 0 for k in self.gate)
+
+    def occurs(self, prepared: Prepared) -> bool:
+        """Whether any alternative matches somewhere in the whole text: when not, no
+        slice of it has a match either (slices are cut at white space)."""
+        folded, raw = self.patterns()
+        if folded is not None and not self._gated_out(prepared, 0, len(prepared.text)) \
+                and folded.search(prepared.folded) is not None:
+            return True
+        if raw is not None and raw.search(prepared.text) is not None:
+            return True
+        return any(_VALUE_READERS[kind](prepared.text) for kind in self.values)
+
     def spans(self, prepared: Prepared, start: int, end: int) -> list[Span]:
         folded, raw = self.patterns()
         out: list[Span] = []
         if folded is not None:
-            gated_out = self.gate is not None and prepared.lower is not None and not any(
-                k in prepared.lower[start:end] for k in self.gate)
-            if not gated_out:
+            if not self._gated_out(prepared, start, end):
                 out.extend((m.start() - start, m.end() - start)
                            for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start())
         if raw is not None:
@@ -356,6 +369,13 @@ class Terms:
 
     def find(self, text: str) -> list[Span]:
         return self.find_in(Prepared.of(text), [(0, len(text))])[0]
+
+    def occurs_in(self, prepared: Prepared) -> bool:
+        """A quick whole-text test: False means ``find_in`` finds nothing in any
+        slice of the text cut at white space (one search instead of one per slice)."""
+        if self._any is not None and self._any.occurs(prepared):
+            return True
+        return any(all(gated.occurs(prepared) for gated in group) for group, _ in self._all)
 
     def find_in(self, prepared: Prepared, ranges: Sequence[Span]) -> list[list[Span]]:
         """``find`` on each slice ``text[start:end]`` of a prepared text (spans

@@ -478,3 +478,18 @@ def test_adjective_principles_and_every_n_frequencies(tmp_path, catalog):
     [conflict] = by_id["audit-keamanan"].conflicts
     assert (conflict.national, conflict.regional, conflict.pasal) == (
         "paling sedikit 1 (satu) kali dalam 2 (dua) tahun", "tiga tahunan", "3")
+
+
+def test_a_pinpoint_of_an_ayat_links_the_entry_of_its_article(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Wali Kota", daerah="Tanjung Sari", nomor=5, tahun=2023, tentang="Perencanaan Digital",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=["Dokumen perencanaan disusun sesuai dengan Pasal 19 ayat (2) Peraturan Presiden Nomor 95 Tahun 2018."],
+        tanggal="8 Agustus 2023",
+    )
+    path = tmp_path / "perwal-tanjung-sari-2023.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = {f.requirement: f for f in match(compliance.load(path), catalog)}["peta-rencana"]
+    assert finding.status == "partial" and "note-cited-article" in finding.notes
+    assert [(e.pasal, e.via) for e in finding.evidence] == [("1", "citation")]
