@@ -308,9 +308,13 @@ def _levels() -> dict[str, str]:
 
 
 def regulation_label(meta: dict[str, Any], fallback: str) -> str:
-    """"Labuhanbatu · Perbup 12/2019": daerah, short kind, nomor/tahun; the file name when unknown."""
+    """"Labuhanbatu · Perbup 12/2019": daerah, short kind, nomor/tahun; the file name when unknown.
+    A compound number ("41/PER/M.KOMINFO/10/2009") is shortened to its leading number, as cited."""
     kind = _abbreviations().get(meta.get("jenis_kode") or "", meta.get("jenis") or "")
-    number = "/".join(str(x) for x in (meta.get("nomor"), meta.get("tahun")) if x)
+    nomor = str(meta.get("nomor") or "")
+    if nomor and not re.fullmatch(r"\d+[A-Z]?", nomor) and _nomor_pokok(nomor):
+        nomor = str(_nomor_pokok(nomor))
+    number = "/".join(str(x) for x in (nomor, meta.get("tahun")) if x)
     parts = [p for p in (meta.get("daerah"), " ".join(x for x in (kind, number) if x)) if p]
     return " · ".join(parts) if parts else fallback
 

@@ -378,3 +378,13 @@ def test_transposed_page_sorts_and_filters_in_chromium(tmp_path: Path):
     shown = lines["score"].split("|")
     assert sorted(shown) == sorted(scores) and [scores[x] for x in shown] == sorted(scores.values())
     assert lines["filtered"] == "03"  # "Kabupaten 03 · Perbup 3/2020" only
+
+
+def test_labels_cite_a_compound_number_by_its_leading_number():
+    from compliance.compare import regulation_label
+
+    assert regulation_label({"jenis_kode": "permen", "nomor": "41/PER/M.KOMINFO/10/2009", "tahun": 2009}, "x.pdf") \
+        == "Permen 41/2009"
+    assert regulation_label({"daerah": "Binjai", "jenis_kode": "perwal", "nomor": "12A", "tahun": 2020}, "x") \
+        == "Binjai · Perwal 12A/2020"
+    assert regulation_label({}, "perbup.pdf") == "perbup.pdf"
