@@ -330,6 +330,10 @@ class _Context:
                     self._comparable.append((unit, body, set(_WORD.findall(body))))
         return self._comparable
 
+    def is_outline(self, unit: Unit) -> bool:
+        """Whether the unit opens with a scope formula ("Ruang lingkup ... meliputi")."""
+        return any(s == 0 for s, _ in self.find(self.catalog.outline, unit))
+
     def find(self, terms: Terms, unit: Unit) -> list[Span]:
         """``terms.find(unit.body)``, computed once per pair and in one pass over
         the text all sibling units were cut from."""
@@ -359,19 +363,18 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
                     f"~tetap oleh {others}", f"~tetap dengan keputusan {others}", f"~sah oleh {others}",
                     f"{others} ~tetap",
                 ])
-    undelegated = {}
-    for unit in all_units:
-        body = unit.body
-        for s, e in catalog.delegation.find(body):
-            body = body[:s] + " " * (e - s) + body[e:]
-        if catalog.outline.find(body):
-            body = " " * len(body)  # a scope list names topics; it supplies no element
-        undelegated[id(unit)] = body
-    ctx = _Context(catalog, all_units, lang, {}, actor_terms, undelegated)
+    ctx = _Context(catalog, all_units, lang, {}, actor_terms, {})
     ctx.cites = _national_citations(reg, catalog, all_units)
     for unit in all_units:
         ctx.siblings.setdefault(id(unit.text), []).append(unit)
     ctx.whole = Prepared.of("\n\n".join(group[0].text for group in ctx.siblings.values()))
+    for unit in all_units:
+        body = unit.body
+        if ctx.is_outline(unit):
+            body = " " * len(body)  # a scope list names topics; it supplies no element
+        for s, e in ctx.find(catalog.delegation, unit):
+            body = body[:s] + " " * (e - s) + body[e:]
+        ctx.undelegated[id(unit)] = body
     for i, unit in enumerate(all_units):
         if unit.kind == "operative":
             ctx.signal_owners[i] = {e.id for e in catalog.entries if e.check is None and ctx.find(e.signals, unit)}
@@ -453,7 +456,7 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
         pinned = exact or ranged
         if not (spans or weak or pinned):
             continue
-        outline = bool(ctx.find(ctx.catalog.outline, unit))  # a scope list names, it does not regulate
+        outline = ctx.is_outline(unit)  # a scope list names, it does not regulate
         hit = _Hit(unit, spans or weak, "term", SCORE_TERM if spans and not outline else SCORE_WEAK)
         if spans or pinned:
             weak_only = False
