@@ -634,3 +634,46 @@ def test_a_reference_read_in_its_context_says_which_part_it_was_read_as():
     assert "Pasal 9 ayat (2) merujuk ayat (2) huruf b (Pasal 9 ayat (2) huruf b), yang tidak ada" in html
     assert pinpoint_label("x#pasal-12a-angka-3") == "Pasal 12A angka 3"
     assert pinpoint_label("x#menimbang-huruf-d") == "Menimbang huruf d" and pinpoint_label("x") == ""
+
+
+def _evidence_marks(html: str, finding: dict) -> list[bool]:
+    """For each evidence quote of ``finding`` in the HTML, whether it carries the OCR mark."""
+    row = html[html.index(f'data-requirement="{finding["requirement"]}" data-status="{finding["status"]}"'):]
+    row = row[: row.index("</tr>")]
+    return [m == " ocr" for m in re.findall(r'<div class="evidence( ocr)?">', row)]
+
+
+@pytest.mark.parametrize("lang, note", [("id", "teks hasil OCR — periksa kutipan"), ("en", "OCR text — check the quotes")])
+def test_quotes_from_pages_read_by_ocr_are_marked(lang, note):
+    import compliance
+    from compliance.check import check
+    from conftest import EXAMPLES
+
+    path = EXAMPLES / "perwal-banyuasri-2022-spbe.pdf"
+    if not path.exists():
+        pytest.skip(f"sample regulation not available ({path})")
+    regulation = compliance.load(path, ocr="never")
+    plain = render(check(regulation, lang=lang).to_dict(), "html", lang)
+    assert note not in plain and 'class="evidence ocr"' not in plain and 'class="ocr-mark"' not in plain
+    quoted = [(ev.pasal, ev.parent) for f in check(regulation).findings for ev in f.evidence]
+    chosen = next(a for a in regulation.articles if (a.label, a.parent) in quoted and a.page > 1)
+    regulation.source.ocr_pages = [chosen.page - 1, chosen.page]
+    result = check(regulation, lang=lang)
+    html = render(result.to_dict(), "html", lang)
+    header = html[html.index("<header>"):html.index("</header>")]
+    assert note in header and f'data-ocr-pages="{chosen.page - 1}–{chosen.page}"' in header
+    marked = set()
+    for finding in result.to_dict()["findings"]:
+        marks = _evidence_marks(html, finding)
+        assert len(marks) == len(finding["evidence"])
+        marked |= {(ev["pasal"], ev["parent"]) for ev, mark in zip(finding["evidence"], marks) if mark}
+    assert (chosen.label, chosen.parent) in marked
+    starts = {(a.label, a.parent): a.page for a in regulation.articles}
+    assert all(starts[key] <= chosen.page for key in marked)  # nothing that starts after the OCR'd pages
+    assert len(marked) < len(set(quoted))
+
+
+def test_page_ranges_are_compact():
+    from compliance.report.view import page_ranges
+
+    assert page_ranges([7, 1, 2, 3, 9, 10]) == "1–3, 7, 9–10" and page_ranges([]) == ""

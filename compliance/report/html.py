@@ -27,13 +27,14 @@ def _segments(counts: dict[str, int]) -> list[dict]:
 
 
 def _finding(finding: dict, metadata: dict, t: dict, lang: str, groups: dict[str, str],
-             verifications: dict[str, dict]) -> dict:
+             verifications: dict[str, dict], ocr_articles: set) -> dict:
     """A finding with everything the template prints already decided (refs, basis, notes, clause)."""
     out = dict(finding)
     out["national"] = verifications.get(finding["requirement"])
     out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
     out["printed_basis"] = view.printed_basis(finding, t)
-    out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t)) for ev in finding.get("evidence") or []]
+    out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t), ocr=(ev.get("pasal"), ev.get("parent")) in ocr_articles)
+                       for ev in finding.get("evidence") or []]
     out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t)) for c in finding.get("conflicts") or []]
     out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
     out["suggestion"] = suggestion(finding, metadata)
@@ -49,7 +50,8 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     groups = view.group_titles(data)
     national = data.get("national") or {}
     verifications = {v["requirement"]: v for v in national.get("verifications") or []}
-    rows = [_finding(f, metadata, t, lang, groups, verifications) for f in findings]
+    ocr_articles = view.ocr_articles(data)
+    rows = [_finding(f, metadata, t, lang, groups, verifications, ocr_articles) for f in findings]
     indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
     cited = view.citation_data(data, regulation)
     mengingat = view.mengingat_rows(cited["mengingat"], lang)
@@ -61,6 +63,7 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         identity=view.identity_line(metadata, t),
         meta=metadata,
         source=view.source_of(data),
+        ocr_pages=view.page_ranges(view.source_of(data).get("ocr_pages") or []),
         catalog=data.get("catalog") or {},
         score=(data.get("summary") or {}).get("score"),
         score_text=view.score_text((data.get("summary") or {}).get("score"), lang),

@@ -173,6 +173,32 @@ def source_of(report: dict) -> dict:
     return (report.get("regulation") or {}).get("source") or {}
 
 
+def page_ranges(pages: list[int]) -> str:
+    """"1–3, 7" for pages 1, 2, 3 and 7."""
+    ranges: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if ranges and page == ranges[-1][1] + 1:
+            ranges[-1][1] = page
+        else:
+            ranges.append([page, page])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
+
+
+def ocr_articles(report: dict) -> set[tuple[str, str | None]]:
+    """(label, parent) of the articles that lie on a page read by OCR: from an article's
+    first page to the page where the next one starts, so a quote from its later pages counts."""
+    regulation = report.get("regulation") or {}
+    ocr = set((regulation.get("source") or {}).get("ocr_pages") or [])
+    articles = regulation.get("articles") or []
+    marked = set()
+    for index, article in enumerate(articles):
+        last = articles[index + 1]["page"] if index + 1 < len(articles) else (regulation.get("source") or {}).get(
+            "pages", article["page"])
+        if ocr.intersection(range(article["page"], max(last, article["page"]) + 1)):
+            marked.add((article["label"], article.get("parent")))
+    return marked
+
+
 def identity_line(metadata: dict, t: dict) -> str:
     """'Peraturan Bupati Labuhanbatu Nomor 14 Tahun 2018' from whatever is known."""
     parts = [metadata.get("jenis") or t["unknown"]]
