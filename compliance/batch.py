@@ -108,8 +108,9 @@ def prepare_catalog(catalog_path: str) -> None:
 def check_report(catalog_path: str, lang: str, regulation: Regulation) -> dict[str, Any]:
     """The report@1 dict of one parsed regulation (runs in the worker processes)."""
     from compliance.check import check
+    from compliance.report import report_data
 
-    return check(regulation, catalog_path, lang=lang).to_dict()
+    return report_data(check(regulation, catalog_path, lang=lang), lang=lang)
 
 
 def collect(inputs: Iterable[Path]) -> list[Path]:

@@ -141,6 +141,13 @@ def graph(paths: tuple[Path, ...], fmt: str, output: Path | None, catalog: str, 
     emit(content, output, list(paths))
 
 
+def _cache_options(func):
+    """--cache-dir / --no-cache, shared by the commands that use the results store."""
+    func = click.option("--no-cache", is_flag=True, help="Do not read or write the results store.")(func)
+    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                        help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")(func)
+
+
 def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str, ocr: str = "auto"):
     """Check one file; return the result and the rendered report."""
     from compliance import load
@@ -153,35 +160,70 @@ def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: 
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the report here instead of stdout; for a folder or several files, the folder for "
+                   "the reports (one per file plus index.html).")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "csv", "md"]), default="html", show_default=True)
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
 @click.option("--national", type=click.Path(path_type=Path),
               help="Official PDF of the national regulation, to quote it and confirm references "
                    "(also COMPLIANCE_NATIONAL or config.toml).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with code 3 when the score is below this.")
-@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="OCR (tesseract) for PDF pages: those without text, all pages, or none.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with code 3 when a score is below this.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes for a batch (default: number of cores).")
+@_cache_options
 @handles_errors
-def check(path: Path, output: Path | None, fmt: str, catalog: str, national: Path | None,
-          fail_under: float | None, ocr: str) -> None:
-    """Check a regulation against the catalog and write the gap report."""
+def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, national: Path | None,
+          fail_under: float | None, jobs: int | None, cache_dir: Path | None, no_cache: bool) -> None:
+    """Check a regulation (or folders of them) against the catalog and write the gap report."""
     from compliance.config import national_pdf
 
     lang = _lang(click.get_current_context())
+    if len(paths) > 1 or paths[0].is_dir():
+        _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_cache, lang)
+        return
+    path = paths[0]
     national = national_pdf(national)
     inputs = [path] + ([national] if national else [])
     if output is not None:
         from compliance.output import check_output_path
 
         check_output_path(output, inputs)  # fail before the work, not after
-    result, content = _check_one(path, catalog, national, fmt, lang, ocr)
+    result, content = _check_one(path, catalog, national, fmt, lang)
     emit(content, output, inputs)
-    score = result.score
-    if fail_under is not None and (score is None or score < fail_under):
-        click.echo(f"compliance: {message('score-below', lang, score=score, limit=fail_under)}", err=True)
+    _enforce_fail_under([result.score], fail_under, lang)
+
+
+def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> None:
+    """Exit 3 when any score is below ``--fail-under`` (or could not be computed)."""
+    if fail_under is None:
+        return
+    low = [s for s in scores if s is None or s < fail_under]
+    if low:
+        click.echo(f"compliance: {message('score-below', lang, score=low[0], limit=fail_under)}", err=True)
         sys.exit(3)
+
+
+def _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_cache, lang) -> None:
+    """``check DIR -o laporan/``: one report per file plus index.html, in parallel, past bad files."""
+    from compliance.batch import check_many, default_pipeline, report_score
+    from compliance.store import open_store
+
+    if output is None:
+        raise click.UsageError(message("batch-needs-output-dir", lang))
+    if cache_dir and no_cache:
+        raise click.UsageError("--cache-dir and --no-cache exclude each other")
+    store = open_store(cache_dir, no_cache, warn=_warn)
+    try:
+        results = check_many(paths, output, default_pipeline(catalog, lang), fmt=fmt, lang=lang, jobs=jobs,
+                             store=store)
+    finally:
+        if store is not None:
+            store.close()
+    click.echo(message("batch-written", lang, count=sum(r.report is not None for r in results),
+                       folder=str(output / "index.html")))
+    report_failures(results)
+    _enforce_fail_under([report_score(r.report) for r in results if r.report is not None], fail_under, lang)
 
 
 @main.group()
@@ -259,13 +301,6 @@ def demo(out_dir: Path) -> None:
         summary = ", ".join(f"{status_names[k]} {v}" for k, v in counts.items() if v)
         click.echo(f"{sample.name}: {message('demo-score', lang, score=result.score)} ({summary}) -> "
                    f"{out_dir / (sample.stem + '.html')}")
-
-
-def _cache_options(func):
-    """--cache-dir / --no-cache, shared by the commands that use the results store."""
-    func = click.option("--no-cache", is_flag=True, help="Do not read or write the results store.")(func)
-    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-                        help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")(func)
 
 
 def _warn(exc: ComplianceError) -> None:

@@ -110,3 +110,28 @@ def test_demo_writes_a_report_per_sample(tmp_path: Path):
     data = json.loads((tmp_path / f"{samples[0]}.json").read_text(encoding="utf-8"))
     assert data["schema"] == "compliance/report@1"
     assert "mengingat" in data and "internal_references" in data  # same dict as `check --format json`
+
+
+def test_check_folder_writes_reports_and_index_past_a_bad_file(tmp_path: Path):
+    import shutil
+
+    regs = tmp_path / "regs"
+    regs.mkdir()
+    shutil.copy(SAMPLE.with_suffix(".txt"), regs / "banyuasri.txt")
+    (regs / "rusak.pdf").write_bytes(b"%PDF-1.4 not really")
+    out = tmp_path / "laporan"
+    result = _run("check", str(regs), "-o", str(out), "--format", "json", "--no-cache", "--jobs", "1")
+    assert result.exit_code == 1  # one file failed; the batch still went on
+    assert "rusak.pdf" in result.output
+    assert (out / "banyuasri.txt.json").exists()
+    assert "banyuasri.txt" in (out / "index.html").read_text(encoding="utf-8")
+    import json
+
+    data = json.loads((out / "banyuasri.txt.json").read_text(encoding="utf-8"))
+    assert "mengingat" in data  # the batch writes the same report dict as a single check
+
+
+def test_check_folder_needs_an_output_folder(tmp_path: Path):
+    result = _run("check", str(SAMPLE.parent))
+    assert result.exit_code == 2
+    assert "-o" in result.output
