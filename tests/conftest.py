@@ -30,3 +30,16 @@ def manifest() -> dict:
     if not path.exists():
         pytest.skip(f"shared corpus not available ({path})")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Commands that keep a results store must not write into the user's real cache."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old

@@ -135,3 +135,16 @@ def test_check_folder_needs_an_output_folder(tmp_path: Path):
     result = _run("check", str(SAMPLE.parent))
     assert result.exit_code == 2
     assert "-o" in result.output
+
+
+def test_single_check_is_recorded_in_history(tmp_path: Path):
+    cache = tmp_path / "cache"
+    result = _run("check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json"), "--cache-dir", str(cache))
+    assert result.exit_code == 0, result.output
+    history = _run("history", "Banyuasri", "--cache-dir", str(cache), "--format", "json")
+    assert history.exit_code == 0, history.output
+    import json
+
+    rows = json.loads(history.output)
+    assert [r["file"] for r in rows] == [SAMPLE.name]
+    assert rows[0]["tahun"] == 2022
