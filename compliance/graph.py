@@ -210,17 +210,19 @@ def _evidence_node(b: _Builder, reg_id: str, pasal: str | None, parent: str | No
     return node
 
 
-def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) -> nx.MultiDiGraph:
+def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None,
+                citations: list[list[Citation]] | None = None) -> nx.MultiDiGraph:
     """One graph over ``regulations`` (+ the catalog and the matcher's findings).
 
     ``findings``: a list of ``Finding`` for a single regulation, or a dict from
-    regulation id (``regulation_key``) or source file name to such lists."""
+    regulation id (``regulation_key``) or source file name to such lists.
+    ``citations``: each regulation's ``find_citations`` result when the caller already has it."""
     b = _Builder()
     if catalog is not None:
         _add_catalog(b, catalog)
     regulations = list(regulations)
-    for reg in regulations:
-        reg_id = _add_regulation(b, reg, find_citations(reg))
+    for i, reg in enumerate(regulations):
+        reg_id = _add_regulation(b, reg, citations[i] if citations is not None else find_citations(reg))
         found = None
         if isinstance(findings, dict):
             found = findings.get(reg_id) or findings.get(reg.source.file)

@@ -18,16 +18,17 @@ from compliance.report.view import as_dict
 FORMATS = ("html", "json", "csv", "md")
 
 
-def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG) -> dict:
+def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG, citations: list | None = None) -> dict:
     """The full report dict of a check: the check's ``compliance/report@1`` dict plus the
     resolved Mengingat, the internal references that point nowhere and, when the official
     national text (a parsed ``Regulation``) is given, the verification of every catalog
-    reference against it. Every output format and every command builds on this one dict."""
+    reference against it. Every output format and every command builds on this one dict.
+    ``citations``: the regulation's ``find_citations`` result when the caller already has it."""
     from compliance.report.citations import citation_sections
     from compliance.verify import verify
 
     data = result.to_dict()
-    data.update(citation_sections(result.regulation))
+    data.update(citation_sections(result.regulation, citations))
     if official is not None:
         data["national"] = {"file": official.source.file, "sha256": official.source.sha256,
                             "verifications": [v.to_dict() for v in verify(result.catalog, official, lang)]}
@@ -35,14 +36,19 @@ def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG) -> 
 
 
 def render_result(result: Any, fmt: str = "html", lang: str = DEFAULT_LANG, official: Any = None) -> str:
-    """Render a ``CheckResult`` in ``fmt``, with its outline and (HTML) its citation graph."""
+    """Render a ``CheckResult`` in ``fmt``, with its outline and (HTML) its citation graph.
+    The citations are found once, for both the report's citation sections and the graph."""
+    from compliance.cite import find_citations
+
+    citations = find_citations(result.regulation)
     svg = None
     if fmt == "html":
         from compliance.graph import build_graph, graph_svg
 
-        graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings)
+        graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings,
+                            citations=[citations])
         svg = graph_svg(graph, result.regulation, lang)
-    return render(report_data(result, official, lang), fmt, lang, result.regulation, svg)
+    return render(report_data(result, official, lang, citations), fmt, lang, result.regulation, svg)
 
 
 def render(report: Any, fmt: str = "html", lang: str = DEFAULT_LANG, regulation: Any = None,
