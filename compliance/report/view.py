@@ -17,6 +17,7 @@ from compliance.i18n import message
 from compliance.models import STATUSES
 from compliance.report.labels import LABELS
 from compliance.resources import data_dir
+from compliance.terms import merge_spans
 
 # Statuses for which the report suggests a clause.
 GAP_STATUSES = ("partial", "conflict", "missing")
@@ -72,15 +73,9 @@ def highlight_segments(quote: str, matched: list[str]) -> list[tuple[str, bool]]
         while start >= 0:
             spans.append((start, start + len(word)))
             start = quote.find(word, start + 1)
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
     runs: list[tuple[str, bool]] = []
     cursor = 0
-    for start, end in merged:
+    for start, end in merge_spans(spans):
         if start > cursor:
             runs.append((quote[cursor:start], False))
         runs.append((quote[start:end], True))
