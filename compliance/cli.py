@@ -148,6 +148,15 @@ def _cache_options(func):
                         help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")(func)
 
 
+def _open_store(cache_dir: Path | None, no_cache: bool, lang: str):
+    """The results store the --cache-dir / --no-cache options ask for (None with --no-cache)."""
+    from compliance.store import open_store
+
+    if cache_dir and no_cache:
+        raise click.UsageError(message("cache-options-conflict", lang))
+    return open_store(cache_dir, no_cache, warn=_warn)
+
+
 def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str, ocr: str = "auto"):
     """Check one file; return the result and the rendered report."""
     from compliance import load
@@ -221,13 +230,10 @@ def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> No
 def _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_cache, lang) -> None:
     """``check DIR -o laporan/``: one report per file plus index.html, in parallel, past bad files."""
     from compliance.batch import check_many, default_pipeline, report_score
-    from compliance.store import open_store
 
     if output is None:
         raise click.UsageError(message("batch-needs-output-dir", lang))
-    if cache_dir and no_cache:
-        raise click.UsageError("--cache-dir and --no-cache exclude each other")
-    store = open_store(cache_dir, no_cache, warn=_warn)
+    store = _open_store(cache_dir, no_cache, lang)
     try:
         results = check_many(paths, output, default_pipeline(catalog, lang), fmt=fmt, lang=lang, jobs=jobs,
                              store=store)
@@ -347,10 +353,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
     """Compare regulations (files or folders) side by side against the catalog."""
     from compliance.batch import default_pipeline, run_batch
     from compliance.compare import build_matrix, render_csv, render_html, render_json
-    from compliance.store import open_store
 
-    if cache_dir and no_cache:
-        raise click.UsageError("--cache-dir and --no-cache exclude each other")
     lang = _lang(click.get_current_context())
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
@@ -360,7 +363,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
 
         check_output_path(output, list(paths))  # fail before the work, not after
     pipeline = default_pipeline(catalog, lang)
-    store = open_store(cache_dir, no_cache, warn=_warn)
+    store = _open_store(cache_dir, no_cache, lang)
     try:
         results = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False)
     finally:

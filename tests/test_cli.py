@@ -148,3 +148,12 @@ def test_single_check_is_recorded_in_history(tmp_path: Path):
     rows = json.loads(history.output)
     assert [r["file"] for r in rows] == [SAMPLE.name]
     assert rows[0]["tahun"] == 2022
+
+
+def test_cache_dir_and_no_cache_exclude_each_other_in_both_languages(tmp_path: Path):
+    for lang, words in (("id", "tidak dapat dipakai bersamaan"), ("en", "exclude each other")):
+        for command in (["check", str(tmp_path), "-o", str(tmp_path / "out")], ["compare", str(tmp_path)]):
+            result = _run("--lang", lang, *command, "--cache-dir", str(tmp_path / "c"), "--no-cache")
+            assert result.exit_code == 2, result.output
+            assert words in result.output
+            assert not (tmp_path / "c").exists()
