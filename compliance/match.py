@@ -316,8 +316,8 @@ class _Context:
     prepared: dict[int, Prepared] = field(default_factory=dict)  # id(text) -> the text ready for matching
     cites: dict[int, list[_Cite]] = field(default_factory=dict)  # id(unit) -> its citations of the Perpres
     _comparable: list[tuple[Unit, str, set[str]]] | None = None
-    whole: Prepared | None = None  # every unit's text in one, for a quick "occurs at all" test
-    occurs: dict[int, bool] = field(default_factory=dict)  # id(terms) -> found anywhere in ``whole``
+    whole: Prepared | None = None  # every unit's text in one, for a quick "can it occur at all" test
+    may_occur: dict[int, bool] = field(default_factory=dict)  # id(terms) -> may match somewhere in ``whole``
 
     def comparable(self) -> list[tuple[Unit, str, set[str]]]:
         """Operative units long enough to compare by similarity, with their lower-case
@@ -337,9 +337,9 @@ class _Context:
     def find(self, terms: Terms, unit: Unit) -> list[Span]:
         """``terms.find(unit.body)``, computed once per pair and in one pass over
         the text all sibling units were cut from."""
-        if id(terms) not in self.occurs:
-            self.occurs[id(terms)] = self.whole is None or terms.occurs_in(self.whole)
-        if not self.occurs[id(terms)]:
+        if id(terms) not in self.may_occur:
+            self.may_occur[id(terms)] = self.whole is None or terms.may_occur_in(self.whole)
+        if not self.may_occur[id(terms)]:
             return []
         key = (id(terms), id(unit))
         if key not in self.memo:

@@ -302,16 +302,14 @@ class _Gated:
         lower = prepared.lower
         return self.gate is not None and lower is not None and not any(lower.find(k, start, end) >= 0 for k in self.gate)
 
-    def occurs(self, prepared: Prepared) -> bool:
-        """Whether any alternative matches somewhere in the whole text: when not, no
-        slice of it has a match either (slices are cut at white space)."""
-        folded, raw = self.patterns()
-        if folded is not None and not self._gated_out(prepared, 0, len(prepared.text)) \
-                and folded.search(prepared.folded) is not None:
+    def may_occur(self, prepared: Prepared) -> bool:
+        """False when no alternative can match anywhere in the whole text (none of the
+        gate's literals occurs, no raw expression matches): then no slice of it has a
+        match either. Cheap: substring tests, no scan with the large expression."""
+        folded, raw = self.sources
+        if self.values or (folded is not None and not self._gated_out(prepared, 0, len(prepared.text))):
             return True
-        if raw is not None and raw.search(prepared.text) is not None:
-            return True
-        return any(_VALUE_READERS[kind](prepared.text) for kind in self.values)
+        return raw is not None and self.patterns()[1].search(prepared.text) is not None
 
     def spans(self, prepared: Prepared, start: int, end: int) -> list[Span]:
         folded, raw = self.patterns()
@@ -370,12 +368,12 @@ class Terms:
     def find(self, text: str) -> list[Span]:
         return self.find_in(Prepared.of(text), [(0, len(text))])[0]
 
-    def occurs_in(self, prepared: Prepared) -> bool:
+    def may_occur_in(self, prepared: Prepared) -> bool:
         """A quick whole-text test: False means ``find_in`` finds nothing in any
-        slice of the text cut at white space (one search instead of one per slice)."""
-        if self._any is not None and self._any.occurs(prepared):
+        slice of the text (one test instead of one per slice)."""
+        if self._any is not None and self._any.may_occur(prepared):
             return True
-        return any(all(gated.occurs(prepared) for gated in group) for group, _ in self._all)
+        return any(all(gated.may_occur(prepared) for gated in group) for group, _ in self._all)
 
     def find_in(self, prepared: Prepared, ranges: Sequence[Span]) -> list[list[Span]]:
         """``find`` on each slice ``text[start:end]`` of a prepared text (spans
