@@ -148,7 +148,9 @@ def test_blank_and_malformed_citations_are_kept_unresolved():
 def test_odd_input_never_crashes(text):
     reg = _reg([Article("1", text, 1)], menimbang=[text], mengingat=[text])
     for citation in find_citations(reg):
-        assert citation.resolved is False or citation.target
+        assert citation.raw and citation.raw in text  # verbatim, never invented
+        assert citation.resolved == (citation.target is not None)
+        assert citation.resolved or citation.reason  # an unresolved citation says why
 
 
 def test_regional_act_without_daerah_takes_the_citing_daerah():

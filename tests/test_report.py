@@ -344,7 +344,7 @@ def test_every_suggestion_cites_the_perpres_no_more_precisely_than_known(jenis_k
         finding = Finding(entry.id, entry.title_in("id"), entry.group, entry.basis.printable("id"),
                           entry.basis.confidence, "missing", missing_elements=["unsur «x»"]).to_dict()
         clause = suggestion(finding, {"jenis_kode": jenis_kode, "jenis": "Peraturan"}).unescape()
-        assert clause.startswith("Pasal «…»") or entry.check == "mengingat", entry.id
+        assert clause.startswith("Mengingat:" if entry.check == "mengingat" else "Pasal «…»"), entry.id
         assert "Peraturan Presiden Nomor 95 Tahun 2018" in clause, entry.id
         cited = re.findall(r"(Pasal \d+(?: ayat \(\d+\))?) Peraturan Presiden", clause)
         if entry.basis.confidence in ("text", "number"):
