@@ -493,3 +493,24 @@ def test_a_pinpoint_of_an_ayat_links_the_entry_of_its_article(tmp_path, catalog)
     finding = {f.requirement: f for f in match(compliance.load(path), catalog)}["peta-rencana"]
     assert finding.status == "partial" and "note-cited-article" in finding.notes
     assert [(e.pasal, e.via) for e in finding.evidence] == [("1", "citation")]
+
+
+def test_a_cited_article_range_links_the_entry_alone_in_it(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Wali Kota", daerah="Arga Mulya", nomor=6, tahun=2023, tentang="Aplikasi Daerah",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=[
+            "Perangkat Daerah menyelenggarakan sarana kerja sesuai dengan Pasal 34 sampai dengan Pasal 39 Peraturan "
+            "Presiden Nomor 95 Tahun 2018.",
+            "Perangkat Daerah menyelenggarakan kegiatan sesuai dengan Pasal 46 sampai dengan Pasal 54 Peraturan "
+            "Presiden Nomor 95 Tahun 2018.",
+        ],
+        tanggal="9 September 2023",
+    )
+    path = tmp_path / "perwal-arga-mulya-2023.txt"
+    path.write_text(text, encoding="utf-8")
+    by_id = {f.requirement: f for f in match(compliance.load(path), catalog)}
+    apps = by_id["aplikasi"]
+    assert apps.status == "partial" and [(e.pasal, e.via, e.score) for e in apps.evidence] == [("1", "citation", 0.9)]
+    assert all(by_id[r].status == "missing" for r in ("manajemen-risiko", "manajemen-sdm", "manajemen-layanan"))
