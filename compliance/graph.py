@@ -252,19 +252,6 @@ def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
     return sorted(out, key=lambda r: (graph.nodes[r].get("order", 10**6), r))
 
 
-def cited_requirements(graph: nx.MultiDiGraph, regulation: Regulation | str) -> dict[str, list[str]]:
-    """For each article of ``regulation`` that cites the national act: the catalog entry ids its
-    citations lead to ("Pasal 7 cites Perpres 95/2018 Pasal 19 -> peta-rencana"), for the matcher."""
-    reg_id = regulation if isinstance(regulation, str) else regulation_key(regulation)
-    out: dict[str, set[str]] = {}
-    for u, v, _, d in _sorted_edges(graph):
-        if d.get("relation") in ("cites", "implements") and u.startswith(reg_id + "#"):
-            found = [r.removeprefix(REQUIREMENT) for r in requirements_for(graph, v)]
-            if found:
-                out.setdefault(u, set()).update(found)
-    return {node: sorted(ids) for node, ids in sorted(out.items())}
-
-
 # --- exports -------------------------------------------------------------------------
 
 
