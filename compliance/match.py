@@ -208,7 +208,8 @@ class _Cite:
     ranged: frozenset[str] = frozenset()
 
 
-def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog, citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
+def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog,
+                   citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
     """Entries a citation leads to through the graph (cites -> Perpres article -> basis_of).
 
     A pinpoint of an entry's own article (or ayat, or the article holding that ayat)

@@ -300,7 +300,8 @@ class _Gated:
 
     def _gated_out(self, prepared: Prepared, start: int, end: int) -> bool:
         lower = prepared.lower
-        return self.gate is not None and lower is not None and not any(lower.find(k, start, end) >= 0 for k in self.gate)
+        return self.gate is not None and lower is not None and \
+            not any(lower.find(k, start, end) >= 0 for k in self.gate)
 
     def may_occur(self, prepared: Prepared) -> bool:
         """False when no alternative can match anywhere in the whole text (none of the
