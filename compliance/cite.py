@@ -24,7 +24,7 @@ from compliance.cite_resolve import (
     relation_before,
     span_id,
 )
-from compliance.models import Article, Regulation, Warning_
+from compliance.models import Article, Mengingat, Regulation, Warning_
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
         m = _ITEM_LABEL.match(text)
         yield {"part": "menimbang", "item": m.group(1) if m else chr(ord("a") + i) if i < 26 else str(i + 1)}, text
     for i, entry in enumerate(reg.mengingat):
-        yield {"part": "mengingat", "item": (entry.label or str(i + 1)).strip("().")}, entry.text
+        yield {"part": "mengingat", "item": _mengingat_item(i, entry)}, entry.text
     for article in reg.articles:
         yield {"part": "pasal", "pasal": article.label, "parent": article.parent}, article.text
     if reg.penjelasan:
@@ -107,6 +107,20 @@ def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
             yield {"part": "penjelasan", "pasal": None}, reg.penjelasan.umum
         for entry in reg.penjelasan.pasal:
             yield {"part": "penjelasan", "pasal": entry.get("label")}, entry.get("text", "")
+
+
+def _mengingat_item(i: int, entry: Mengingat) -> str:
+    """The ``place["item"]`` of the i-th Mengingat entry: its printed label, else its position."""
+    return (entry.label or str(i + 1)).strip("().")
+
+
+def mengingat_citations(reg: Regulation, citations: list[Citation]) -> list[tuple[Mengingat, list[Citation]]]:
+    """Each Mengingat entry with the citations found in it, in text order."""
+    by_item: dict[str | None, list[Citation]] = {}
+    for c in citations:
+        if c.place.get("part") == "mengingat":
+            by_item.setdefault(c.place.get("item"), []).append(c)
+    return [(entry, by_item.get(_mengingat_item(i, entry), [])) for i, entry in enumerate(reg.mengingat)]
 
 
 def _amended_id(reg: Regulation, citing) -> str | None:
@@ -441,12 +455,11 @@ def add_reference_warnings(reg: Regulation, citations: list[Citation] | None = N
 
 
 def resolved_mengingat(reg: Regulation, citations: list[Citation] | None = None) -> list[dict[str, Any]]:
-    """The Mengingat list with each entry's cited acts, ids and known status (for the report)."""
+    """The Mengingat list with each entry's citations, whether one resolved and the known status of
+    the acts (the resolution figures of ``bench/bench_cite.py``; the report uses ``mengingat_entries``)."""
     citations = find_citations(reg) if citations is None else citations
     rows = []
-    for i, entry in enumerate(reg.mengingat):
-        item = (entry.label or str(i + 1)).strip("().")
-        cited = [c for c in citations if c.place.get("part") == "mengingat" and c.place.get("item") == item]
+    for entry, cited in mengingat_citations(reg, citations):
         rows.append({
             "label": entry.label,
             "text": entry.text,

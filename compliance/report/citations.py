@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.cite import Citation, dangling, describe_place, find_citations
+from compliance.cite import Citation, dangling, describe_place, find_citations, mengingat_citations
 from compliance.models import Regulation
 
 
@@ -34,12 +34,9 @@ def mengingat_entries(reg: Regulation, citations: list[Citation]) -> list[dict[s
     """Each Mengingat entry verbatim with its cited acts, one per distinct target
     (an act named again in an amendment's title is listed once), in text order."""
     rows = []
-    for i, entry in enumerate(reg.mengingat):
-        item = (entry.label or str(i + 1)).strip("().")
+    for entry, cited in mengingat_citations(reg, citations):
         acts, seen = [], set()
-        for c in citations:
-            if c.place.get("part") != "mengingat" or c.place.get("item") != item:
-                continue
+        for c in cited:
             key = c.target if c.resolved else ("raw", c.raw)
             if key not in seen:
                 seen.add(key)
