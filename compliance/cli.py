@@ -101,10 +101,10 @@ def parse(path: Path, fmt: str, output: Path | None, ocr: str) -> None:
 def cite(path: Path, fmt: str, output: Path | None) -> None:
     """List every citation in a regulation: resolved id, relation and place, or why not resolved."""
     from compliance import load
-    from compliance.cite import add_reference_warnings, citations_report, render_citations
+    from compliance.cite import citations_report, find_citations, render_citations
 
-    reg = load(path)
-    citations = add_reference_warnings(reg)
+    reg = load(path)  # its dangling-reference warnings are already added
+    citations = find_citations(reg)
     if fmt == "json":
         content = dumps_json(citations_report(reg, citations, _lang(click.get_current_context())))
     else:
