@@ -12,7 +12,9 @@ Lampiran paragraph; a Menimbang or Mengingat item). For each entry:
 2. *Scope*: the topic units plus their sibling ayat that belong to no other
    entry (the "(2) ... sebagaimana dimaksud pada ayat (1)" continuation).
 3. *Elements* are searched in the scope; all present -> ``fulfilled``, some ->
-   ``partial``. Weak signals (an old "rencana induk TIK") cap at ``partial``.
+   ``partial``. Weak signals (an old "rencana induk TIK") cap at ``partial``, and
+   where the entry's own terms are found, units reached only by weak ones are left
+   out (they belong to other topics).
 4. *Parameters* (period, frequency, who sets it) are read as values from the
    scope; one that contradicts the national value -> ``conflict``.
 5. Nothing found by terms: rapidfuzz similarity against the entry's model
@@ -443,7 +445,7 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
     be written in the regional text for ``fulfilled``. A unit with the entry's terms
     that cites the Perpres as a whole also ranks as citation evidence; one citing
     another article does not."""
-    hits: list[_Hit] = []
+    hits: list[tuple[_Hit, bool]] = []
     weak_only = True
     cited_note: str | None = None
     for unit in ctx.units:
@@ -470,8 +472,11 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
             cited_note = "note-cited-article"
         elif ranged and cited_note is None:
             cited_note = "note-cited-range:" + entry.basis.printable(ctx.lang)
-        hits.append(hit)
-    return hits, weak_only, cited_note
+        hits.append((hit, bool(spans or pinned)))
+    # Where the entry's own terms (or a citation) found it, units reached only by weak
+    # terms (an old "rencana induk", Satu Data for data management) belong to other
+    # topics: they neither add to the scope nor supply elements.
+    return [h for h, strong in hits if strong or weak_only], weak_only, cited_note
 
 
 def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:

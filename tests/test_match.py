@@ -514,3 +514,22 @@ def test_a_cited_article_range_links_the_entry_alone_in_it(tmp_path, catalog):
     apps = by_id["aplikasi"]
     assert apps.status == "partial" and [(e.pasal, e.via, e.score) for e in apps.evidence] == [("1", "citation", 0.9)]
     assert all(by_id[r].status == "missing" for r in ("manajemen-risiko", "manajemen-sdm", "manajemen-layanan"))
+
+
+def test_weak_terms_add_nothing_where_the_entry_own_terms_are_found(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Bupati", daerah="Wana Lestari", nomor=2, tahun=2022, tentang="Data Daerah",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=[
+            "Pengelolaan data dilaksanakan oleh Dinas.",
+            "Perangkat Daerah saling berbagi data sesuai Satu Data Indonesia dengan standar data dan metadata.",
+        ],
+        tanggal="10 Oktober 2022",
+    )
+    path = tmp_path / "perbup-wana-lestari-2022.txt"
+    path.write_text(text, encoding="utf-8")
+    by_id = {f.requirement: f for f in match(compliance.load(path), catalog)}
+    data = by_id["manajemen-data"]  # Pasal 2 is data sharing (Satu Data): it does not complete data management
+    assert data.status == "partial" and {e.pasal for e in data.evidence} == {"1"}
+    assert by_id["data-informasi"].status == "fulfilled"
