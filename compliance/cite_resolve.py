@@ -32,6 +32,37 @@ def pinpoint(path: dict[str, str] | None) -> str | None:
     return "-".join(f"{level}-{slug(path[level])}" for level in LEVELS if path.get(level))
 
 
+def pinpoint_levels(target: str) -> list[tuple[str, str]]:
+    """``x#pasal-5-ayat-2`` -> [(``x#pasal-5``, pasal), (``x#pasal-5-ayat-2``, ayat)]: the ids
+    ``pinpoint`` builds, read back level by level."""
+    base, _, frag = target.partition("#")
+    parts = frag.split("-")
+    out = []
+    i = 0
+    while i + 1 < len(parts):
+        level = parts[i]
+        j = i + 1
+        # labels never contain a level word, so the label runs to the next level word
+        while j + 1 < len(parts) and parts[j + 1] not in LEVELS:
+            j += 1
+        out.append((f"{base}#{'-'.join(parts[:j + 1])}", level if level in LEVELS else "part"))
+        i = j + 1
+    return out
+
+
+def pinpoint_label(node_id: str | None) -> str:
+    """``x#pasal-58-ayat-4`` -> "Pasal 58 ayat (4)" (the last nested article wins for quoted ones;
+    empty when there is no pinpoint)."""
+    frag = (node_id or "").partition("#")[2].split("/")[-1]
+    if frag.split("-")[0] not in LEVELS:  # menimbang-huruf-a
+        return " ".join(frag.split("-")).capitalize()
+    out = []
+    for node, level in pinpoint_levels("x#" + frag):
+        label = node.rsplit(f"{level}-", 1)[-1].upper() if level == "pasal" else node.rsplit(f"{level}-", 1)[-1]
+        out.append({"pasal": f"Pasal {label}", "ayat": f"ayat ({label})"}.get(level, f"{level} {label}"))
+    return " ".join(out)
+
+
 def _number_id(printed: str, kind_series: tuple[str, ...]) -> str | None:
     body = printed.strip()
     ocr = vocabulary().ocr_lead.match(body)

@@ -28,29 +28,12 @@ from typing import Any, Iterable
 import networkx as nx
 
 from compliance.cite import Citation, find_citations, regulation_key
-from compliance.cite_find import LEVELS, find
-from compliance.cite_resolve import known_relations, known_status, span_id
+from compliance.cite_find import find
+from compliance.cite_resolve import known_relations, known_status, pinpoint_label, pinpoint_levels, span_id
 from compliance.models import Finding, Regulation
 
 REQUIREMENT = "requirement:"
 _ROMAN = re.compile(r"^[IVX]+$")
-
-
-def _level_nodes(target: str) -> list[tuple[str, str]]:
-    """``x#pasal-5-ayat-2`` -> [(``x#pasal-5``, pasal), (``x#pasal-5-ayat-2``, ayat)]."""
-    base, _, frag = target.partition("#")
-    parts = frag.split("-")
-    out = []
-    i = 0
-    while i + 1 < len(parts):
-        level = parts[i]
-        j = i + 1
-        # labels never contain a level word, so the label runs to the next level word
-        while j + 1 < len(parts) and parts[j + 1] not in LEVELS:
-            j += 1
-        out.append((f"{base}#{'-'.join(parts[:j + 1])}", level if level in LEVELS else "part"))
-        i = j + 1
-    return out
 
 
 class _Builder:
@@ -85,26 +68,14 @@ class _Builder:
         parent = self.regulation(base)
         if "#" not in target:
             return parent
-        for node_id, level in _level_nodes(target):
+        for node_id, level in pinpoint_levels(target):
             self.node(node_id, type=level if level != "pasal" else "article",
-                      label=_label_of(node_id))
+                      label=pinpoint_label(node_id))
             self.edge(parent, node_id, "contains")
             parent = node_id
         if exists is False:
             self.g.nodes[parent]["exists"] = False
         return parent
-
-
-def _label_of(node_id: str) -> str:
-    """``#pasal-58-ayat-4`` -> ``Pasal 58 ayat (4)`` (the last nested article wins for quoted ones)."""
-    frag = node_id.partition("#")[2].split("/")[-1]
-    if frag.split("-")[0] not in LEVELS:  # menimbang-huruf-a
-        return " ".join(frag.split("-")).capitalize()
-    out = []
-    for node, level in _level_nodes("x#" + frag):
-        label = node.rsplit(f"{level}-", 1)[-1].upper() if level == "pasal" else node.rsplit(f"{level}-", 1)[-1]
-        out.append({"pasal": f"Pasal {label}", "ayat": f"ayat ({label})"}.get(level, f"{level} {label}"))
-    return " ".join(out)
 
 
 def article_node(reg_id: str, label: str, parent: str | None = None) -> str:

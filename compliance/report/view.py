@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.models import STATUSES
 from compliance.report.labels import LABELS
@@ -281,18 +282,6 @@ def mengingat_rows(entries: list[dict], lang: str) -> list[dict]:
                      "revoked": any(a.get("revoked_by") for a in acts),
                      "recognised": any(a.get("resolved") for a in acts)})
     return rows
-
-
-def pinpoint_label(target: str | None) -> str:
-    """``…#pasal-9-ayat-2-huruf-b`` -> "Pasal 9 ayat (2) huruf b" (empty when there is no pinpoint)."""
-    parts = (target or "").partition("#")[2].split("-")
-    if parts[0] == "menimbang":
-        return "Menimbang " + " ".join(parts[1:])
-    out = []
-    for level, value in zip(parts[::2], parts[1::2]):
-        value = {"pasal": value.upper(), "ayat": f"({value})"}.get(level, value)
-        out.append(f"{level.capitalize() if level == 'pasal' else level} {value}")
-    return " ".join(out)
 
 
 def reference_rows(references: list[dict], lang: str) -> list[dict]:
