@@ -20,9 +20,9 @@ import yaml
 
 from compliance.batch import FileResult, report_metadata, report_score
 from compliance.i18n import message
-from compliance.models import Regulation
+from compliance.models import Regulation, leading_number
 from compliance.output import dumps_json
-from compliance.resources import data_dir
+from compliance.resources import data_dir, kind_levels, regulation_kinds
 from compliance.store import daerah_key
 
 COMPARE_SCHEMA = "compliance/compare@1"
@@ -121,7 +121,7 @@ def _region_columns(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _region_key(member: dict[str, Any]) -> tuple[str, str]:
     """(level, name): the level from regulations/kinds.yaml, or a level word the daerah starts with."""
-    level = _levels().get(member["jenis_kode"] or "", "")
+    level = kind_levels().get(member["jenis_kode"] or "", "")
     name = daerah_key(member["daerah"])
     for word in LEVELS:
         if name.startswith(word + " "):
@@ -131,7 +131,7 @@ def _region_key(member: dict[str, Any]) -> tuple[str, str]:
 
 def _combine(members: list[dict[str, Any]], level: str) -> dict[str, Any]:
     """A region's column: per entry the best status among its regulations in force."""
-    members = sorted(members, key=lambda m: (m["tahun"] or 0, _nomor_pokok(m["nomor"]), m["label"]))
+    members = sorted(members, key=lambda m: (m["tahun"] or 0, leading_number(m["nomor"]) or 0, m["label"]))
     revoked_by: dict[int, list[str]] = {}
     amended_by: dict[int, list[str]] = {}
     for kind, later, earlier in relations_between(members):
@@ -293,18 +293,8 @@ def relations_from_metadata(members: list[dict[str, Any]]) -> list[Relation]:
 
 
 @cache
-def _kinds() -> list[dict[str, Any]]:
-    return yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))["kinds"]
-
-
-@cache
 def _abbreviations() -> dict[str, str]:
-    return {k["code"]: (k.get("abbreviations") or [k["name"]])[0] for k in _kinds()}
-
-
-@cache
-def _levels() -> dict[str, str]:
-    return {k["code"]: k.get("level", "") for k in _kinds()}
+    return {k["code"]: (k.get("abbreviations") or [k["name"]])[0] for k in regulation_kinds()}
 
 
 def regulation_label(meta: dict[str, Any], fallback: str) -> str:
@@ -312,16 +302,11 @@ def regulation_label(meta: dict[str, Any], fallback: str) -> str:
     A compound number ("41/PER/M.KOMINFO/10/2009") is shortened to its leading number, as cited."""
     kind = _abbreviations().get(meta.get("jenis_kode") or "", meta.get("jenis") or "")
     nomor = str(meta.get("nomor") or "")
-    if nomor and not re.fullmatch(r"\d+[A-Z]?", nomor) and _nomor_pokok(nomor):
-        nomor = str(_nomor_pokok(nomor))
+    if nomor and not re.fullmatch(r"\d+[A-Z]?", nomor) and leading_number(nomor):
+        nomor = str(leading_number(nomor))
     number = "/".join(str(x) for x in (nomor, meta.get("tahun")) if x)
     parts = [p for p in (meta.get("daerah"), " ".join(x for x in (kind, number) if x)) if p]
     return " · ".join(parts) if parts else fallback
-
-
-def _nomor_pokok(nomor: Any) -> int:
-    digits = re.match(r"\d+", str(nomor or ""))
-    return int(digits.group()) if digits else 0
 
 
 def _jsonable(params: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ deterministic JSON-ready dicts via ``to_dict()`` (keys are sorted at dump time).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +120,12 @@ class Article:
         }
 
 
+def leading_number(nomor: object) -> int | None:
+    """The number a printed nomor starts with (``"41/PER/M.KOMINFO/11/2007"`` -> 41), None without one."""
+    digits = re.match(r"\d+", str(nomor or ""))
+    return int(digits.group()) if digits else None
+
+
 @dataclass
 class Metadata:
     """Identity of a regulation. ``jenis_kode`` is the short code from
@@ -138,12 +145,7 @@ class Metadata:
 
     @property
     def nomor_pokok(self) -> int | None:
-        digits = ""
-        for ch in self.nomor or "":
-            if not ch.isdigit():
-                break
-            digits += ch
-        return int(digits) if digits else None
+        return leading_number(self.nomor)
 
     def to_dict(self) -> dict[str, Any]:
         return {

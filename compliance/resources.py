@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 _PACKAGED = {
     "rules": "compliance._rules",
@@ -25,3 +28,15 @@ def data_dir(name: str) -> Path:
     if checkout.is_dir():
         return checkout
     return Path(str(resources.files(_PACKAGED[name])))
+
+
+@cache
+def regulation_kinds() -> list[dict[str, Any]]:
+    """The kinds of regulation of ``regulations/kinds.yaml`` (read once per process)."""
+    return yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))["kinds"]
+
+
+@cache
+def kind_levels() -> dict[str, str]:
+    """Kind code -> its level in ``regulations/kinds.yaml`` (``perbup`` -> ``kabupaten``)."""
+    return {k["code"]: k.get("level", "") for k in regulation_kinds()}

@@ -17,7 +17,7 @@ from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.models import STATUSES
 from compliance.report.labels import LABELS
-from compliance.resources import data_dir
+from compliance.resources import data_dir, kind_levels
 from compliance.terms import merge_spans
 
 # Statuses for which the report suggests a clause.
@@ -144,17 +144,11 @@ def context_data() -> dict:
     return yaml.safe_load((data_dir("templates") / "suggestions" / "_context.yaml").read_text(encoding="utf-8"))
 
 
-@cache
-def _kind_levels() -> dict[str, str]:
-    kinds = yaml.safe_load((data_dir("regulations") / "kinds.yaml").read_text(encoding="utf-8"))
-    return {k["code"]: k.get("level", "") for k in kinds.get("kinds", [])}
-
-
 def kepala_daerah(metadata: dict) -> str:
     """Who acts for the region in a suggested clause, from the kind's level in
     ``regulations/kinds.yaml`` (perbup -> Bupati); a «placeholder» when unknown."""
     context = context_data()
-    level = _kind_levels().get(metadata.get("jenis_kode") or "", "")
+    level = kind_levels().get(metadata.get("jenis_kode") or "", "")
     return context["kepala_daerah"].get(level, context["kepala_daerah_unknown"])
 
 
