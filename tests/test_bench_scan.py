@@ -1,0 +1,66 @@
+"""bench/bench_scan.py: scanned copies of corpus PDFs hold only pictures, and its figures are computed.
+
+The figures are printed by the bench, not asserted here (it measures, it does not gate); the
+test scans two pages of one corpus document and checks that each figure comes out of a real
+OCR parse and a real run of bare tesseract.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from compliance.errors import ComplianceError
+from compliance.extract import extract
+from compliance.ocr import require_tesseract
+from conftest import CORPUS, corpus_pdf
+
+REPO = Path(__file__).resolve().parents[1]
+DOCUMENT = "PERMENKOMINFO_2020_002"  # an amendment: Pasal I quoting Pasal 61, then Pasal II, on pages 2-3
+PAGES = [2, 3]
+
+
+@pytest.fixture()
+def bench(monkeypatch):
+    try:
+        require_tesseract("-")
+    except ComplianceError as exc:
+        pytest.skip(f"OCR not available here: {exc}")
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    import bench_scan
+
+    return bench_scan
+
+
+def test_a_scanned_copy_has_pictures_and_no_text(bench, tmp_path: Path):
+    source = corpus_pdf(f"{DOCUMENT}.pdf")
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(bench.scan_pdf(source, 100, degrees=0.7, grain=12.0, pages=PAGES))
+    pdf = pdfium.PdfDocument(scan)
+    original = pdfium.PdfDocument(source)
+    assert len(pdf) == 2 and pdf[0].get_size() == original[PAGES[0] - 1].get_size()
+    assert pdf[0].get_textpage().count_chars() == 0
+    pictures = list(pdf[0].get_objects())
+    assert [o.type for o in pictures] == [pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    assert pictures[0].get_metadata().width == round(original[PAGES[0] - 1].get_size()[0] * 100 / 72)
+    pdf.close()
+    original.close()
+    with pytest.raises(ComplianceError) as info:
+        extract(scan, ocr="never")
+    assert info.value.code == "pdf-no-text"
+
+
+def test_figures_of_two_scanned_pages(bench, tmp_path: Path, manifest):
+    doc = next(d for d in manifest["documents"] if d["pdf"] == f"{DOCUMENT}.pdf")
+    row = bench.bench_scan(CORPUS, doc, "ocr200", tmp_path, pages=PAGES)
+    assert "error" not in row and row["pages"] == 2 and row["ocr_pages"] == 2
+    assert 0 < row["matched"] <= len(doc["pasal"]) and 0 < row["recall"] <= 1 and 0 < row["precision"] <= 1
+    assert row["similarities"] and all(0 <= s <= 1 for s in row["similarities"])
+    assert row["seconds"] > 0 and row["tesseract_seconds"] > 0 and row["parse_cpu"] > 0 and row["tesseract_cpu"] > 0
+    text = bench.bench_text(CORPUS, doc)
+    assert text["recall"] == 1.0 and text["ocr_pages"] == 0
+    totals = bench.summary([row])
+    assert totals["recall"] == row["recall"] and totals["seconds_per_page"] == row["seconds"] / 2
+    assert totals["cpu_ratio"] == row["parse_cpu"] / row["tesseract_cpu"]
