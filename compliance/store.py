@@ -60,9 +60,10 @@ def tool_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     from compliance.resources import data_dir
 
-    files = sorted(root.glob("*.py")) + sorted(data_dir("regulations").glob("*.yaml"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    sources = sorted(root.rglob("*.py"))  # compliance/report/ builds the stored report dict too
+    for path in sources + sorted(data_dir("regulations").glob("*.yaml")):
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
