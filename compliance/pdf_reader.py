@@ -32,7 +32,7 @@ _ERR_SECURITY = 5
 # A page with fewer visible characters than this, mostly covered by one image, is a scan
 # whose words are in the picture (see looks_scanned).
 SCAN_MAX_TEXT = 64  # a stamp or watermark line; the shortest real last page is longer
-SCAN_MIN_COVER = 0.8
+SCAN_MIN_COVER = 0.5  # share of the page under images; a logo or a signature is far less
 # The largest page image rendered for OCR (an A2 sheet at 300 dpi): a bigger page (a poster,
 # a broken media box of 200 x 200 inches) is rendered at a lower resolution, not at gigabytes.
 MAX_PIXELS = 36_000_000
@@ -155,16 +155,17 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, bool]:
 
 
 def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:
-    """A page with little text that is mostly one picture: a scan whose text layer is only a
-    stamp or a watermark ("www.jdih..."), so its words are in the picture."""
+    """A page with little text that is mostly pictures: a scan whose text layer is only a
+    page number, a stamp or a watermark ("www.jdih..."), so its words are in the picture.
+    Scanners store a page as one image or as a stack of strips, so the images' areas add up."""
     if len("".join(text.split())) >= SCAN_MAX_TEXT:
         return False
     width, height = page.get_size()
+    covered = 0.0
     for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         left, bottom, right, top = image.get_bounds()
-        if (right - left) * (top - bottom) >= SCAN_MIN_COVER * width * height:
-            return True
-    return False
+        covered += (right - left) * (top - bottom)
+    return covered >= SCAN_MIN_COVER * width * height
 
 
 def render_pgm(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int]:

@@ -105,3 +105,11 @@ def test_header_words_at_the_foot_of_a_page_are_text():
 def test_page_breaks_inside_a_single_page_text():
     text = "Pasal 3\nRencana Induk ditetapkan.\nPasal 4 . . .\nBUPATI SUKAMAJU\n- 3 -\nPasal 4\nIsi."
     assert _texts([Page(1, text)]) == ["Pasal 3", "Rencana Induk ditetapkan.", "Pasal 4", "Isi."]
+
+
+def test_table_rule_glued_to_an_ocr_heading_is_dropped():
+    from compliance.clean import fix_words
+
+    assert fix_words("Pasal 13|") == "Pasal 13"
+    assert fix_words("Pasal 45A |") == "Pasal 45A"
+    assert fix_words("huruf a | huruf b") == "huruf a | huruf b"  # only after a heading, only at the line end

@@ -106,3 +106,17 @@ def test_same_pdf_same_json():
     reg = compliance.load(path)
     assert [a.label for a in reg.articles if a.parent == "I"] == ["4", "5", "5A", "67", "68", "70", "74"]
     assert {w.detail for w in reg.warnings if w.code == "heading-inferred"} == {"Pasal 68", "Pasal 70"}
+
+
+def test_page_scanned_as_image_strips_is_read_by_ocr(manifest):
+    """PERMENKOMINFO_2009_041 pages 8-10 are stacks of image strips whose text layer holds
+    only the page number: they must be OCR'd, or Pasal 12-13 and the closing are lost."""
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)")
+    reg = compliance.load(corpus_pdf("PERMENKOMINFO_2009_041.pdf"))
+    expected = next(d["pasal"] for d in manifest["documents"] if d["pdf"] == "PERMENKOMINFO_2009_041.pdf")
+    assert reg.source.ocr_pages == [8, 9, 10]
+    assert [a.label for a in reg.articles] == expected
+    assert reg.closing is not None and "JAKARTA" in reg.closing.text
