@@ -36,11 +36,17 @@ def _heading_changes(article: Article, previous: Article | None) -> list[tuple[s
     for kind in ("bab", "bagian", "paragraf"):
         heading = getattr(article, kind)
         if heading and (previous is None or getattr(previous, kind) != heading):
-            out.append((kind, f"{kind.upper() if kind == 'bab' else kind.capitalize()} {heading.label} {heading.title}".strip()))
+            out.append((kind, heading_text(kind, heading.label, heading.title)))
     return out
 
 
-def _first_line(text: str, width: int = 90) -> str:
+def heading_text(kind: str, label: str, title: str) -> str:
+    """"BAB II KEBIJAKAN SPBE", "Bagian Kesatu Umum", "Paragraf 1 ..." as printed."""
+    return f"{kind.upper() if kind == 'bab' else kind.capitalize()} {label} {title}".strip()
+
+
+def first_line(text: str, width: int = 90) -> str:
+    """The start of a text on one line, cut with "…" at ``width`` characters (for outlines)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
@@ -57,18 +63,18 @@ def render_outline(reg: Regulation) -> str:
             out.append(f"{indent}{heading}")
         prefix = f"    Pasal {article.label}" + (f" (dalam Pasal {article.parent})" if article.parent else "")
         ayat = f" [{len(article.ayat)} ayat]" if article.ayat else ""
-        out.append(f"{prefix}{ayat}: {_first_line(article.text)}")
+        out.append(f"{prefix}{ayat}: {first_line(article.text)}")
         previous = article
     if reg.penjelasan:
         out.append(f"Penjelasan: {len(reg.penjelasan.pasal)} pasal")
     for block in reg.lampiran:
-        out.append(f"Lampiran (hlm. {block.page}): {_first_line(block.title or block.text)}")
+        out.append(f"Lampiran (hlm. {block.page}): {first_line(block.title or block.text)}")
     if reg.warnings:
         out.append("")
         out.append(f"Peringatan ({len(reg.warnings)}):")
         for w in reg.warnings:
             page = f" hlm. {w.page}" if w.page else ""
-            out.append(f"  - {w.code}{page}: {_first_line(w.detail)}")
+            out.append(f"  - {w.code}{page}: {first_line(w.detail)}")
     return "\n".join(out) + "\n"
 
 

@@ -16,6 +16,7 @@ import yaml
 from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.models import STATUSES
+from compliance.outline import first_line, heading_text
 from compliance.report.labels import LABELS
 from compliance.resources import data_dir, kind_levels
 from compliance.terms import merge_spans
@@ -221,18 +222,11 @@ def outline_entries(regulation: Any) -> list[dict]:
         for kind in ("bab", "bagian", "paragraf"):
             heading = article.get(kind)
             if heading and heading != previous.get(kind):
-                prefix = "BAB" if kind == "bab" else kind.capitalize()
-                entries.append({"kind": kind, "text": f"{prefix} {heading['label']} {heading['title']}".strip()})
+                entries.append({"kind": kind, "text": heading_text(kind, heading["label"], heading["title"])})
         entries.append({"kind": "pasal", "label": article["label"], "parent": article.get("parent"),
-                        "text": first_words(article.get("text") or "")})
+                        "text": first_line(article.get("text") or "", 110)})
         previous = article
     return entries
-
-
-def first_words(text: str, width: int = 110) -> str:
-    """The start of an article on one line, for the outline."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 # --- the citation layer: Mengingat, internal references, parse warnings ------------
