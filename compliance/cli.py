@@ -84,12 +84,13 @@ def parse(path: Path, fmt: str, output: Path | None, ocr: str) -> None:
     from compliance.outline import render_markdown, render_outline
 
     reg = load(path, ocr=ocr)
+    lang = _lang(click.get_current_context())
     if fmt == "json":
         content = dumps_json(reg.to_dict())
     elif fmt == "md":
-        content = render_markdown(reg)
+        content = render_markdown(reg, lang)
     else:
-        content = render_outline(reg)
+        content = render_outline(reg, lang)
     emit(content, output, [path])
 
 

@@ -89,6 +89,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cite-amends": "mengubah {target}",
         "cite-unresolved": "tidak teridentifikasi ({reason})",
         "cite-summary": "{total} rujukan: {resolved} teridentifikasi, {unresolved} tidak, {dangling} merujuk bagian yang tidak ada",
+        "outline-counts": "Menimbang: {menimbang} butir · Mengingat: {mengingat} butir · Pasal: {pasal}",
+        "outline-in-pasal": "dalam Pasal {parent}",
+        "outline-page": "hlm. {page}",
+        "outline-penjelasan": "Penjelasan: {count} pasal",
+        "outline-warnings": "Peringatan ({count}):",
+        "outline-unplaced": "Teks tidak terpetakan",
     },
     "en": {
         "file-not-found": "{file}: file not found",
@@ -168,6 +174,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cite-amends": "amends {target}",
         "cite-unresolved": "not identified ({reason})",
         "cite-summary": "{total} citations: {resolved} identified, {unresolved} not, {dangling} pointing at parts that do not exist",
+        "outline-counts": "Menimbang: {menimbang} items · Mengingat: {mengingat} items · Pasal: {pasal}",
+        "outline-in-pasal": "in Pasal {parent}",
+        "outline-page": "p. {page}",
+        "outline-penjelasan": "Penjelasan: {count} articles",
+        "outline-warnings": "Warnings ({count}):",
+        "outline-unplaced": "Text not placed in the structure",
     },
 }
 

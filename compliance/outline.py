@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from compliance.i18n import DEFAULT_LANG, message
 from compliance.models import Article, Item, Regulation
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
@@ -51,29 +52,36 @@ def first_line(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def render_outline(reg: Regulation) -> str:
+def _in_pasal(article: Article, lang: str, escape=str) -> str:
+    """" (dalam Pasal I)" after an article quoted inside an amending one, else ""."""
+    return f" ({message('outline-in-pasal', lang, parent=escape(article.parent))})" if article.parent else ""
+
+
+def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
     """One screen per regulation: identity, counts, then BAB/Bagian/Pasal with a first line each."""
     out = _identity(reg)
-    out.append(f"Menimbang: {len(reg.menimbang)} butir · Mengingat: {len(reg.mengingat)} butir · Pasal: {len(reg.articles)}")
+    out.append(message("outline-counts", lang, menimbang=len(reg.menimbang), mengingat=len(reg.mengingat),
+                       pasal=len(reg.articles)))
     out.append("")
     previous = None
     for article in reg.articles:
         for kind, heading in _heading_changes(article, previous):
             indent = {"bab": "", "bagian": "  ", "paragraf": "    "}[kind]
             out.append(f"{indent}{heading}")
-        prefix = f"    Pasal {article.label}" + (f" (dalam Pasal {article.parent})" if article.parent else "")
+        prefix = f"    Pasal {article.label}{_in_pasal(article, lang)}"
         ayat = f" [{len(article.ayat)} ayat]" if article.ayat else ""
         out.append(f"{prefix}{ayat}: {first_line(article.text)}")
         previous = article
     if reg.penjelasan:
-        out.append(f"Penjelasan: {len(reg.penjelasan.pasal)} pasal")
+        out.append(message("outline-penjelasan", lang, count=len(reg.penjelasan.pasal)))
     for block in reg.lampiran:
-        out.append(f"Lampiran (hlm. {block.page}): {first_line(block.title or block.text)}")
+        out.append(f"Lampiran ({message('outline-page', lang, page=block.page)}): "
+                   f"{first_line(block.title or block.text)}")
     if reg.warnings:
         out.append("")
-        out.append(f"Peringatan ({len(reg.warnings)}):")
+        out.append(message("outline-warnings", lang, count=len(reg.warnings)))
         for w in reg.warnings:
-            page = f" hlm. {w.page}" if w.page else ""
+            page = f" {message('outline-page', lang, page=w.page)}" if w.page else ""
             out.append(f"  - {w.code}{page}: {first_line(w.detail)}")
     return "\n".join(out) + "\n"
 
@@ -86,7 +94,7 @@ def _md_items(items: list[Item], depth: int) -> list[str]:
     return lines
 
 
-def render_markdown(reg: Regulation) -> str:
+def render_markdown(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
     """The whole regulation as Markdown, every source word escaped."""
     out = [f"# {md_escape(line)}" if i == 0 else md_escape(line) for i, line in enumerate(_identity(reg))]
     if reg.menimbang:
@@ -97,7 +105,7 @@ def render_markdown(reg: Regulation) -> str:
     for article in reg.articles:
         for _kind, heading in _heading_changes(article, previous):
             out += ["", f"## {md_escape(heading)}"]
-        out += ["", f"### Pasal {md_escape(article.label)}" + (f" (dalam Pasal {md_escape(article.parent)})" if article.parent else ""), ""]
+        out += ["", f"### Pasal {md_escape(article.label)}{_in_pasal(article, lang, md_escape)}", ""]
         out.append(md_escape(article.text))
         previous = article
     if reg.penjelasan:
@@ -105,5 +113,6 @@ def render_markdown(reg: Regulation) -> str:
     for block in reg.lampiran:
         out += ["", f"## Lampiran {md_escape(block.title)}".rstrip(), "", md_escape(block.text)]
     for block in reg.unplaced:
-        out += ["", f"## Teks tidak terpetakan (hlm. {block.page})", "", md_escape(block.text)]
+        out += ["", f"## {message('outline-unplaced', lang)} ({message('outline-page', lang, page=block.page)})", "",
+                md_escape(block.text)]
     return "\n".join(out) + "\n"

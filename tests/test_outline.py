@@ -33,3 +33,23 @@ def test_markdown_escapes_regulation_text():
     assert "\\*Kabupaten\\*" in md
     assert "\\[kebijakan\\]" in md
     assert "\n\\- butir" in md
+
+
+def test_outline_and_markdown_speak_the_chosen_language():
+    from compliance.models import Block, Warning_
+
+    reg = _regulation()
+    reg.articles.append(Article("5", "Teks kutipan.", 3, parent="I"))
+    reg.lampiran = [Block("Tabel", 4, "LAMPIRAN I")]
+    reg.unplaced = [Block("sisa", 5)]
+    reg.warnings = [Warning_("unplaced-text", "sisa", 5)]
+    indonesian, english = render_outline(reg), render_outline(reg, "en")
+    assert "Menimbang: 0 butir · Mengingat: 0 butir · Pasal: 3" in indonesian
+    assert "Pasal 5 (dalam Pasal I):" in indonesian and "Lampiran (hlm. 4): LAMPIRAN I" in indonesian
+    assert "Peringatan (1):" in indonesian and "unplaced-text hlm. 5: sisa" in indonesian
+    assert "Menimbang: 0 items · Mengingat: 0 items · Pasal: 3" in english
+    assert "Pasal 5 (in Pasal I):" in english and "Lampiran (p. 4): LAMPIRAN I" in english
+    assert "Warnings (1):" in english and "butir ·" not in english and "hlm." not in english
+    assert "## Teks tidak terpetakan (hlm. 5)" in render_markdown(reg)
+    md = render_markdown(reg, "en")
+    assert "### Pasal 5 (in Pasal I)" in md and "## Text not placed in the structure (p. 5)" in md
