@@ -298,7 +298,8 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
     reg_id = regulation if isinstance(regulation, str) else regulation_key(regulation)
     statuses = _status_labels(lang)
     links = _links(graph, reg_id, statuses)
-    articles = sorted({a for a, _, _, _ in links}, key=lambda n: _article_order(graph, reg_id, n))
+    order = {node: i for i, node in enumerate(graph.successors(reg_id))} if reg_id in graph else {}
+    articles = sorted({a for a, _, _, _ in links}, key=lambda n: (order.get(n, 10**6), n))  # in text order
     requirements = sorted((n for n, d in graph.nodes(data=True) if d.get("type") == "requirement"),
                           key=lambda r: (graph.nodes[r].get("order", 10**6), r))
     own_edges = list(graph.out_edges(reg_id, keys=True, data=True)) if reg_id in graph else []
@@ -398,11 +399,6 @@ def _heading(graph: nx.MultiDiGraph, reg_id: str) -> str:
 def _item_key(item: Any) -> tuple:
     text = str(item or "")
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
-
-
-def _article_order(graph: nx.MultiDiGraph, reg_id: str, node: str) -> tuple:
-    nodes = list(graph.successors(reg_id)) if reg_id in graph else []
-    return (nodes.index(node) if node in nodes else 10**6, node)
 
 
 def _mark(kind: str, lang: str, by: str = "") -> str:
