@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
 
-from compliance.resources import data_dir
+from compliance.resources import data_yaml
 
 LEVELS = ("pasal", "ayat", "huruf", "angka")
 
@@ -220,8 +219,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The compiled vocabulary of ``regulations/kinds.yaml`` (loaded once per process)."""
-    with open(data_dir("regulations") / "kinds.yaml", encoding="utf-8") as handle:
-        return Vocabulary(yaml.safe_load(handle))
+    return Vocabulary(data_yaml("regulations", "kinds.yaml"))
 
 
 _BETWEEN_WORD = re.compile(r"^(?:[A-Z][\w.,/'&-]*|dan|atau|serta|dan/atau|,)$")

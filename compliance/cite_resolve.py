@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 
 from compliance.cite_find import LEVELS, RegulationSpan, Vocabulary, _norm_key, _surface_pattern, vocabulary
 from compliance.models import Metadata
-from compliance.resources import data_dir
+from compliance.resources import data_yaml
 
 def slug(text: str) -> str:
     """Lower-case id segment: letters and digits joined by single hyphens."""
@@ -169,10 +168,8 @@ def metadata_id(meta: Metadata) -> str | None:
 # --- known status and relation cues --------------------------------------------
 
 
-@cache
 def _relations_data() -> dict:
-    with open(data_dir("regulations") / "relations.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_yaml("regulations", "relations.yaml")
 
 
 def known_status(regulation_id: str | None) -> dict:

@@ -16,13 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from compliance.batch import FileResult, report_metadata, report_score
 from compliance.i18n import message
 from compliance.models import Regulation, leading_number
 from compliance.output import dumps_json
-from compliance.resources import data_dir, kind_levels, regulation_kinds
+from compliance.resources import data_dir, data_yaml, kind_levels, regulation_kinds
 from compliance.store import daerah_key
 
 COMPARE_SCHEMA = "compliance/compare@1"
@@ -266,11 +265,9 @@ def relations_between(members: list[dict[str, Any]]) -> list[Relation]:
     return sorted(found)
 
 
-@cache
 def _relation_phrases() -> dict[str, list[str]]:
     """How a title says it amends or revokes another regulation (data, see regulations/)."""
-    path = data_dir("regulations") / "relation-titles.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["title_prefixes"]
+    return data_yaml("regulations", "relation-titles.yaml")["title_prefixes"]
 
 
 def relations_from_metadata(members: list[dict[str, Any]]) -> list[Relation]:

@@ -8,17 +8,15 @@ highlighted words) is decided here so the formats cannot disagree.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-import yaml
 
 from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.models import STATUSES
 from compliance.outline import first_line, heading_text
 from compliance.report.labels import LABELS
-from compliance.resources import data_dir, kind_levels
+from compliance.resources import data_yaml, kind_levels
 from compliance.terms import merge_spans
 
 # Statuses for which the report suggests a clause.
@@ -139,10 +137,9 @@ def conflict_text(conflict: dict, t: dict) -> str:
             f"{t['regional']} {conflict.get('regional')} ({pasal_ref(conflict, t)})")
 
 
-@cache
 def context_data() -> dict:
     """``templates/suggestions/_context.yaml``: who acts for the region, how the Perpres is cited."""
-    return yaml.safe_load((data_dir("templates") / "suggestions" / "_context.yaml").read_text(encoding="utf-8"))
+    return data_yaml("templates", "suggestions/_context.yaml")
 
 
 def kepala_daerah(metadata: dict) -> str:
