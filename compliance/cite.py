@@ -222,9 +222,8 @@ def _group_citations(
     ayat_here = _ayat_at(ayat_marks, group.start)
     where = _place(place, ayat_here)
     if group.blank:
-        return [Citation(raw=text[group.start:group.end], kind=None, target=None, pinpoint=None, relation="cites",
-                         place=where, resolved=False, internal=True, reason="reference-blank", offset=group.start,
-                         form="reference")]
+        return [_unresolved_reference(text[group.start:group.end], group.start, where, "reference-blank", None,
+                                      internal=True)]
     out = []
     for ref in group.references:
         if group.target is not None:
@@ -239,16 +238,9 @@ def _group_citations(
             ))
             continue
         raw = text[ref.start:ref.end]
-        if group.unnamed_target:
-            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
-                                place=where, resolved=False, reason="target-unnamed", offset=ref.start,
-                                form="reference"))
-            continue
-        if "pasal" in ref.path and place["part"] in ("menimbang", "mengingat"):
-            # The preamble does not cite the body: "Pasal 47 Radio Regulation" names another document.
-            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
-                                place=where, resolved=False, reason="target-unnamed", offset=ref.start,
-                                form="reference"))
+        # In the preamble "Pasal 47 Radio Regulation" names another document: it does not cite the body.
+        if group.unnamed_target or ("pasal" in ref.path and place["part"] in ("menimbang", "mengingat")):
+            out.append(_unresolved_reference(raw, ref.start, where, "target-unnamed", pinpoint(ref.path)))
             continue
         path, path_end = ref.path, ref.path_end
         instruction = place.get("pasal") == "I" and place.get("parent") is None
@@ -258,15 +250,12 @@ def _group_citations(
             path_end = {"pasal": named_pasal, **path_end} if path_end else None
         path, path_end, reason = _fill_from_context(path, path_end, place, ayat_here)
         if reason:
-            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pinpoint(ref.path), relation="cites",
-                                place=where, resolved=False, internal=True, reason=reason, offset=ref.start,
-                                form="reference"))
+            out.append(_unresolved_reference(raw, ref.start, where, reason, pinpoint(ref.path), internal=True))
             continue
         pin, pin_end = pinpoint(path), pinpoint(path_end)
         into_amended = _into_amended(amended, place, path)
         if into_amended and not amended:
-            out.append(Citation(raw=raw, kind=None, target=None, pinpoint=pin, relation="cites", place=where,
-                                resolved=False, reason="amended-act-unknown", offset=ref.start, form="reference"))
+            out.append(_unresolved_reference(raw, ref.start, where, "amended-act-unknown", pin))
             continue
         base = amended if into_amended else self_id
         citation = Citation(
@@ -282,6 +271,13 @@ def _group_citations(
                 citation.reason = "dangling-reference"
         out.append(citation)
     return out
+
+
+def _unresolved_reference(raw: str, offset: int, where: dict, reason: str, pin: str | None,
+                          internal: bool = False) -> Citation:
+    """A bare reference ("Pasal 5 ayat (2)") kept unresolved, with why."""
+    return Citation(raw=raw, kind=None, target=None, pinpoint=pin, relation="cites", place=where, resolved=False,
+                    internal=internal, reason=reason, offset=offset, form="reference")
 
 
 def _into_amended(amended: str | None, place: dict, path: dict[str, str]) -> bool:
