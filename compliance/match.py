@@ -117,6 +117,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_definitions(label: str, text: str) -> bool:
+    """Whether an article is the definitions article: a Pasal 1 opening with "yang
+    dimaksud dengan", top-level or quoted inside an amending article (Pasal I of a
+    Perubahan re-words Pasal 1: its definitions still define, they regulate nothing)."""
+    return label == "1" and bool(_DEFINITIONS.search(text[:300]))
+
+
 def units(reg: Regulation) -> list[Unit]:
     """The regulation cut into quotable units, in document order."""
     out: list[Unit] = []
@@ -130,7 +137,7 @@ def units(reg: Regulation) -> list[Unit]:
             out.append(Unit("mengingat", "Mengingat", item.label or str(i + 1), None, item.text, s, e))
     for article in reg.articles:
         text = article.text
-        definitional = article.parent is None and article.label == "1" and bool(_DEFINITIONS.search(text[:300]))
+        definitional = _is_definitions(article.label, text)
         kind = "definition" if definitional else "operative"
         marker = _NUMBERED if definitional else _AYAT
         for label, s, e in _split(text, marker):

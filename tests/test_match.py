@@ -533,3 +533,46 @@ def test_weak_terms_add_nothing_where_the_entry_own_terms_are_found(tmp_path, ca
     data = by_id["manajemen-data"]  # Pasal 2 is data sharing (Satu Data): it does not complete data management
     assert data.status == "partial" and {e.pasal for e in data.evidence} == {"1"}
     assert by_id["data-informasi"].status == "fulfilled"
+
+
+def amending_text(changes: list[tuple[str, str]]) -> str:
+    """An amending Perbup: Pasal I re-words articles (label, body) of the old one."""
+    lines = ["PERATURAN BUPATI TELAGA SURI", "NOMOR 12 TAHUN 2022", "", "TENTANG", "",
+             "PERUBAHAN ATAS PERATURAN BUPATI TELAGA SURI NOMOR 3 TAHUN 2020 TENTANG TATA KELOLA PEMERINTAHAN DIGITAL",
+             "", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "", "BUPATI TELAGA SURI,", "",
+             "Menimbang :", "a. bahwa Peraturan Bupati Nomor 3 Tahun 2020 perlu disesuaikan;", "",
+             "Mengingat :",
+             "1. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;", "",
+             "MEMUTUSKAN:", "",
+             "Menetapkan : PERATURAN BUPATI TENTANG PERUBAHAN ATAS PERATURAN BUPATI TELAGA SURI NOMOR 3 TAHUN 2020.",
+             "", "Pasal I",
+             "Beberapa ketentuan dalam Peraturan Bupati Telaga Suri Nomor 3 Tahun 2020 diubah sebagai berikut:"]
+    for n, (label, body) in enumerate(changes, start=1):
+        lines += [f"{n}. Ketentuan Pasal {label} diubah sehingga berbunyi sebagai berikut:", "", f"Pasal {label}",
+                  body.strip(), ""]
+    lines += ["Pasal II", "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.", "",
+              "Ditetapkan di Telaga Suri", "pada tanggal 9 Mei 2022", "BUPATI TELAGA SURI,", "", "ttd.", "",
+              "NAMA PEJABAT"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_pasal_1_quoted_in_an_amendment_only_defines(tmp_path, catalog):
+    text = amending_text([
+        # no change verb (diubah, diganti...) near item 2: the parser would read it as the next instruction
+        ("1", "Dalam Peraturan Bupati ini yang dimaksud dengan:\n1. Daerah adalah Kabupaten Telaga Suri.\n"
+              "2. Bupati adalah Bupati Telaga Suri.\n3. Dinas adalah Dinas Komunikasi dan Informatika.\n"
+              "4. Gudang Data Daerah adalah fasilitas bersama untuk menempatkan server dan menyimpan data "
+              "Perangkat Daerah.\n"
+              "5. Manajemen Perubahan adalah rangkaian langkah untuk menjaga kelangsungan layanan ketika "
+              "sistem elektronik berganti versi.\n6. Pengguna adalah aparatur dan masyarakat yang memakai layanan."),
+        ("5", "(1) Bupati membentuk Tim Pengarah Pemerintahan Digital.\n(2) Tim Pengarah diketuai oleh Sekretaris "
+              "Daerah dan bertugas memberi arahan pengembangan pemerintahan digital."),
+    ])
+    reg = _load(tmp_path, text, "perbup-telaga-suri-2022.txt")
+    quoted = reg.article("1", "I")
+    assert quoted is not None  # the quoted Pasal 1 sits under Pasal I
+    assert {u.kind for u in units(reg) if u.article_key == ("1", "I")} == {"definition"}
+    by_id = {f.requirement: f for f in match(reg, catalog)}
+    change = by_id["manajemen-perubahan"]
+    assert change.status == "missing" and change.notes == ["note-only-defined"]
+    assert by_id["tim-koordinasi"].status == "fulfilled"  # the quoted Pasal 5 still regulates
