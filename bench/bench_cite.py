@@ -21,18 +21,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from compliance import load  # noqa: E402
 from compliance.cite import find_citations, resolved_mengingat  # noqa: E402
-from tests.transcript import read_transcript  # noqa: E402
+from tests.transcript import internal_reference_counts, read_transcript  # noqa: E402
 
 SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
-FIXTURE = REPO / "tests" / "fixtures" / "internal_refs.yaml"
 
 
 def transcriptions(docs: dict[str, dict]) -> None:
@@ -63,21 +60,17 @@ def transcriptions(docs: dict[str, dict]) -> None:
 
 
 def internal(docs: dict[str, dict]) -> None:
-    fixture = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    counts = internal_reference_counts(CORPUS, docs)
     tp = fp = fn = 0
-    for entry in fixture["documents"]:
-        reg = read_transcript(CORPUS / entry["file"], docs[entry["file"]])
-        expected = Counter((r["pasal"], r.get("parent"), r["target"]) for r in entry["references"])
-        got = Counter((c.place.get("pasal"), c.place.get("parent"), c.target) for c in find_citations(reg)
-                      if c.form == "reference" and c.place["part"] == "pasal")
+    for name, expected, got in counts:
         tp += sum((expected & got).values())
         fp += sum((got - expected).values())
         fn += sum((expected - got).values())
         for key in (got - expected):
-            print(f"  false positive: {entry['file']}: {key}")
+            print(f"  false positive: {name}: {key}")
         for key in (expected - got):
-            print(f"  missed: {entry['file']}: {key}")
-    print(f"internal references ({len(fixture['documents'])} documents, {tp + fn} hand-checked): "
+            print(f"  missed: {name}: {key}")
+    print(f"internal references ({len(counts)} documents, {tp + fn} hand-checked): "
           f"precision {tp / max(tp + fp, 1):.3f}, recall {tp / max(tp + fn, 1):.3f} (aim >= 0.95)")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,8 @@ from compliance.cite_resolve import known_status, metadata_id, span_id
 from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Penjelasan, Regulation, Source
 from compliance.resources import data_dir
 from tests.conftest import CORPUS
-from tests.transcript import read_transcript
+from tests.transcript import internal_reference_counts, read_transcript
 
-FIXTURE = Path(__file__).parent / "fixtures" / "internal_refs.yaml"
 
 
 def _ids(text: str, citing: Metadata | None = None) -> list[str | None]:
@@ -250,13 +248,8 @@ def test_mengingat_entries_resolve_on_the_corpus():
 
 def internal_scores(docs: dict[str, dict]) -> tuple[int, int, int]:
     """(true positives, false positives, false negatives) of reference-form citations vs the fixture."""
-    fixture = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     tp = fp = fn = 0
-    for entry in fixture["documents"]:
-        reg = read_transcript(CORPUS / entry["file"], docs[entry["file"]])
-        expected = Counter((r["pasal"], r.get("parent"), r["target"]) for r in entry["references"])
-        got = Counter((c.place.get("pasal"), c.place.get("parent"), c.target) for c in find_citations(reg)
-                      if c.form == "reference" and c.place["part"] == "pasal")
+    for _, expected, got in internal_reference_counts(CORPUS, docs):
         tp += sum((expected & got).values())
         fp += sum((got - expected).values())
         fn += sum((expected - got).values())

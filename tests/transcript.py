@@ -9,7 +9,10 @@ independently of the PDF parser: ``## menimbang`` / ``## mengingat`` sections,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
+
+import yaml
 
 from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Regulation, Source
 
@@ -19,6 +22,8 @@ JENIS = {
     "UU": ("uu", "Undang-Undang"),
     "PP": ("pp", "Peraturan Pemerintah"),
 }
+
+INTERNAL_REFS = Path(__file__).parent / "fixtures" / "internal_refs.yaml"  # hand-checked references
 
 _AYAT = re.compile(r"^\((\d+[a-z]?)\)\s*(.*)$")
 _ITEM = re.compile(r"^([a-z]{1,2}|\d+)\.\s+(.*)$")
@@ -102,3 +107,18 @@ def _structure(article: Article, line: str, depth: int) -> None:
             break
         items = items[-1].items
     items.append(Item(label=m.group(1), text=m.group(2)))
+
+
+def internal_reference_counts(corpus: Path, docs: dict[str, dict]) -> list[tuple[str, Counter, Counter]]:
+    """Per document of ``INTERNAL_REFS``: (file, expected, found) reference-form citations in the
+    articles, each keyed (pasal, parent, target), for the precision/recall of the test and bench."""
+    from compliance.cite import find_citations
+
+    out = []
+    for entry in yaml.safe_load(INTERNAL_REFS.read_text(encoding="utf-8"))["documents"]:
+        reg = read_transcript(corpus / entry["file"], docs[entry["file"]])
+        expected = Counter((r["pasal"], r.get("parent"), r["target"]) for r in entry["references"])
+        found = Counter((c.place.get("pasal"), c.place.get("parent"), c.target) for c in find_citations(reg)
+                        if c.form == "reference" and c.place["part"] == "pasal")
+        out.append((entry["file"], expected, found))
+    return out
