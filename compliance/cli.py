@@ -181,15 +181,19 @@ def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: 
                    "(also COMPLIANCE_NATIONAL or config.toml).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with code 3 when a score is below this.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes for a batch (default: number of cores).")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="OCR (tesseract) for PDF pages: those without text, all pages, or none (one file only).")
 @_cache_options
 @handles_errors
 def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, national: Path | None,
-          fail_under: float | None, jobs: int | None, cache_dir: Path | None, no_cache: bool) -> None:
+          fail_under: float | None, jobs: int | None, ocr: str, cache_dir: Path | None, no_cache: bool) -> None:
     """Check a regulation (or folders of them) against the catalog and write the gap report."""
     from compliance.config import national_pdf
 
     lang = _lang(click.get_current_context())
     if len(paths) > 1 or paths[0].is_dir():
+        if ocr != "auto":  # the store keeps one parse per file: it cannot hold one per OCR mode
+            raise click.UsageError(message("batch-ocr-auto-only", lang))
         _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_cache, lang)
         return
     path = paths[0]
@@ -199,7 +203,7 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, 
         from compliance.output import check_output_path
 
         check_output_path(output, inputs)  # fail before the work, not after
-    result, content = _check_one(path, catalog, national, fmt, lang)
+    result, content = _check_one(path, catalog, national, fmt, lang, ocr)
     emit(content, output, inputs)
     if not no_cache:
         _record_history(result, path, catalog, lang, cache_dir)

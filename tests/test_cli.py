@@ -157,3 +157,16 @@ def test_cache_dir_and_no_cache_exclude_each_other_in_both_languages(tmp_path: P
             assert result.exit_code == 2, result.output
             assert words in result.output
             assert not (tmp_path / "c").exists()
+
+
+def test_check_passes_ocr_to_the_reader_and_a_batch_refuses_a_forced_mode(tmp_path: Path):
+    from tests.pdf_samples import scanned_pdf
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned_pdf(["Pasal 1"]))
+    result = _run("--lang", "en", "check", str(scan), "--ocr", "never", "--format", "json")
+    assert result.exit_code == 1
+    assert "no text layer" in result.output
+    batch = _run("check", str(tmp_path), "-o", str(tmp_path / "out"), "--ocr", "always")
+    assert batch.exit_code == 2 and "--ocr always/never" in batch.output
+    assert not (tmp_path / "out").exists()
