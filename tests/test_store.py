@@ -43,7 +43,21 @@ def test_results_of_another_tool_version_are_misses(tmp_path: Path):
         assert store.get_regulation_json("a" * 64) is None
         store.put("a" * 64, "cat", "{}", _report(80))  # re-storing drops the stale rows
         assert store._conn.execute("SELECT count(*) FROM report").fetchone()[0] == 1
-    assert tool_fingerprint().startswith("0.1")
+
+
+@pytest.mark.parametrize("module", ["compliance.match", "compliance.report.citations", "compliance.report.view"])
+def test_fingerprint_changes_with_any_module_that_shapes_a_stored_result(module, monkeypatch):
+    import importlib
+    import re
+
+    from compliance import __version__
+
+    assert re.fullmatch(re.escape(__version__) + r"\+[0-9a-f]{16}", tool_fingerprint())
+    before = tool_fingerprint.__wrapped__()
+    changed = Path(importlib.import_module(module).__file__).resolve()
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read_bytes(self) + (b"# edit" if self == changed else b""))
+    assert tool_fingerprint.__wrapped__() != before
 
 
 def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path):
