@@ -145,12 +145,93 @@ def units(reg: Regulation) -> list[Unit]:
             if e > s:
                 ayat = None if definitional else label
                 out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
-    for block in reg.lampiran:
-        for s, e in _chunks(block.text):
+    for number, block in enumerate(reg.lampiran, start=1):
+        for section, s, e in lampiran_pieces(block.text):
             s, e = _trimmed(block.text, s, e)
             if e > s:
-                out.append(Unit("operative", "Lampiran", None, None, block.text, s, e, ("Lampiran", block.title)))
+                key = ("Lampiran", f"{number}/{section}")
+                out.append(Unit("operative", "Lampiran", None, None, block.text, s, e, key))
     return out
+
+
+_BAB = re.compile(r"^BAB\s+[IVXLCDM\d]+\b")
+_LETTERED = re.compile(r"^[A-Z]\.\s+\S")
+_DECIMAL = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
+_POINT = re.compile(r"^\d{1,3}[.)]\s+\S")
+_LEADER = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[ivxlcdm\d]*\s*$", re.IGNORECASE)
+_PAGE_END = re.compile(r"\s\d{1,3}\s*$")
+_CONTENTS = re.compile(r"^daftar\s+(?:isi|tabel|gambar)\b", re.IGNORECASE)
+
+
+def _heading(line: str) -> str | None:
+    """``"bab"``, ``"section"`` or ``"title"`` when a Lampiran line is a heading (a
+    chapter, a lettered or decimal section, an all-capital title), else None."""
+    if len(line) > 150 or line[-1:] in ".;:,":
+        return None
+    if _BAB.match(line):
+        return "bab"
+    if (_LETTERED.match(line) or _DECIMAL.match(line)) and len(line) <= 100:
+        return "section"
+    if any(c.isalpha() for c in line) and not any(c.islower() for c in line):
+        return "title"
+    return None
+
+
+def _contents_line(line: str) -> bool:
+    """A table-of-contents line: dotted leaders, or a heading ending in a page number.
+    It names where a topic is printed; it is not evidence of the topic."""
+    return bool(_LEADER.search(line) or _CONTENTS.match(line)
+                or (_PAGE_END.search(line) and _heading(_PAGE_END.sub("", line).rstrip()) is not None))
+
+
+def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
+    """A Lampiran cut as its own structure says: (section, start, end) for each
+    numbered point and each paragraph, a heading kept with the first text under
+    it (its name belongs to it). ``section`` names the
+    chapter and lettered/decimal section a piece sits in: points of one section
+    combine as the ayat of one article do, points of different sections never.
+    Table-of-contents lines belong to no piece. A piece longer than ``CHUNK_MAX``
+    is cut further at sentence ends (a Lampiran can be a hundred pages)."""
+    pieces: list[tuple[str, int, int]] = []
+    bab, section = "", ""
+    start: int | None = None
+    in_heading = False
+
+    def close(end: int) -> None:
+        nonlocal start
+        if start is not None and text[start:end].strip():
+            cuts = _chunks(text[start:end]) if end - start > CHUNK_MAX else [(0, end - start)]
+            pieces.extend((section, start + s, start + e) for s, e in cuts)
+        start = None
+
+    offset = 0
+    for raw in text.split("\n"):
+        line_start, offset = offset, offset + len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        if _contents_line(line):
+            close(line_start)
+            in_heading = False
+            continue
+        kind = _heading(line)
+        if kind is not None:
+            if kind != "title" or not in_heading:  # a title right under a heading is its name
+                close(line_start)
+                if kind == "section":
+                    section = f"{bab}/{line}"
+                else:
+                    bab, section = line, line
+                start = line_start
+            in_heading = True
+            continue
+        if _POINT.match(line) and not in_heading:  # a heading stays with the text it names
+            close(line_start)
+        in_heading = False
+        if start is None:
+            start = line_start
+    close(len(text))
+    return pieces
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

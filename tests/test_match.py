@@ -11,7 +11,7 @@ import yaml
 import compliance
 from compliance.catalog import load_catalog
 from compliance.check import check
-from compliance.match import match, units
+from compliance.match import lampiran_pieces, match, units
 from compliance.models import REPORT_SCHEMA
 from compliance.output import dumps_json
 
@@ -576,3 +576,53 @@ def test_a_pasal_1_quoted_in_an_amendment_only_defines(tmp_path, catalog):
     change = by_id["manajemen-perubahan"]
     assert change.status == "missing" and change.notes == ["note-only-defined"]
     assert by_id["tim-koordinasi"].status == "fulfilled"  # the quoted Pasal 5 still regulates
+
+
+ANNEXED = regulation_text(
+    kind="Peraturan Bupati", daerah="Sungai Jernih", nomor=15, tahun=2021, tentang="Cetak Biru Pemerintahan Digital",
+    menimbang=["bahwa perlu pengaturan;"],
+    mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+    pasal=["Cetak Biru Pemerintahan Digital Kabupaten Sungai Jernih tercantum dalam Lampiran yang merupakan bagian "
+           "tidak terpisahkan dari Peraturan Bupati ini."],
+    tanggal="1 Juli 2021",
+) + "\n".join([
+    "LAMPIRAN", "PERATURAN BUPATI SUNGAI JERNIH", "NOMOR 15 TAHUN 2021",
+    "DAFTAR ISI",
+    "BAB I JARINGAN DAN PUSAT DATA ........ 2",
+    "BAB II PENGENDALIAN 7",
+    "BAB I", "JARINGAN DAN PUSAT DATA",
+    "A. Jaringan",
+    "1. Dinas membangun jaringan intranet yang menghubungkan seluruh Perangkat Daerah dan kelurahan.",
+    "B. Pusat Data",
+    "1. Server Perangkat Daerah ditempatkan pada pusat data yang tersambung dengan jaringan pemerintah pusat.",
+    "BAB II", "PENGENDALIAN",
+    "A. Audit",
+    "1. Audit TIK dilaksanakan secara berkala oleh Inspektorat.",
+    "B. Uji Keamanan",
+    "1. Uji penetrasi atas jaringan dan aplikasi khusus dilakukan setiap tahun dengan berkoordinasi dengan "
+    "Badan Siber dan Sandi Negara.",
+]) + "\n"
+
+
+def test_lampiran_pieces_follow_its_sections_and_skip_the_contents():
+    text = ANNEXED[ANNEXED.index("LAMPIRAN"):]
+    pieces = lampiran_pieces(text)
+    quoted = [text[s:e] for _, s, e in pieces]
+    assert not any("........" in q or "PENGENDALIAN 7" in q or "DAFTAR ISI" in q for q in quoted)
+    section = {text[s:e].splitlines()[-1][:20]: key for key, s, e in pieces}
+    assert section["1. Dinas membangun j"] != section["1. Server Perangkat "]  # two sections, not one
+    assert section["1. Audit TIK dilaksa"].endswith("A. Audit")
+
+
+def test_lampiran_elements_combine_only_within_one_section(tmp_path, catalog):
+    reg = _load(tmp_path, ANNEXED, "perbup-sungai-jernih-2021.txt")
+    assert reg.lampiran
+    by_id = {f.requirement: f for f in match(reg, catalog)}
+    net = by_id["jaringan-intra"]  # the national link is the data centre's, in another section
+    assert net.status == "partial" and any("Jaringan Intra Pemerintah" in m for m in net.missing_elements)
+    for rid in ("audit-infrastruktur", "audit-aplikasi"):  # the penetration test's objects stay in its section
+        assert by_id[rid].status == "partial", rid
+    security = by_id["audit-keamanan"]  # BSSN is not the Kominfo coordination Pasal 58 asks for
+    assert security.status == "partial" and any("komunikasi dan informatika" in m for m in security.missing_elements)
+    for finding in by_id.values():
+        assert all("........" not in e.quote for e in finding.evidence)
