@@ -109,6 +109,7 @@ class Catalog:
     delegation: Terms
     outline: Terms
     competitors: Terms
+    listing: Terms
     evaluation: str | None
     scoring: dict[str, float]
     groups: list[Group]
@@ -359,6 +360,7 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         competitors=c.terms(c.get(data, "competitors", list, "-", required=False, default=[]), vocabulary, "-",
                             "competitors"),
         outline=c.terms(c.get(data, "outline", list, "-", required=False, default=[]), vocabulary, "-", "outline"),
+        listing=c.terms(c.get(data, "listing", list, "-", required=False, default=[]), vocabulary, "-", "listing"),
         delegation=c.terms(c.get(data, "delegation", list, "-", required=False, default=[]), vocabulary, "-", "delegation"),
         evaluation=c.get(data, "evaluation", str, "-", required=False),
         scoring={k: float(v) for k, v in scoring.items()},

@@ -425,6 +425,11 @@ class _Context:
         """Whether the unit opens with a scope formula ("Ruang lingkup ... meliputi")."""
         return any(s == 0 for s, _ in self.find(self.catalog.outline, unit))
 
+    def listing(self, unit: Unit) -> list[Span]:
+        """The opening formula of a unit that introduces a list of names ("berpedoman
+        pada prinsip:", "disusun dengan sistematika:"), if it has one."""
+        return [(s, e) for s, e in self.find(self.catalog.listing, unit) if s == 0]
+
     def find(self, terms: Terms, unit: Unit) -> list[Span]:
         """``terms.find(unit.body)``, computed once per pair and in one pass over
         the text all sibling units were cut from."""
@@ -547,6 +552,9 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
         pinned = exact or ranged
         if not (spans or weak or pinned):
             continue
+        listing = ctx.listing(unit)
+        if listing and not pinned and not any(s < le and ls < e for s, e in spans or weak for ls, le in listing):
+            continue  # a principle's or a chapter's name in a list: not a duty on the entry's topic
         outline = ctx.is_outline(unit)  # a scope list names, it does not regulate
         hit = _Hit(unit, spans or weak, "term", SCORE_TERM if spans and not outline else SCORE_WEAK)
         if spans or pinned:

@@ -626,3 +626,26 @@ def test_lampiran_elements_combine_only_within_one_section(tmp_path, catalog):
     assert security.status == "partial" and any("komunikasi dan informatika" in m for m in security.missing_elements)
     for finding in by_id.values():
         assert all("........" not in e.quote for e in finding.evidence)
+
+
+def test_names_in_a_list_of_principles_or_chapters_are_not_duties(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Wali Kota", daerah="Bandar Sejuk", nomor=6, tahun=2022, tentang="Pemerintahan Digital",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=[
+            "Pemerintahan digital di Kota dijalankan dengan berpedoman pada prinsip:\n"
+            "a. keterpaduan, yakni penyatuan layanan antaraplikasi melalui sistem penghubung layanan; dan\n"
+            "b. keamanan, yakni terlindunginya data dan informasi dari akses yang tidak sah.",
+            "(1) Pedoman pemerintahan digital tercantum dalam Lampiran.\n"
+            "(2) Lampiran sebagaimana dimaksud pada ayat (1) disusun dengan sistematika:\n"
+            "a. Bab I Umum;\nb. Bab II Peta Rencana dan Arsitektur; dan\nc. Bab III Penutup.",
+        ],
+        tanggal="5 Mei 2022",
+    )
+    reg = _load(tmp_path, text, "perwal-bandar-sejuk-2022.txt")
+    by_id = {f.requirement: f for f in match(reg, catalog)}
+    principles = by_id["prinsip"]
+    assert principles.status == "partial" and {e.pasal for e in principles.evidence} == {"1"}
+    assert by_id["sistem-penghubung"].status == "missing"  # named in a principle's explanation only
+    assert all(e.pasal != "2" for e in by_id["peta-rencana"].evidence)  # a chapter title, not a plan
