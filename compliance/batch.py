@@ -73,12 +73,15 @@ class _Outcome:
     error: tuple[str, dict[str, Any]] | None = field(default=None)
 
 
-def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id") -> Pipeline:
-    """The real check (``compliance.check``) against ``catalog``, reports in ``lang``.
+def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
+                     national: Path | None = None) -> Pipeline:
+    """The real check (``compliance.check``) against ``catalog``, reports in ``lang``; with
+    ``national`` (the official Perpres), every report carries the verification ``check --national``
+    adds to a single report.
 
-    The store key hashes the catalog file and every instrument in ``rules/`` without
-    parsing them, so a warm run never pays for compiling the catalog; ``prepare`` loads
-    (and validates) it once in this process only when some file must be checked."""
+    The store key hashes the catalog file and every instrument in ``rules/`` (and the national
+    text) without parsing them, so a warm run never pays for compiling the catalog; ``prepare``
+    loads (and validates) it once in this process only when some file must be checked."""
     from compliance.compare import regulation_links
     from compliance.resources import data_dir
 
@@ -90,8 +93,16 @@ def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id") 
     digest = hashlib.sha256(path.read_bytes())
     for rules in sorted(data_dir("rules").glob("*.yaml")):
         digest.update(rules.name.encode() + b"\0" + rules.read_bytes())
-    return Pipeline(check=functools.partial(check_report, str(path), lang),
-                    catalog_key=f"{path.stem}@{digest.hexdigest()[:16]}:{lang}", links=regulation_links,
+    key = f"{path.stem}@{digest.hexdigest()[:16]}:{lang}"
+    if national is not None:
+        try:
+            key += f":national@{_sha256(national)[:16]}"
+        except OSError as exc:
+            code = "file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable"
+            raise ComplianceError(code, file=str(national), reason=exc.strerror or str(exc)) from exc
+    return Pipeline(check=functools.partial(check_report, str(path), lang,
+                                            national=str(national) if national is not None else None),
+                    catalog_key=key, links=regulation_links,
                     prepare=functools.partial(prepare_catalog, str(path)))
 
 
@@ -105,12 +116,21 @@ def prepare_catalog(catalog_path: str) -> None:
         load_evaluation(cat.evaluation, cat)
 
 
-def check_report(catalog_path: str, lang: str, regulation: Regulation) -> dict[str, Any]:
+def check_report(catalog_path: str, lang: str, regulation: Regulation, national: str | None = None) -> dict[str, Any]:
     """The report@1 dict of one parsed regulation (runs in the worker processes)."""
     from compliance.check import check
     from compliance.report import report_data
 
-    return report_data(check(regulation, catalog_path, lang=lang), lang=lang)
+    official = _official(national) if national is not None else None
+    return report_data(check(regulation, catalog_path, lang=lang), official, lang)
+
+
+@functools.cache
+def _official(national: str) -> Regulation:
+    """The official national text, parsed once per process."""
+    from compliance import load
+
+    return load(national)
 
 
 def collect(inputs: Iterable[Path]) -> list[Path]:

@@ -194,7 +194,8 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, 
     if len(paths) > 1 or paths[0].is_dir():
         if ocr != "auto":  # the store keeps one parse per file: it cannot hold one per OCR mode
             raise click.UsageError(message("batch-ocr-auto-only", lang))
-        _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_cache, lang)
+        _check_batch(paths, output, fmt, catalog, national_pdf(national), fail_under, jobs, cache_dir, no_cache,
+                     lang)
         return
     path = paths[0]
     national = national_pdf(national)
@@ -232,7 +233,7 @@ def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> No
         sys.exit(3)
 
 
-def _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_cache, lang) -> None:
+def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_dir, no_cache, lang) -> None:
     """``check DIR -o laporan/``: one report per file plus index.html, in parallel, past bad files."""
     from compliance.batch import check_many, default_pipeline, report_score
 
@@ -240,8 +241,8 @@ def _check_batch(paths, output, fmt, catalog, fail_under, jobs, cache_dir, no_ca
         raise click.UsageError(message("batch-needs-output-dir", lang))
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        results = check_many(paths, output, default_pipeline(catalog, lang), fmt=fmt, lang=lang, jobs=jobs,
-                             store=store)
+        results = check_many(paths, output, default_pipeline(catalog, lang, national), fmt=fmt, lang=lang,
+                             jobs=jobs, store=store)
     finally:
         if store is not None:
             store.close()

@@ -170,3 +170,31 @@ def test_check_passes_ocr_to_the_reader_and_a_batch_refuses_a_forced_mode(tmp_pa
     batch = _run("check", str(tmp_path), "-o", str(tmp_path / "out"), "--ocr", "always")
     assert batch.exit_code == 2 and "--ocr always/never" in batch.output
     assert not (tmp_path / "out").exists()
+
+
+def test_check_folder_verifies_against_the_national_text_as_a_single_check_does(tmp_path: Path):
+    import json
+    import shutil
+
+    national = tmp_path / "perpres.txt"
+    national.write_text("\n".join(
+        ["PERATURAN PRESIDEN REPUBLIK INDONESIA", "NOMOR 95 TAHUN 2018", "TENTANG",
+         "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", "", "MEMUTUSKAN:", ""]
+        + [f"Pasal {n}\nKetentuan contoh nomor {n}." for n in range(1, 19)]
+        + ["Pasal 19", "(1) Peta Rencana SPBE Pemerintah Daerah berpedoman pada Peta Rencana SPBE Nasional.", ""]),
+        encoding="utf-8")
+    regs = tmp_path / "regs"
+    regs.mkdir()
+    shutil.copy(SAMPLE.with_suffix(".txt"), regs / "banyuasri.txt")
+    single = _run("check", str(regs / "banyuasri.txt"), "--format", "json", "--national", str(national),
+                  "--no-cache")
+    assert single.exit_code == 0, single.output
+    out = tmp_path / "laporan"
+    batch = _run("check", str(regs), "-o", str(out), "--format", "json", "--national", str(national),
+                 "--no-cache", "--jobs", "1")
+    assert batch.exit_code == 0, batch.output
+    data = json.loads((out / "banyuasri.txt.json").read_text(encoding="utf-8"))
+    assert data["national"] == json.loads(single.output)["national"]
+    assert "article_missing" in {v["status"] for v in data["national"]["verifications"]}  # Pasal 20 on
+    missing = _run("check", str(regs), "-o", str(out), "--national", str(tmp_path / "tidak-ada.pdf"), "--no-cache")
+    assert missing.exit_code == 1 and "tidak-ada.pdf: berkas tidak ditemukan" in missing.output
