@@ -336,11 +336,15 @@ def report_score(report: dict[str, Any]) -> float | None:
     return (report.get("summary") or {}).get("score")
 
 
+def history_row(metadata: dict[str, Any], file: str, sha256: str | None, score: float | None) -> dict[str, Any]:
+    """One ``Store.record_checks`` row: the regulation's identity, its file and its score."""
+    return {"daerah": metadata.get("daerah"), "jenis": metadata.get("jenis"), "nomor": metadata.get("nomor"),
+            "tahun": metadata.get("tahun"), "file": file, "sha256": sha256, "score": score}
+
+
 def _history_row(result: FileResult) -> dict[str, Any]:
-    meta = report_metadata(result.report or {})
-    return {"daerah": meta.get("daerah"), "jenis": meta.get("jenis"), "nomor": meta.get("nomor"),
-            "tahun": meta.get("tahun"), "file": result.path.name, "sha256": result.sha256,
-            "score": report_score(result.report or {})}
+    report = result.report or {}
+    return history_row(report_metadata(report), result.path.name, result.sha256, report_score(report))
 
 
 def check_many(inputs: Iterable[Path], out_dir: Path, pipeline: Pipeline, *, fmt: str = "html", lang: str = "id",

@@ -204,23 +204,20 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, 
         from compliance.output import check_output_path
 
         check_output_path(output, inputs)  # fail before the work, not after
-    result, content = _check_one(path, catalog, national, fmt, lang, ocr)
-    emit(content, output, inputs)
-    if not no_cache:
-        _record_history(result, path, catalog, lang, cache_dir)
+    store = _open_store(cache_dir, no_cache, lang)
+    try:
+        result, content = _check_one(path, catalog, national, fmt, lang, ocr)
+        emit(content, output, inputs)
+        if store is not None:  # a single check is kept in the history too (`compliance history DAERAH`)
+            from compliance.batch import default_pipeline, history_row
+
+            row = history_row(result.regulation.metadata.to_dict(), path.name, result.regulation.source.sha256,
+                              result.score)
+            store.record_checks([row], default_pipeline(catalog, lang, national).catalog_key)
+    finally:
+        if store is not None:
+            store.close()
     _enforce_fail_under([result.score], fail_under, lang)
-
-
-def _record_history(result, path: Path, catalog: str, lang: str, cache_dir: Path | None) -> None:
-    """Keep a single check in the store too, so `compliance history DAERAH` lists it."""
-    from compliance.batch import default_pipeline
-    from compliance.store import open_store
-
-    meta = result.regulation.metadata
-    row = {"daerah": meta.daerah, "jenis": meta.jenis, "nomor": meta.nomor, "tahun": meta.tahun,
-           "file": path.name, "sha256": result.regulation.source.sha256, "score": result.score}
-    with open_store(cache_dir, False, warn=_warn) as store:
-        store.record_checks([row], default_pipeline(catalog, lang).catalog_key)
 
 
 def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> None:

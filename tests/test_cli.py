@@ -152,11 +152,12 @@ def test_single_check_is_recorded_in_history(tmp_path: Path):
 
 def test_cache_dir_and_no_cache_exclude_each_other_in_both_languages(tmp_path: Path):
     for lang, words in (("id", "tidak dapat dipakai bersamaan"), ("en", "exclude each other")):
-        for command in (["check", str(tmp_path), "-o", str(tmp_path / "out")], ["compare", str(tmp_path)]):
+        for command in (["check", str(tmp_path), "-o", str(tmp_path / "out")], ["compare", str(tmp_path)],
+                        ["check", str(SAMPLE), "-o", str(tmp_path / "one.html")]):
             result = _run("--lang", lang, *command, "--cache-dir", str(tmp_path / "c"), "--no-cache")
             assert result.exit_code == 2, result.output
             assert words in result.output
-            assert not (tmp_path / "c").exists()
+            assert not (tmp_path / "c").exists() and not (tmp_path / "one.html").exists()
 
 
 def test_check_passes_ocr_to_the_reader_and_a_batch_refuses_a_forced_mode(tmp_path: Path):
