@@ -588,10 +588,21 @@ def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:
     return scope
 
 
-def _belongs(entry: Entry, unit: Unit, at: int, ctx: _Context) -> bool:
-    """Whether the value at ``at`` is the entry's: no competing activity is named
-    between the entry's last term before it and the value."""
-    own = [e for _, e in ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit) if e <= at]
+def _belongs(entry: Entry, unit: Unit, at: int, ctx: _Context, kind: str) -> bool:
+    """Whether the value at ``at`` is the entry's. In its sentence, the first plan
+    named before it is the one the sentence is about ("Arsitektur ... berlaku sepuluh
+    tahun, dan dijabarkan ke dalam rencana induk" sets the Arsitektur's period, and
+    "Peta Rencana ... berpedoman pada Arsitektur ... lima tahun" the Peta Rencana's):
+    plans are the entries with a parameter of the same kind. And no competing
+    activity is named between the entry's last term before it and the value."""
+    own_spans = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
+    sentence = max((m.end() for m in _SEGMENT_END.finditer(unit.body, 0, at)), default=0)
+    rivals = [s for other in ctx.catalog.entries if other is not entry and any(p.kind == kind for p in other.parameters)
+              for s, _ in ctx.find(other.signals, unit) if sentence <= s < at]
+    first_own = min((s for s, _ in own_spans if sentence <= s < at), default=None)
+    if rivals and (first_own is None or min(rivals) < first_own):
+        return False
+    own = [e for _, e in own_spans if e <= at]
     other = [e for _, e in ctx.find(ctx.catalog.competitors, unit) if e <= at]
     return max(own, default=-1) >= max(other, default=-1)
 
@@ -609,7 +620,7 @@ def _conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: _Context)
         else:
             found = [(body[s:e], (s, e)) for s, e in ctx.actor_terms[f"{entry.id}/{param.id}"].find(body)]
         for printed, span in found:
-            if param.kind != "actor" and not _belongs(entry, unit, span[0], ctx):
+            if param.kind != "actor" and not _belongs(entry, unit, span[0], ctx, param.kind):
                 continue
             conflict = Conflict(parameter=_lang(param.label, ctx.lang), national=param.national["printed"],
                                 regional=printed, pasal=unit.pasal, ayat=unit.ayat)

@@ -649,3 +649,25 @@ def test_names_in_a_list_of_principles_or_chapters_are_not_duties(tmp_path, cata
     assert principles.status == "partial" and {e.pasal for e in principles.evidence} == {"1"}
     assert by_id["sistem-penghubung"].status == "missing"  # named in a principle's explanation only
     assert all(e.pasal != "2" for e in by_id["peta-rencana"].evidence)  # a chapter title, not a plan
+
+
+def test_a_period_belongs_to_the_plan_the_sentence_is_about(tmp_path, catalog):
+    text = regulation_text(
+        kind="Peraturan Bupati", daerah="Tanjung Teduh", nomor=3, tahun=2021, tentang="Pemerintahan Digital",
+        menimbang=["bahwa perlu pengaturan;"],
+        mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+        pasal=[
+            "Arsitektur pemerintahan digital Kabupaten mengacu pada arsitektur nasional, berlaku 8 (delapan) tahun, "
+            "dan diturunkan ke dalam peta rencana pemerintahan digital.",
+            "Peta rencana pemerintahan digital disusun dengan berpedoman pada arsitektur pemerintahan digital "
+            "Kabupaten untuk jangka waktu 5 (lima) tahun dan ditetapkan oleh Bupati.",
+        ],
+        tanggal="8 Agustus 2021",
+    )
+    reg = _load(tmp_path, text, "perbup-tanjung-teduh-2021.txt")
+    by_id = {f.requirement: f for f in match(reg, catalog)}
+    architecture = by_id["arsitektur"]
+    assert architecture.status == "conflict"
+    assert [(c.regional, c.pasal) for c in architecture.conflicts] == [("berlaku 8 (delapan) tahun", "1")]
+    roadmap = by_id["peta-rencana"]  # the eight years are the Arsitektur's, named first in that sentence
+    assert roadmap.status != "conflict" and not roadmap.conflicts
