@@ -391,9 +391,9 @@ def anchor(*parts: Any) -> str:
 
 
 def compare_labels(lang: str) -> dict[str, Any]:
-    from compliance.report.labels import LABELS
+    from compliance.report.labels import labels
 
-    common = LABELS.get(lang, LABELS["id"])
+    common = labels(lang)
     return {**_LABELS.get(lang, _LABELS["id"]), "status": common["status"], "estimate_note": common["estimate_note"]}
 
 

@@ -280,12 +280,6 @@ STATUS_COLOURS = {"fulfilled": "#2e7d32", "partial": "#f9a825", "conflict": "#c6
                   "not_applicable": "#cfd8dc", "cites": "#1565c0"}
 
 
-def _status_labels(lang: str) -> dict[str, str]:
-    from compliance.report.labels import LABELS
-
-    return LABELS.get(lang, LABELS["id"])["status"]
-
-
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -296,7 +290,9 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
     reaches an entry through a citation of the national act), then the Mengingat list with each
     cited act resolved and marked where it is known to be revoked or amended. No script; all text escaped."""
     reg_id = regulation if isinstance(regulation, str) else regulation_key(regulation)
-    statuses = _status_labels(lang)
+    from compliance.report.labels import labels
+
+    statuses = labels(lang)["status"]
     links = _links(graph, reg_id, statuses)
     order = {node: i for i, node in enumerate(graph.successors(reg_id))} if reg_id in graph else {}
     articles = sorted({a for a, _, _, _ in links}, key=lambda n: (order.get(n, 10**6), n))  # in text order
