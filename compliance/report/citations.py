@@ -1,6 +1,6 @@
 """What the gap report shows from the citation layer, as plain data.
 
-``citation_sections(reg)`` gives the two top-level keys the CLI adds to the
+``citation_sections(reg)`` gives the two top-level keys ``report_data`` adds to the
 ``compliance/report@1`` dict: ``mengingat`` (each entry verbatim with the acts
 it cites, resolved to canonical ids and their known status from
 ``regulations/relations.yaml``) and ``internal_references`` (references to an

@@ -230,7 +230,7 @@ def outline_entries(regulation: Any) -> list[dict]:
 
 
 def citation_data(report: dict, regulation: Any = None) -> dict:
-    """The report's ``mengingat`` and ``internal_references`` (added by the CLI), else
+    """The report's ``mengingat`` and ``internal_references`` (added by ``report_data``), else
     computed from the parsed ``Regulation`` when one is given, else nothing."""
     if "mengingat" in report or "internal_references" in report:
         return {"mengingat": report.get("mengingat") or [],
