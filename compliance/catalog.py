@@ -110,6 +110,7 @@ class Catalog:
     outline: Terms
     competitors: Terms
     listing: Terms
+    plans: Terms
     evaluation: str | None
     scoring: dict[str, float]
     groups: list[Group]
@@ -361,6 +362,7 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
                             "competitors"),
         outline=c.terms(c.get(data, "outline", list, "-", required=False, default=[]), vocabulary, "-", "outline"),
         listing=c.terms(c.get(data, "listing", list, "-", required=False, default=[]), vocabulary, "-", "listing"),
+        plans=c.terms(c.get(data, "plans", list, "-", required=False, default=[]), vocabulary, "-", "plans"),
         delegation=c.terms(c.get(data, "delegation", list, "-", required=False, default=[]), vocabulary, "-", "delegation"),
         evaluation=c.get(data, "evaluation", str, "-", required=False),
         scoring={k: float(v) for k, v in scoring.items()},

@@ -445,7 +445,7 @@ class _Context:
             found = terms.find_in(self.prepared[id(unit.text)], [(u.start, u.end) for u in group])
             for other, spans in zip(group, found):
                 self.memo[(id(terms), id(other))] = spans
-        return self.memo[key]
+        return list(self.memo[key])  # a copy: callers extend hit spans in place
 
 
 def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
@@ -593,12 +593,14 @@ def _belongs(entry: Entry, unit: Unit, at: int, ctx: _Context, kind: str) -> boo
     named before it is the one the sentence is about ("Arsitektur ... berlaku sepuluh
     tahun, dan dijabarkan ke dalam rencana induk" sets the Arsitektur's period, and
     "Peta Rencana ... berpedoman pada Arsitektur ... lima tahun" the Peta Rencana's):
-    plans are the entries with a parameter of the same kind. And no competing
+    plans are the entries with a parameter of the same kind and the catalog's
+    ``plans`` (RPJMD, Renstra). And no competing
     activity is named between the entry's last term before it and the value."""
     own_spans = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
     sentence = max((m.end() for m in _SEGMENT_END.finditer(unit.body, 0, at)), default=0)
-    rivals = [s for other in ctx.catalog.entries if other is not entry and any(p.kind == kind for p in other.parameters)
-              for s, _ in ctx.find(other.signals, unit) if sentence <= s < at]
+    rival_terms = [other.signals for other in ctx.catalog.entries
+                   if other is not entry and any(p.kind == kind for p in other.parameters)] + [ctx.catalog.plans]
+    rivals = [s for terms in rival_terms for s, _ in ctx.find(terms, unit) if sentence <= s < at]
     first_own = min((s for s, _ in own_spans if sentence <= s < at), default=None)
     if rivals and (first_own is None or min(rivals) < first_own):
         return False

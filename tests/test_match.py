@@ -657,8 +657,8 @@ def test_a_period_belongs_to_the_plan_the_sentence_is_about(tmp_path, catalog):
         menimbang=["bahwa perlu pengaturan;"],
         mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
         pasal=[
-            "Arsitektur pemerintahan digital Kabupaten mengacu pada arsitektur nasional, berlaku 8 (delapan) tahun, "
-            "dan diturunkan ke dalam peta rencana pemerintahan digital.",
+            "Arsitektur pemerintahan digital Kabupaten mengacu pada arsitektur nasional dan RPJMD, berlaku 8 (delapan) "
+            "tahun, dan diturunkan ke dalam peta rencana pemerintahan digital.",
             "Peta rencana pemerintahan digital disusun dengan berpedoman pada arsitektur pemerintahan digital "
             "Kabupaten untuk jangka waktu 5 (lima) tahun dan ditetapkan oleh Bupati.",
         ],
