@@ -111,6 +111,7 @@ class Catalog:
     competitors: Terms
     listing: Terms
     plans: Terms
+    composition: Terms
     evaluation: str | None
     scoring: dict[str, float]
     groups: list[Group]
@@ -363,6 +364,8 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         outline=c.terms(c.get(data, "outline", list, "-", required=False, default=[]), vocabulary, "-", "outline"),
         listing=c.terms(c.get(data, "listing", list, "-", required=False, default=[]), vocabulary, "-", "listing"),
         plans=c.terms(c.get(data, "plans", list, "-", required=False, default=[]), vocabulary, "-", "plans"),
+        composition=c.terms(c.get(data, "composition", list, "-", required=False, default=[]), vocabulary, "-",
+                            "composition"),
         delegation=c.terms(c.get(data, "delegation", list, "-", required=False, default=[]), vocabulary, "-", "delegation"),
         evaluation=c.get(data, "evaluation", str, "-", required=False),
         scoring={k: float(v) for k, v in scoring.items()},

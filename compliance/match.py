@@ -552,6 +552,8 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
         pinned = exact or ranged
         if not (spans or weak or pinned):
             continue
+        if spans and not pinned and _only_listed(entry, unit, spans, ctx):
+            continue  # an object of what another entry covers ("Keamanan SPBE mencakup ... data dan informasi")
         listing = ctx.listing(unit)
         if listing and not pinned and not any(s < le and ls < e for s, e in spans or weak for ls, le in listing):
             continue  # a principle's or a chapter's name in a list: not a duty on the entry's topic
@@ -573,6 +575,23 @@ def _topic(entry: Entry, ctx: _Context) -> tuple[list[_Hit], bool, str | None]:
     # terms (an old "rencana induk", Satu Data for data management) belong to other
     # topics: they neither add to the scope nor supply elements.
     return [h for h, strong in hits if strong or weak_only], weak_only, cited_note
+
+
+def _only_listed(entry: Entry, unit: Unit, spans: list[Span], ctx: _Context) -> bool:
+    """Whether every span of the entry's terms lies among the items after a composition
+    formula ("mencakup", "meliputi", "terdiri atas") whose subject, earlier in the same
+    sentence, is another entry's term and not this entry's."""
+    own = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
+    zones = []
+    for start, end in ctx.find(ctx.catalog.composition, unit):
+        sentence = max((m.end() for m in _SEGMENT_END.finditer(unit.body, 0, start)), default=0)
+        stop = next((m.start() for m in _SEGMENT_END.finditer(unit.body, end)), len(unit.body))
+        if any(sentence <= s < start for s, _ in own):
+            continue
+        if any(other is not entry and other.check is None
+               and any(sentence <= s < start for s, _ in ctx.find(other.signals, unit)) for other in ctx.catalog.entries):
+            zones.append((end, stop))
+    return bool(zones) and all(any(zs <= s and e <= ze for zs, ze in zones) for s, e in spans)
 
 
 def _scope(entry: Entry, topic: list[_Hit], ctx: _Context) -> list[Unit]:

@@ -671,3 +671,22 @@ def test_a_period_belongs_to_the_plan_the_sentence_is_about(tmp_path, catalog):
     assert [(c.regional, c.pasal) for c in architecture.conflicts] == [("berlaku 8 (delapan) tahun", "1")]
     roadmap = by_id["peta-rencana"]  # the eight years are the Arsitektur's, named first in that sentence
     assert roadmap.status != "conflict" and not roadmap.conflicts
+
+
+def test_objects_of_what_another_entry_covers_are_not_its_topic(tmp_path, catalog):
+    def findings(sentence: str, name: str):
+        text = regulation_text(
+            kind="Peraturan Bupati", daerah="Gunung Sari", nomor=11, tahun=2022, tentang="Pemerintahan Digital",
+            menimbang=["bahwa perlu pengaturan;"],
+            mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+            pasal=[sentence], tanggal="2 Februari 2022",
+        )
+        return {f.requirement: f for f in match(_load(tmp_path, text, name), catalog)}
+
+    covered = findings("Keamanan sistem informasi Kabupaten meliputi perlindungan kerahasiaan dan keutuhan basis data, "
+                       "jaringan komputer, serta aplikasi khusus.", "perbup-gunung-sari-2022.txt")
+    assert covered["keamanan"].status in ("partial", "fulfilled")
+    assert covered["data-informasi"].status == "missing"  # basis data: an object to secure
+    assert covered["jaringan-intra"].status == "missing"
+    built = findings("Dinas membangun basis data, jaringan komputer, serta aplikasi khusus.", "perbup-gunung-sari-2022b.txt")
+    assert built["data-informasi"].status == "partial" and built["jaringan-intra"].status == "partial"
