@@ -177,11 +177,13 @@ def _heading(line: str) -> str | None:
     return None
 
 
-def _contents_line(line: str) -> bool:
-    """A table-of-contents line: dotted leaders, or a heading ending in a page number.
-    It names where a topic is printed; it is not evidence of the topic."""
-    return bool(_LEADER.search(line) or _CONTENTS.match(line)
-                or (_PAGE_END.search(line) and _heading(_PAGE_END.sub("", line).rstrip()) is not None))
+def _contents_line(line: str, in_contents: bool) -> bool:
+    """A table-of-contents line: the "DAFTAR ISI" title, dotted leaders, or (under that
+    title) a heading ending in a page number. It names where a topic is printed; it is
+    not evidence of the topic."""
+    if _LEADER.search(line) or _CONTENTS.match(line):
+        return True
+    return in_contents and bool(_PAGE_END.search(line)) and _heading(_PAGE_END.sub("", line).rstrip()) is not None
 
 
 def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
@@ -195,7 +197,7 @@ def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
     pieces: list[tuple[str, int, int]] = []
     bab, section = "", ""
     start: int | None = None
-    in_heading = False
+    in_heading = in_contents = False
 
     def close(end: int) -> None:
         nonlocal start
@@ -210,7 +212,8 @@ def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
         line = raw.strip()
         if not line:
             continue
-        if _contents_line(line):
+        in_contents = _contents_line(line, in_contents)
+        if in_contents:
             close(line_start)
             in_heading = False
             continue

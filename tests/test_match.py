@@ -612,6 +612,8 @@ def test_lampiran_pieces_follow_its_sections_and_skip_the_contents():
     section = {text[s:e].splitlines()[-1][:20]: key for key, s, e in pieces}
     assert section["1. Dinas membangun j"] != section["1. Server Perangkat "]  # two sections, not one
     assert section["1. Audit TIK dilaksa"].endswith("A. Audit")
+    body = "BAB I\nUMUM\nA. Tahap 2\n1. Dinas menyusun peta rencana.\n"  # a number ending a heading outside contents
+    assert any("A. Tahap 2" in body[s:e] for _, s, e in lampiran_pieces(body))
 
 
 def test_lampiran_elements_combine_only_within_one_section(tmp_path, catalog):
