@@ -15,13 +15,10 @@ import re
 from collections import Counter
 from functools import cache
 
-import yaml
 from rapidfuzz import fuzz
 
 from compliance.models import Line, Page
-from compliance.resources import data_dir
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+from compliance.resources import data_yaml
 
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
 _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0-9A-Za-z]{1,2}\s*[-–—~]")  # -2-, -2, -2t-
@@ -38,11 +35,9 @@ _BAGIAN_SPLIT = re.compile(r"^Bag\s+ian\b")
 _BAB_GLUED = re.compile(r"^BA\s?B\s*(?P<label>[IVXLl1 ]{1,8}[A-Z]?)\s*$")
 
 
-@cache
 def layout() -> dict:
     """The layout data (furniture patterns, OCR word fixes, months, ordinals)."""
-    with open(data_dir("regulations") / "layout.yaml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_YAML_LOADER)
+    return data_yaml("regulations", "layout.yaml")
 
 
 @cache

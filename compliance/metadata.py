@@ -9,17 +9,14 @@ the number itself (``NOMOR I1`` -> ``11``).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import yaml
 from rapidfuzz import fuzz
 
 from compliance.clean import layout
 from compliance.models import Closing, Line, Metadata
 from compliance.parse_labels import as_digits
-from compliance.resources import data_dir
+from compliance.resources import data_yaml
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 _SKIP_TITLE = re.compile(r"^(BERITA|LEMBARAN)\s+(NEGARA|DAERAH)\b|^No\.\s*\d", re.IGNORECASE)
 _NOMOR = re.compile(r"^NOMOR\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
@@ -33,10 +30,8 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s\-_.]+", " ", text).strip().upper()
 
 
-@cache
 def kinds() -> dict:
-    with open(data_dir("regulations") / "kinds.yaml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_YAML_LOADER)
+    return data_yaml("regulations", "kinds.yaml")
 
 
 def match_kind(line: str, abbreviations: bool = False) -> tuple[dict, str] | None:

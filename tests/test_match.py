@@ -692,3 +692,22 @@ def test_objects_of_what_another_entry_covers_are_not_its_topic(tmp_path, catalo
     assert covered["jaringan-intra"].status == "missing"
     built = findings("Dinas membangun basis data, jaringan komputer, serta aplikasi khusus.", "perbup-gunung-sari-2022b.txt")
     assert built["data-informasi"].status == "partial" and built["jaringan-intra"].status == "partial"
+
+
+def test_regional_kominfo_agency_is_not_the_ministry(tmp_path, catalog):
+    """"Dinas Kominfo" is the region's own agency: coordinating with it is not the coordination
+    with the minister that Pasal 58 asks for the security audit."""
+    common = dict(kind="Peraturan Wali Kota", daerah="Tanjungwaru", nomor=3, tahun=2021,
+                  tentang="Keamanan Sistem Elektronik", menimbang=["bahwa keamanan informasi perlu dijaga;"],
+                  mengingat=["Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;"],
+                  tanggal="4 Mei 2021")
+    audit = ("Audit keamanan atas infrastruktur dan aplikasi khusus Pemerintah Daerah dilaksanakan paling sedikit "
+             "1 (satu) kali dalam 2 (dua) tahun dengan berkoordinasi dengan {who}.")
+    def audit_finding(who: str, name: str):
+        reg = _load(tmp_path, regulation_text(pasal=[audit.format(who=who)], **common), name)
+        return next(f for f in match(reg, catalog) if f.requirement == "audit-keamanan")
+
+    regional, national = audit_finding("Dinas Kominfo", "dinas.txt"), audit_finding("Menteri Kominfo", "menteri.txt")
+    assert regional.status == "partial"
+    assert any("menteri komunikasi" in m for m in regional.missing_elements), regional.missing_elements
+    assert national.status == "fulfilled", national
