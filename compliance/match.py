@@ -722,7 +722,10 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
             missing.append(element)
     conflicts: list[Conflict] = []
     conflict_units: set[int] = set()
-    for param in entry.parameters:
+    # A text found only through weak signals (an old "rencana induk TIK" for a Peta Rencana)
+    # is not the national instrument, so its period cannot contradict the national one:
+    # at most partial, as the spec says.
+    for param in entry.parameters if not weak_only else ():
         for unit, conflict, span in _conflicts(entry, param, scope, ctx):
             hit = by_unit.setdefault(id(unit), _Hit(unit, [], "term", SCORE_ELEMENT))
             hit.spans.append(span)

@@ -711,3 +711,19 @@ def test_regional_kominfo_agency_is_not_the_ministry(tmp_path, catalog):
     assert regional.status == "partial"
     assert any("menteri komunikasi" in m for m in regional.missing_elements), regional.missing_elements
     assert national.status == "fulfilled", national
+
+
+def test_old_master_plan_period_is_no_conflict(tmp_path, catalog):
+    """An old "master plan TIK" is at most a partial Peta Rencana (spec): its 10-year period
+    does not contradict the 5-year national Peta Rencana, which it is not."""
+    text = regulation_text(
+        kind="Peraturan Bupati", daerah="Gunungsari", nomor=7, tahun=2014, tentang="Master Plan Teknologi Informasi",
+        menimbang=["bahwa pengembangan teknologi informasi perlu direncanakan;"],
+        mengingat=["Undang-Undang Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik;"],
+        pasal=["Dinas menyusun Master Plan Teknologi Informasi Kabupaten untuk masa 10 (sepuluh) tahun."],
+        tanggal="2 Juni 2014")
+    reg = _load(tmp_path, text, "gunungsari.txt")
+    finding = next(f for f in match(reg, catalog) if f.requirement == "peta-rencana")
+    assert finding.status == "partial", finding
+    assert finding.conflicts == []
+    assert "note-weak-signal" in finding.notes
