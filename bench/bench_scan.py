@@ -36,7 +36,8 @@ from PIL import Image, ImageChops, ImageFilter
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_parse import DEFAULT_CORPUS, bench_document, load_manifest  # noqa: E402
 
-from compliance.ocr import DEFAULT_DPI, DEFAULT_LANG, default_jobs, require_tesseract  # noqa: E402
+from compliance.ocr import (DEFAULT_DPI, DEFAULT_LANG, default_jobs, require_tesseract,  # noqa: E402
+                            tesseract_command)
 from compliance.pdf_reader import render_pgm, stop_worker  # noqa: E402
 
 SUBSET = ("PERMENKOMINFO_2007_026", "PERMENKOMINFO_2009_042", "PERMENKOMINFO_2010_029", "PERMENKOMINFO_2013_020",
@@ -111,8 +112,8 @@ def bare_tesseract(images: list[tuple[bytes, int]], jobs: int, lang: str = DEFAU
 
     def read(item: tuple[bytes, int]) -> None:
         image, dpi = item
-        subprocess.run([executable, "stdin", "stdout", "-l", lang, "--dpi", str(dpi)], input=image,
-                       capture_output=True, check=True, env=env)
+        subprocess.run(tesseract_command(executable, dpi, lang), input=image, capture_output=True, check=True,
+                       env=env)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
