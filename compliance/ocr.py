@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -33,8 +34,13 @@ DEFAULT_DPI = 200
 DEFAULT_LANG = "ind"
 TESSERACT = "tesseract"
 # Sauvola's adaptive threshold: it reads a grey, grainy or shadowed scan that tesseract's default
-# global (Otsu) threshold turns into an empty page, and costs the same on clean pages (bench_scan).
-OPTIONS = ("-c", "thresholding_method=2")
+# global (Otsu) threshold turns into an empty page, and costs the same on clean pages. Page
+# segmentation 6 (one block of lines) reads each line across the page, as the text layer is
+# read: the default layout analysis cut the label column off ("Menimbang", the "2." of an
+# amendment's points) and so lost amended articles (bench_scan).
+OPTIONS = ("-c", "thresholding_method=2", "--psm", "6")
+# Specks of dust in the margins read as marks around a heading line: "$ Pasal 14", "Pasal I h".
+_HEADING_SPECK = re.compile(r"^(?:[^\w\s]{1,2}\s+)?((?:Pasal|BAB)\s+[0-9IVXLC]{1,5}[A-Z]?)(?:\s+(?:[a-z]|[^\w\s]{1,2}))?$")
 
 
 def default_jobs() -> int:
@@ -120,7 +126,8 @@ def _tesseract(executable: str, image: bytes, dpi: int, lang: str, timeout: floa
         env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
     text = completed.stdout.decode("utf-8", "replace")
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    lines = (" ".join(line.split()) for line in text.splitlines() if line.strip())
+    return "\n".join(_HEADING_SPECK.sub(r"\1", line) for line in lines)
 
 
 def require_tesseract(name: str, lang: str = DEFAULT_LANG) -> str:

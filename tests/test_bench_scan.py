@@ -74,4 +74,4 @@ def test_a_grey_grainy_scan_is_still_read(bench, tmp_path: Path):
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(bench.scan_pdf(corpus_pdf("PERMENKOMINFO_2009_042.pdf"), 300, 0.7, 12.0, pages=[7]))
     text = ocr_pages(scan, [1])[1].split("\n")
-    assert "Pasal 19" in text and "KETENTUAN PENUTUP" in text
+    assert "Pasal 19" in text and any(line.endswith("KETENTUAN PENUTUP") for line in text)
