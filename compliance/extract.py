@@ -72,7 +72,9 @@ def extract(path: Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Ext
             warnings.append(Warning_("docx-numbering-approximated", detail=str(approximated)))
     else:
         text, warnings = decode_text(data, name)
-        pages = [Page(1, text)]
+        # A form feed is a page break in text exported from PDF or Word (pdftotext writes one
+        # per page): keep the pages, so page numbers and running headers are seen as such.
+        pages = [Page(i + 1, chunk) for i, chunk in enumerate(text.split("\f"))]
     source = Source(path.name, hashlib.sha256(data).hexdigest(), len(pages), ocr_pages=ocr_done)
     return Extracted(source, pages, warnings)
 
@@ -137,9 +139,14 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[Warning_]]:
 
 
 def _text_lines(text: str) -> str:
-    """Unify line ends (CRLF, CR, form feed) and collapse spaces inside lines; keep blank lines."""
+    """Unify line ends (CRLF, CR, vertical tab) and collapse spaces inside lines; keep blank
+    lines, and form feeds (page breaks) as a bare ``\\f`` between pages."""
     text = text.replace("\u00ad", "")  # soft hyphen: an invisible break hint in plain text
-    lines = re.split(r"\r\n|[\r\n\f\v\u2028\u2029]", text)
+    return "\f".join(_page_lines(page) for page in text.split("\f"))
+
+
+def _page_lines(text: str) -> str:
+    lines = re.split(r"\r\n|[\r\n\v\u2028\u2029]", text)
     return "\n".join(" ".join(line.split()) for line in lines).strip("\n")
 
 

@@ -502,3 +502,16 @@ def test_legacy_text_is_read_as_cp1252_with_a_warning(tmp_path: Path):
 def test_damaged_utf8_is_refused_not_guessed(tmp_path: Path):
     data = "Pasal 1 – Ketentuan Umum".encode("utf-8") + b" \xff"
     assert _error(_write(tmp_path, "rusak.txt", data)).code == "text-encoding"
+
+
+def test_txt_form_feeds_are_page_breaks(tmp_path):
+    from compliance.extract import extract
+
+    path = tmp_path / "perbup.txt"
+    path.write_text("BUPATI CONTOH\nPasal 1\nIsi satu.\n\f- 2 -\nPasal 2\nIsi dua.\n", encoding="utf-8")
+    result = extract(path)
+    assert [p.number for p in result.pages] == [1, 2]
+    assert result.source.pages == 2
+    assert result.pages[1].text.startswith("- 2 -")
+    source_lines = [line for line in path.read_text(encoding="utf-8").replace("\f", "\n").splitlines() if line]
+    assert [line for p in result.pages for line in p.text.splitlines()] == source_lines
