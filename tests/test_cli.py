@@ -199,3 +199,13 @@ def test_check_folder_verifies_against_the_national_text_as_a_single_check_does(
     assert "article_missing" in {v["status"] for v in data["national"]["verifications"]}  # Pasal 20 on
     missing = _run("check", str(regs), "-o", str(out), "--national", str(tmp_path / "tidak-ada.pdf"), "--no-cache")
     assert missing.exit_code == 1 and "tidak-ada.pdf: berkas tidak ditemukan" in missing.output
+
+
+def test_check_ocr_never_refuses_a_scan_with_one_line(tmp_path: Path):
+    from pdf_samples import scanned_pdf
+
+    scan = tmp_path / "scan-perbup.pdf"
+    scan.write_bytes(scanned_pdf(["Pasal 1"]))
+    result = _run("check", str(scan), "--ocr", "never", "-o", str(tmp_path / "laporan.html"))
+    assert result.exit_code == 1 and "lapisan teks" in result.output and "OCR" in result.output
+    assert result.output.strip().count("\n") == 0 and not (tmp_path / "laporan.html").exists()
