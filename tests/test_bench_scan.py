@@ -75,3 +75,26 @@ def test_a_grey_grainy_scan_is_still_read(bench, tmp_path: Path):
     scan.write_bytes(bench.scan_pdf(corpus_pdf("PERMENKOMINFO_2009_042.pdf"), 300, 0.7, 12.0, pages=[7]))
     text = ocr_pages(scan, [1])[1].split("\n")
     assert "Pasal 19" in text and any(line.endswith("KETENTUAN PENUTUP") for line in text)
+
+
+def test_a_scanned_sample_checks_like_its_text(bench, tmp_path: Path, monkeypatch):
+    """The whole path: an image-only copy of a sample Perbup is read by OCR and checked; its
+    identity and findings match the text layer's, and the report says the text is OCR'd."""
+    import compliance
+    from compliance.check import check
+    from compliance.report import render
+    from conftest import EXAMPLES
+
+    source = EXAMPLES / "perbup-sukamaju-2016-egov.pdf"
+    scan = tmp_path / "scan-perbup.pdf"
+    scan.write_bytes(bench.scan_pdf(source, 200))
+    text, scanned = check(compliance.load(source)), check(compliance.load(scan))
+    assert scanned.regulation.source.ocr_pages == list(range(1, scanned.regulation.source.pages + 1))
+    identity = ("jenis_kode", "nomor", "tahun", "ditetapkan")
+    assert [getattr(scanned.regulation.metadata, k) for k in identity] == \
+        [getattr(text.regulation.metadata, k) for k in identity]
+    statuses = {f.requirement: f.status for f in text.findings}
+    differ = [f.requirement for f in scanned.findings if statuses[f.requirement] != f.status]
+    assert len(scanned.findings) == len(text.findings) and len(differ) <= 2, differ
+    html = render(scanned.to_dict(), "html")
+    assert "teks hasil OCR — periksa kutipan" in html and 'class="evidence ocr"' in html
