@@ -7,7 +7,6 @@ packaged as ``compliance._rules`` and friends (see pyproject.toml).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +14,20 @@ import yaml
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
-_PACKAGED = {
-    "rules": "compliance._rules",
-    "regulations": "compliance._regulations",
-    "templates": "compliance._templates",
-    "examples": "compliance._examples",
-}
+_DATA = ("rules", "regulations", "templates", "examples")
 
 
 @cache
 def data_dir(name: str) -> Path:
-    """Return the folder ``name`` (rules, regulations, templates, examples)."""
-    checkout = Path(__file__).resolve().parent.parent / name
+    """Return the folder ``name`` (rules, regulations, templates, examples): beside the
+    package in a checkout, ``compliance/_<name>`` once installed (pyproject.toml maps it)."""
+    if name not in _DATA:
+        raise ValueError(f"unknown data folder {name!r}")
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / name
     if checkout.is_dir():
         return checkout
-    return Path(str(resources.files(_PACKAGED[name])))
+    return package / f"_{name}"
 
 
 @cache
