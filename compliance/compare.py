@@ -22,6 +22,7 @@ from compliance.i18n import message
 from compliance.models import Regulation, leading_number
 from compliance.output import dumps_json
 from compliance.resources import data_dir, data_yaml, kind_levels, regulation_kinds
+from compliance.score import status_score
 from compliance.store import daerah_key
 
 COMPARE_SCHEMA = "compliance/compare@1"
@@ -184,15 +185,6 @@ def _best_levels(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _strength(finding: dict[str, Any]) -> tuple[int, float]:
     return STATUS_RANK.get(finding.get("status"), -1), float(finding.get("confidence") or 0.0)
-
-
-def status_score(statuses: list[str], weights: dict[str, float]) -> float | None:
-    """0-100 as the checker scores (``compliance.score``): the catalog's weight per status,
-    summed over applicable entries, divided by their number; None when none applies."""
-    applicable = [s for s in statuses if s != "not_applicable"]
-    if not applicable:
-        return None
-    return round(100.0 * sum(weights.get(s, 0.0) for s in applicable) / len(applicable), 1)
 
 
 def _rows(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:

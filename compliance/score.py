@@ -14,12 +14,17 @@ from compliance.catalog import Catalog
 from compliance.models import STATUSES, Finding
 
 
-def score(findings: list[Finding], catalog: Catalog) -> float | None:
-    applicable = [f for f in findings if f.status != "not_applicable"]
+def status_score(statuses: list[str], weights: dict[str, float]) -> float | None:
+    """The score of a list of statuses under the catalog's weights (the definition above);
+    also used for a region's combined column in ``compliance.compare``."""
+    applicable = [s for s in statuses if s != "not_applicable"]
     if not applicable:
         return None
-    total = sum(catalog.scoring.get(f.status, 0.0) for f in applicable)
-    return round(100.0 * total / len(applicable), 1)
+    return round(100.0 * sum(weights.get(s, 0.0) for s in applicable) / len(applicable), 1)
+
+
+def score(findings: list[Finding], catalog: Catalog) -> float | None:
+    return status_score([f.status for f in findings], catalog.scoring)
 
 
 def _counts(findings: list[Finding]) -> dict[str, int]:
