@@ -107,6 +107,8 @@ def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
             yield {"part": "penjelasan", "pasal": None}, reg.penjelasan.umum
         for entry in reg.penjelasan.pasal:
             yield {"part": "penjelasan", "pasal": entry.get("label")}, entry.get("text", "")
+    for block in reg.lampiran:
+        yield {"part": "lampiran", "title": block.title or None}, block.text
 
 
 def _mengingat_item(i: int, entry: Mengingat) -> str:
@@ -156,7 +158,7 @@ def find_citations(reg: Regulation) -> list[Citation]:
         if not text:
             continue
         found = _cite_text(reg, text, place, self_id, amended, index)
-        if place["part"] == "judul":  # the title names the regulation itself
+        if place["part"] in ("judul", "lampiran"):  # the title and the annex header name the regulation itself
             found = [c for c in found if not _names_itself(c, reg.metadata, self_id)]
         citations.extend(found)
     for citation in citations:
@@ -427,6 +429,8 @@ def describe_place(place: dict[str, str | None]) -> str:
         return f"Penjelasan Pasal {place['pasal']}" if place.get("pasal") else "Penjelasan Umum"
     if part in ("menimbang", "mengingat"):
         return f"{part.capitalize()} {place.get('item')}" if place.get("item") else part.capitalize()
+    if part == "lampiran":
+        return "Lampiran"
     return "Judul"
 
 

@@ -378,12 +378,15 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
     offset of the unit's text."""
     place, start, raw = citation.place, citation.offset, citation.raw
     part = place.get("part")
-    if part not in ("pasal", "menimbang", "mengingat"):
+    if part not in ("pasal", "menimbang", "mengingat", "lampiran"):
         return None  # the title or the Penjelasan
     article = (place.get("pasal"), place.get("parent")) if part == "pasal" else None
     candidates = []
     for unit in all_units:
-        if article is not None:
+        if part == "lampiran":
+            if unit.pasal != "Lampiran":
+                continue
+        elif article is not None:
             if unit.kind not in ("operative", "definition") or unit.article_key != article:
                 continue
         elif unit.kind != part:

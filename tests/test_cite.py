@@ -316,3 +316,47 @@ def test_the_title_is_not_a_citation_even_when_its_year_is_unreadable():
     reg.preamble = ("PERATURAN BUPATI LABUHANBATU\nNOMOR 14 TAHUN 2O1B\nTENTANG PERUBAHAN ATAS PERATURAN BUPATI "
                     "LABUHANBATU NOMOR 5 TAHUN 2017")
     assert [(c.target, c.relation) for c in find_citations(reg)] == [("perbup/labuhanbatu/2017/5", "amends")]
+
+
+LAMPIRAN_TEXT = """PERATURAN BUPATI CONTOHJAYA
+NOMOR 5 TAHUN 2021
+TENTANG
+PEDOMAN TATA KELOLA TEKNOLOGI INFORMASI
+
+BUPATI CONTOHJAYA,
+Menimbang : a. bahwa tata kelola teknologi informasi perlu pedoman;
+Mengingat : 1. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG PEDOMAN TATA KELOLA TEKNOLOGI INFORMASI.
+
+Pasal 1
+Pedoman tata kelola teknologi informasi tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Peraturan Bupati ini.
+
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+
+Ditetapkan di Contohjaya
+pada tanggal 3 Maret 2021
+BUPATI CONTOHJAYA,
+
+LAMPIRAN
+PERATURAN BUPATI CONTOHJAYA
+NOMOR 5 TAHUN 2021
+BAB I PENGAMANAN
+Pemerintah Daerah melaksanakan audit keamanan sebagaimana dimaksud dalam Pasal 58 Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik.
+"""
+
+
+def test_citations_in_the_lampiran_are_found_and_reach_the_matcher(tmp_path):
+    """Regional guidelines often live in the Lampiran: a Perpres pinpoint there counts."""
+    import compliance
+    from compliance.check import check
+
+    path = tmp_path / "perbup-contohjaya.txt"
+    path.write_text(LAMPIRAN_TEXT, encoding="utf-8")
+    reg = compliance.load(path)
+    in_annex = [c for c in find_citations(reg) if c.place["part"] == "lampiran"]
+    assert [c.target for c in in_annex] == ["perpres/2018/95#pasal-58"]  # the annex header naming itself is no citation
+    finding = next(f for f in check(reg).findings if f.requirement == "audit-keamanan")
+    assert ("Lampiran", "citation") in [(e.pasal, e.via) for e in finding.evidence]
+    assert finding.status == "partial"  # a citation alone never makes it fulfilled
