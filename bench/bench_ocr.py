@@ -14,11 +14,15 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import sys
 import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling bench scripts
+from bench_extract import timed  # noqa: E402
 
 from compliance.ocr import _tesseract, ocr_pages, require_tesseract
 from compliance.pdf_lines import page_text
@@ -42,15 +46,6 @@ def cpu_of(func, *args) -> tuple[float, object]:
     return child_cpu() - before, result
 
 
-def best_of(repeat: int, func, *args):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func(*args)
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dpi", type=int, nargs="+", default=[200, 300])
@@ -65,9 +60,9 @@ def main() -> None:
             pdf = pdfium.PdfDocument(CORPUS / name)
             page = pdf[number - 1]
             reference = " ".join(page_text(page.get_textpage()).split())
-            render, (image, _) = best_of(args.repeat, render_pgm, page, dpi)
+            render, (image, _) = timed(render_pgm, page, dpi, repeat=args.repeat)
             page.close()
-            seconds, text = best_of(args.repeat, _tesseract, tesseract, image, dpi, "ind", 600.0)
+            seconds, text = timed(_tesseract, tesseract, image, dpi, "ind", 600.0, repeat=args.repeat)
             cpu, _ = cpu_of(_tesseract, tesseract, image, dpi, "ind", 600.0)
             score = f"{fuzz.ratio(reference, ' '.join(text.split())):6.1f}" if reference else "   n/a"
             print(f"{name + ' p.' + str(number):34} {dpi:4d} {render:8.2f} {seconds:7.2f} {cpu:9.2f} {score}")

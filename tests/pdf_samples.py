@@ -24,16 +24,7 @@ def tiny_pdf(pages: list[list[tuple[float, float, str]]], trailer_extra: bytes =
         stream = "".join(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET\n" for x, y, text in items).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream))
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
-    return bytes(out)
+    return serialise(objects, trailer_extra)
 
 
 def scanned_pdf(page_texts: list[str]) -> bytes:
@@ -86,7 +77,7 @@ def image_pdf(pages: list[tuple[bytes, int, int]], media: tuple[float, float] = 
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode()]
     w, h = media
     for i, (pixels, width, height) in enumerate(pages):
-        page, content, image = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        content, image = 4 + 3 * i, 5 + 3 * i  # the page itself is object 3 + 3 * i
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Resources << /XObject << /Im1 "
                        f"{image} 0 R >> >> /Contents {content} 0 R >>".encode())
         draw = f"q {w} 0 0 {h} 0 0 cm /Im1 Do Q".encode()
@@ -95,6 +86,11 @@ def image_pdf(pages: list[tuple[bytes, int, int]], media: tuple[float, float] = 
         objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
                        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
                        % (width, height, len(packed), packed))
+    return serialise(objects)
+
+
+def serialise(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """Numbered objects (object 1 the catalog) written out as a PDF with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -103,5 +99,5 @@ def image_pdf(pages: list[tuple[bytes, int, int]], media: tuple[float, float] = 
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
