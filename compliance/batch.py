@@ -121,16 +121,16 @@ def check_report(catalog_path: str, lang: str, regulation: Regulation, national:
     from compliance.check import check
     from compliance.report import report_data
 
-    official = _official(national) if national is not None else None
+    official = _official(national, catalog_path) if national is not None else None
     return report_data(check(regulation, catalog_path, lang=lang), official, lang)
 
 
 @functools.cache
-def _official(national: str) -> Regulation:
-    """The official national text, parsed once per process."""
-    from compliance import load
+def _official(national: str, catalog_path: str) -> Regulation:
+    """The official national text, parsed (and its identity checked) once per process."""
+    from compliance.official import load_official
 
-    return load(national)
+    return load_official(national, catalog_path)
 
 
 def collect(inputs: Iterable[Path]) -> list[Path]:

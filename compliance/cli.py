@@ -158,14 +158,14 @@ def _open_store(cache_dir: Path | None, no_cache: bool, lang: str):
     return open_store(cache_dir, no_cache, warn=_warn)
 
 
-def _check_one(path: Path, catalog: str, national: Path | None, fmt: str, lang: str, ocr: str = "auto"):
-    """Check one file; return the result and the rendered report."""
+def _check_one(path: Path, catalog: str, official, fmt: str, lang: str, ocr: str = "auto"):
+    """Check one file (``official``: the parsed national text, or None); return the result and
+    the rendered report."""
     from compliance import load
     from compliance.check import check as run_check
     from compliance.report import render_result
 
     result = run_check(load(path, ocr=ocr), catalog, lang=lang)
-    official = load(national) if national is not None else None
     return result, render_result(result, fmt, lang, official)
 
 
@@ -189,16 +189,17 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, 
           fail_under: float | None, jobs: int | None, ocr: str, cache_dir: Path | None, no_cache: bool) -> None:
     """Check a regulation (or folders of them) against the catalog and write the gap report."""
     from compliance.config import national_pdf
+    from compliance.official import load_official
 
     lang = _lang(click.get_current_context())
+    national = national_pdf(national)
+    official = load_official(national, catalog) if national is not None else None  # the right act, before any work
     if len(paths) > 1 or paths[0].is_dir():
         if ocr != "auto":  # the store keeps one parse per file: it cannot hold one per OCR mode
             raise click.UsageError(message("batch-ocr-auto-only", lang))
-        _check_batch(paths, output, fmt, catalog, national_pdf(national), fail_under, jobs, cache_dir, no_cache,
-                     lang)
+        _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_dir, no_cache, lang)
         return
     path = paths[0]
-    national = national_pdf(national)
     inputs = [path] + ([national] if national else [])
     if output is not None:
         from compliance.output import check_output_path
@@ -206,7 +207,7 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, 
         check_output_path(output, inputs)  # fail before the work, not after
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        result, content = _check_one(path, catalog, national, fmt, lang, ocr)
+        result, content = _check_one(path, catalog, official, fmt, lang, ocr)
         emit(content, output, inputs)
         if store is not None:  # a single check is kept in the history too (`compliance history DAERAH`)
             from compliance.batch import default_pipeline, history_row
@@ -283,12 +284,13 @@ def rules_list(catalog: str, fmt: str) -> None:
 @handles_errors
 def rules_verify(national: Path, catalog: str, fmt: str) -> None:
     """Are the catalog's article references in the official text? Exit 2 if any is not confirmed."""
-    from compliance import load
     from compliance.catalog import load_catalog
+    from compliance.official import load_official
     from compliance.verify import ANCHORS_MISSING, ARTICLE_MISSING, verify
 
     lang = _lang(click.get_current_context())
-    results = verify(load_catalog(catalog), load(national), lang)
+    cat = load_catalog(catalog)
+    results = verify(cat, load_official(national, cat), lang)
     if fmt == "json":
         click.echo(dumps_json([v.to_dict() for v in results]), nl=False)
     else:

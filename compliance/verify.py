@@ -80,6 +80,10 @@ def verify_entry(entry: Entry, articles: dict[str, Article], lang: str = "id") -
 
 
 def verify(catalog: Catalog, official: Regulation, lang: str = "id") -> list[Verification]:
-    """One verification per catalog entry, in catalog order."""
+    """One verification per catalog entry, in catalog order; refused (``ComplianceError``) when
+    ``official`` is not the regulation the catalog is about, so nothing is confirmed against it."""
+    from compliance.official import check_identity
+
+    check_identity(official, catalog)
     articles = _body_articles(official)
     return [verify_entry(entry, articles, lang) for entry in catalog.entries]
