@@ -15,8 +15,14 @@ import click
 
 from compliance import __version__
 from compliance.errors import ComplianceError
+from compliance.cli_lang import LocalizedGroup, current_lang, install_click_translation
 from compliance.i18n import DEFAULT_LANG, LANGS, message
 from compliance.output import dumps_json, write_atomic
+from compliance.report.outputs import COMMAND_FORMATS, format_for
+
+FORMAT_HELP = "Output format (default: from the -o suffix; without -o the first)."
+
+install_click_translation()
 
 
 def _lang(ctx: click.Context) -> str:
@@ -52,37 +58,39 @@ def handles_errors(func):
     return wrapper
 
 
-def emit(content: str, output: Path | None, inputs: list[Path]) -> None:
+def emit(content: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     """Print to stdout, or write ``output`` atomically (never over an input)."""
     if output is None:
-        click.echo(content, nl=False)
+        click.echo(content, nl=False)  # bytes (DOCX) go to stdout raw
     else:
         write_atomic(output, content, inputs)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="compliance")
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True,
-              help="Language of messages and reports (id = Bahasa Indonesia).")
+              help="Language of messages and reports (id = Bahasa Indonesia; also COMPLIANCE_LANG); "
+                   "before or after the command.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
 def main(ctx: click.Context, lang: str, debug: bool) -> None:
     """Check Indonesian regional e-government regulations against Perpres 95/2018 (SPBE)."""
-    ctx.obj = {"lang": lang, "debug": debug}
+    ctx.obj = {"lang": current_lang(), "debug": debug}  # --lang read before parsing, wherever it stands
 
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["outline", "json", "md"]), default="outline", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["parse"]), help=FORMAT_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="OCR (tesseract) for PDF pages: those without text, all pages, or none.")
 @handles_errors
-def parse(path: Path, fmt: str, output: Path | None, ocr: str) -> None:
+def parse(path: Path, fmt: str | None, output: Path | None, ocr: str) -> None:
     """Parse a regulation (PDF, DOCX, TXT) into its legal structure."""
     from compliance import load
     from compliance.outline import render_markdown, render_outline
 
+    fmt = format_for(output, COMMAND_FORMATS["parse"], fmt)
     reg = load(path, ocr=ocr)
     lang = _lang(click.get_current_context())
     if fmt == "json":
@@ -96,14 +104,15 @@ def parse(path: Path, fmt: str, output: Path | None, ocr: str) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["cite"]), help=FORMAT_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @handles_errors
-def cite(path: Path, fmt: str, output: Path | None) -> None:
+def cite(path: Path, fmt: str | None, output: Path | None) -> None:
     """List every citation in a regulation: resolved id, relation and place, or why not resolved."""
     from compliance import load
     from compliance.cite import citations_report, find_citations, render_citations
 
+    fmt = format_for(output, COMMAND_FORMATS["cite"], fmt)
     reg = load(path)  # its dangling-reference warnings are already added
     citations = find_citations(reg)
     if fmt == "json":
@@ -115,17 +124,19 @@ def cite(path: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "dot"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["graph"]), help=FORMAT_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
 @click.option("--findings", "with_findings", is_flag=True, help="Also run the check and add its satisfies links.")
 @handles_errors
-def graph(paths: tuple[Path, ...], fmt: str, output: Path | None, catalog: str, with_findings: bool) -> None:
-    """Export the citation graph of one or more regulations (with the catalog) as JSON, GraphML or DOT."""
+def graph(paths: tuple[Path, ...], fmt: str | None, output: Path | None, catalog: str, with_findings: bool) -> None:
+    """Export the citation graph of one or more regulations (with the catalog) as JSON, GraphML, DOT or GEXF."""
     from compliance import load
     from compliance.catalog import load_catalog
     from compliance.cite import regulation_key
-    from compliance.graph import build_graph, to_dot, to_graphml, to_node_link
+    from compliance.graph import build_graph, to_dot, to_gexf, to_graphml, to_node_link
+
+    fmt = format_for(output, COMMAND_FORMATS["graph"], fmt)
 
     regulations, findings = [], {}
     for path in paths:
@@ -138,7 +149,8 @@ def graph(paths: tuple[Path, ...], fmt: str, output: Path | None, catalog: str, 
         else:
             regulations.append(load(path))
     built = build_graph(regulations, catalog=load_catalog(catalog), findings=findings or None)
-    content = {"json": lambda g: dumps_json(to_node_link(g)), "graphml": to_graphml, "dot": to_dot}[fmt](built)
+    content = {"json": lambda g: dumps_json(to_node_link(g)), "graphml": to_graphml, "dot": to_dot,
+               "gexf": to_gexf}[fmt](built)
     emit(content, output, list(paths))
 
 
@@ -158,23 +170,24 @@ def _open_store(cache_dir: Path | None, no_cache: bool, lang: str):
     return open_store(cache_dir, no_cache, warn=_warn)
 
 
-def _check_one(path: Path, catalog: str, official, fmt: str, lang: str, ocr: str = "auto"):
-    """Check one file (``official``: the parsed national text, or None); return the result and
-    the rendered report."""
+def _check_one(path: Path, catalog: str, official, fmt: str | None, lang: str, ocr: str = "auto"):
+    """Check one file (``official``: the parsed national text, or None); return the result, the
+    report dict and the report rendered in ``fmt`` (None: not rendered)."""
     from compliance import load
     from compliance.check import check as run_check
-    from compliance.report import render_result
+    from compliance.report import render_check
 
     result = run_check(load(path, ocr=ocr), catalog, lang=lang)
-    return result, render_result(result, fmt, lang, official)
+    return (result, *render_check(result, fmt, lang, official))
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the report here instead of stdout; for a folder or several files, the folder for "
-                   "the reports (one per file plus index.html).")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "csv", "md"]), default="html", show_default=True)
+              help="Write the report here, its format from the suffix (.html .json .csv .md .docx); without -o "
+                   "a short summary is printed. For a folder or several files: the folder for the reports (one "
+                   "per file plus index.html).")
+@click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["check"]), help=FORMAT_HELP)
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
 @click.option("--national", type=click.Path(path_type=Path),
               help="Official PDF of the national regulation, to quote it and confirm references "
@@ -185,7 +198,7 @@ def _check_one(path: Path, catalog: str, official, fmt: str, lang: str, ocr: str
               help="OCR (tesseract) for PDF pages: those without text, all pages, or none (one file only).")
 @_cache_options
 @handles_errors
-def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, national: Path | None,
+def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog: str, national: Path | None,
           fail_under: float | None, jobs: int | None, ocr: str, cache_dir: Path | None, no_cache: bool) -> None:
     """Check a regulation (or folders of them) against the catalog and write the gap report."""
     from compliance.config import national_pdf
@@ -197,18 +210,25 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str, catalog: str, 
     if len(paths) > 1 or paths[0].is_dir():
         if ocr != "auto":  # the store keeps one parse per file: it cannot hold one per OCR mode
             raise click.UsageError(message("batch-ocr-auto-only", lang))
-        _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_dir, no_cache, lang)
+        _check_batch(paths, output, fmt or "html", catalog, national, fail_under, jobs, cache_dir, no_cache, lang)
         return
     path = paths[0]
     inputs = [path] + ([national] if national else [])
+    summary_only = output is None and fmt is None  # a terminal gets the summary, not 1 000 lines of HTML
+    fmt = format_for(output, COMMAND_FORMATS["check"], fmt)
     if output is not None:
         from compliance.output import check_output_path
 
         check_output_path(output, inputs)  # fail before the work, not after
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        result, content = _check_one(path, catalog, official, fmt, lang, ocr)
-        emit(content, output, inputs)
+        from compliance.report.memo import summary_text
+
+        result, data, content = _check_one(path, catalog, official, None if summary_only else fmt, lang, ocr)
+        if content is not None:
+            emit(content, output, inputs)
+        if summary_only or output is not None:
+            click.echo(summary_text(data, lang, str(output) if output is not None else None), nl=False)
         if store is not None:  # a single check is kept in the history too (`compliance history DAERAH`)
             from compliance.batch import default_pipeline, history_row
 
@@ -316,7 +336,7 @@ def demo(out_dir: Path) -> None:
         raise ComplianceError("demo-no-samples", file=str(data_dir("examples")))
     out_dir.mkdir(parents=True, exist_ok=True)
     for sample in samples:
-        result, html = _check_one(sample, "perpres-95-2018", None, "html", lang)
+        result, _, html = _check_one(sample, "perpres-95-2018", None, "html", lang)
         write_atomic(out_dir / f"{sample.stem}.html", html, [sample])
         write_atomic(out_dir / f"{sample.stem}.json", render_result(result, "json", lang), [sample])
         from compliance.report.labels import LABELS
@@ -346,8 +366,7 @@ def report_failures(results: list) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["html", "csv", "json"]),
-              help="Output format (default: from the -o suffix, else html).")
+@click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["compare"]), help=FORMAT_HELP)
 @click.option("--group-by", type=click.Choice(["daerah"]), help="One column per region, combining its regulations.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
@@ -360,9 +379,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
     from compliance.compare import build_matrix, render_csv, render_html, render_json
 
     lang = _lang(click.get_current_context())
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = suffix if suffix in ("csv", "json") else "html"
+    fmt = format_for(output, COMMAND_FORMATS["compare"], fmt)
     if output is not None:
         from compliance.output import check_output_path
 
@@ -381,20 +398,23 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
 
 
 @main.command()
-@click.argument("daerah")
+@click.argument("daerah", required=False)
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handles_errors
-def history(daerah: str, cache_dir: Path | None, fmt: str) -> None:
-    """List the regulations checked for a region over time, with their scores."""
-    from compliance.store import format_history, open_store
+def history(daerah: str | None, cache_dir: Path | None, fmt: str) -> None:
+    """List the regulations checked for a region over time, with their scores; without a region, the regions
+    checked so far."""
+    from compliance.store import format_history, format_regions, open_store
 
+    lang = _lang(click.get_current_context())
     with open_store(cache_dir, False, warn=_warn) as store:
-        rows = store.history(daerah)
+        rows = store.history(daerah) if daerah else store.regions()
     if not rows:
-        raise ComplianceError("history-empty", file=daerah)
-    click.echo(dumps_json(rows) if fmt == "json" else format_history(rows, _lang(click.get_current_context())), nl=False)
+        raise ComplianceError("history-empty" if daerah else "history-none", file=daerah or "")
+    table = format_history(rows, lang) if daerah else format_regions(rows, lang)
+    click.echo(dumps_json(rows) if fmt == "json" else table, nl=False)
 
 
 if __name__ == "__main__":

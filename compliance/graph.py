@@ -247,14 +247,26 @@ def _scalar(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def to_graphml(graph: nx.MultiDiGraph) -> str:
-    """GraphML text, nodes and edges in sorted order."""
+def _ordered(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with nodes and edges in sorted order and scalar attributes, for the XML writers."""
     ordered = nx.MultiDiGraph()
     for n, d in sorted(graph.nodes(data=True)):
         ordered.add_node(n, **{k: _scalar(v) for k, v in sorted(d.items())})
     for u, v, k, d in _sorted_edges(graph):
         ordered.add_edge(u, v, key=k, **{a: _scalar(b) for a, b in sorted(d.items())})
-    return "\n".join(nx.generate_graphml(ordered)) + "\n"
+    return ordered
+
+
+def to_graphml(graph: nx.MultiDiGraph) -> str:
+    """GraphML text, nodes and edges in sorted order."""
+    return "\n".join(nx.generate_graphml(_ordered(graph))) + "\n"
+
+
+def to_gexf(graph: nx.MultiDiGraph) -> str:
+    """GEXF text (Gephi), nodes and edges in sorted order; the writer's date stamp is
+    dropped so the same input gives the same bytes on any day."""
+    text = "\n".join(nx.generate_gexf(_ordered(graph)))
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1) + "\n"
 
 
 def _dot_id(text: Any) -> str:

@@ -24,6 +24,7 @@ from typing import Any, Callable, Union
 
 from compliance import __version__, models
 from compliance.errors import ComplianceError
+from compliance.locale_format import long_date, number
 from compliance.models import Regulation
 
 DB_NAME = "results.sqlite3"
@@ -255,9 +256,10 @@ class Store:
         ) for c in checks])
 
     def history(self, daerah: str) -> list[dict[str, Any]]:
-        """Every regulation checked for a region (matched on a part of its name): one row per
-        file content with its latest score and catalog, oldest regulation first."""
-        key = daerah_key(daerah)
+        """Every regulation checked for a region (matched on a part of its name, or on a label
+        ``compare`` prints): one row per file content with its latest score and catalog,
+        oldest regulation first."""
+        key = region_query(daerah)
         pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         rows = self._read(
             "SELECT h.daerah, h.jenis, h.nomor, h.tahun, h.file, h.sha256, h.catalog, h.score, g.first, g.last, g.n"
@@ -268,6 +270,26 @@ class Store:
         names = ("daerah", "jenis", "nomor", "tahun", "file", "sha256", "catalog", "score",
                  "first_checked", "last_checked", "checks")
         return [dict(zip(names, row)) for row in rows]
+
+
+    def regions(self) -> list[dict[str, Any]]:
+        """The regions in the history: name, regulations (distinct contents), checks, last check."""
+        rows = self._read(
+            "SELECT max(daerah), count(DISTINCT sha256), count(*), max(checked_at) FROM history"
+            " GROUP BY daerah_key ORDER BY daerah_key")
+        return [dict(zip(("daerah", "regulations", "checks", "last_checked"), row)) for row in rows]
+
+
+def region_query(label: str) -> str:
+    """The history key of what a user types: a region name, or a column label of ``compare``
+    ("Kota Tirtaraya", "Tirtaraya · Perwal 3/2017"); the level word is dropped because the
+    regulation's own title may name the region without it."""
+    key = daerah_key(label.split("·")[0])
+    first, _, rest = key.partition(" ")
+    return rest if rest and first in _LEVEL_WORDS else key
+
+
+_LEVEL_WORDS = ("kota", "kabupaten", "kab.", "provinsi", "city", "regency", "province")
 
 
 def _loads(text: str) -> dict[str, Any] | None:
@@ -324,12 +346,28 @@ _HISTORY_HEADERS = {
 
 
 def format_history(rows: list[dict[str, Any]], lang: str) -> str:
-    """A plain-text table of ``Store.history`` rows, dates only."""
+    """A plain-text table of ``Store.history`` rows: dates as the reader writes them, decimal comma in Indonesian."""
     keys = ("tahun", "jenis", "nomor", "daerah", "file", "score", "first_checked", "last_checked", "checks")
-    table = [_HISTORY_HEADERS.get(lang, _HISTORY_HEADERS["id"])]
-    for row in rows:
-        cells = {**row, "first_checked": row["first_checked"][:10], "last_checked": row["last_checked"][:10],
-                 "score": "" if row["score"] is None else f"{row['score']:g}"}
-        table.append(tuple("" if cells[k] is None else str(cells[k]) for k in keys))
+    cells = [{**row, "first_checked": long_date(row["first_checked"], lang),
+              "last_checked": long_date(row["last_checked"], lang), "score": number(row["score"], lang, "")}
+             for row in rows]
+    return _table(_HISTORY_HEADERS.get(lang, _HISTORY_HEADERS["id"]), keys, cells)
+
+
+def format_regions(rows: list[dict[str, Any]], lang: str) -> str:
+    """A plain-text table of ``Store.regions`` rows."""
+    keys = ("daerah", "regulations", "checks", "last_checked")
+    cells = [{**row, "last_checked": long_date(row["last_checked"], lang)} for row in rows]
+    return _table(_REGION_HEADERS.get(lang, _REGION_HEADERS["id"]), keys, cells)
+
+
+_REGION_HEADERS = {
+    "id": ("Daerah", "Peraturan", "Kali diperiksa", "Terakhir diperiksa"),
+    "en": ("Region", "Regulations", "Checks", "Last checked"),
+}
+
+
+def _table(headers: tuple[str, ...], keys: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    table = [headers] + [tuple("" if row[k] is None else str(row[k]) for k in keys) for row in rows]
     widths = [max(len(r[i]) for r in table) for i in range(len(keys))]
     return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n" for r in table)

@@ -1,4 +1,4 @@
-"""Render a check result (``compliance/report@1``) as HTML, JSON, CSV or Markdown.
+"""Render a check result (``compliance/report@1``) as HTML, JSON, CSV, Markdown or Word.
 
 Every renderer takes the check's report object or its ``to_dict()`` form; the JSON
 is that dict itself, so the other formats can never show what the JSON lacks.
@@ -15,7 +15,7 @@ from compliance.report.markdown import render_markdown
 from compliance.report.spreadsheet import render_csv
 from compliance.report.view import as_dict
 
-FORMATS = ("html", "json", "csv", "md")
+FORMATS = ("html", "json", "csv", "md", "docx")
 
 
 def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG, citations: list | None = None) -> dict:
@@ -35,12 +35,22 @@ def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG, cit
     return data
 
 
-def render_result(result: Any, fmt: str = "html", lang: str = DEFAULT_LANG, official: Any = None) -> str:
-    """Render a ``CheckResult`` in ``fmt``, with its outline and (HTML) its citation graph.
-    The citations are found once, for both the report's citation sections and the graph."""
+def render_result(result: Any, fmt: str = "html", lang: str = DEFAULT_LANG, official: Any = None) -> str | bytes:
+    """Render a ``CheckResult`` in ``fmt``, with its outline and (HTML) its citation graph."""
+    return render_check(result, fmt, lang, official)[1]
+
+
+def render_check(result: Any, fmt: str | None = "html", lang: str = DEFAULT_LANG,
+                 official: Any = None) -> tuple[dict, str | bytes | None]:
+    """The report dict of a check and its rendering in ``fmt`` (None: the dict only, for a
+    terminal summary). The citations are found once, for both the report's citation
+    sections and the graph."""
     from compliance.cite import find_citations
 
     citations = find_citations(result.regulation)
+    data = report_data(result, official, lang, citations)
+    if fmt is None:
+        return data, None
     svg = None
     if fmt == "html":
         from compliance.graph import build_graph, graph_svg
@@ -48,11 +58,11 @@ def render_result(result: Any, fmt: str = "html", lang: str = DEFAULT_LANG, offi
         graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings,
                             citations=[citations])
         svg = graph_svg(graph, result.regulation, lang)
-    return render(report_data(result, official, lang, citations), fmt, lang, result.regulation, svg)
+    return data, render(data, fmt, lang, result.regulation, svg)
 
 
 def render(report: Any, fmt: str = "html", lang: str = DEFAULT_LANG, regulation: Any = None,
-           graph_svg: str | None = None) -> str:
+           graph_svg: str | None = None) -> str | bytes:
     """The report in ``fmt``; ``regulation`` (the parsed text) adds the outline to HTML and
     Markdown, ``graph_svg`` the citation graph to HTML."""
     if fmt == "json":
@@ -61,7 +71,11 @@ def render(report: Any, fmt: str = "html", lang: str = DEFAULT_LANG, regulation:
         return render_csv(report, lang)
     if fmt == "md":
         return render_markdown(report, lang, regulation)
+    if fmt == "docx":
+        from compliance.report.word import render_docx
+
+        return render_docx(report, lang, regulation)
     return render_html(report, lang, regulation, graph_svg)
 
 
-__all__ = ["FORMATS", "render", "render_csv", "render_html", "render_markdown", "render_result", "report_data"]
+__all__ = ["FORMATS", "render", "render_csv", "render_check", "render_html", "render_markdown", "render_result", "report_data"]

@@ -23,6 +23,8 @@ LABELS: dict[str, dict] = {
         "catalog": "Katalog persyaratan",
         "unknown": "tidak diketahui",
         "summary": "Ringkasan",
+        "advice": "Saran",
+        "priorities": "Prioritas perbaikan",
         "score": "Skor",
         "score_definition": "Skor 0–100 dihitung oleh pemeriksa dari status setiap persyaratan (lihat README); "
                             "persyaratan yang tidak berlaku tidak dihitung.",
@@ -139,6 +141,8 @@ LABELS: dict[str, dict] = {
         "catalog": "Requirement catalog",
         "unknown": "unknown",
         "summary": "Summary",
+        "advice": "Advice",
+        "priorities": "Priorities",
         "score": "Score",
         "score_definition": "The 0–100 score is computed by the checker from each requirement's status (see the "
                             "README); requirements that do not apply are not counted.",

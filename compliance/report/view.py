@@ -13,6 +13,7 @@ from typing import Any
 
 from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
+from compliance.locale_format import number
 from compliance.models import STATUSES
 from compliance.outline import first_line, heading_text
 from compliance.report.labels import LABELS
@@ -110,10 +111,7 @@ def group_counts(report: dict) -> list[tuple[str, dict[str, int]]]:
 
 def score_text(score: float | None, lang: str) -> str:
     """The score as a reader of ``lang`` writes a decimal (78,6 in Indonesian)."""
-    if score is None:
-        return "—"
-    text = f"{score:g}"
-    return text.replace(".", ",") if lang == "id" else text
+    return number(score, lang)
 
 
 def score_definition(report: dict, t: dict, lang: str) -> str:
