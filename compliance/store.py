@@ -276,7 +276,7 @@ class Store:
         """The regions in the history: name, regulations (distinct contents), checks, last check."""
         rows = self._read(
             "SELECT max(daerah), count(DISTINCT sha256), count(*), max(checked_at) FROM history"
-            " GROUP BY daerah_key ORDER BY daerah_key")
+            " GROUP BY daerah_key ORDER BY daerah_key", ())
         return [dict(zip(("daerah", "regulations", "checks", "last_checked"), row)) for row in rows]
 
 

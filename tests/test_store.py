@@ -216,3 +216,26 @@ def test_history_command_lists_a_region(tmp_path: Path):
     assert [r["score"] for r in json.loads(as_json.stdout)] == [40.0, 61.5]
     none = CliRunner().invoke(main, ["history", "Binjai", "--cache-dir", str(tmp_path)])
     assert none.exit_code == 1 and "belum ada riwayat" in none.stderr
+
+
+def test_history_takes_the_labels_compare_prints_and_lists_the_regions(tmp_path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+    from compliance.store import region_query
+
+    assert region_query("Kota Tirtaraya") == "tirtaraya"
+    assert region_query("Tirtaraya · Perwal 3/2017") == "tirtaraya"
+    assert region_query("Kabupaten  Labuhanbatu Utara") == "labuhanbatu utara"
+    assert region_query("Kota") == "kota"  # a bare level word is a name, not a prefix
+    cache = str(tmp_path / "cache")
+    sample = Path(__file__).resolve().parents[1] / "examples" / "perwal-banyuasri-2022-spbe.pdf"
+    run = CliRunner().invoke
+    assert run(main, ["history", "--cache-dir", cache]).exit_code == 1  # nothing checked yet: one line
+    assert run(main, ["check", str(sample), "--cache-dir", cache]).exit_code == 0
+    found = run(main, ["history", "Kota Banyuasri", "--cache-dir", cache])
+    assert found.exit_code == 0 and sample.name in found.output and "76,8" in found.output
+    regions = run(main, ["history", "--cache-dir", cache])
+    assert regions.exit_code == 0
+    assert regions.output.splitlines()[0].split()[:2] == ["Daerah", "Peraturan"]
+    assert regions.output.splitlines()[1].split()[:3] == ["Banyuasri", "1", "1"]
