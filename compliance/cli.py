@@ -398,23 +398,63 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the region's report here (format from the suffix: .html .json .csv .md).")
+@click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["region"]), help=FORMAT_HELP)
+@click.option("--region", "region_name", help="Assess this region when the folder holds several (e.g. \"Kota X\").")
+@click.option("--evidence", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the evidence pack per Domain 1 indicator (index.html, bukti.csv, sumber/).")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@_cache_options
+@handles_errors
+def region(paths: tuple[Path, ...], output: Path | None, fmt: str | None, region_name: str | None,
+           evidence: Path | None, jobs: int | None, catalog: str, cache_dir: Path | None, no_cache: bool) -> None:
+    """Assess a region from the folder of its instruments (those in force, combined)."""
+    from compliance.region.command import run
+
+    lang = _lang(click.get_current_context())
+    store = _open_store(cache_dir, no_cache, lang)
+    try:
+        _, results = run(list(paths), output=output, fmt=fmt, region=region_name, evidence=evidence, jobs=jobs,
+                         catalog=catalog, store=store, lang=lang, echo=lambda text: click.echo(text, nl=False))
+    finally:
+        if store is not None:
+            store.close()
+    report_failures(results)
+
+
+@main.command()
 @click.argument("daerah", required=False)
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the results store (default: $XDG_CACHE_HOME/compliance).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table", show_default=True,
+              help="json lists the checked regulations; html adds the region's assessments with a trend chart.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @handles_errors
-def history(daerah: str | None, cache_dir: Path | None, fmt: str) -> None:
-    """List the regulations checked for a region over time, with their scores; without a region, the regions
-    checked so far."""
+def history(daerah: str | None, cache_dir: Path | None, fmt: str, output: Path | None) -> None:
+    """A region over time: its assessments (compliance region, with a trend in html) and the regulations
+    checked for it, with scores; without a region, the regions checked so far."""
+    from compliance.region.history import format_table, region_rows, render_html
     from compliance.store import format_history, format_regions, open_store
 
     lang = _lang(click.get_current_context())
     with open_store(cache_dir, False, warn=_warn) as store:
         rows = store.history(daerah) if daerah else store.regions()
-    if not rows:
+        assessments = region_rows(store, daerah) if daerah else []
+    if not rows and not assessments:
         raise ComplianceError("history-empty" if daerah else "history-none", file=daerah or "")
-    table = format_history(rows, lang) if daerah else format_regions(rows, lang)
-    click.echo(dumps_json(rows) if fmt == "json" else table, nl=False)
+    if fmt == "json":
+        content = dumps_json(rows)
+    elif fmt == "html" and daerah:
+        content = render_html(assessments, rows, lang)
+    elif daerah:
+        content = (format_table(assessments, lang) + "\n" if assessments else "") + (
+            format_history(rows, lang) if rows else "")
+    else:
+        content = format_regions(rows, lang)
+    emit(content, output, [])
 
 
 if __name__ == "__main__":

@@ -271,6 +271,35 @@ class Store:
                  "first_checked", "last_checked", "checks")
         return [dict(zip(names, row)) for row in rows]
 
+    # --- region assessments (compliance.region) --------------------------------
+
+    def record_region(self, row: dict[str, Any]) -> None:
+        """Append one region assessment (keys: name, level, label, catalog, score, domain1,
+        instruments), the table made on first use so older stores need no migration."""
+        self._write([(_REGION_TABLE, ()), (
+            "INSERT INTO region_history (name, level, label, catalog, score, domain1, instruments, checked_at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (row["name"], row["level"], row["label"], row["catalog"], row.get("score"),
+             json.dumps(row["domain1"], sort_keys=True), json.dumps(row["instruments"], sort_keys=True), _now()))])
+
+    def region_history(self, name: str) -> list[dict[str, Any]]:
+        """Every assessment recorded for regions of this (case-folded) name, oldest first."""
+        self._write([(_REGION_TABLE, ())])
+        rows = self._read("SELECT name, level, label, catalog, score, domain1, instruments, checked_at"
+                          " FROM region_history WHERE name=? ORDER BY checked_at, id", (name,))
+        keys = ("name", "level", "label", "catalog", "score", "domain1", "instruments", "checked_at")
+        out = []
+        for row in rows:
+            item = dict(zip(keys, row))
+            item["domain1"], item["instruments"] = json.loads(item["domain1"]), json.loads(item["instruments"])
+            out.append(item)
+        return out
+
+
+_REGION_TABLE = ("CREATE TABLE IF NOT EXISTS region_history (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+                 " level TEXT NOT NULL, label TEXT NOT NULL, catalog TEXT NOT NULL, score REAL, domain1 TEXT NOT NULL,"
+                 " instruments TEXT NOT NULL, checked_at TEXT NOT NULL)")
+
 
     def regions(self) -> list[dict[str, Any]]:
         """The regions in the history: name, regulations (distinct contents), checks, last check."""

@@ -27,6 +27,7 @@ COMMAND_FORMATS = {
     "compare": ("html", "csv", "json"),
     "parse": ("outline", "json", "md"),
     "cite": ("text", "json"),
+    "region": ("html", "json", "csv", "md"),
 }
 
 

@@ -1,0 +1,85 @@
+"""A region's assessments over time: stored with the hashes of its instruments, listed
+by the same region name ``compare`` shows ("Kota Banyuasri"), drawn as a small inline
+SVG trend of the score and the Domain 1 levels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.region.identity import RegionKey, parse_region, same_region
+from compliance.store import Store
+
+SVG_WIDTH, SVG_HEIGHT, PAD = 480, 160, 28
+
+
+def record(store: Store, assessment: dict[str, Any], catalog_key: str) -> None:
+    region = assessment["region"]
+    store.record_region({
+        "name": region["key"].split(" ", 1)[-1] if region["level"] else region["key"],
+        "level": region["level"], "label": region["label"], "catalog": catalog_key,
+        "score": assessment["summary"]["score"],
+        "domain1": [{"no": d["no"], "indicated_level": d["indicated_level"]} for d in assessment["summary"]["domain1"]],
+        "instruments": [{"file": i["file"], "sha256": i["sha256"], "in_force": i["in_force"]}
+                        for i in assessment["instruments"]],
+    })
+
+
+def region_rows(store: Store, name: str) -> list[dict[str, Any]]:
+    """The recorded assessments of the region ``name`` names (level optional)."""
+    wanted = parse_region(name)
+    if wanted is None:
+        return []
+    return [r for r in store.region_history(wanted.name) if same_region(wanted, RegionKey(r["name"], r["level"]))]
+
+
+def format_table(rows: list[dict[str, Any]], lang: str) -> str:
+    head = ("Tanggal", "Daerah", "Skor", "Domain 1", "Instrumen berlaku") if lang == "id" else (
+        "Date", "Region", "Score", "Domain 1", "Instruments in force")
+    table = [head]
+    for r in rows:
+        levels = " ".join(f"{d['no']}:{d['indicated_level'] or '-'}" for d in r["domain1"])
+        table.append((r["checked_at"][:19].replace("T", " "), r["label"], "" if r["score"] is None else f"{r['score']:g}",
+                      levels, str(sum(1 for i in r["instruments"] if i["in_force"]))))
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    return "".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n" for row in table)
+
+
+def trend_svg(rows: list[dict[str, Any]]) -> str:
+    """Score (0–100, solid) and mean Domain 1 level (0–4 scaled, dashed) per assessment."""
+    n = len(rows)
+
+    def x(i: int) -> float:
+        return PAD + (SVG_WIDTH - 2 * PAD) * (i / (n - 1) if n > 1 else 0.5)
+
+    def y(fraction: float) -> float:
+        return SVG_HEIGHT - PAD - (SVG_HEIGHT - 2 * PAD) * fraction
+
+    scores = [(x(i), y((r["score"] or 0) / 100)) for i, r in enumerate(rows)]
+    means = []
+    for i, r in enumerate(rows):
+        levels = [d["indicated_level"] or 0 for d in r["domain1"]]
+        means.append((x(i), y((sum(levels) / len(levels) / 4) if levels else 0)))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" width="{SVG_WIDTH}" height="{SVG_HEIGHT}" '
+             f'viewBox="0 0 {SVG_WIDTH} {SVG_HEIGHT}" role="img">',
+             f'<line x1="{PAD}" y1="{y(0):.1f}" x2="{SVG_WIDTH - PAD}" y2="{y(0):.1f}" stroke="#8c939a"/>',
+             f'<line x1="{PAD}" y1="{y(1):.1f}" x2="{SVG_WIDTH - PAD}" y2="{y(1):.1f}" stroke="#d5dadf"/>',
+             f'<text x="2" y="{y(1) + 4:.1f}" font-size="10">100</text><text x="8" y="{y(0) + 4:.1f}" font-size="10">0</text>']
+    for points, style in ((scores, 'stroke="#2e8b57" stroke-width="2"'),
+                          (means, 'stroke="#5f7fa8" stroke-width="2" stroke-dasharray="5,3"')):
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        parts.append(f'<polyline fill="none" {style} points="{path}"/>')
+        parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="#1d2329"/>' for px, py in points]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_html(rows: list[dict[str, Any]], checks: list[dict[str, Any]], lang: str) -> str:
+    """The region's assessments (table and trend) and the regulations checked for it."""
+    from markupsafe import Markup
+
+    from compliance.region.render import region_labels
+    from compliance.report.templating import environment
+
+    return environment().get_template("region-history.html.j2").render(
+        rows=rows, checks=checks, svg=Markup(trend_svg(rows)) if rows else "", t=region_labels(lang), lang=lang,
+        label=rows[-1]["label"] if rows else (checks[0]["daerah"] if checks else ""))

@@ -1,0 +1,39 @@
+"""A region's assessments over time (compliance history NAME)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import region_samples as rs
+from compliance.cli import main
+
+
+def test_history_by_region_name_with_trend(tmp_path: Path):
+    cache = tmp_path / "cache"
+    folder = rs.write(tmp_path / "banyuasri", {"perwal-2022.txt": rs.sample(rs.BANYUASRI)})
+    runner = CliRunner()
+    first = runner.invoke(main, ["region", str(folder), "--cache-dir", str(cache), "-o", str(tmp_path / "a.json")])
+    assert first.exit_code == 0, first.output
+    rs.write(folder, {"perwal-2024-perubahan.txt": rs.banyuasri_amendment()})  # the region amends its Perwal
+    second = runner.invoke(main, ["region", str(folder), "--cache-dir", str(cache), "-o", str(tmp_path / "b.json")])
+    assert second.exit_code == 0, second.output
+    scores = [json.loads((tmp_path / n).read_text(encoding="utf-8"))["summary"]["score"] for n in ("a.json", "b.json")]
+    assert scores[1] > scores[0]
+    # the name as compare shows it, or as a title writes it
+    for name in ("Kota Banyuasri", "Wali Kota Banyuasri", "banyuasri"):
+        table = runner.invoke(main, ["history", name, "--cache-dir", str(cache)])
+        assert table.exit_code == 0, table.output
+        assert table.output.count("Kota Banyuasri") == 2, table.output
+        assert f"{scores[0]:g}" in table.output and f"{scores[1]:g}" in table.output
+    other = runner.invoke(main, ["history", "Kabupaten Banyuasri", "--cache-dir", str(cache)])
+    assert "Kota Banyuasri  " not in other.output  # a kabupaten of that name is another region
+    page = tmp_path / "riwayat.html"
+    html = runner.invoke(main, ["history", "Kota Banyuasri", "--cache-dir", str(cache), "--format", "html",
+                                "-o", str(page)])
+    assert html.exit_code == 0, html.output
+    text = page.read_text(encoding="utf-8")
+    assert text.count("<svg") == 1 and text.count("<circle") == 4  # two points, score and Domain 1
+    assert "<script" not in text
