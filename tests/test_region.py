@@ -17,7 +17,7 @@ import region_samples as rs
 from compliance.cli import main
 from compliance.region.assess import assess
 
-KEYS = yaml.safe_load((Path(__file__).parent / "answer_keys" / "regions.yaml").read_text(encoding="utf-8"))
+KEYS = yaml.safe_load((Path(__file__).parent / "region_keys.yaml").read_text(encoding="utf-8"))
 SAMPLE_KEYS = Path(__file__).parent / "answer_keys"
 
 FOLDERS = {
