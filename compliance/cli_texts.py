@@ -135,8 +135,19 @@ HELP_ID: dict[str, str] = {
         "Membandingkan peraturan (berkas atau folder) berdampingan terhadap katalog.",
     "One column per region, combining its regulations.": "Satu kolom per daerah, menggabungkan peraturannya.",
     "Worker processes (default: number of cores).": "Jumlah proses kerja (bawaan: jumlah inti prosesor).",
-    "List the regulations checked for a region over time, with their scores; without a region, the regions "
-    "checked so far.":
-        "Riwayat peraturan yang diperiksa untuk suatu daerah, dengan skornya; tanpa nama daerah, daftar daerah "
-        "yang pernah diperiksa.",
+    "A region over time: its assessments (compliance region, with a trend in html) and the regulations "
+    "checked for it, with scores; without a region, the regions checked so far.":
+        "Riwayat suatu daerah: penilaian daerahnya (compliance region, dengan grafik tren dalam html) dan "
+        "peraturan yang diperiksa, dengan skornya; tanpa nama daerah, daftar daerah yang pernah diperiksa.",
+    "json lists the checked regulations; html adds the region's assessments with a trend chart.":
+        "json mencantumkan peraturan yang diperiksa; html menambahkan penilaian daerah dengan grafik tren.",
+    # --- compliance region ---
+    "Assess a region from the folder of its instruments (those in force, combined).":
+        "Menilai satu daerah dari folder instrumennya (yang masih berlaku, digabungkan).",
+    "Write the region's report here (format from the suffix: .html .json .csv .md).":
+        "Tulis laporan daerah ke berkas ini (format dari akhiran: .html .json .csv .md).",
+    'Assess this region when the folder holds several (e.g. "Kota X").':
+        'Nilai daerah ini bila folder memuat instrumen beberapa daerah (mis. "Kota X").',
+    "Folder for the evidence pack per Domain 1 indicator (index.html, bukti.csv, sumber/).":
+        "Folder paket bukti per indikator Domain 1 (index.html, bukti.csv, sumber/).",
 }

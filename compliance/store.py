@@ -295,18 +295,17 @@ class Store:
             out.append(item)
         return out
 
-
-_REGION_TABLE = ("CREATE TABLE IF NOT EXISTS region_history (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
-                 " level TEXT NOT NULL, label TEXT NOT NULL, catalog TEXT NOT NULL, score REAL, domain1 TEXT NOT NULL,"
-                 " instruments TEXT NOT NULL, checked_at TEXT NOT NULL)")
-
-
     def regions(self) -> list[dict[str, Any]]:
         """The regions in the history: name, regulations (distinct contents), checks, last check."""
         rows = self._read(
             "SELECT max(daerah), count(DISTINCT sha256), count(*), max(checked_at) FROM history"
             " GROUP BY daerah_key ORDER BY daerah_key", ())
         return [dict(zip(("daerah", "regulations", "checks", "last_checked"), row)) for row in rows]
+
+
+_REGION_TABLE = ("CREATE TABLE IF NOT EXISTS region_history (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+                 " level TEXT NOT NULL, label TEXT NOT NULL, catalog TEXT NOT NULL, score REAL, domain1 TEXT NOT NULL,"
+                 " instruments TEXT NOT NULL, checked_at TEXT NOT NULL)")
 
 
 def region_query(label: str) -> str:
