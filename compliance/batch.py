@@ -15,6 +15,7 @@ import os
 import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -74,10 +75,11 @@ class _Outcome:
 
 
 def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
-                     national: Path | None = None) -> Pipeline:
+                     national: Path | None = None, evaluation: str | None = None) -> Pipeline:
     """The real check (``compliance.check``) against ``catalog``, reports in ``lang``; with
     ``national`` (the official Perpres), every report carries the verification ``check --national``
-    adds to a single report.
+    adds to a single report. ``evaluation``: the instrument of the evaluation section (default:
+    the one in force today, fixed here so every file of a batch gets the same one).
 
     The store key hashes the catalog file and every instrument in ``rules/`` (and the national
     text) without parsing them, so a warm run never pays for compiling the catalog; ``prepare``
@@ -93,7 +95,8 @@ def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
     digest = hashlib.sha256(path.read_bytes())
     for rules in sorted(data_dir("rules").glob("*.yaml")):
         digest.update(rules.name.encode() + b"\0" + rules.read_bytes())
-    key = f"{path.stem}@{digest.hexdigest()[:16]}:{lang}"
+    evaluation = evaluation or _in_force_id(str(path))
+    key = f"{path.stem}@{digest.hexdigest()[:16]}:{lang}:{evaluation}"
     if national is not None:
         try:
             key += f":national@{_sha256(national)[:16]}"
@@ -101,28 +104,41 @@ def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
             code = "file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable"
             raise ComplianceError(code, file=str(national), reason=exc.strerror or str(exc)) from exc
     return Pipeline(check=functools.partial(check_report, str(path), lang,
-                                            national=str(national) if national is not None else None),
+                                            national=str(national) if national is not None else None,
+                                            evaluation=evaluation),
                     catalog_key=key, links=regulation_links,
-                    prepare=functools.partial(prepare_catalog, str(path)))
+                    prepare=functools.partial(prepare_catalog, str(path), evaluation))
 
 
-def prepare_catalog(catalog_path: str) -> None:
+def _in_force_id(catalog_path: str) -> str:
+    """The id of the instrument in force today for the catalog at ``catalog_path`` ("-": none).
+    Read from the instrument files' own dates, without compiling the catalog."""
+    from compliance.evaluation import evaluations_for
+
+    catalog_id = Path(catalog_path).stem
+    live = [e for e in evaluations_for(catalog_id) if e.in_force_on(date.today())]
+    return max(live, key=lambda e: (e.in_force.get("from") or "", e.id)).id if live else "-"
+
+
+def prepare_catalog(catalog_path: str, evaluation: str | None = None) -> None:
     """Load the catalog and its instrument before the workers start: a bad catalog is one
     error, not one per file, and forked workers inherit the loaded catalog."""
-    from compliance.catalog import load_catalog, load_evaluation
+    from compliance.catalog import load_catalog
+    from compliance.check import choose_evaluation
 
     cat = load_catalog(catalog_path)
-    if cat.evaluation:
-        load_evaluation(cat.evaluation, cat)
+    choose_evaluation(cat, evaluation if evaluation != "-" else None)
 
 
-def check_report(catalog_path: str, lang: str, regulation: Regulation, national: str | None = None) -> dict[str, Any]:
+def check_report(catalog_path: str, lang: str, regulation: Regulation, national: str | None = None,
+                 evaluation: str | None = None) -> dict[str, Any]:
     """The report@1 dict of one parsed regulation (runs in the worker processes)."""
     from compliance.check import check
     from compliance.report import report_data
 
     official = _official(national, catalog_path) if national is not None else None
-    return report_data(check(regulation, catalog_path, lang=lang), official, lang)
+    chosen = evaluation if evaluation not in (None, "-") else None
+    return report_data(check(regulation, catalog_path, lang=lang, evaluation=chosen), official, lang)
 
 
 @functools.cache

@@ -22,7 +22,6 @@ from compliance.resources import data_dir
 from compliance.terms import TermError, Terms
 
 CATALOG_SCHEMA = "compliance/catalog@1"
-EVALUATION_SCHEMA = "compliance/evaluation@1"
 DEFAULT_CATALOG = "perpres-95-2018"
 CONFIDENCES = ("text", "number", "range", "topic", "structure")
 PARAMETER_KINDS = {"period": ("equal",), "frequency": ("max_interval",), "actor": ("actor",)}
@@ -112,7 +111,8 @@ class Catalog:
     listing: Terms
     plans: Terms
     composition: Terms
-    evaluation: str | None
+    indicator_numbering: str | None  # the evaluation whose numbers entries' `indicators` use
+    supplements: tuple[str, ...]
     scoring: dict[str, float]
     groups: list[Group]
     vocabulary: dict[str, list[str]]
@@ -134,30 +134,8 @@ class Catalog:
 
     def info(self, lang: str = "id") -> dict[str, Any]:
         return {"id": self.id, "title": _text(self.title, lang), "short": self.short,
-                "ditetapkan": self.ditetapkan, "entries": len(self.entries), "evaluation": self.evaluation}
-
-
-@dataclass(frozen=True)
-class Indicator:
-    no: int
-    domain: int
-    aspect: int
-    weight: float
-    name: str
-    requirements: tuple[str, ...]
-    level_from: tuple[str, ...] = ()
-
-
-@dataclass
-class Evaluation:
-    id: str
-    path: Path
-    title: dict[str, str]
-    catalog: str
-    domains: list[dict[str, Any]]
-    aspects: list[dict[str, Any]]
-    estimate: dict[str, Any]
-    indicators: list[Indicator]
+                "ditetapkan": self.ditetapkan, "entries": len(self.entries),
+                "supplements": list(self.supplements)}
 
 
 # --- loading and validation -------------------------------------------------------
@@ -348,6 +326,11 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         if status != "not_applicable" and not isinstance(scoring.get(status), (int, float)):
             raise c.fail("-", f"scoring.{status}", "a number is required")
     entries = [_entry(c, e, vocabulary, {g.id for g in groups}) for e in c.get(data, "entries", list, "-")]
+    supplements = c.get(data, "supplements", list, "-", required=False, default=[])
+    for name in supplements:  # entries another national basis asks, checked beside these
+        extra = load_catalog(name)
+        groups += [g for g in extra.groups if g.id not in {g.id for g in groups}]
+        entries += extra.entries
     seen: set[str] = set()
     for e in entries:
         if e.id in seen:
@@ -367,80 +350,10 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
         composition=c.terms(c.get(data, "composition", list, "-", required=False, default=[]), vocabulary, "-",
                             "composition"),
         delegation=c.terms(c.get(data, "delegation", list, "-", required=False, default=[]), vocabulary, "-", "delegation"),
-        evaluation=c.get(data, "evaluation", str, "-", required=False),
+        indicator_numbering=c.get(data, "indicator_numbering", str, "-", required=False),
+        supplements=tuple(supplements),
         scoring={k: float(v) for k, v in scoring.items()},
         groups=groups,
         vocabulary={k: list(v) for k, v in vocabulary.items()},
         entries=entries,
     )
-
-
-def load_evaluation(name_or_path: str | Path, catalog: Catalog | None = None) -> Evaluation:
-    """An evaluation instrument; with ``catalog``, its requirement ids are cross-checked."""
-    path = _resolve(name_or_path).resolve()
-    evaluation = _load_evaluation(path, path.stat().st_mtime_ns if path.exists() else 0)
-    if catalog is not None:
-        check_consistency(catalog, evaluation)
-    return evaluation
-
-
-@cache
-def _load_evaluation(path: Path, _mtime: int) -> Evaluation:
-    data = _read_yaml(path)
-    c = _Checker(path)
-    if data.get("schema") != EVALUATION_SCHEMA:
-        raise c.fail("-", "schema", f"expected {EVALUATION_SCHEMA}")
-    indicators = []
-    for raw in c.get(data, "indicators", list, "-"):
-        no = c.get(raw, "no", int, "-")
-        where = f"indicator {no}"
-        indicators.append(Indicator(
-            no=no,
-            domain=c.get(raw, "domain", int, where),
-            aspect=c.get(raw, "aspect", int, where),
-            weight=float(c.get(raw, "weight", (int, float), where)),
-            name=c.get(raw, "name", str, where),
-            requirements=tuple(c.get(raw, "requirements", list, where)),
-            level_from=tuple(c.get(raw, "level_from", list, where, required=False, default=[])),
-        ))
-    if len({i.no for i in indicators}) != len(indicators):
-        raise c.fail("-", "indicators", "indicator numbers must be unique")
-    estimate = c.get(data, "estimate", dict, "-")
-    c.get(estimate, "domains", list, "estimate")
-    c.get(estimate, "max_level", int, "estimate")
-    for i, rule in enumerate(c.get(estimate, "levels", list, "estimate")):
-        c.get(rule, "level", int, f"estimate.levels[{i}]")
-        for key in ("all", "any", "tags"):
-            c.get(rule, key, list, f"estimate.levels[{i}]", required=False)
-    return Evaluation(
-        id=c.get(data, "id", str, "-"),
-        path=path,
-        title=c.labels(data, "title", "-"),
-        catalog=c.get(data, "catalog", str, "-"),
-        domains=c.get(data, "domains", list, "-"),
-        aspects=c.get(data, "aspects", list, "-"),
-        estimate=estimate,
-        indicators=sorted(indicators, key=lambda i: i.no),
-    )
-
-
-def check_consistency(catalog: Catalog, evaluation: Evaluation) -> None:
-    """The two files must agree: every requirement id exists, and an entry lists
-    exactly the indicators that list it."""
-    c = _Checker(evaluation.path)
-    ids = {e.id for e in catalog.entries}
-    by_indicator: dict[int, set[str]] = {}
-    for e in catalog.entries:
-        for no in e.indicators:
-            by_indicator.setdefault(no, set()).add(e.id)
-    for ind in evaluation.indicators:
-        where = f"indicator {ind.no}"
-        for rid in (*ind.requirements, *ind.level_from):
-            if rid not in ids:
-                raise c.fail(where, "requirements", f"unknown catalog entry {rid}")
-        if set(ind.requirements) != by_indicator.get(ind.no, set()):
-            raise c.fail(where, "requirements", "differs from the catalog entries that name this indicator")
-    known = {i.no for i in evaluation.indicators}
-    for no, entries in sorted(by_indicator.items()):
-        if no not in known:
-            raise c.fail(sorted(entries)[0], "indicators", f"indicator {no} is not in {evaluation.id}")

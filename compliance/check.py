@@ -7,12 +7,14 @@ that the HTML/CSV/Markdown renderers read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from compliance.catalog import DEFAULT_CATALOG, Catalog, Evaluation, load_catalog, load_evaluation
-from compliance.indicators import indicators as estimate_indicators
+from compliance.catalog import DEFAULT_CATALOG, Catalog, load_catalog
+from compliance.evaluation import Evaluation, evaluation_in_force, load_evaluation
+from compliance.indicators import evaluation_section
 from compliance.match import match_with_tags
 from compliance.models import REPORT_SCHEMA, Finding, Regulation
 from compliance.score import summary as make_summary
@@ -27,7 +29,7 @@ class CheckResult:
     evaluation: Evaluation | None
     findings: list[Finding]
     summary: dict[str, Any]
-    indicators: list[dict[str, Any]] = field(default_factory=list)
+    evaluation_section: dict[str, Any] | None = None
     lang: str = "id"
 
     @property
@@ -37,10 +39,6 @@ class CheckResult:
     def catalog_info(self) -> dict[str, Any]:
         info = self.catalog.info(self.lang)
         info["file"] = self.catalog.path.name
-        if self.evaluation is not None:
-            title = self.evaluation.title
-            info["evaluation"] = {"id": self.evaluation.id, "title": title.get(self.lang) or title["id"],
-                                  "file": self.evaluation.path.name}
         return info
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,13 +49,24 @@ class CheckResult:
             "catalog": self.catalog_info(),
             "summary": self.summary,
             "findings": [f.to_dict() for f in self.findings],
-            "indicators": self.indicators,
+            "evaluation": self.evaluation_section,
         }
 
 
+def choose_evaluation(catalog: Catalog, evaluation: str | Path | Evaluation | None = None,
+                      on: date | None = None) -> Evaluation | None:
+    """The instrument asked for (id, file or loaded), else the one in force on ``on`` (today)."""
+    if isinstance(evaluation, Evaluation):
+        return evaluation
+    if evaluation is not None:
+        return load_evaluation(evaluation, catalog)
+    return evaluation_in_force(catalog, on)
+
+
 def check(source: str | Path | Regulation, catalog: str | Path | Catalog = DEFAULT_CATALOG, *,
-          evaluation: str | Path | Evaluation | None = None, lang: str = "id") -> CheckResult:
-    """Check a regulation (a path or an already parsed ``Regulation``) against a catalog."""
+          evaluation: str | Path | Evaluation | None = None, lang: str = "id", on: date | None = None) -> CheckResult:
+    """Check a regulation (a path or an already parsed ``Regulation``) against a catalog;
+    the evaluation section follows ``evaluation``, else the instrument in force on ``on``."""
     if isinstance(source, Regulation):
         regulation = source
     else:
@@ -65,13 +74,8 @@ def check(source: str | Path | Regulation, catalog: str | Path | Catalog = DEFAU
 
         regulation = load(source)
     cat = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
-    if evaluation is None and cat.evaluation:
-        evaluation = cat.evaluation
-    ev = evaluation if isinstance(evaluation, Evaluation) or evaluation is None else load_evaluation(evaluation, cat)
+    ev = choose_evaluation(cat, evaluation, on)
     findings, tags = match_with_tags(regulation, cat, lang)
     summary = make_summary(findings, cat, lang)
-    indicators = estimate_indicators(findings, ev, tags) if ev is not None else []
-    summary["domain1"] = [{"no": i["no"], "name": i["name"], "indicated_level": i["indicated_level"]}
-                          for i in indicators if i["estimate"]]
-    summary["estimate_note"] = "note-estimate"
-    return CheckResult(regulation, cat, ev, findings, summary, indicators, lang)
+    section = evaluation_section(findings, ev, tags, lang) if ev is not None else None
+    return CheckResult(regulation, cat, ev, findings, summary, section, lang)

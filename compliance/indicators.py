@@ -1,18 +1,21 @@
-"""Estimate SPBE evaluation indicator levels from a regulation's text.
+"""The evaluation section of a report: per indicator of the chosen instrument, the level a
+regulation's text can show, where the text shows it, and what the next level needs.
 
-Only the domains the instrument's ``estimate`` names (Domain 1, internal policy,
-for PermenPANRB 59/2020) are estimated; the rules are data in the evaluation
-YAML, tried in order, first match wins. A level is an estimate from the text,
-never an evaluation result, and never above ``max_level`` (4): level 5 needs
-evidence of updated policy outside the text.
+The level rules are data (the instrument's ``estimate``), tried in order, first match
+wins, never above ``max_level``: the SPBE evaluation's "indicated level" (Domain 1, at
+most 4) or the Indeks Pemdi's "evidence readiness" (at most 2: level 3 and above need
+proof of practice). Either is an estimate from the text, never an evaluation result.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from compliance.catalog import Evaluation, Indicator
+from compliance.evaluation import Evaluation, Indicator
+from compliance.i18n import message
 from compliance.models import Finding
+
+ADDRESSED = ("fulfilled", "partial", "conflict")
 
 
 def _rule_holds(rule: dict[str, Any], findings: list[Finding], tags: set[str]) -> bool:
@@ -26,33 +29,109 @@ def _rule_holds(rule: dict[str, Any], findings: list[Finding], tags: set[str]) -
 
 def estimate_level(indicator: Indicator, evaluation: Evaluation, by_id: dict[str, Finding],
                    tags: dict[str, set[str]]) -> int | None:
-    """The indicated level of one indicator, or None outside the estimated domains."""
+    """The level of one indicator from the findings, or None when no text can show it."""
     rules = evaluation.estimate
-    if indicator.domain not in rules["domains"] or not indicator.level_from:
+    domains = rules.get("domains")
+    if not indicator.level_from or (domains and indicator.domain not in domains):
         return None
-    findings = [by_id[r] for r in indicator.level_from if r in by_id]
-    found_tags = set().union(*(tags.get(r, set()) for r in indicator.level_from))
     for rule in rules["levels"]:
+        entries = indicator.supporting if rule.get("on") == "supporting" else indicator.level_from
+        findings = [by_id[r] for r in entries if r in by_id]
+        found_tags = set().union(*(tags.get(r, set()) for r in entries))
         if _rule_holds(rule, findings, found_tags):
             return min(rule["level"], rules["max_level"])
     return None
 
 
-def indicators(findings: list[Finding], evaluation: Evaluation, tags: dict[str, set[str]]) -> list[dict[str, Any]]:
-    """Every indicator with its supporting requirements; Domain 1 with an estimated level."""
+def _evidence(indicator: Indicator, by_id: dict[str, Finding]) -> list[dict[str, Any]]:
+    """The places (as the matcher names them: Pasal, diktum, Lampiran) of every key and
+    supporting entry the text addresses, once each, key entries first."""
+    out, seen = [], set()
+    for role, entries in (("key", indicator.level_from), ("supporting", indicator.supporting)):
+        for rid in entries:
+            finding = by_id.get(rid)
+            if finding is None or finding.status not in ADDRESSED:
+                continue
+            for ev in finding.evidence:
+                place = (rid, ev.pasal, ev.ayat, ev.parent)
+                if place not in seen:
+                    seen.add(place)
+                    out.append({"requirement": rid, "role": role, "status": finding.status,
+                                "pasal": ev.pasal, "ayat": ev.ayat, "parent": ev.parent})
+    return out
+
+
+def _criterion(evaluation: Evaluation, level: int, lang: str) -> str | None:
+    criteria = evaluation.estimate.get("criteria") or {}
+    text = criteria.get(level) or criteria.get(str(level))
+    return (text.get(lang) or text["id"]) if text else None
+
+
+def _next_level(indicator: Indicator, level: int, evaluation: Evaluation, by_id: dict[str, Finding],
+                lang: str) -> dict[str, Any]:
+    """What the next level needs: the key entries the text does not yet fulfil (with their
+    missing elements), or, at the cap, what only practice outside the text can show."""
+    target = level + 1
+    needs = []
+    if level < evaluation.estimate["max_level"]:
+        for rid in indicator.level_from:
+            finding = by_id.get(rid)
+            if finding is None or finding.status == "fulfilled":
+                continue
+            detail = "; ".join(finding.missing_elements) or message(f"status-{finding.status}", lang)
+            needs.append(f"{finding.title}: {detail}")
+    if not needs:
+        criterion = _criterion(evaluation, target, lang)
+        needs.append(criterion or message("evaluation-beyond-text", lang))
+    return {"level": target, "needs": needs}
+
+
+def _label(value: Any, lang: str) -> Any:
+    return (value.get(lang) or value.get("id")) if isinstance(value, dict) else value
+
+
+def evaluation_section(findings: list[Finding], evaluation: Evaluation, tags: dict[str, set[str]],
+                       lang: str = "id") -> dict[str, Any]:
+    """The report's ``evaluation`` dict: the instrument (revoked or not, where its facts come
+    from) and every indicator with its level, evidence places and next-level needs."""
     by_id = {f.requirement: f for f in findings}
-    out = []
+    indicators = []
     for ind in evaluation.indicators:
         level = estimate_level(ind, evaluation, by_id, tags)
-        out.append({
+        indicators.append({
             "no": ind.no,
             "name": ind.name,
-            "domain": ind.domain,
             "aspect": ind.aspect,
+            "domain": ind.domain,
             "weight": ind.weight,
+            "role": ind.role,
+            "shown_by_text": ind.role != "none",
+            "text_shows": _label(ind.text_shows, lang),
             "requirements": list(ind.requirements),
             "statuses": {r: by_id[r].status for r in ind.requirements if r in by_id},
-            "indicated_level": level,
-            "estimate": level is not None,
+            "readiness": level,
+            "evidence": _evidence(ind, by_id) if level is not None else [],
+            "next": _next_level(ind, level, evaluation, by_id, lang) if level is not None else None,
+            "source": ind.source,
         })
-    return out
+    revoked = evaluation.revoked or {}
+    return {
+        "id": evaluation.id,
+        "title": evaluation.title_in(lang),
+        "file": evaluation.path.name,
+        "source": evaluation.source,
+        "measure": evaluation.estimate.get("measure", "indicated_level"),
+        "max_level": evaluation.estimate["max_level"],
+        "note": _label(evaluation.estimate["note"], lang),
+        "revoked": bool(revoked),
+        "revoked_by": _label(revoked.get("by"), lang),
+        "revoked_since": revoked.get("since"),
+        "in_force_from": evaluation.in_force.get("from"),
+        "aspects": [{"no": a["no"], "name": _label(a.get("name"), lang), "weight": a.get("weight")}
+                    for a in evaluation.aspects],
+        "domains": [{"no": d["no"], "name": _label(d.get("name"), lang), "weight": d.get("weight")}
+                    for d in evaluation.domains],
+        "predicates": [{"min": p["min"], "name": _label(p.get("name"), lang), "unconfirmed": p.get("unconfirmed")}
+                       for p in evaluation.predicates],
+        "indicators": indicators,
+    }
