@@ -170,14 +170,21 @@ def _open_store(cache_dir: Path | None, no_cache: bool, lang: str):
     return open_store(cache_dir, no_cache, warn=_warn)
 
 
-def _check_one(path: Path, catalog: str, official, fmt: str | None, lang: str, ocr: str = "auto"):
+def _evaluation_option(func):
+    """--evaluation, shared by the commands whose output follows an evaluation instrument."""
+    return click.option("--evaluation", help="Evaluation instrument of the indicator section (pemdi-2026, spbe-2020 "
+                                             "or a YAML file; default: the one in force today).")(func)
+
+
+def _check_one(path: Path, catalog: str, official, fmt: str | None, lang: str, ocr: str = "auto",
+               evaluation: str | None = None):
     """Check one file (``official``: the parsed national text, or None); return the result, the
     report dict and the report rendered in ``fmt`` (None: not rendered)."""
     from compliance import load
     from compliance.check import check as run_check
     from compliance.report import render_check
 
-    result = run_check(load(path, ocr=ocr), catalog, lang=lang)
+    result = run_check(load(path, ocr=ocr), catalog, lang=lang, evaluation=evaluation)
     return (result, *render_check(result, fmt, lang, official))
 
 
@@ -196,10 +203,12 @@ def _check_one(path: Path, catalog: str, official, fmt: str | None, lang: str, o
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes for a batch (default: number of cores).")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="OCR (tesseract) for PDF pages: those without text, all pages, or none (one file only).")
+@_evaluation_option
 @_cache_options
 @handles_errors
 def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog: str, national: Path | None,
-          fail_under: float | None, jobs: int | None, ocr: str, cache_dir: Path | None, no_cache: bool) -> None:
+          fail_under: float | None, jobs: int | None, ocr: str, evaluation: str | None, cache_dir: Path | None,
+          no_cache: bool) -> None:
     """Check a regulation (or folders of them) against the catalog and write the gap report."""
     from compliance.config import national_pdf
     from compliance.official import load_official
@@ -210,7 +219,8 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog
     if len(paths) > 1 or paths[0].is_dir():
         if ocr != "auto":  # the store keeps one parse per file: it cannot hold one per OCR mode
             raise click.UsageError(message("batch-ocr-auto-only", lang))
-        _check_batch(paths, output, fmt or "html", catalog, national, fail_under, jobs, cache_dir, no_cache, lang)
+        _check_batch(paths, output, fmt or "html", catalog, national, fail_under, jobs, cache_dir, no_cache, lang,
+                     evaluation)
         return
     path = paths[0]
     inputs = [path] + ([national] if national else [])
@@ -224,7 +234,8 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog
     try:
         from compliance.report.memo import summary_text
 
-        result, data, content = _check_one(path, catalog, official, None if summary_only else fmt, lang, ocr)
+        result, data, content = _check_one(path, catalog, official, None if summary_only else fmt, lang, ocr,
+                                           evaluation)
         if content is not None:
             emit(content, output, inputs)
         if summary_only or output is not None:
@@ -234,7 +245,7 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog
 
             row = history_row(result.regulation.metadata.to_dict(), path.name, result.regulation.source.sha256,
                               result.score)
-            store.record_checks([row], default_pipeline(catalog, lang, national).catalog_key)
+            store.record_checks([row], default_pipeline(catalog, lang, national, evaluation).catalog_key)
     finally:
         if store is not None:
             store.close()
@@ -251,7 +262,8 @@ def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> No
         sys.exit(3)
 
 
-def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_dir, no_cache, lang) -> None:
+def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_dir, no_cache, lang,
+                 evaluation=None) -> None:
     """``check DIR -o laporan/``: one report per file plus index.html, in parallel, past bad files."""
     from compliance.batch import check_many, default_pipeline, report_score
 
@@ -259,7 +271,7 @@ def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_
         raise click.UsageError(message("batch-needs-output-dir", lang))
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        results = check_many(paths, output, default_pipeline(catalog, lang, national), fmt=fmt, lang=lang,
+        results = check_many(paths, output, default_pipeline(catalog, lang, national, evaluation), fmt=fmt, lang=lang,
                              jobs=jobs, store=store)
     finally:
         if store is not None:
@@ -278,13 +290,21 @@ def rules() -> None:
 @rules.command("list")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--evaluation", help="List this evaluation instrument's indicators instead (pemdi-2026, spbe-2020).")
 @handles_errors
-def rules_list(catalog: str, fmt: str) -> None:
+def rules_list(catalog: str, fmt: str, evaluation: str | None) -> None:
     """Print the catalog: id, title, basis (as precise as known), indicators."""
     from compliance.catalog import load_catalog
 
     lang = _lang(click.get_current_context())
     cat = load_catalog(catalog)
+    if evaluation is not None:
+        from compliance.evaluation import load_evaluation
+        from compliance.report.evaluation import indicator_listing, render_listing
+
+        listing = indicator_listing(load_evaluation(evaluation, cat), cat, lang)
+        click.echo(dumps_json(listing) if fmt == "json" else render_listing(listing, lang), nl=False)
+        return
     rows = [{"id": e.id, "group": e.group, "title": e.title_in(lang), "basis": e.basis.printable(lang),
              "basis_confidence": e.basis.confidence, "indicators": list(e.indicators)} for e in cat.entries]
     if fmt == "json":
@@ -318,6 +338,25 @@ def rules_verify(national: Path, catalog: str, fmt: str) -> None:
             extra = f" — {', '.join(v.anchors_missing)}" if v.anchors_missing else ""
             click.echo(f"{v.requirement:<30} {v.reference:<40} {message('verify-' + v.status, lang)}{extra}")
     if any(v.status in (ANCHORS_MISSING, ARTICLE_MISSING) for v in results):
+        sys.exit(2)
+
+
+@rules.command("verify-evaluation")
+@click.argument("official", type=click.Path(path_type=Path))
+@click.option("--evaluation", default="pemdi-2026", show_default=True, help="The instrument the text should be.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handles_errors
+def rules_verify_evaluation(official: Path, evaluation: str, fmt: str) -> None:
+    """Confirm an instrument's identity, indicator names and weights against its official text; exit 2 on a difference."""
+    from compliance import load
+    from compliance.evaluation import load_evaluation
+    from compliance.report.evaluation import render_verification
+    from compliance.verify_evaluation import all_confirmed, verify_evaluation
+
+    lang = _lang(click.get_current_context())
+    checks = verify_evaluation(load_evaluation(evaluation), load(official))
+    click.echo(dumps_json([c.to_dict() for c in checks]) if fmt == "json" else render_verification(checks, lang), nl=False)
+    if not all_confirmed(checks):
         sys.exit(2)
 
 

@@ -85,10 +85,17 @@ def _member(result: FileResult) -> dict[str, Any]:
         "score": report_score(report),
         "findings": {f["requirement"]: f for f in report.get("findings", [])},
         "order": [(f["requirement"], f.get("group", "")) for f in report.get("findings", [])],
-        "domain1": [{"no": i.get("no"), "name": i.get("name"), "indicated_level": i.get("indicated_level")}
-                    for i in summary.get("domain1", [])],
+        "domain1": evaluation_levels(report),
         "weights": summary.get("score_weights", {}),
     }
+
+
+def evaluation_levels(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The levels the report's chosen instrument gives from the text (Pemdi readiness or SPBE
+    Domain 1 indicated level), for the indicators a text can show."""
+    section = report.get("evaluation") or {}
+    return [{"no": i.get("no"), "name": i.get("name"), "indicated_level": i.get("readiness")}
+            for i in section.get("indicators") or [] if i.get("readiness") is not None]
 
 
 def _single_column(member: dict[str, Any]) -> dict[str, Any]:
@@ -386,7 +393,7 @@ def compare_labels(lang: str) -> dict[str, Any]:
     from compliance.report.labels import labels
 
     common = labels(lang)
-    return {**_LABELS.get(lang, _LABELS["id"]), "status": common["status"], "estimate_note": common["estimate_note"]}
+    return {**_LABELS.get(lang, _LABELS["id"]), "status": common["status"]}
 
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -395,8 +402,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "index_title": "Laporan kesenjangan SPBE per peraturan",
         "requirement": "Persyaratan", "title_h": "Judul", "group": "Kelompok", "score": "Skor",
         "fulfilled_count": "Jumlah terpenuhi", "best": "Terbaik", "filter": "Saring",
-        "any_status": "semua status", "regulation": "Peraturan", "files": "Berkas", "domain1": "Perkiraan Domain 1 (tingkat kebijakan internal SPBE)",
-        "domain1_short": "Domain 1 (perkiraan)", "failed": "Berkas yang gagal diperiksa",
+        "any_status": "semua status", "regulation": "Peraturan", "files": "Berkas", "domain1": "Tingkat per indikator menurut instrumen evaluasi yang dipakai (dari teks)",
+        "domain1_short": "Indikator (dari teks)",
+        "estimate_note": "Tingkat indikator adalah perkiraan atau kesiapan bukti dukung dari teks menurut instrumen "
+                         "evaluasi yang dipakai laporan, bukan hasil evaluasi.", "failed": "Berkas yang gagal diperiksa",
         "details": "Rincian per peraturan", "missing_elements": "Unsur yang belum ada",
         "members": "Peraturan dalam kolom ini",
         "in_force": "berlaku", "revoked_by": "dicabut oleh", "amended_by": "diubah oleh",
@@ -412,8 +421,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "index_title": "SPBE gap reports per regulation",
         "requirement": "Requirement", "title_h": "Title", "group": "Group", "score": "Score",
         "fulfilled_count": "Fulfilled count", "best": "Best", "filter": "Filter",
-        "any_status": "any status", "regulation": "Regulation", "files": "Files", "domain1": "Domain 1 estimate (internal SPBE policy level)",
-        "domain1_short": "Domain 1 (estimate)", "failed": "Files that could not be checked",
+        "any_status": "any status", "regulation": "Regulation", "files": "Files", "domain1": "Level per indicator of the evaluation instrument used (from the text)",
+        "domain1_short": "Indicator (from the text)",
+        "estimate_note": "Indicator levels are estimates or evidence readiness from the text under the evaluation "
+                         "instrument the reports used, not evaluation results.", "failed": "Files that could not be checked",
         "details": "Details per regulation", "missing_elements": "Missing elements",
         "members": "Regulations in this column",
         "in_force": "in force", "revoked_by": "revoked by", "amended_by": "amended by",

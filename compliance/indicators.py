@@ -28,37 +28,38 @@ def _rule_holds(rule: dict[str, Any], findings: list[Finding], tags: set[str]) -
 
 
 def estimate_level(indicator: Indicator, evaluation: Evaluation, by_id: dict[str, Finding],
-                   tags: dict[str, set[str]]) -> int | None:
-    """The level of one indicator from the findings, or None when no text can show it."""
+                   tags: dict[str, set[str]]) -> tuple[int | None, tuple[str, ...]]:
+    """The level of one indicator from the findings and the entries that decided it;
+    (None, ()) when no text can show it."""
     rules = evaluation.estimate
     domains = rules.get("domains")
     if not indicator.level_from or (domains and indicator.domain not in domains):
-        return None
+        return None, ()
     for rule in rules["levels"]:
         entries = indicator.supporting if rule.get("on") == "supporting" else indicator.level_from
         findings = [by_id[r] for r in entries if r in by_id]
         found_tags = set().union(*(tags.get(r, set()) for r in entries))
         if _rule_holds(rule, findings, found_tags):
-            return min(rule["level"], rules["max_level"])
-    return None
+            return min(rule["level"], rules["max_level"]), entries
+    return None, ()
 
 
-def _evidence(indicator: Indicator, by_id: dict[str, Finding]) -> list[dict[str, Any]]:
-    """The places (as the matcher names them: Pasal, diktum, Lampiran) of every key and
-    supporting entry the text addresses, once each, key entries first."""
-    out, seen = [], set()
-    for role, entries in (("key", indicator.level_from), ("supporting", indicator.supporting)):
-        for rid in entries:
-            finding = by_id.get(rid)
-            if finding is None or finding.status not in ADDRESSED:
-                continue
-            for ev in finding.evidence:
-                place = (rid, ev.pasal, ev.ayat, ev.parent)
-                if place not in seen:
-                    seen.add(place)
-                    out.append({"requirement": rid, "role": role, "status": finding.status,
-                                "pasal": ev.pasal, "ayat": ev.ayat, "parent": ev.parent})
-    return out
+def _evidence(entries: tuple[str, ...], by_id: dict[str, Finding]) -> list[dict[str, Any]]:
+    """The places (as the matcher names them: Pasal, diktum, Lampiran) of the entries that
+    decided the level, once per entry and article (the ayat kept when it is the only one)."""
+    places: dict[tuple, dict[str, Any]] = {}
+    for rid in entries:
+        finding = by_id.get(rid)
+        if finding is None or finding.status not in ADDRESSED:
+            continue
+        for ev in finding.evidence:
+            key = (rid, ev.pasal, ev.parent)
+            if key not in places:
+                places[key] = {"requirement": rid, "status": finding.status, "pasal": ev.pasal, "ayat": ev.ayat,
+                               "parent": ev.parent}
+            elif places[key]["ayat"] != ev.ayat:
+                places[key]["ayat"] = None
+    return list(places.values())
 
 
 def _criterion(evaluation: Evaluation, level: int, lang: str) -> str | None:
@@ -97,7 +98,7 @@ def evaluation_section(findings: list[Finding], evaluation: Evaluation, tags: di
     by_id = {f.requirement: f for f in findings}
     indicators = []
     for ind in evaluation.indicators:
-        level = estimate_level(ind, evaluation, by_id, tags)
+        level, deciding = estimate_level(ind, evaluation, by_id, tags)
         indicators.append({
             "no": ind.no,
             "name": ind.name,
@@ -110,7 +111,7 @@ def evaluation_section(findings: list[Finding], evaluation: Evaluation, tags: di
             "requirements": list(ind.requirements),
             "statuses": {r: by_id[r].status for r in ind.requirements if r in by_id},
             "readiness": level,
-            "evidence": _evidence(ind, by_id) if level is not None else [],
+            "evidence": _evidence(deciding, by_id),
             "next": _next_level(ind, level, evaluation, by_id, lang) if level is not None else None,
             "source": ind.source,
         })

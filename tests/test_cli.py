@@ -79,8 +79,9 @@ def test_rules_list_prints_every_entry_with_its_basis():
     import json
 
     rows = json.loads(result.output)["requirements"]
-    assert len(rows) == 28
+    assert len(rows) == 31  # the Perpres's 28 and the 3 the Indeks Pemdi needs beyond it
     by_id = {r["id"]: r for r in rows}
+    assert by_id["tim-tanggap-insiden"]["basis"].endswith("(nomor pasal belum diverifikasi)")
     assert by_id["peta-rencana"]["basis"] == "Pasal 19"
     assert by_id["aplikasi"]["basis"] == "Pasal 34–39"
     assert by_id["tim-koordinasi"]["basis"].endswith("(nomor pasal belum diverifikasi)")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from compliance.batch import FileResult
-from compliance.compare import build_matrix, relations_from_metadata, render_csv, render_html, render_json
+from compliance.compare import (build_matrix, evaluation_levels, relations_from_metadata, render_csv, render_html,
+                                render_json)
 from compliance.errors import ComplianceError
 
 ENTRIES = [("dasar-hukum", "Dasar hukum", "dasar"), ("arsitektur", "Arsitektur SPBE", "perencanaan"),
@@ -41,9 +42,11 @@ def report(daerah, jenis_kode, nomor, tahun, statuses, *, tentang="Sistem Pemeri
                                                       "partial": 0.5},
                     "groups": [{"id": "dasar", "title": "Dasar dan kebijakan"}, {"id": "perencanaan", "title": "Perencanaan"},
                                {"id": "keamanan", "title": "Keamanan"}],
-                    "domain1": [{"no": no, "name": f"Indikator {no}", "indicated_level": lvl}
-                                for no, lvl in sorted((levels or {}).items())]},
+                    },
         "findings": findings,
+        "evaluation": {"id": "spbe-2020", "measure": "indicated_level", "max_level": 4,
+                       "indicators": [{"no": no, "name": f"Indikator {no}", "readiness": lvl}
+                                      for no, lvl in sorted((levels or {}).items())]},
     }
 
 
@@ -273,7 +276,7 @@ def test_matrix_of_the_real_check_on_the_samples():
         statuses = {f["requirement"]: f["status"] for f in res.report["findings"]}
         assert {r["requirement"]: r["cells"][i]["status"] for r in m["rows"]} == statuses
         assert m["columns"][i]["score"] == res.report["summary"]["score"]
-        assert m["columns"][i]["domain1"] == res.report["summary"]["domain1"]
+        assert m["columns"][i]["domain1"] == evaluation_levels(res.report)
     dasar = next(r for r in m["rows"] if r["requirement"] == "dasar-hukum")
     # answer keys: only the 2022 Perwal can cite Perpres 95/2018; the older ones predate it
     assert [c["status"] for c in dasar["cells"]] == ["not_applicable", "fulfilled", "not_applicable"]

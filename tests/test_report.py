@@ -51,10 +51,22 @@ def sample_report(jenis_kode: str = "perbup") -> dict:
                 evidence=[Evidence("12", None, f"{FORMULA} aplikasi", "similarity", 0.61, matched=["aplikasi"])],
                 missing_elements=[FORMULA]),
     ]
-    indicators = [{"no": n, "domain": 1, "name": f"Indikator {n} {SCRIPT}" if n == 2 else f"Indikator {n}",
-                   "indicated_level": (None if n == 9 else 2), "requirements": ["peta-rencana"]} for n in range(1, 11)]
-    indicators.append({"no": 29, "domain": 3, "name": "Audit Infrastruktur SPBE", "indicated_level": None,
+    indicators = [{"no": n, "aspect": 1, "domain": 1, "name": f"Indikator {n} {SCRIPT}" if n == 2 else f"Indikator {n}",
+                   "weight": 1.3, "role": "policy", "shown_by_text": True, "text_shows": None,
+                   "readiness": (None if n == 9 else 2), "requirements": ["peta-rencana"],
+                   "evidence": [] if n == 9 else [{"requirement": "peta-rencana", "status": "conflict", "pasal": "9",
+                                                    "ayat": "2", "parent": None}],
+                   "next": None if n == 9 else {"level": 3, "needs": [f"Peta Rencana: {SCRIPT}"]}}
+                  for n in range(1, 11)]
+    indicators.append({"no": 29, "aspect": 6, "domain": 3, "name": "Audit Infrastruktur SPBE", "weight": 1.5,
+                       "role": "supporting", "shown_by_text": True, "readiness": None, "evidence": [], "next": None,
                        "requirements": ["audit-keamanan"]})
+    evaluation = {"id": "spbe-2020", "title": "Evaluasi SPBE menurut PermenPANRB 59/2020", "source": "summary",
+                  "measure": "indicated_level", "max_level": 4, "revoked": True,
+                  "revoked_by": "Peraturan Menteri PANRB Nomor 8 Tahun 2026", "revoked_since": "2026-06-05",
+                  "note": "Perkiraan dari teks, bukan hasil evaluasi.",
+                  "aspects": [{"no": 1, "name": "Kebijakan internal"}, {"no": 6, "name": "Audit TIK"}],
+                  "indicators": indicators}
     counts = {s: sum(f.status == s for f in findings) for s in STATUSES}
     return {
         "schema": REPORT_SCHEMA,
@@ -62,7 +74,7 @@ def sample_report(jenis_kode: str = "perbup") -> dict:
         "catalog": {"id": "perpres-95-2018", "title": "Peraturan Presiden Nomor 95 Tahun 2018"},
         "summary": {"score": 38, "counts": counts},
         "findings": [f.to_dict() for f in findings],
-        "indicators": indicators,
+        "evaluation": evaluation,
     }
 
 
@@ -174,7 +186,7 @@ def test_every_catalog_entry_has_a_suggestion_template():
 
     ids = [entry.id for entry in load_catalog().entries]
     templates = {p.stem for p in (data_dir("templates") / "suggestions").glob("*.j2")}
-    assert len(ids) == 28 and set(ids) <= templates
+    assert len(ids) == 31 and set(ids) <= templates  # the Perpres's 28 and the Pemdi supplement's 3
 
 
 def test_render_is_deterministic():
@@ -201,7 +213,7 @@ def test_csv_rows_and_injection():
     assert text.startswith(BOM)
     rows = list(csv.reader(io.StringIO(text[len(BOM):])))
     assert rows[0] == ["id", "judul", "kelompok", "dasar", "keyakinan_dasar", "status", "pasal_bukti",
-                       "kutipan_pertama", "unsur_belum_ada", "pertentangan"]
+                       "kutipan_pertama", "unsur_belum_ada", "pertentangan", "indikator_spbe-2020"]
     assert len(rows) == 1 + len(sample_report()["findings"])
     for row in rows[1:]:
         for cell in row:
@@ -340,12 +352,13 @@ def test_every_suggestion_cites_the_perpres_no_more_precisely_than_known(jenis_k
     from compliance.catalog import load_catalog
     from compliance.report.templating import suggestion
 
+    other_basis = {e.id for e in load_catalog("pemdi-2026-supplement").entries}  # another law, no article known
     for entry in load_catalog().entries:
         finding = Finding(entry.id, entry.title_in("id"), entry.group, entry.basis.printable("id"),
                           entry.basis.confidence, "missing", missing_elements=["unsur «x»"]).to_dict()
         clause = suggestion(finding, {"jenis_kode": jenis_kode, "jenis": "Peraturan"}).unescape()
         assert clause.startswith("Mengingat:" if entry.check == "mengingat" else "Pasal «…»"), entry.id
-        assert "Peraturan Presiden Nomor 95 Tahun 2018" in clause, entry.id
+        assert ("Peraturan Presiden Nomor 95 Tahun 2018" in clause) != (entry.id in other_basis), entry.id
         cited = re.findall(r"(Pasal \d+(?: ayat \(\d+\))?) Peraturan Presiden", clause)
         if entry.basis.confidence in ("text", "number"):
             assert cited == [entry.basis.printable("id")], entry.id

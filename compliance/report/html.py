@@ -10,6 +10,7 @@ from compliance import __version__
 from compliance.i18n import DEFAULT_LANG
 from compliance.models import REPORT_SCHEMA
 from compliance.report import view
+from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
 from compliance.report.templating import environment, suggestion
 
@@ -52,7 +53,6 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     verifications = {v["requirement"]: v for v in national.get("verifications") or []}
     ocr_articles = view.ocr_articles(data)
     rows = [_finding(f, metadata, t, lang, groups, verifications, ocr_articles) for f in findings]
-    indicators = sorted(data.get("indicators") or [], key=lambda i: int(i["no"]))
     cited = view.citation_data(data, regulation)
     mengingat = view.mengingat_rows(cited["mengingat"], lang)
     return environment().get_template("report.html.j2").render(
@@ -71,8 +71,7 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         counts=view.status_counts(findings),
         total=len(findings),
         groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(data)],
-        domain1=[i for i in indicators if i.get("domain") == 1],
-        other_indicators=[i for i in indicators if i.get("domain") != 1],
+        evaluation=evaluation_view(data, lang),
         findings=rows,
         suggestions=[r for r in rows if r["suggestion"]],
         national=national,

@@ -7,6 +7,7 @@ from typing import Any
 from compliance.i18n import DEFAULT_LANG
 from compliance.outline import md_escape
 from compliance.report import view
+from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
 from compliance.report.templating import suggestion
 
@@ -46,16 +47,24 @@ def _summary(data: dict, t: dict, lang: str) -> list[str]:
             "|---" * (len(counts) + 1) + "|"]
     out += [f"| {_cell(name)} | " + " | ".join(str(n) for n in group.values()) + " |"
             for name, group in view.group_counts(data)]
-    domain1 = sorted((i for i in data.get("indicators") or [] if i.get("domain") == 1), key=lambda i: int(i["no"]))
-    if domain1:
-        out += ["", f"### {md_escape(t['domain1'])}", "", f"*{md_escape(t['estimate_note'])}*", "",
-                f"| {_cell(t['indicator'])} | {_cell(t['indicator_name'])} | {_cell(t['indicated_level'])} | "
-                f"{_cell(t['supporting'])} |", "|---|---|---|---|"]
-        for ind in domain1:
-            level = ind.get("indicated_level")
-            out.append(f"| {ind['no']} | {_cell(ind.get('name', ''))} | "
-                       f"{_cell(t['no_level']) if level is None else f'{level} / 5'} | "
-                       f"{_cell(', '.join(ind.get('requirements') or []))} |")
+    return out
+
+
+def _evaluation(data: dict, lang: str) -> list[str]:
+    """The chosen instrument's indicators: level, places in the text, what the next level needs."""
+    ev = evaluation_view(data, lang)
+    if ev is None:
+        return []
+    t = ev["t"]
+    out = ["", f"## {md_escape(ev['heading'])}", "", f"**{md_escape(ev['status_line'])}**", "",
+           f"*{md_escape(' '.join(filter(None, [ev['note'], ev['secondary']])))}*", "",
+           f"| {_cell(t['indicator'])} | {_cell(t['aspect'])} | {_cell(ev['level_h'])} | {_cell(t['places'])} | "
+           f"{_cell(t['role_h'])} |", "|---|---|---|---|---|"]
+    for row in ev["rows"]:
+        places = "; ".join(f"{p['ref']} ({p['requirement']})" for p in row["places"]) or "—"
+        role = "; ".join(filter(None, [row["role_text"], row["next"]]))
+        out.append(f"| {row['no']}. {_cell(row['name'])} | {_cell(row['aspect'])} | {_cell(row['level_text'])} | "
+                   f"{_cell(places)} | {_cell(role)} |")
     return out
 
 
@@ -142,7 +151,8 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
     t = labels(lang)
     metadata = view.metadata_of(data)
     verifications = {v["requirement"]: v for v in (data.get("national") or {}).get("verifications") or []}
-    out = _header(data, t) + _summary(data, t, lang) + ["", f"## {md_escape(t['requirements'])}"]
+    out = _header(data, t) + _summary(data, t, lang) + _evaluation(data, lang)
+    out += ["", f"## {md_escape(t['requirements'])}"]
     for number, finding in enumerate(data.get("findings") or [], 1):
         out += _finding(number, finding, verifications.get(finding["requirement"]), metadata, t, lang)
     out += _references(view.citation_data(data, regulation), t, lang)

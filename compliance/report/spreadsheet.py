@@ -1,4 +1,5 @@
-"""The CSV form: one row per requirement, safe to open in a spreadsheet.
+"""The CSV form: one row per requirement, safe to open in a spreadsheet; the last column
+names the chosen instrument's indicators the requirement speaks for, with their level.
 
 Decisions:
 - UTF-8 *with* a byte-order mark. Excel (the tool most regional legal staff open a
@@ -19,12 +20,13 @@ from typing import Any
 
 from compliance.i18n import DEFAULT_LANG
 from compliance.report import view
+from compliance.report.evaluation import evaluation_labels, supported_indicators
 from compliance.report.labels import labels
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = ("id", "title", "group", "basis", "basis_confidence", "status", "evidence_pasal",
-           "first_quote", "missing_elements", "conflicts")
+           "first_quote", "missing_elements", "conflicts", "indicators")
 
 
 def neutralise(cell: str) -> str:
@@ -33,7 +35,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if stripped.startswith(_FORMULA_START) or cell.startswith(_FORMULA_START) else cell
 
 
-def _row(finding: dict, t: dict, groups: dict[str, str]) -> list[str]:
+def _row(finding: dict, t: dict, groups: dict[str, str], indicators: str) -> list[str]:
     evidence = finding.get("evidence") or []
     return [
         finding["requirement"],
@@ -46,6 +48,7 @@ def _row(finding: dict, t: dict, groups: dict[str, str]) -> list[str]:
         evidence[0]["quote"] if evidence else "",
         "; ".join(finding.get("missing_elements") or []),
         "; ".join(view.conflict_text(c, t) for c in finding.get("conflicts") or []),
+        indicators,
     ]
 
 
@@ -55,8 +58,10 @@ def render_csv(report: Any, lang: str = DEFAULT_LANG) -> str:
     t = labels(lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([t["csv"][c] for c in COLUMNS])
+    evaluation = (data.get("evaluation") or {}).get("id") or "-"
+    writer.writerow([t["csv"][c] for c in COLUMNS[:-1]] + [evaluation_labels(lang)["csv_column"].format(id=evaluation)])
     groups = view.group_titles(data)
     for finding in data.get("findings") or []:
-        writer.writerow([neutralise(cell) for cell in _row(finding, t, groups)])
+        supported = supported_indicators(data, finding["requirement"], lang)
+        writer.writerow([neutralise(cell) for cell in _row(finding, t, groups, supported)])
     return BOM + buffer.getvalue()
