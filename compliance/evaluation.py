@@ -96,7 +96,9 @@ def _estimate(c: _Checker, data: dict) -> dict[str, Any]:
     if c.get(estimate, "measure", str, "estimate", required=False, default="indicated_level") not in (
             "indicated_level", "readiness"):
         raise c.fail("estimate", "measure", "must be indicated_level or readiness")
-    c.get(estimate, "max_level", int, "estimate")
+    top = c.get(estimate, "max_level", int, "estimate")
+    if top > c.get(estimate, "scale", int, "estimate", required=False, default=5):
+        raise c.fail("estimate", "max_level", "above the scale")
     c.labels(estimate, "note", "estimate")  # how the report must label the level (never an evaluation result)
     for i, rule in enumerate(c.get(estimate, "levels", list, "estimate")):
         where = f"estimate.levels[{i}]"

@@ -123,6 +123,7 @@ def evaluation_section(findings: list[Finding], evaluation: Evaluation, tags: di
         "source": evaluation.source,
         "measure": evaluation.estimate.get("measure", "indicated_level"),
         "max_level": evaluation.estimate["max_level"],
+        "scale": evaluation.estimate.get("scale", 5),
         "note": _label(evaluation.estimate["note"], lang),
         "revoked": bool(revoked),
         "revoked_by": _label(revoked.get("by"), lang),

@@ -17,7 +17,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "revoked": "DICABUT oleh {by} sejak {since}; ditampilkan hanya untuk perbandingan.",
         "in_force": "Instrumen yang berlaku sejak {since}.",
         "secondary": "Data instrumen dari sumber sekunder (bukan teks resmi).",
-        "indicator": "Indikator", "aspect": "Aspek", "weight": "Bobot", "places": "Tempat dalam teks",
+        "indicator": "Indikator", "no": "No.", "aspect": "Aspek", "weight": "Bobot", "places": "Tempat dalam teks",
         "next": "Untuk tingkat {level}", "role_h": "Dapat ditunjukkan teks",
         "role": {"policy": "ya (kebijakan)", "supporting": "pendukung saja", "none": "tidak ditunjukkan oleh teks"},
         "no_level": "—", "of": "dari", "csv_column": "indikator_{id}",
@@ -32,7 +32,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "revoked": "REVOKED by {by} since {since}; shown for comparison only.",
         "in_force": "The instrument in force since {since}.",
         "secondary": "Instrument data from secondary sources (not the official text).",
-        "indicator": "Indicator", "aspect": "Aspect", "weight": "Weight", "places": "Places in the text",
+        "indicator": "Indicator", "no": "No.", "aspect": "Aspect", "weight": "Weight", "places": "Places in the text",
         "next": "For level {level}", "role_h": "A text can show it",
         "role": {"policy": "yes (policy)", "supporting": "supporting only", "none": "not shown by a text"},
         "no_level": "—", "of": "of", "csv_column": "indicators_{id}",
@@ -70,7 +70,7 @@ def evaluation_view(report: dict, lang: str) -> dict[str, Any] | None:
             "no": ind["no"], "name": ind.get("name") or "", "aspect": aspects.get(ind.get("aspect"), ""),
             "weight": view.score_text(ind.get("weight"), lang), "role": ind.get("role") or "none",
             "role_text": t["role"].get(ind.get("role") or "none", ""), "shown_by_text": bool(ind.get("shown_by_text")),
-            "level": level, "level_text": t["no_level"] if level is None else f"{level} / {section.get('max_level')}",
+            "level": level, "level_text": t["no_level"] if level is None else f"{level} / {section.get('scale') or 5}",
             "places": _places(ind, common), "requirements": list(ind.get("requirements") or []),
             "text_shows": ind.get("text_shows") or "",
             "next": t["next"].format(level=nxt["level"]) + ": " + "; ".join(nxt.get("needs") or []) if nxt else "",
@@ -91,7 +91,7 @@ def evaluation_view(report: dict, lang: str) -> dict[str, Any] | None:
 def supported_indicators(report: dict, requirement: str, lang: str) -> str:
     """The chosen instrument's indicators an entry speaks for, with their level ("8 (1 / 2); 12 (—)")."""
     section = report.get("evaluation") or {}
-    no_level, top = evaluation_labels(lang)["no_level"], section.get("max_level")
+    no_level, top = evaluation_labels(lang)["no_level"], section.get("scale") or 5
     parts = []
     for ind in section.get("indicators") or []:
         if requirement in (ind.get("requirements") or []):
