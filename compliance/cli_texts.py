@@ -108,6 +108,18 @@ HELP_ID: dict[str, str] = {
         "Tulis laporan ke sini, formatnya menurut akhiran nama (.html .json .csv .md .docx); tanpa -o "
         "ringkasan singkat dicetak ke layar. Untuk folder atau beberapa berkas: folder laporan (satu per "
         "berkas ditambah index.html).",
+    "Evaluation instrument of the indicator section (pemdi-2026, spbe-2020 or a YAML file; default: the one in "
+    "force today).":
+        "Instrumen evaluasi untuk bagian indikator (pemdi-2026, spbe-2020, atau berkas YAML; bawaan: yang berlaku "
+        "hari ini).",
+    "List this evaluation instrument's indicators instead (pemdi-2026, spbe-2020).":
+        "Tampilkan indikator instrumen evaluasi ini (pemdi-2026, spbe-2020) sebagai ganti katalog.",
+    "The instrument the text should be.":
+        "Instrumen yang seharusnya dimuat teks ini.",
+    "Confirm an instrument's identity, indicator names and weights against its official text; exit 2 on a "
+    "difference.":
+        "Konfirmasi identitas, nama indikator, dan bobot instrumen evaluasi terhadap teks resminya; keluar dengan "
+        "kode 2 bila ada perbedaan.",
     "Official PDF of the national regulation, to quote it and confirm references (also COMPLIANCE_NATIONAL or "
     "config.toml).":
         "PDF resmi peraturan nasional, untuk mengutipnya dan mengonfirmasi rujukan (juga COMPLIANCE_NATIONAL "

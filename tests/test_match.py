@@ -357,7 +357,7 @@ def test_every_note_has_a_message_in_both_languages(old_era, recent):
     from compliance.i18n import MESSAGES
 
     notes = {n.partition(":")[0] for _, by_id in (old_era, recent) for f in by_id.values() for n in f.notes}
-    notes |= {"note-estimate", "note-cited-range"}
+    notes |= {"note-cited-range"}
     assert len(notes) >= 5
     for lang in ("id", "en"):
         assert notes <= set(MESSAGES[lang]), lang
