@@ -9,7 +9,7 @@ precision than the catalog's ``confidence`` allows.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,7 @@ class Entry:
     similar: tuple[str, ...] = ()
     check: str | None = None
     related_bases: Terms | None = None
+    act: str = ""  # set for a supplement's entries: the short name of the catalog they come from
 
     def title_in(self, lang: str = "id") -> str:
         return _text(self.title, lang)
@@ -330,7 +331,7 @@ def _load_catalog(path: Path, _mtime: int) -> Catalog:
     for name in supplements:  # entries another national basis asks, checked beside these
         extra = load_catalog(name)
         groups += [g for g in extra.groups if g.id not in {g.id for g in groups}]
-        entries += extra.entries
+        entries += [e if e.act else replace(e, act=extra.short) for e in extra.entries]
     seen: set[str] = set()
     for e in entries:
         if e.id in seen:

@@ -487,7 +487,8 @@ def _finding(entry: Entry, catalog: Catalog, lang: str, status: str, **kw) -> Fi
     basis = entry.basis
     reference = basis.printable(lang) if basis.confidence != "topic" else _lang(basis.topic, lang)
     return Finding(requirement=entry.id, title=entry.title_in(lang), group=entry.group, basis=reference,
-                   basis_confidence=basis.confidence, status=status, indicators=list(entry.indicators), **kw)
+                   basis_confidence=basis.confidence, status=status, indicators=list(entry.indicators),
+                   act=entry.act or catalog.short, **kw)
 
 
 def _predates(reg: Regulation, enacted: str) -> bool | None:

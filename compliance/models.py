@@ -341,6 +341,7 @@ class Finding:
     indicators: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # note codes / short reasons
     confidence: float = 0.0
+    act: str = ""  # the national act the requirement comes from ("Perpres 95/2018"; a supplement's own)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -356,4 +357,5 @@ class Finding:
             "indicators": list(self.indicators),
             "notes": list(self.notes),
             "confidence": round(self.confidence, 3),
+            "act": self.act,
         }

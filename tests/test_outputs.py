@@ -48,7 +48,7 @@ def test_check_writes_the_format_its_name_asks_for_and_prints_the_summary(tmp_pa
     result = _run("check", str(SAMPLE), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert probe(out.read_text(encoding="utf-8"))
-    assert "Skor: 76,8 / 100" in result.output
+    assert "Skor: 72,6 / 100" in result.output
     assert f"Laporan ditulis: {out}" in result.output
 
 
@@ -100,7 +100,7 @@ def test_check_without_output_prints_a_summary_not_html():
     assert result.exit_code == 0, result.output
     out = result.output
     assert "<html" not in out and len(out.splitlines()) < 15
-    assert "Skor: 76,8 / 100" in out and "bertentangan 2" in out
+    assert "Skor: 72,6 / 100" in out and "bertentangan 2" in out
     assert "Saran: UBAH" in out
     assert "Arsitektur SPBE Pemerintah Daerah (Perpres 95/2018 Pasal 12)" in out
     assert "[Pasal 8 ayat (1)]" in out  # where the regulation contradicts it
@@ -119,10 +119,10 @@ def test_summary_of_an_old_low_regulation_advises_revoke_and_replace():
 def test_lang_before_or_after_the_command_or_from_the_environment(args, env):
     result = _run(*args, env=env)
     assert result.exit_code == 0, result.output
-    assert "Score: 76.8 / 100" in result.output and "Advice: AMEND" in result.output
+    assert "Score: 72.6 / 100" in result.output and "Advice: AMEND" in result.output
 
 
 def test_fail_under_still_prints_the_summary_and_exits_3():
     result = _run("check", str(SAMPLE), "--fail-under", "90")
     assert result.exit_code == 3
-    assert "Skor: 76,8" in result.output
+    assert "Skor: 72,6" in result.output

@@ -234,7 +234,7 @@ def test_history_takes_the_labels_compare_prints_and_lists_the_regions(tmp_path)
     assert run(main, ["history", "--cache-dir", cache]).exit_code == 1  # nothing checked yet: one line
     assert run(main, ["check", str(sample), "--cache-dir", cache]).exit_code == 0
     found = run(main, ["history", "Kota Banyuasri", "--cache-dir", cache])
-    assert found.exit_code == 0 and sample.name in found.output and "76,8" in found.output
+    assert found.exit_code == 0 and sample.name in found.output and "72,6" in found.output
     regions = run(main, ["history", "--cache-dir", cache])
     assert regions.exit_code == 0
     assert regions.output.splitlines()[0].split()[:2] == ["Daerah", "Peraturan"]

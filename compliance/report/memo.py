@@ -102,6 +102,7 @@ def priorities(report: dict, lang: str, limit: int = 5) -> list[dict]:
             detail = (f"{t['missing_elements'].lower()}: {'; '.join(missing)}" if missing and
                       finding["status"] == "partial" else message("priority-absent", lang))
         out.append({"requirement": finding["requirement"], "title": finding.get("title") or finding["requirement"],
+                    "act": finding.get("act"),
                     "status": finding["status"], "status_text": t["status"][finding["status"]],
                     "basis": view.printed_basis(finding, t), "where": where, "detail": detail})
     return out
@@ -128,7 +129,8 @@ def summary_text(report: Any, lang: str, written: str | None = None) -> str:
         national = (data.get("catalog") or {}).get("short") or ""
         for i, p in enumerate(top, 1):
             where = f" [{', '.join(p['where'])}]" if p["where"] else ""
-            lines.append(f"  {i}. {p['title']} ({national} {p['basis']}) — {p['status_text']}{where}: {p['detail']}")
+            lines.append(f"  {i}. {p['title']} ({p['act'] or national} {p['basis']}) — {p['status_text']}{where}: "
+                         f"{p['detail']}")
     if written:
         lines.append(message("report-written", lang, file=written))
     return "\n".join(lines) + "\n"
