@@ -30,7 +30,7 @@ import networkx as nx
 from compliance.cite import Citation, find_citations, regulation_key
 from compliance.cite_find import find
 from compliance.cite_resolve import known_relations, known_status, pinpoint_label, pinpoint_levels, span_id
-from compliance.models import Finding, Regulation
+from compliance.models import Finding, Regulation, title_parts
 
 REQUIREMENT = "requirement:"
 _ROMAN = re.compile(r"^[IVX]+$")
@@ -117,8 +117,9 @@ def _add_catalog(b: _Builder, catalog) -> None:
 def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> str:
     reg_id = regulation_key(reg)
     meta = reg.metadata
-    b.regulation(reg_id, label=" ".join(x for x in (meta.jenis, meta.daerah, meta.nomor and f"Nomor {meta.nomor}",
-                                                    meta.tahun and f"Tahun {meta.tahun}") if x) or reg.source.file,
+    jenis, daerah, nomor, tahun = title_parts(meta.to_dict())
+    b.regulation(reg_id, label=" ".join(x for x in (jenis, daerah, nomor and f"Nomor {nomor}",
+                                                    tahun and f"Tahun {tahun}") if x) or reg.source.file,
                  file=reg.source.file, parsed=True, tentang=meta.tentang)
     for article in reg.articles:
         node = b.node(article_node(reg_id, article.label, article.parent), type="article",

@@ -34,17 +34,28 @@ def kinds() -> dict:
     return data_yaml("regulations", "kinds.yaml")
 
 
+def _title_slips(text: str) -> str:
+    """A title line as printed, with the slips of text layers and OCR in capitals undone:
+    ``MENTER!`` (an ``I`` read as ``!``) and ``TAHUN2015`` (a lost space)."""
+    text = re.sub(r"(?<=[A-Z])!(?=[\sA-Z,.]|$)", "I", text)
+    return re.sub(r"\b(TAHUN|NOMOR)(?=\d)", r"\1 ", text)
+
+
 def match_kind(line: str, abbreviations: bool = False) -> tuple[dict, str] | None:
     """The kind whose longest spelling (or short form, e.g. ``PERWAL``) starts ``line``,
-    and the rest of the line."""
-    text = _squash(re.sub(r"^[^A-Za-z]+", "", line))
+    and the rest of the line; a stray letter glued before the title (``NPERATURAN``,
+    a text layer's slip) is passed over."""
+    text = _squash(_title_slips(re.sub(r"^[^A-Za-z]+", "", line)))
     best: tuple[dict, str] | None = None
     best_len = 0
-    for kind in kinds()["kinds"]:
-        for spelling in kind["abbreviations" if abbreviations else "spellings"]:
-            s = _squash(spelling)
-            if (text == s or text.startswith(s + " ")) and len(s) > best_len:
-                best, best_len = (kind, text[len(s):].strip()), len(s)
+    for candidate in (text, text[1:]):
+        for kind in kinds()["kinds"]:
+            for spelling in kind["abbreviations" if abbreviations else "spellings"]:
+                s = _squash(spelling)
+                if (candidate == s or candidate.startswith(s + " ")) and len(s) > best_len:
+                    best, best_len = (kind, candidate[len(s):].strip()), len(s)
+        if best is not None:
+            return best
     return best
 
 
@@ -80,7 +91,20 @@ def _nomor(rest: str) -> tuple[str, int | None]:
     if lead and as_digits(lead.group(0)) and any(c.isdigit() for c in lead.group(0)):
         first = as_digits(lead.group(0)) + first[lead.end():]
     nomor = (first + (" " + tail if tail else "")).strip().rstrip(",.")
+    if "/" in nomor and not re.search(r"[a-z]{3}", nomor):
+        nomor = re.sub(r"\s+", "", nomor)  # "188.45 / 283 / HK / 2016", "1 126": a scan's spacing
     return nomor, tahun
+
+
+def _daerah(name: str, kind: dict) -> str | None:
+    """``Kota Denpasar``: the region named with its level, as every kind of its level names it."""
+    name = name.strip(" ,.")
+    level_word = kinds().get("daerah_levels", {}).get(kind.get("level"))
+    if not name:
+        return None
+    if level_word and not re.match(rf"^({level_word}|Kab\.?)\b", name, re.IGNORECASE):
+        name = f"{level_word} {name}"
+    return name
 
 
 def _title_case(text: str) -> str:
@@ -90,7 +114,7 @@ def _title_case(text: str) -> str:
 def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
     """Jenis, daerah, nomor, tahun and tentang from the title block; dates from the closing."""
     md = Metadata()
-    texts = [ln.text for ln in preamble]
+    texts = [_title_slips(ln.text) for ln in preamble]
     start = _identify(md, texts, abbreviations=False)
     if start is None:
         start = _identify(md, texts, abbreviations=True)
@@ -139,7 +163,7 @@ def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None
             elif kind.get("regional"):
                 if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
                     rest = texts[i + 1]
-                md.daerah = _title_case(rest) or None
+                md.daerah = _daerah(_title_case(rest), kind)
             return i
     return None
 

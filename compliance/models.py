@@ -126,6 +126,19 @@ def leading_number(nomor: object) -> int | None:
     return int(digits.group()) if digits else None
 
 
+def title_parts(metadata: dict[str, Any]) -> tuple[Any, Any, Any, Any]:
+    """(jenis, daerah, nomor, tahun) as a title prints them: the daerah without the level
+    word the jenis already says ("Peraturan Wali Kota Denpasar", not "... Kota Kota
+    Denpasar"), the year left out when the nomor ends with it (``188.45/1612/HK/2019``)."""
+    daerah = metadata.get("daerah")
+    if daerah:
+        daerah = re.sub(r"^(Kota|Kabupaten|Provinsi)\s+", "", daerah)
+    nomor, tahun = metadata.get("nomor"), metadata.get("tahun")
+    if nomor and tahun and str(nomor).endswith(f"/{tahun}"):
+        tahun = None
+    return metadata.get("jenis"), daerah, nomor, tahun
+
+
 @dataclass
 class Metadata:
     """Identity of a regulation. ``jenis_kode`` is the short code from
@@ -214,7 +227,7 @@ class Penjelasan:
 
 @dataclass
 class Block:
-    """Text kept verbatim with its page: a Lampiran, or text the parser could not place."""
+    """Text kept verbatim with its page: text the parser could not place."""
 
     text: str
     page: int
@@ -222,6 +235,53 @@ class Block:
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "text": self.text, "page": self.page}
+
+
+@dataclass
+class LampiranSection:
+    """A chapter or numbered section of a Lampiran: ``label`` is its place as a reviewer
+    cites it (``BAB IV``, ``BAB IV angka 4.2``, ``BAB II huruf A``); ``start``/``end``
+    are its offsets in the Lampiran's text; ``context`` marks a background chapter
+    (pendahuluan, kondisi saat ini), read like Menimbang."""
+
+    label: str
+    title: str
+    text: str
+    page: int
+    start: int = 0
+    end: int = 0
+    context: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "title": self.title, "text": self.text, "page": self.page,
+                "context": self.context}
+
+
+@dataclass
+class Lampiran:
+    """An annex, verbatim, with the sections its own headings set out."""
+
+    text: str
+    page: int
+    title: str = ""
+    sections: list[LampiranSection] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text, "page": self.page,
+                "sections": [s.to_dict() for s in self.sections]}
+
+
+@dataclass
+class Diktum:
+    """One diktum of a Keputusan (``KESATU``, ``KEDUA`` ...): its full text and its points."""
+
+    label: str
+    text: str
+    page: int
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "page": self.page, "items": [i.to_dict() for i in self.items]}
 
 
 @dataclass
@@ -244,13 +304,19 @@ class Regulation:
     menimbang: list[str] = field(default_factory=list)
     mengingat: list[Mengingat] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    diktum: list[Diktum] = field(default_factory=list)  # a Keputusan's body (no articles then)
     penjelasan: Penjelasan | None = None
-    lampiran: list[Block] = field(default_factory=list)
+    lampiran: list[Lampiran] = field(default_factory=list)
     closing: Closing | None = None
     preamble: str = ""  # title block and anything before Menimbang, verbatim
     menetapkan: str = ""  # "Dengan Persetujuan Bersama ... MEMUTUSKAN: Menetapkan: ...", verbatim
     unplaced: list[Block] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+
+    @property
+    def is_keputusan(self) -> bool:
+        """A Keputusan sets its matter by diktum, not by articles."""
+        return bool(self.diktum) and not self.articles
 
     def article(self, label: str, parent: str | None = None) -> Article | None:
         for a in self.articles:
@@ -268,6 +334,7 @@ class Regulation:
             "menimbang": list(self.menimbang),
             "mengingat": [m.to_dict() for m in self.mengingat],
             "articles": [a.to_dict() for a in self.articles],
+            "diktum": [d.to_dict() for d in self.diktum],
             "penjelasan": self.penjelasan.to_dict() if self.penjelasan else None,
             "lampiran": [b.to_dict() for b in self.lampiran],
             "closing": self.closing.to_dict() if self.closing else None,

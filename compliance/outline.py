@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.i18n import DEFAULT_LANG, message
-from compliance.models import Article, Item, Regulation
+from compliance.models import Article, Item, Regulation, title_parts
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)(-|\d+(?=[.)]))", re.MULTILINE)
@@ -19,13 +19,14 @@ def md_escape(text: str) -> str:
 
 def _identity(reg: Regulation) -> list[str]:
     md = reg.metadata
-    parts = [md.jenis or "?"]
-    if md.daerah:
-        parts.append(md.daerah)
-    if md.nomor:
-        parts.append(f"Nomor {md.nomor}")
-    if md.tahun:
-        parts.append(f"Tahun {md.tahun}")
+    jenis, daerah, nomor, tahun = title_parts(md.to_dict())
+    parts = [jenis or "?"]
+    if daerah:
+        parts.append(daerah)
+    if nomor:
+        parts.append(f"Nomor {nomor}")
+    if tahun:
+        parts.append(f"Tahun {tahun}")
     lines = [" ".join(parts)]
     if md.tentang:
         lines.append(f"tentang {md.tentang}")
@@ -60,9 +61,15 @@ def _in_pasal(article: Article, lang: str, escape=str) -> str:
 def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
     """One screen per regulation: identity, counts, then BAB/Bagian/Pasal with a first line each."""
     out = _identity(reg)
-    out.append(message("outline-counts", lang, menimbang=len(reg.menimbang), mengingat=len(reg.mengingat),
-                       pasal=len(reg.articles)))
+    if reg.is_keputusan:
+        out.append(message("outline-counts-diktum", lang, menimbang=len(reg.menimbang), mengingat=len(reg.mengingat),
+                           diktum=len(reg.diktum)))
+    else:
+        out.append(message("outline-counts", lang, menimbang=len(reg.menimbang), mengingat=len(reg.mengingat),
+                           pasal=len(reg.articles)))
     out.append("")
+    for diktum in reg.diktum:
+        out.append(f"    {diktum.label}: {first_line(diktum.text)}")
     previous = None
     for article in reg.articles:
         for kind, heading in _heading_changes(article, previous):
@@ -77,6 +84,10 @@ def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
     for block in reg.lampiran:
         out.append(f"Lampiran ({message('outline-page', lang, page=block.page)}): "
                    f"{first_line(block.title or block.text)}")
+        for section in block.sections:
+            indent = "  " if section.label.count(" ") < 2 else "    "
+            out.append(f"{indent}{section.label} {first_line(section.title, 70)} "
+                       f"({message('outline-page', lang, page=section.page)})".replace("  (", " ("))
     if reg.warnings:
         out.append("")
         out.append(message("outline-warnings", lang, count=len(reg.warnings)))
@@ -108,10 +119,19 @@ def render_markdown(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
         out += ["", f"### Pasal {md_escape(article.label)}{_in_pasal(article, lang, md_escape)}", ""]
         out.append(md_escape(article.text))
         previous = article
+    if reg.diktum:
+        out += ["", "## Diktum"]
+    for diktum in reg.diktum:
+        out += ["", f"### {md_escape(diktum.label)}", "", md_escape(diktum.text)]
     if reg.penjelasan:
         out += ["", "## Penjelasan", "", md_escape(reg.penjelasan.text)]
     for block in reg.lampiran:
-        out += ["", f"## Lampiran {md_escape(block.title)}".rstrip(), "", md_escape(block.text)]
+        out += ["", f"## Lampiran {md_escape(block.title)}".rstrip()]
+        first = block.sections[0].start if block.sections else len(block.text)
+        if block.text[:first].strip():
+            out += ["", md_escape(block.text[:first].rstrip("\n"))]
+        for section in block.sections:  # the sections run on to the end: every word is kept
+            out += ["", f"### {md_escape(section.label)}", "", md_escape(section.text)]
     for block in reg.unplaced:
         out += ["", f"## {message('outline-unplaced', lang)} ({message('outline-page', lang, page=block.page)})", "",
                 md_escape(block.text)]

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from compliance.errors import ComplianceError
 from compliance.metadata import parse_closing, parse_metadata
 from compliance.models import Block, Line, Mengingat, Penjelasan, Regulation, Source, Warning_
-from compliance.parse_body import PASAL_DEMI_PASAL, UMUM, parse_body
+from compliance.parse_body import PASAL_DEMI_PASAL, UMUM, Body, parse_body
+from compliance.parse_diktum import first_diktum, parse_diktum
+from compliance.parse_lampiran import build_lampiran
 from compliance.parse_labels import follows, label_readings, next_labels, next_roman
 
 _MENIMBANG = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -140,6 +142,7 @@ class _Marks:
     mengingat: int | None
     after: int | None  # Memperhatikan / Dengan Persetujuan / MEMUTUSKAN / Menetapkan
     body: int
+    keputusan: bool = False  # the body is a Keputusan's diktum, not articles
 
     @property
     def preamble_end(self) -> int:
@@ -162,10 +165,20 @@ def _marks(lines: list[Line], source: Source) -> _Marks:
         menimbang = first if first is not None else menimbang
     opening = [x for x in (menimbang, mengingat) if x is not None]
     after = _find(lines, _AFTER_MENGINGAT, max(opening) + 1) if opening else None
-    body = _find(lines, _BODY_START, after if after is not None else (max(opening) + 1 if opening else 0))
+    body_from = after if after is not None else (max(opening) + 1 if opening else 0)
+    body = _find(lines, _BODY_START, body_from)
+    diktum = first_diktum(lines, body_from) if opening else None
+    if diktum is not None and (body is None or diktum < body):
+        return _Marks(menimbang, mengingat, after, diktum, keputusan=True)
     if body is None:
-        raise ComplianceError("not-a-regulation", file=source.file)
+        raise ComplianceError(_missing_body(lines), file=source.file)
     return _Marks(menimbang, mengingat, after, body)
+
+
+def _missing_body(lines: list[Line]) -> str:
+    """``no-diktum`` for a Keputusan whose diktum cannot be found, else ``not-a-regulation``."""
+    title = " ".join(ln.text for ln in lines[:12]).upper()
+    return "no-diktum" if re.search(r"\bKEPUTUSAN\b", title) and re.search(r"\bMEMUTUSKAN\b", _joined(lines).upper()) else "not-a-regulation"
 
 
 def _opening(reg: Regulation, lines: list[Line], marks: _Marks) -> None:
@@ -179,21 +192,6 @@ def _opening(reg: Regulation, lines: list[Line], marks: _Marks) -> None:
         reg.mengingat = [Mengingat(t, label) for label, t in split_enumeration(texts)]
     if marks.after is not None and marks.after < marks.body:
         reg.menetapkan = _joined(lines[marks.after : marks.body])
-
-
-def _lampiran_title(block: list[Line]) -> str:
-    """``LAMPIRAN I`` and the capitalised lines naming the regulation it belongs to."""
-    title = [block[0].text]
-    after_tentang = None
-    for line in block[1:10]:
-        if not line.text.isupper() or re.match(r"^([IVX]+|\d+)\.\s", line.text) or after_tentang == 3:
-            break
-        title.append(line.text)
-        if after_tentang is not None:
-            after_tentang += 1
-        elif line.text.startswith("TENTANG"):
-            after_tentang = 0
-    return " ".join(title)
 
 
 def _unplaced(reg: Regulation, lines: list[Line]) -> None:
@@ -223,17 +221,22 @@ def _identity(reg: Regulation, title: list[Line], lampiran: list[list[Line]]) ->
 
 
 def parse(lines: list[Line], source: Source) -> Regulation:
-    """Parse clean lines into a Regulation; raise ``not-a-regulation`` when no article is found."""
+    """Parse clean lines into a Regulation: a Peraturan's articles or a Keputusan's diktum;
+    raise ``not-a-regulation`` (or ``no-diktum``) when neither is found."""
     reg = Regulation(source=source)
     marks = _marks(lines, source)
     _opening(reg, lines, marks)
-    body = parse_body(lines[marks.body :])
-    if not body.articles:
-        raise ComplianceError("not-a-regulation", file=source.file)
-    reg.articles = body.articles
+    if marks.keputusan:
+        reg.diktum, closing, lampiran, warnings = parse_diktum(lines[marks.body :])
+        body = Body(closing=closing, lampiran=lampiran, warnings=warnings)
+    else:
+        body = parse_body(lines[marks.body :])
+        if not body.articles:
+            raise ComplianceError("not-a-regulation", file=source.file)
+        reg.articles = body.articles
     reg.closing = parse_closing(body.closing)
     reg.penjelasan = _penjelasan(body.penjelasan)
-    reg.lampiran = [Block(_joined(block), block[0].page, _lampiran_title(block)) for block in body.lampiran if block]
+    reg.lampiran = [build_lampiran(block) for block in body.lampiran if block]
     reg.warnings.extend(body.warnings)
     _unplaced(reg, body.unplaced)
     _identity(reg, lines[: marks.preamble_end], body.lampiran)

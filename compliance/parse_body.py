@@ -18,6 +18,7 @@ from compliance.clean import layout
 from compliance.metadata import iso_date
 from compliance.models import Article, Heading, Line, Warning_
 from compliance.parse_items import parse_article_body
+from compliance.parse_lampiran import is_lampiran_header
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
 
 PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})\s*\.?$")
@@ -27,7 +28,6 @@ _CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yan
 # a line ending like this goes on with a reference ("dimaksud dalam / Pasal 6")
 _REFERS = re.compile(r"\b(dalam|pada|dengan|oleh|di|ke|dari|tentang|dimaksud|berdasarkan|terhadap|menurut|atas|dan|atau|serta|sampai)$")
 _CLOSING = re.compile(r"^(Ditetapkan|DITETAPKAN|Disahkan|DISAHKAN)\s+(di|DI)\b|^Agar\s+setiap\s+orang\s+mengetahui")
-_LAMPIRAN = re.compile(r"^LAMPIRAN\b")
 UMUM = re.compile(r"^(\S{1,3}\s*)?UMUM$")  # "I. UMUM", OCR "l. UMUM"
 PASAL_DEMI_PASAL = re.compile(r"^(\S{1,3}\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
 _INSTRUCTION = re.compile(r"^(?P<n>\d{1,2})\s*[.,]?\s+(?P<rest>[A-Z].+)$")
@@ -94,6 +94,7 @@ class _Open:
 class _BodyParser:
     def __init__(self, lines: list[Line]):
         self.lines = lines
+        self.texts = [ln.text for ln in lines]
         self.out = Body()
         self.open: _Open | None = None
         self.amending: _Open | None = None  # Pasal I while its changes are being read
@@ -331,7 +332,7 @@ class _BodyParser:
         if self.mode == "body":
             return self._body_step(i, line, t)
         if self.mode == "closing":
-            if _LAMPIRAN.match(t):
+            if is_lampiran_header(self.texts, i) or self._annex_chapter(i):
                 self.mode = "lampiran"
                 self.out.lampiran.append([line])
             elif self._penjelasan_starts(i):
@@ -341,7 +342,7 @@ class _BodyParser:
                 self.out.closing.append(line)
             return 1
         if self.mode == "penjelasan":
-            if _LAMPIRAN.match(t) and self._lampiran_title(i):
+            if is_lampiran_header(self.texts, i) and self._lampiran_title(i):
                 self.mode = "lampiran"
                 self.out.lampiran.append([line])
             else:
@@ -355,6 +356,17 @@ class _BodyParser:
         else:
             self.out.lampiran[-1].append(line)
         return 1
+
+    def _annex_chapter(self, i: int) -> bool:
+        """``BAB I`` after the signature and the Berita Daerah line: a Lampiran printed
+        without its header (the plan starts straight with its first chapter)."""
+        m = _BAB.match(self._text(i))
+        signed = any(re.match(r"^(BERITA|LEMBARAN)\s+(DAERAH|NEGARA)\b", ln.text, re.IGNORECASE) or
+                     _CLOSING.match(ln.text) for ln in self.out.closing[:40])
+        if m and m.group("label") == "I" and signed and len(self.out.closing) >= 3:
+            self._warn("lampiran-without-header", self._text(i), i)
+            return True
+        return False
 
     def _lampiran_title(self, i: int) -> bool:
         ahead = " ".join(self._text(j) for j in range(i, i + 4)).upper()
@@ -384,7 +396,7 @@ class _BodyParser:
             self.mode = "closing"
             self.out.closing.append(line)
             return 1
-        if self.out.articles and self.amending is None and (_is_penjelasan_title(t) or _LAMPIRAN.match(t) and self._lampiran_title(i)):
+        if self.out.articles and self.amending is None and (_is_penjelasan_title(t) or is_lampiran_header(self.texts, i) and self._lampiran_title(i)):
             self._close()
             self.mode = "closing"
             return 0

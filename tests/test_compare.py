@@ -269,8 +269,8 @@ def test_matrix_of_the_real_check_on_the_samples():
     results = run_batch(samples, default_pipeline(), jobs=1)
     assert [r.error for r in results] == [None, None, None]
     m = build_matrix(results)
-    assert [c["label"] for c in m["columns"]] == ["Sukamaju · Perbup 27/2016", "Banyuasri · Perwal 18/2022",
-                                                  "Tirtaraya · Perwal 41/2017"]
+    assert [c["label"] for c in m["columns"]] == ["Kabupaten Sukamaju · Perbup 27/2016", "Kota Banyuasri · Perwal 18/2022",
+                                                  "Kota Tirtaraya · Perwal 41/2017"]
     assert [r["requirement"] for r in m["rows"]] == [e.id for e in load_catalog("perpres-95-2018").entries]
     for i, res in enumerate(results):
         statuses = {f["requirement"]: f["status"] for f in res.report["findings"]}

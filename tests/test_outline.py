@@ -36,11 +36,11 @@ def test_markdown_escapes_regulation_text():
 
 
 def test_outline_and_markdown_speak_the_chosen_language():
-    from compliance.models import Block, Warning_
+    from compliance.models import Block, Lampiran, Warning_
 
     reg = _regulation()
     reg.articles.append(Article("5", "Teks kutipan.", 3, parent="I"))
-    reg.lampiran = [Block("Tabel", 4, "LAMPIRAN I")]
+    reg.lampiran = [Lampiran("Tabel", 4, "LAMPIRAN I")]
     reg.unplaced = [Block("sisa", 5)]
     reg.warnings = [Warning_("unplaced-text", "sisa", 5)]
     indonesian, english = render_outline(reg), render_outline(reg, "en")

@@ -99,7 +99,7 @@ def perbup():
 
 def test_regional_metadata(perbup):
     md = perbup.metadata
-    assert (md.jenis, md.jenis_kode, md.daerah) == ("Peraturan Bupati", "perbup", "Sukamaju")
+    assert (md.jenis, md.jenis_kode, md.daerah) == ("Peraturan Bupati", "perbup", "Kabupaten Sukamaju")
     assert (md.nomor, md.nomor_pokok, md.tahun) == ("14", 14, 2018)
     assert md.tentang == "PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"
     assert (md.ditetapkan, md.diundangkan) == ("2018-05-03", "2018-05-04")
@@ -351,16 +351,16 @@ Isi."""
     assert reg.menimbang == ["a. bahwa satu;", "b. bahwa dua;"]
     assert [(m.label, m.text) for m in reg.mengingat] == [
         ("1", "Undang-Undang Nomor 23 Tahun 2014;"), ("2", "Peraturan Presiden Nomor 95 Tahun 2018;")]
-    assert (reg.metadata.jenis_kode, reg.metadata.daerah, reg.metadata.nomor) == ("perwal", "Contoh", "2")
+    assert (reg.metadata.jenis_kode, reg.metadata.daerah, reg.metadata.nomor) == ("perwal", "Kota Contoh", "2")
 
 
 @pytest.mark.parametrize(
     ("title", "kode", "daerah"),
     [
-        ("PERATURAN WALIKOTA MEDAN", "perwal", "Medan"),
+        ("PERATURAN WALIKOTA MEDAN", "perwal", "Kota Medan"),
         ("PERWAL KOTA TIRTARAYA", "perwal", "Kota Tirtaraya"),
-        ("PERATURAN GUBERNUR SUMATERA UTARA", "pergub", "Sumatera Utara"),
-        ("PERATURAN DAERAH KABUPATEN LABUHANBATU", "perda-kabupaten", "Labuhanbatu"),
+        ("PERATURAN GUBERNUR SUMATERA UTARA", "pergub", "Provinsi Sumatera Utara"),
+        ("PERATURAN DAERAH KABUPATEN LABUHANBATU", "perda-kabupaten", "Kabupaten Labuhanbatu"),
     ],
 )
 def test_regional_title_spellings(title, kode, daerah):
@@ -389,9 +389,11 @@ def test_every_parser_warning_has_a_message_in_both_languages():
     from compliance.i18n import LANGS, message
 
     codes = {"article-number-skip", "duplicate-article", "bab-without-articles", "heading-inferred",
-             "unplaced-text", "metadata-missing", "metadata-from-lampiran"}
-    source = open(Path(__file__).resolve().parents[1] / "compliance" / "parse_body.py", encoding="utf-8").read()
-    source += open(Path(__file__).resolve().parents[1] / "compliance" / "parse.py", encoding="utf-8").read()
+             "unplaced-text", "metadata-missing", "metadata-from-lampiran", "lampiran-without-header",
+             "diktum-after-lampiran"}
+    package = Path(__file__).resolve().parents[1] / "compliance"
+    source = "".join(open(package / name, encoding="utf-8").read()
+                     for name in ("parse_body.py", "parse.py", "parse_diktum.py", "parse_lampiran.py"))
     assert codes == set(re.findall(r'(?:_warn|Warning_)\("([a-z-]+)"', source))
     for code in codes:
         for lang in LANGS:

@@ -14,7 +14,7 @@ from typing import Any
 from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.locale_format import number
-from compliance.models import STATUSES
+from compliance.models import STATUSES, title_parts
 from compliance.outline import first_line, heading_text
 from compliance.report.labels import LABELS
 from compliance.resources import data_yaml, kind_levels
@@ -187,13 +187,14 @@ def ocr_articles(report: dict) -> set[tuple[str, str | None]]:
 
 def identity_line(metadata: dict, t: dict) -> str:
     """'Peraturan Bupati Labuhanbatu Nomor 14 Tahun 2018' from whatever is known."""
-    parts = [metadata.get("jenis") or t["unknown"]]
-    if metadata.get("daerah"):
-        parts.append(metadata["daerah"])
-    if metadata.get("nomor"):
-        parts.append(f"{t['nomor']} {metadata['nomor']}")
-    if metadata.get("tahun"):
-        parts.append(f"{t['tahun']} {metadata['tahun']}")
+    jenis, daerah, nomor, tahun = title_parts(metadata)
+    parts = [jenis or t["unknown"]]
+    if daerah:
+        parts.append(daerah)
+    if nomor:
+        parts.append(f"{t['nomor']} {nomor}")
+    if tahun:
+        parts.append(f"{t['tahun']} {tahun}")
     return " ".join(parts)
 
 

@@ -1,0 +1,154 @@
+"""A Lampiran: where it starts, its title, and the sections its own headings set out.
+
+A region's plan (Rencana Induk, Arsitektur, a guideline) is often a Lampiran after the
+signature, with chapters of its own (``BAB I PENDAHULUAN``, ``4.2``, ``A.``). Its header
+names the regulation it belongs to (``LAMPIRAN I PERATURAN BUPATI ... NOMOR ...``); OCR
+and scans damage the word LAMPIRAN (``PA PIRAN``), so the header is recognised by that
+word read loosely *and* the regulation it names. The words are data
+(``regulations/layout.yaml``, ``markers``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from compliance.clean import layout
+from compliance.models import Lampiran, LampiranSection, Line
+
+_BAB = re.compile(r"^BAB\s+(?P<label>[IVXLCDM]+|\d{1,2})\b\.?\s*(?P<title>.*)$")
+_LETTERED = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<title>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<title>\S.*)$")
+_LEADER = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[ivxlcdm\d]{0,6}\s*$", re.IGNORECASE)
+_LEADER_SPACED = re.compile(r"(?:\. ){3,}\.?\s*[ivxlcdm\d]{0,6}\s*$", re.IGNORECASE)
+_PAGE_END = re.compile(r"\s\d{1,3}\s*$")
+_CONTENTS = re.compile(r"^daftar\s+(?:isi|tabel|gambar)\b", re.IGNORECASE)
+_NAMES_REGULATION = re.compile(r"\b(PERATURAN|KEPUTUSAN|UNDANG|NOMOR|INSTRUKSI)\b", re.IGNORECASE)
+
+
+@cache
+def _markers() -> dict:
+    return layout()["markers"]
+
+
+@cache
+def _background() -> re.Pattern[str]:
+    words = "|".join(_markers()["lampiran_background"])
+    return re.compile(rf"^(?:{words})\b", re.IGNORECASE)
+
+
+def _lampiran_word(token: str) -> bool:
+    """``LAMPIRAN`` as printed or as OCR damages it (``LAMP1RAN``, ``PIRAN`` with the start lost)."""
+    word = re.sub(r"[^A-Za-z0-9]", "", token).upper()
+    return len(word) >= 5 and (fuzz.ratio(word, "LAMPIRAN") >= 75 or (word.endswith("PIRAN") and len(word) <= 9))
+
+
+def is_lampiran_header(texts: list[str], i: int) -> bool:
+    """Whether line ``i`` opens a Lampiran: ``LAMPIRAN`` in capitals (as OCR may garble
+    it, after at most two specks) opening the line, and the regulation it belongs to
+    named on it or the lines after. "tercantum dalam Lampiran" is text, not a header."""
+    text = texts[i] if 0 <= i < len(texts) else ""
+    if re.match(r"^LAMPIRAN\b", text):
+        return True
+    tokens = [t for t in re.split(r"[\s:]+", text.strip()) if t]
+    for _ in range(2):
+        if len(tokens) > 1 and len(tokens[0]) <= 2:
+            tokens.pop(0)
+    if not tokens or not tokens[0].isupper() or not _lampiran_word(tokens[0]):
+        return False
+    ahead = " ".join(texts[i : i + 4])
+    return bool(_NAMES_REGULATION.search(ahead))
+
+
+def lampiran_title(block: list[Line]) -> str:
+    """``LAMPIRAN I`` and the capitalised lines naming the regulation it belongs to."""
+    title = [block[0].text]
+    after_tentang = None
+    for line in block[1:10]:
+        if not line.text.isupper() or re.match(r"^([IVX]+|\d+)\.\s", line.text) or after_tentang == 3:
+            break
+        title.append(line.text)
+        if after_tentang is not None:
+            after_tentang += 1
+        elif re.match(r"^\W{0,3}TENTANG\b", line.text):
+            after_tentang = 0
+    return " ".join(title)
+
+
+def heading_kind(line: str) -> str | None:
+    """``"bab"``, ``"section"`` or ``"title"`` when a Lampiran line is a heading (a
+    chapter, a lettered or decimal section, an all-capital title), else None."""
+    if len(line) > 150 or line[-1:] in ".;:,":
+        return None
+    if _BAB.match(line):
+        return "bab"
+    if (_LETTERED.match(line) or _DECIMAL.match(line)) and len(line) <= 100:
+        return "section"
+    if any(c.isalpha() for c in line) and not any(c.islower() for c in line):
+        return "title"
+    return None
+
+
+def is_contents_line(line: str, in_contents: bool) -> bool:
+    """A table-of-contents line: the "DAFTAR ISI" title, dotted leaders, or (under that
+    title) a heading ending in a page number. It names where a topic is printed; it is
+    not evidence of the topic."""
+    tail = line[-60:]  # leaders sit at the end; a bounded tail keeps the search linear
+    if _LEADER.search(tail) or _LEADER_SPACED.search(tail) or _CONTENTS.match(line):
+        return True
+    return in_contents and bool(_PAGE_END.search(line)) and heading_kind(_PAGE_END.sub("", line).rstrip()) is not None
+
+
+def _section_label(bab: str, line: str) -> str:
+    """``BAB IV angka 4.2`` / ``BAB II huruf A``: the place a reviewer cites."""
+    m = _DECIMAL.match(line)
+    sub = f"angka {m.group('label')}" if m else f"huruf {_LETTERED.match(line).group('label')}"
+    return f"{bab} {sub}".strip()
+
+
+def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
+    """The chapters and numbered sections of a Lampiran, with offsets in ``text`` (the
+    lines joined by newlines). A section runs to the next heading; a capitalised title
+    right under a heading is its name; table-of-contents lines open none."""
+    sections: list[LampiranSection] = []
+    bab, background = "", False
+    offset = last_start = 0
+    in_contents = False
+    for line in lines:
+        start, offset = offset, offset + len(line.text) + 1
+        previous_start, last_start = last_start, start
+        t = line.text.strip()
+        in_contents = is_contents_line(t, in_contents) if t else in_contents
+        if in_contents:
+            continue
+        kind = heading_kind(t) if t else None
+        if kind not in ("bab", "section"):
+            named = sections and sections[-1].start == previous_start and not sections[-1].title
+            if kind == "title" and named:
+                sections[-1].title = t  # "BAB I" / "PENDAHULUAN" set on two lines
+                if sections[-1].label == bab:
+                    background = sections[-1].context = bool(_background().match(t))
+            continue
+        if kind == "bab":
+            m = _BAB.match(t)
+            bab = f"BAB {m.group('label')}"
+            title = m.group("title").strip()
+            background = bool(_background().match(title))
+            label = bab
+        else:
+            m = _DECIMAL.match(t) or _LETTERED.match(t)
+            title = m.group("title").strip()
+            label = _section_label(bab, t)
+        sections.append(LampiranSection(label, title, "", line.page, start, start, background))
+    for k, section in enumerate(sections):
+        section.end = sections[k + 1].start if k + 1 < len(sections) else len(text)
+        section.text = text[section.start : section.end].rstrip("\n")
+    return sections
+
+
+def build_lampiran(block: list[Line]) -> Lampiran:
+    """A Lampiran from its lines: verbatim text, title, sections."""
+    text = "\n".join(ln.text for ln in block)
+    return Lampiran(text, block[0].page, lampiran_title(block), lampiran_sections(block, text))
