@@ -238,4 +238,4 @@ def test_history_takes_the_labels_compare_prints_and_lists_the_regions(tmp_path)
     regions = run(main, ["history", "--cache-dir", cache])
     assert regions.exit_code == 0
     assert regions.output.splitlines()[0].split()[:2] == ["Daerah", "Peraturan"]
-    assert regions.output.splitlines()[1].split()[:3] == ["Banyuasri", "1", "1"]
+    assert regions.output.splitlines()[1].split()[:4] == ["Kota", "Banyuasri", "1", "1"]  # daerah with its level
