@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import networkx as nx
 from rapidfuzz import fuzz
@@ -45,7 +46,10 @@ from rapidfuzz import fuzz
 from compliance.catalog import Catalog, Element, Entry, Parameter
 from compliance.cite import Citation, find_citations
 from compliance.graph import REQUIREMENT, build_graph, requirements_for
-from compliance.models import Conflict, Evidence, Finding, Regulation
+from compliance.clean import layout
+from compliance.models import Conflict, Evidence, Finding, LampiranSection, Regulation
+from compliance.parse_labels import to_roman
+from compliance.parse_lampiran import heading_kind, is_contents_line
 from compliance.terms import Prepared, Span, Terms, merge_spans
 from compliance.values import frequencies, periods
 
@@ -73,7 +77,7 @@ _SEGMENT_END = re.compile(r"[;:.](?=\s)|\n")
 class Unit:
     """A slice ``text[start:end]`` of one source text, with where it sits."""
 
-    kind: str  # operative | definition | menimbang | mengingat
+    kind: str  # operative | definition | menimbang | mengingat | background (a Lampiran's context chapter)
     pasal: str
     ayat: str | None
     parent: str | None
@@ -81,6 +85,7 @@ class Unit:
     start: int
     end: int
     article_key: tuple[str, str | None] | None = None  # groups the ayat of one article
+    planned: bool = False  # a Lampiran point that names a policy only as one still to be drawn up
 
     @property
     def body(self) -> str:
@@ -145,45 +150,39 @@ def units(reg: Regulation) -> list[Unit]:
             if e > s:
                 ayat = None if definitional else label
                 out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
+    for diktum in reg.diktum:
+        s, e = _trimmed(diktum.text, 0, len(diktum.text))
+        if e > s:
+            out.append(Unit("operative", f"Diktum {diktum.label}", None, None, diktum.text, s, e, ("Diktum", diktum.label)))
     for number, block in enumerate(reg.lampiran, start=1):
+        name = "Lampiran" if len(reg.lampiran) == 1 else f"Lampiran {to_roman(number)}"
         for section, s, e in lampiran_pieces(block.text):
             s, e = _trimmed(block.text, s, e)
             if e > s:
+                place = _section_at(block.sections, s)
+                kind = "background" if place is not None and place.context else "operative"
                 key = ("Lampiran", f"{number}/{section}")
-                out.append(Unit("operative", "Lampiran", None, None, block.text, s, e, key))
+                out.append(Unit(kind, name, place.label if place else None, None, block.text, s, e, key,
+                                planned=bool(_planned().search(block.text, s, e))))
     return out
 
 
-_BAB = re.compile(r"^BAB\s+[IVXLCDM\d]+\b")
-_LETTERED = re.compile(r"^[A-Z]\.\s+\S")
-_DECIMAL = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
+def _section_at(sections: list[LampiranSection], offset: int) -> LampiranSection | None:
+    """The Lampiran section (chapter or numbered section) holding ``offset``."""
+    found = None
+    for section in sections:
+        if section.start > offset:
+            break
+        found = section
+    return found
+
+
+@cache
+def _planned() -> re.Pattern[str]:
+    return re.compile("|".join(layout()["markers"]["planned"]), re.IGNORECASE)
+
+
 _POINT = re.compile(r"^\d{1,3}[.)]\s+\S")
-_LEADER = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[ivxlcdm\d]*\s*$", re.IGNORECASE)
-_PAGE_END = re.compile(r"\s\d{1,3}\s*$")
-_CONTENTS = re.compile(r"^daftar\s+(?:isi|tabel|gambar)\b", re.IGNORECASE)
-
-
-def _heading(line: str) -> str | None:
-    """``"bab"``, ``"section"`` or ``"title"`` when a Lampiran line is a heading (a
-    chapter, a lettered or decimal section, an all-capital title), else None."""
-    if len(line) > 150 or line[-1:] in ".;:,":
-        return None
-    if _BAB.match(line):
-        return "bab"
-    if (_LETTERED.match(line) or _DECIMAL.match(line)) and len(line) <= 100:
-        return "section"
-    if any(c.isalpha() for c in line) and not any(c.islower() for c in line):
-        return "title"
-    return None
-
-
-def _contents_line(line: str, in_contents: bool) -> bool:
-    """A table-of-contents line: the "DAFTAR ISI" title, dotted leaders, or (under that
-    title) a heading ending in a page number. It names where a topic is printed; it is
-    not evidence of the topic."""
-    if _LEADER.search(line) or _CONTENTS.match(line):
-        return True
-    return in_contents and bool(_PAGE_END.search(line)) and _heading(_PAGE_END.sub("", line).rstrip()) is not None
 
 
 def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
@@ -212,12 +211,12 @@ def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
         line = raw.strip()
         if not line:
             continue
-        in_contents = _contents_line(line, in_contents)
+        in_contents = is_contents_line(line, in_contents)
         if in_contents:
             close(line_start)
             in_heading = False
             continue
-        kind = _heading(line)
+        kind = heading_kind(line)
         if kind is not None:
             if kind != "title" or not in_heading:  # a title right under a heading is its name
                 close(line_start)
@@ -384,7 +383,7 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
     candidates = []
     for unit in all_units:
         if part == "lampiran":
-            if unit.pasal != "Lampiran":
+            if not unit.pasal.startswith("Lampiran"):
                 continue
         elif article is not None:
             if unit.kind not in ("operative", "definition") or unit.article_key != article:
@@ -683,13 +682,14 @@ def _not_found(entry: Entry, ctx: _Context) -> Finding:
     if similar is not None:
         return _finding(entry, cat, lang, "partial", evidence=[_evidence(similar)], missing_elements=labels,
                         notes=["note-similarity-only"], confidence=round(similar.score * 0.6, 3))
-    for kind, note in (("definition", "note-only-defined"), ("menimbang", "note-only-menimbang")):
+    for kind, note in (("definition", "note-only-defined"), ("menimbang", "note-only-menimbang"),
+                       ("background", "note-only-background")):
         hits = []
         for unit in ctx.units:
             if unit.kind == kind:
                 spans = ctx.find(entry.signals, unit) or ctx.find(entry.weak_signals, unit)
                 if spans:
-                    hits.append(_Hit(unit, spans, "definition" if kind == "definition" else "menimbang", 0.0))
+                    hits.append(_Hit(unit, spans, kind, 0.0))
         if hits:
             return _finding(entry, cat, lang, "missing", evidence=[_evidence(h) for h in hits[:EVIDENCE_MAX]],
                             missing_elements=labels, notes=[note], confidence=0.8)
@@ -742,6 +742,9 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
         status = "fulfilled"
     else:
         status = "partial"
+    if status == "fulfilled" and all(h.unit.planned for h in topic):
+        status = "partial"  # a Lampiran lists the policy as one still to be drawn up
+        notes.append("note-planned-only")
     if weak_only:
         notes.append("note-weak-signal")
     if cited_note:
@@ -771,6 +774,10 @@ def match_with_tags(reg: Regulation, catalog: Catalog, lang: str = "id") -> tupl
     findings, tags = [], {}
     for entry in catalog.entries:
         finding, entry_tags = _match_entry(entry, reg, ctx)
+        if reg.is_keputusan and finding.status == "missing":
+            # a Keputusan speaks only for what it sets; the rest is not its subject
+            finding.status = "not_applicable"
+            finding.notes = ["note-outside-keputusan", *finding.notes]
         findings.append(finding)
         tags[entry.id] = entry_tags if finding.status in ("fulfilled", "partial", "conflict") else set()
     return findings, tags

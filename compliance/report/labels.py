@@ -85,7 +85,7 @@ LABELS: dict[str, dict] = {
         "huruf": "huruf",
         "angka": "angka",
         "via": {"citation": "rujukan eksplisit", "term": "istilah", "similarity": "kemiripan teks",
-                "definition": "hanya definisi (Pasal 1)", "menimbang": "hanya Menimbang",
+                "definition": "hanya definisi (Pasal 1)", "menimbang": "hanya Menimbang", "background": "hanya latar belakang Lampiran",
                 "structure": "susunan Mengingat"},
         "status": {
             "fulfilled": "terpenuhi",
@@ -194,7 +194,7 @@ LABELS: dict[str, dict] = {
         "huruf": "huruf",
         "angka": "angka",
         "via": {"citation": "explicit citation", "term": "term", "similarity": "text similarity",
-                "definition": "definition only (Pasal 1)", "menimbang": "Menimbang only",
+                "definition": "definition only (Pasal 1)", "menimbang": "Menimbang only", "background": "Lampiran background only",
                 "structure": "Mengingat list"},
         "status": {
             "fulfilled": "fulfilled",

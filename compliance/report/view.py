@@ -53,6 +53,8 @@ def pasal_ref(item: dict, t: dict) -> str:
     'Mengingat angka 3' / 'Menimbang huruf b' for a unit outside the articles."""
     label, sub = str(item.get("pasal")), (item.get("ayat") or "").strip("() ")
     if not _ARTICLE_LABEL.match(label):
+        if " " in sub:  # a Lampiran place as a reviewer cites it: "BAB IV angka 4.2"
+            return f"{label} {sub}"
         return f"{label} {t['huruf'] if sub.isalpha() else t['angka']} {sub}" if sub else label
     ref = f"{t['pasal']} {label}"
     if sub:
@@ -118,9 +120,14 @@ def score_definition(report: dict, t: dict, lang: str) -> str:
     """The score's definition from the weights the check used (``summary.score_weights``)."""
     weights = (report.get("summary") or {}).get("score_weights")
     if not weights:
-        return t["score_definition"]
-    parts = [f"{t['status'][s]} {score_text(weights[s], lang)}" for s in STATUSES if s in weights]
-    return t["score_formula"].format(weights=", ".join(parts))
+        definition = t["score_definition"]
+    else:
+        parts = [f"{t['status'][s]} {score_text(weights[s], lang)}" for s in STATUSES if s in weights]
+        definition = t["score_formula"].format(weights=", ".join(parts))
+    regulation = report.get("regulation") or {}
+    if regulation.get("diktum") and not regulation.get("articles"):
+        definition += " " + message("keputusan-scope", lang)  # a Keputusan is scored on what it sets only
+    return definition
 
 
 def note_text(note: str, lang: str) -> str:
