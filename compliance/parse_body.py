@@ -21,7 +21,7 @@ from compliance.parse_items import parse_article_body
 from compliance.parse_lampiran import is_lampiran_header
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
 
-PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})\s*\.?$")
+PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5}(?:\s[A-Z])?)\s*\.?$")
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+[A-Z]?)\b\s*[:.]?\s*(?P<title>.*)$")
 _PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+(\s+Belas)?|Pertama)\s*$")
 _CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yang|tentang|serta|sebagaimana|pada|di|ke)\b")
@@ -142,6 +142,9 @@ class _BodyParser:
             return None
         wrapped = self._runs_on(i)
         if self.amending is not None:
+            nxt = next_roman(self.last_top)
+            if nxt in readings and re.search(r"mulai\s+berlaku", " ".join(self.texts[i + 1 : i + 4])):
+                return nxt, False  # Pasal II of an amending regulation: its entry into force
             mentioned = [r for r in readings if r in self._mentioned()] if not wrapped else []
             in_sequence = [r for r in mentioned if self.last_quoted and follows(self.last_quoted, r)]
             if in_sequence or mentioned:

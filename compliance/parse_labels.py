@@ -82,12 +82,12 @@ def arabic_readings(raw: str) -> list[str]:
 def label_readings(raw: str) -> list[str]:
     """Every reading of a printed Pasal label: roman first when it is one, then arabic,
     then with a last digit read as the letter of an inserted article (``168`` -> ``16B``)."""
-    raw = raw.strip().rstrip(".:")
+    raw = re.sub(r"(?<=\d)\s+(?=[A-Z]$)", "", raw.strip().rstrip(".:"))  # "18 A": an inserted article
     out = [raw] if roman_value(raw) else []
     out += [r for r in arabic_readings(raw) if r not in out]
     roman = re.sub(r"[l1|]", "I", raw)
-    if roman != raw and re.search(r"[IVX]", raw) and roman_value(roman) and roman not in out:
-        out.append(roman)  # "Il" may be II as well as 11
+    if roman != raw and (re.search(r"[IVX]", raw) or len(raw) > 1) and roman_value(roman) and roman not in out:
+        out.append(roman)  # "Il" may be II as well as 11; "11" is II in a text layer's font
     letters = {str(k): str(v) for k, v in layout().get("letter_lookalikes", {}).items()}
     if len(raw) >= 2 and raw[-1] in letters:
         out += [r for r in arabic_readings(raw[:-1] + letters[raw[-1]]) if r not in out]

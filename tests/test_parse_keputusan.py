@@ -164,3 +164,27 @@ def test_lampiran_printed_without_its_header_after_the_berita_daerah_line():
 def test_title_slips(title, kode, nomor, tahun):
     reg = _parse(f"{title}\nTENTANG\nSPBE\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.")
     assert (reg.metadata.jenis_kode, reg.metadata.nomor, reg.metadata.tahun) == (kode, nomor, tahun)
+
+
+def test_amendment_inserted_article_with_a_space_and_pasal_ii_read_as_11():
+    text = """PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA
+NOMOR 5 TAHUN 2020
+TENTANG
+PERUBAHAN ATAS PERATURAN MENTERI NOMOR 1 TAHUN 2019
+Menimbang : a. bahwa perlu diubah;
+Mengingat : 1. Peraturan Presiden Nomor 95 Tahun 2018;
+MEMUTUSKAN:
+Menetapkan : PERATURAN MENTERI TENTANG PERUBAHAN.
+Pasal I
+Ketentuan dalam Peraturan Menteri Nomor 1 Tahun 2019 diubah sebagai berikut:
+1. Di antara Pasal 18 dan Pasal 19 disisipkan 1 (satu) pasal, yakni Pasal 18A sehingga berbunyi sebagai berikut:
+Pasal 18 A
+Penyelenggara wajib melapor.
+2. Pasal 10 diubah sehingga berbunyi sebagai berikut:
+Pasal 10
+Laporan disampaikan setiap tahun.
+Pasal 11
+Peraturan Menteri ini mulai berlaku pada tanggal diundangkan."""
+    reg = _parse(text)
+    assert [(a.label, a.parent) for a in reg.articles] == [("I", None), ("18A", "I"), ("10", "I"), ("II", None)]
+    assert reg.articles[1].text == "Penyelenggara wajib melapor."
