@@ -91,8 +91,8 @@ def _nomor(rest: str) -> tuple[str, int | None]:
     if lead and as_digits(lead.group(0)) and any(c.isdigit() for c in lead.group(0)):
         first = as_digits(lead.group(0)) + first[lead.end():]
     nomor = (first + (" " + tail if tail else "")).strip().rstrip(",.")
-    if "/" in nomor and not re.search(r"[a-z]{3}", nomor):
-        nomor = re.sub(r"\s+", "", nomor)  # "188.45 / 283 / HK / 2016", "1 126": a scan's spacing
+    nomor = re.sub(r"\s*/\s*", "/", nomor)  # "188.45 / 283 / HK / 2016": a scan's spacing
+    nomor = re.sub(r"(?<=/)(\d+)\s+(\d+)(?=/)", r"\1\2", nomor)  # ".../1 126/...": a digit group split by OCR
     return nomor, tahun
 
 
