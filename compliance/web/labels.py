@@ -1,0 +1,143 @@
+"""Every word the web pages print around the reports, and the web app's own messages,
+in Indonesian (default) and English. Report labels stay in ``compliance.report.labels``."""
+
+from __future__ import annotations
+
+from compliance.i18n import DEFAULT_LANG, message
+
+PAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "app": "Pemeriksa kepatuhan SPBE",
+        "nav_upload": "Unggah", "nav_compare": "Perbandingan", "nav_history": "Riwayat", "nav_catalog": "Katalog",
+        "other_lang": "English",
+        "upload_title": "Periksa peraturan daerah terhadap Perpres 95/2018",
+        "upload_intro": "Pilih atau seret satu atau beberapa berkas PDF, DOCX, atau TXT (paling besar {limit} MB "
+                        "per berkas). Setiap berkas diperiksa dan laporan kesenjangannya ditampilkan di sini.",
+        "drop_here": "Seret berkas ke sini, atau pilih berkas",
+        "choose": "Berkas", "submit": "Periksa",
+        "recent": "Pemeriksaan terakhir", "file": "Berkas", "state": "Keadaan", "score": "Skor",
+        "when": "Waktu", "open": "buka",
+        "state_queued": "menunggu giliran", "state_running": "sedang diproses", "state_done": "selesai",
+        "state_failed": "gagal",
+        "stage_queued": "Menunggu giliran pemeriksaan…", "stage_reading": "Membaca berkas…",
+        "stage_matching": "Mencocokkan dengan persyaratan Perpres 95/2018…",
+        "stage_rendering": "Menyusun laporan…", "stage_done": "Selesai.", "stage_failed": "Gagal.",
+        "pages_read": "{pages} halaman dibaca", "ocr_pages": "{ocr} halaman dengan OCR",
+        "no_js_refresh": "Halaman ini diperbarui sendiri setiap beberapa detik.",
+        "job_title": "Pemeriksaan", "report": "Laporan kesenjangan", "downloads": "Unduh laporan",
+        "failed_title": "Berkas tidak dapat diperiksa", "try_again": "Unggah berkas lain",
+        "batch_title": "Berkas yang diunggah", "counts": "Jumlah per status", "total": "Jumlah persyaratan",
+        "compare_title": "Perbandingan antardaerah",
+        "compare_intro": "Matriks dari hasil pemeriksaan yang tersimpan (semua berkas yang pernah diperiksa "
+                         "lewat aplikasi ini atau `compliance check`/`compare` dengan penyimpanan hasil).",
+        "compare_empty": "Belum ada hasil pemeriksaan yang tersimpan.",
+        "per_regulation": "per peraturan", "per_region": "per daerah",
+        "history_title": "Riwayat pemeriksaan per daerah", "region": "Daerah", "regions": "Daerah yang tercatat",
+        "history_empty": "Belum ada riwayat pemeriksaan.", "show": "Tampilkan",
+        "year": "Tahun", "kind": "Jenis", "number": "Nomor", "first": "Pertama diperiksa",
+        "last": "Terakhir diperiksa", "checks": "Kali diperiksa",
+        "catalog_title": "Katalog persyaratan", "id": "Kode", "title": "Persyaratan", "group": "Kelompok",
+        "basis": "Dasar", "confidence": "Ketepatan rujukan", "indicators": "Indikator SPBE",
+        "error_title": "Permintaan tidak dapat diproses", "back": "Kembali ke halaman unggah",
+        "region_note": "Penilaian gabungan beberapa berkas satu daerah belum tersedia di aplikasi ini; "
+                       "setiap berkas diperiksa sendiri dan dapat dibandingkan di halaman Perbandingan.",
+    },
+    "en": {
+        "app": "SPBE compliance checker",
+        "nav_upload": "Upload", "nav_compare": "Comparison", "nav_history": "History", "nav_catalog": "Catalog",
+        "other_lang": "Bahasa Indonesia",
+        "upload_title": "Check regional regulations against Perpres 95/2018",
+        "upload_intro": "Choose or drag one or more PDF, DOCX or TXT files (at most {limit} MB each). Each file "
+                        "is checked and its gap report is shown here.",
+        "drop_here": "Drag files here, or choose files",
+        "choose": "Files", "submit": "Check",
+        "recent": "Recent checks", "file": "File", "state": "State", "score": "Score",
+        "when": "Time", "open": "open",
+        "state_queued": "queued", "state_running": "running", "state_done": "done", "state_failed": "failed",
+        "stage_queued": "Waiting for a free worker…", "stage_reading": "Reading the file…",
+        "stage_matching": "Matching against the requirements of Perpres 95/2018…",
+        "stage_rendering": "Writing the report…", "stage_done": "Done.", "stage_failed": "Failed.",
+        "pages_read": "{pages} pages read", "ocr_pages": "{ocr} pages by OCR",
+        "no_js_refresh": "This page refreshes itself every few seconds.",
+        "job_title": "Check", "report": "Gap report", "downloads": "Download the report",
+        "failed_title": "The file could not be checked", "try_again": "Upload another file",
+        "batch_title": "Uploaded files", "counts": "Count per status", "total": "Requirements",
+        "compare_title": "Comparison across regions",
+        "compare_intro": "The matrix of stored results (every file checked through this app, or by "
+                         "`compliance check`/`compare` with the results store).",
+        "compare_empty": "No stored results yet.",
+        "per_regulation": "per regulation", "per_region": "per region",
+        "history_title": "Check history per region", "region": "Region", "regions": "Regions on record",
+        "history_empty": "No check history yet.", "show": "Show",
+        "year": "Year", "kind": "Kind", "number": "Number", "first": "First checked", "last": "Last checked",
+        "checks": "Checks",
+        "catalog_title": "Requirement catalog", "id": "Id", "title": "Requirement", "group": "Group",
+        "basis": "Basis", "confidence": "Reference precision", "indicators": "SPBE indicators",
+        "error_title": "The request could not be processed", "back": "Back to the upload page",
+        "region_note": "The combined assessment of several files of one region is not available in this app yet; "
+                       "each file is checked on its own and can be compared on the Comparison page.",
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "web-needs-password": "alamat {host} dapat dijangkau dari jaringan; jalankan dengan --password-file BERKAS "
+                              "(atau tetap di 127.0.0.1)",
+        "web-password-file": "{file}: berkas kata sandi tidak dapat dipakai ({reason})",
+        "upload-missing": "tidak ada berkas yang diunggah (kolom 'file')",
+        "upload-too-many": "terlalu banyak berkas dalam satu unggahan (paling banyak {limit})",
+        "upload-too-large": "berkas terlalu besar (paling besar {limit} MB)",
+        "upload-bad-form": "formulir unggahan tidak sah ({reason})",
+        "csrf-failed": "formulir ini sudah kedaluwarsa atau tidak berasal dari aplikasi ini; muat ulang halaman "
+                       "lalu kirim lagi",
+        "origin-refused": "permintaan dari situs lain ({origin}) ditolak",
+        "auth-required": "kata sandi diperlukan",
+        "not-found": "halaman atau hasil tidak ditemukan",
+        "method-not-allowed": "metode permintaan tidak diizinkan",
+        "server-busy": "server sedang sibuk ({queued} pemeriksaan menunggu); coba lagi sebentar lagi",
+        "job-interrupted": "{file}: pemeriksaan terhenti karena server dimatikan; unggah ulang berkasnya",
+        "job-timeout": "pemeriksaan belum selesai setelah {seconds} detik; lihat hasilnya nanti di {url}",
+        "worker-died": "{file}: proses pemeriksaan berhenti tiba-tiba; unggah ulang berkasnya",
+        "lang-unknown": "bahasa {value} tidak dikenal (gunakan id atau en)",
+        "region-unavailable": "penilaian daerah (compliance region) belum tersedia pada versi ini",
+        "bad-request": "permintaan tidak sah",
+        "internal": "galat internal; pemeriksaan lain tetap berjalan",
+    },
+    "en": {
+        "web-needs-password": "address {host} is reachable from the network; run with --password-file FILE "
+                              "(or stay on 127.0.0.1)",
+        "web-password-file": "{file}: cannot use the password file ({reason})",
+        "upload-missing": "no file uploaded (field 'file')",
+        "upload-too-many": "too many files in one upload (at most {limit})",
+        "upload-too-large": "the file is too large (at most {limit} MB)",
+        "upload-bad-form": "invalid upload form ({reason})",
+        "csrf-failed": "this form has expired or does not come from this app; reload the page and send it again",
+        "origin-refused": "request from another site ({origin}) refused",
+        "auth-required": "password required",
+        "not-found": "page or result not found",
+        "method-not-allowed": "request method not allowed",
+        "server-busy": "the server is busy ({queued} checks waiting); try again shortly",
+        "job-interrupted": "{file}: the check stopped because the server was shut down; upload the file again",
+        "job-timeout": "the check has not finished after {seconds} seconds; see its result later at {url}",
+        "worker-died": "{file}: the checking process stopped unexpectedly; upload the file again",
+        "lang-unknown": "unknown language {value} (use id or en)",
+        "region-unavailable": "the region assessment (compliance region) is not available in this version",
+        "bad-request": "bad request",
+        "internal": "internal error; other checks go on",
+    },
+}
+
+
+def page_labels(lang: str) -> dict[str, str]:
+    return PAGES.get(lang, PAGES[DEFAULT_LANG])
+
+
+def web_message(code: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """A web message, or the library's message for a library error code."""
+    table = MESSAGES.get(lang, MESSAGES[DEFAULT_LANG])
+    if code not in table:
+        return message(code, lang, **params)
+    try:
+        return table[code].format(**params)
+    except (KeyError, IndexError):
+        return table[code]

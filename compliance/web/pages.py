@@ -1,0 +1,170 @@
+"""The pages a person uses: upload, a job's progress and report, the comparison
+matrix, a region's history, the catalog. Every form POST carries the CSRF token;
+everything works without JavaScript (a job page refreshes itself until done)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from compliance.web.forms import read_form
+from compliance.web.responses import error_text, page, request_lang
+from compliance.web.security import CSRF_FIELD, check_csrf, document_csp
+from compliance.web.settings import WebError
+
+MEDIA = {"html": "text/html; charset=utf-8", "json": "application/json; charset=utf-8",
+         "csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
+STATIC = {"web.css": "text/css", "app.js": "text/javascript", "report.css": "text/css"}
+
+
+async def upload_page(request: Request) -> Response:
+    settings = request.app.state.settings
+    return page(request, "web/upload.html.j2", jobs=request.app.state.checker.book.recent(),
+                limit=settings.max_upload // (1024 * 1024))
+
+
+async def upload(request: Request) -> Response:
+    form = await read_form(request)
+    check_csrf(request, request.app.state.secret, form.get(CSRF_FIELD))
+    files = [f for f in form.getlist("file") if hasattr(f, "read") and (f.filename or f.size)]
+    batch, jobs = await request.app.state.checker.accept(files, request_lang(request))
+    target = f"/pekerjaan/{jobs[0]}" if len(jobs) == 1 else f"/kelompok/{batch}"
+    return RedirectResponse(target, status_code=303)
+
+
+def _job(request: Request) -> dict:
+    job = request.app.state.checker.book.get(request.path_params["job"])
+    if job is None:
+        raise WebError("not-found", status=404)
+    return job
+
+
+async def job_page(request: Request) -> Response:
+    """Progress while the job runs, then the report; a failed job is an error page (422)."""
+    job = _job(request)
+    if job["state"] == "failed":
+        text = error_text(job["error_code"], job["error_params"], request_lang(request))
+        status = 500 if job["error_code"] == "internal-error" else 422
+        return page(request, "web/error.html.j2", status=status, code=job["error_code"], message=text, job=job)
+    from compliance.report.labels import labels
+
+    return page(request, "web/job.html.j2", job=job, formats=list(MEDIA), stem=Path(job["file"]).stem or "laporan",
+                status_labels=labels(request_lang(request))["status"])
+
+
+async def report_file(request: Request) -> Response:
+    job = _job(request)
+    fmt = request.path_params["fmt"]
+    path = request.app.state.checker.book.report_dir(job["id"]) / f"report.{fmt}"
+    if job["state"] != "done" or fmt not in MEDIA or not path.is_file():
+        raise WebError("not-found", status=404)
+    name = f"{Path(job['file']).stem or 'laporan'}.{fmt}"
+    if fmt == "html" and "unduh" not in request.query_params:  # shown in the job page's frame
+        html = path.read_text(encoding="utf-8")
+        return Response(html, media_type=MEDIA[fmt], headers={"Content-Security-Policy": document_csp(html)})
+    return FileResponse(path, media_type=MEDIA[fmt], filename=name,
+                        headers={"Content-Security-Policy": "default-src 'none'; sandbox"})
+
+
+async def batch_page(request: Request) -> Response:
+    jobs = request.app.state.checker.book.batch(request.path_params["batch"])
+    if not jobs:
+        raise WebError("not-found", status=404)
+    lang = request_lang(request)
+    for job in jobs:
+        job["message"] = error_text(job["error_code"], job["error_params"], lang) if job["state"] == "failed" else ""
+    return page(request, "web/batch.html.j2", jobs=jobs, active=any(j["state"] in ("queued", "running") for j in jobs))
+
+
+def _stored_results(request: Request) -> list:
+    """Every stored report of the app's catalog (in the page's language when it has one)."""
+    from compliance.batch import FileResult
+    from compliance.store import Store
+
+    checker = request.app.state.checker
+    lang = request_lang(request)
+    keys = [checker.catalog_key(lang), checker.catalog_key("en" if lang == "id" else "id")]
+    found: dict[str, FileResult] = {}
+    with Store(Path(checker.cache_dir)) as store:
+        for row in store.history(""):
+            for key in keys:
+                report = store.get_report(row["sha256"], key)
+                if report is not None and row["sha256"] not in found:
+                    found[row["sha256"]] = FileResult([Path(row["file"])], row["sha256"], report=report,
+                                                      links=store.get_links(row["sha256"]))
+                    break
+    return sorted(found.values(), key=lambda r: str(r.path))
+
+
+def _group_by(request: Request) -> str | None:
+    return "daerah" if request.query_params.get("per") == "daerah" else None
+
+
+async def compare_page(request: Request) -> Response:
+    results = _stored_results(request)
+    return page(request, "web/compare.html.j2", count=len(results), per=_group_by(request))
+
+
+async def compare_matrix(request: Request) -> Response:
+    from compliance.compare import build_matrix, render_csv, render_html, render_json
+
+    fmt = request.path_params["fmt"]
+    if fmt not in ("html", "csv", "json"):
+        raise WebError("not-found", status=404)
+    lang = request_lang(request)
+    matrix = build_matrix(_stored_results(request), group_by=_group_by(request))
+    content = {"html": lambda: render_html(matrix, lang), "csv": lambda: render_csv(matrix, lang),
+               "json": lambda: render_json(matrix)}[fmt]()
+    headers = {"Content-Security-Policy": document_csp(content) if fmt == "html" else "default-src 'none'; sandbox"}
+    if fmt != "html":
+        headers["Content-Disposition"] = f'attachment; filename="perbandingan.{fmt}"'
+    return Response(content, media_type=MEDIA[fmt], headers=headers)
+
+
+async def history_page(request: Request) -> Response:
+    from compliance.store import Store
+
+    daerah = (request.query_params.get("daerah") or "").strip()[:200]
+    with Store(Path(request.app.state.checker.cache_dir)) as store:
+        everything = store.history("")
+        rows = store.history(daerah) if daerah else []
+    regions = sorted({r["daerah"] for r in everything if r["daerah"]}, key=str.casefold)
+    return page(request, "web/history.html.j2", daerah=daerah, rows=rows, regions=regions)
+
+
+async def catalog_page(request: Request) -> Response:
+    from compliance.catalog import load_catalog
+    from compliance.web.api import catalog_rows
+
+    lang = request_lang(request)
+    cat = load_catalog(request.app.state.settings.catalog)
+    groups = {g.id: g.title.get(lang) or g.title.get("id") or g.id for g in cat.groups}
+    return page(request, "web/catalog.html.j2", catalog=catalog_rows(cat, lang), groups=groups)
+
+
+async def static(request: Request) -> Response:
+    from compliance.resources import data_dir
+
+    name = request.path_params["name"]
+    if name not in STATIC:
+        raise WebError("not-found", status=404)
+    folder = data_dir("templates") if name == "report.css" else data_dir("templates") / "web"
+    return FileResponse(folder / name, media_type=STATIC[name], headers={"Cache-Control": "no-cache"})
+
+
+ROUTES = [
+    Route("/", upload_page, methods=["GET"]),
+    Route("/unggah", upload, methods=["POST"]),
+    Route("/pekerjaan/{job:str}", job_page, methods=["GET"]),
+    Route("/pekerjaan/{job:str}/laporan.{fmt:str}", report_file, methods=["GET"]),
+    Route("/kelompok/{batch:str}", batch_page, methods=["GET"]),
+    Route("/perbandingan", compare_page, methods=["GET"]),
+    Route("/perbandingan/matriks.{fmt:str}", compare_matrix, methods=["GET"]),
+    Route("/riwayat", history_page, methods=["GET"]),
+    Route("/katalog", catalog_page, methods=["GET"]),
+    Route("/static/{name:str}", static, methods=["GET"]),
+]
+

@@ -1,0 +1,134 @@
+"""The app's one piece of state: uploads in, jobs out.
+
+``Checker.accept`` takes the uploaded files, refuses what can be refused at once
+(too large, empty, not a PDF/DOCX/TXT by its content) before anything is written,
+stores the rest under generated names and queues one job per file in the worker
+pool. The page polls the job book; the API awaits the job's future.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import unicodedata
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+from compliance.errors import ComplianceError
+from compliance.web.jobs import JobBook, WorkerPool, new_id
+from compliance.web.settings import Settings, WebError
+from compliance.web.work import run_check, warm
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
+QUEUE_PER_WORKER = 16  # jobs waiting per worker before uploads are refused as "busy"
+
+
+def display_name(filename: str | None) -> str:
+    """The name the user gave, as the report shows it: last path part only, no control
+    characters, at most 200 characters. It never becomes a path on the server."""
+    name = unicodedata.normalize("NFC", (filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+    name = _UNSAFE.sub(" ", name).strip(" .") or "unggahan"
+    if len(name) > 200:
+        stem, dot, suffix = name.rpartition(".")
+        name = (stem[:190] + dot + suffix[:9]) if dot and len(suffix) <= 9 else name[:200]
+    return name
+
+
+class Checker:
+    def __init__(self, settings: Settings) -> None:
+        from compliance.batch import default_pipeline
+
+        self.settings = settings
+        self.book = JobBook(settings.data_dir)
+        self.cache_dir = str(settings.cache_dir)
+        self._keys = {lang: default_pipeline(settings.catalog, lang, settings.national).catalog_key
+                      for lang in ("id", "en")}
+        self.pool: WorkerPool | None = None
+        self._futures: dict[str, Future] = {}
+
+    def start(self) -> None:
+        """Open the store (a damaged one is rebuilt now, not mid-job), fail the jobs a
+        killed server left behind, and start the workers."""
+        from compliance.store import Store
+
+        Store(Path(self.cache_dir)).close()
+        self.book.fail_interrupted()
+        self.pool = WorkerPool(self.settings.workers, warm, (self.settings.catalog,))
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+    def catalog_key(self, lang: str) -> str:
+        return self._keys.get(lang, self._keys["id"])
+
+    # --- uploads ------------------------------------------------------------------
+
+    async def accept(self, uploads: list[Any], lang: str) -> tuple[str, list[str]]:
+        """Queue one job per upload; return the batch id and the job ids. One file that
+        must be refused raises; among several, a refused file becomes a failed job."""
+        if not uploads:
+            raise WebError("upload-missing", status=400)
+        if self.book.active_count() >= self.settings.workers * QUEUE_PER_WORKER:
+            raise WebError("server-busy", status=429, queued=self.book.active_count())
+        received = []
+        for upload in uploads:
+            name = display_name(getattr(upload, "filename", None))
+            data = await upload.read()
+            try:
+                received.append((name, data, self._kind(name, data)))
+            except ComplianceError as exc:
+                if len(uploads) == 1:
+                    raise
+                received.append((name, None, exc))
+        batch = new_id()
+        jobs = []
+        for name, data, kind in received:
+            job_id = self.book.create(batch, name, lang)
+            jobs.append(job_id)
+            if data is None:
+                self.book.fail(job_id, kind.code, {**kind.params, "file": name})
+                continue
+            path = self.book.upload_path(job_id, kind)
+            path.write_bytes(data)
+            self._submit(job_id, path, name, lang)
+        return batch, jobs
+
+    def _kind(self, name: str, data: bytes) -> str:
+        """pdf, docx or txt from the content (as ``compliance check`` decides it)."""
+        from compliance.extract import sniff
+
+        if len(data) > self.settings.max_upload:
+            raise WebError("upload-too-large", status=413, limit=self.settings.max_upload // (1024 * 1024))
+        if not data:
+            raise ComplianceError("file-empty", file=name)
+        return sniff(data, Path(name))
+
+    def _submit(self, job_id: str, path: Path, name: str, lang: str) -> None:
+        national = str(self.settings.national) if self.settings.national else None
+        future = self.pool.submit(run_check, str(self.book.data_dir), job_id, str(path), name, lang,
+                                  self.settings.catalog, self.catalog_key(lang), self.cache_dir, national)
+        self._futures[job_id] = future
+        future.add_done_callback(lambda f, job_id=job_id, name=name: self._finished(job_id, name, f))
+
+    def _finished(self, job_id: str, name: str, future: Future) -> None:
+        """A worker that died (killed, out of memory) fails its job, not the server."""
+        self._futures.pop(job_id, None)
+        if future.cancelled():
+            self.book.fail(job_id, "job-interrupted", {"file": name})
+        elif future.exception() is not None:
+            self.book.fail(job_id, "worker-died", {"file": name})
+
+    async def wait(self, job_id: str, timeout: float) -> dict[str, Any]:
+        """The job once finished (the event loop stays free meanwhile)."""
+        future = self._futures.get(job_id)
+        if future is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout)
+            except asyncio.TimeoutError:
+                raise WebError("job-timeout", status=504, seconds=int(timeout), url=f"/pekerjaan/{job_id}") from None
+            except Exception:  # a dead worker: record it now, whichever thread gets there first
+                job = self.book.get(job_id) or {}
+                self.book.fail(job_id, "worker-died", {"file": job.get("file", "-")})
+        return self.book.get(job_id) or {}

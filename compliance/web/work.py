@@ -1,0 +1,108 @@
+"""What a worker process does for one uploaded file: the same library calls as
+``compliance check`` (load, check, render_result per format), the same results
+store, and the job's stage written to the job book as it goes.
+
+The upload sits under a generated name; the regulation keeps the name the user
+gave, so the report (and its JSON) is the one the CLI writes for that file.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from compliance.errors import ComplianceError
+from compliance.web.jobs import JobBook
+
+FORMATS = ("html", "json", "csv", "md")
+
+
+@functools.cache
+def _official(national: str):
+    from compliance import load
+
+    return load(national)
+
+
+def warm(catalog: str) -> None:
+    """Worker initializer: import the pipeline and load the catalog once, so the first
+    upload a worker gets costs no more than the next."""
+    from compliance.batch import prepare_catalog
+    from compliance.check import check  # noqa: F401
+    from compliance.report import render_result  # noqa: F401
+
+    try:
+        prepare_catalog(catalog)
+    except ComplianceError:
+        pass  # a bad catalog fails each job with its own message
+
+
+def run_check(data_dir: str, job_id: str, upload: str, display: str, lang: str, catalog: str,
+              catalog_key: str, cache_dir: str | None, national: str | None) -> dict[str, Any]:
+    """Check one upload into ``reports/<job>/report.<fmt>``; return the job's final fields.
+    Bad input fails the job with its message (naming the user's file), never raises."""
+    book = JobBook(Path(data_dir))
+    try:
+        book.update(job_id, state="running", stage="reading")
+        fields = _check(book, job_id, Path(upload), display, lang, catalog, catalog_key, cache_dir, national)
+    except ComplianceError as exc:
+        params = {**exc.params, "file": display} if "file" in exc.params else dict(exc.params)
+        book.fail(job_id, exc.code, params)
+        return {"state": "failed", "error_code": exc.code}
+    except Exception as exc:  # a bug on one file: the job fails, the worker and server go on
+        book.fail(job_id, "internal-error", {"file": display, "reason": type(exc).__name__})
+        return {"state": "failed", "error_code": "internal-error"}
+    Path(upload).unlink(missing_ok=True)
+    book.update(job_id, **fields)
+    return fields
+
+
+def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, catalog: str, catalog_key: str,
+           cache_dir: str | None, national: str | None) -> dict[str, Any]:
+    from compliance import load
+    from compliance.batch import history_row
+    from compliance.check import check
+    from compliance.compare import regulation_links
+    from compliance.output import write_atomic
+    from compliance.report import render_result
+    from compliance.store import Store, regulation_from_json
+
+    data = upload.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    store = Store(Path(cache_dir)) if cache_dir else None
+    try:
+        stored = store.get_regulation_json(sha) if store is not None else None
+        if stored is not None:  # a file checked before: its parse (and OCR) is not redone
+            regulation = regulation_from_json(stored)
+        else:
+            regulation = load(upload)
+        regulation.source.file = display
+        book.update(job_id, stage="matching", sha256=sha, pages=regulation.source.pages,
+                    ocr_pages=len(regulation.source.ocr_pages))
+        result = check(regulation, catalog, lang=lang)
+        official = _official(national) if national else None
+        book.update(job_id, stage="rendering")
+        out = book.report_dir(job_id)
+        out.mkdir(parents=True, exist_ok=True)
+        rendered = {fmt: render_result(result, fmt, lang, official) for fmt in FORMATS}
+        for fmt, content in rendered.items():
+            write_atomic(out / f"report.{fmt}", content)
+        if store is not None:
+            report = json.loads(rendered["json"])
+            fresh = _compact(regulation.to_dict()) if stored is None else None
+            links = _compact(regulation_links(regulation)) if stored is None else None
+            store.put(sha, catalog_key, fresh, _compact(report), links)
+            store.record_checks([history_row(regulation.metadata.to_dict(), display, sha, result.score)],
+                                catalog_key)
+    finally:
+        if store is not None:
+            store.close()
+    return {"state": "done", "stage": "done", "score": result.score, "counts": result.summary.get("counts", {})}
+
+
+def _compact(data: Any) -> str:
+    """The store's JSON form (as ``compliance.batch`` writes it): no indentation."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
