@@ -50,9 +50,12 @@ async def job_page(request: Request) -> Response:
         status = 500 if job["error_code"] == "internal-error" else 422
         return page(request, "web/error.html.j2", status=status, code=job["error_code"], message=text, job=job)
     from compliance.report.labels import labels
+    from compliance.report.view import STATUSES, score_text
 
+    lang = request_lang(request)
+    counts = {s: job["counts"][s] for s in STATUSES if s in job["counts"]}  # the report's order
     return page(request, "web/job.html.j2", job=job, formats=list(MEDIA), stem=Path(job["file"]).stem or "laporan",
-                status_labels=labels(request_lang(request))["status"])
+                status_labels=labels(lang)["status"], counts=counts, score_text=score_text(job["score"], lang))
 
 
 async def report_file(request: Request) -> Response:

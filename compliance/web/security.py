@@ -52,7 +52,7 @@ class SecurityHeaders:
                 headers = message.setdefault("headers", [])
                 present = {k.lower() for k, _ in headers}
                 extra = {b"content-security-policy": PAGE_CSP.encode(), b"x-content-type-options": b"nosniff",
-                         b"referrer-policy": b"no-referrer", b"x-frame-options": b"SAMEORIGIN",
+                         b"referrer-policy": b"same-origin", b"x-frame-options": b"SAMEORIGIN",
                          b"cache-control": b"no-store"}
                 headers.extend((k, v) for k, v in extra.items() if k not in present)
             await send(message)
