@@ -520,7 +520,8 @@ def serve(host: str, port: int, password_file: Path | None, data_dir: Path | Non
     from compliance.web.server import run
 
     run(host=host, port=port, password_file=password_file, data_dir=data_dir, cache_dir=cache_dir,
-        max_upload_mb=max_upload_mb, workers=workers, national=national_pdf(national), open_browser=not no_browser)
+        max_upload_mb=max_upload_mb, workers=workers, national=national_pdf(national), open_browser=not no_browser,
+        lang=_lang(click.get_current_context()))
 
 
 if __name__ == "__main__":

@@ -162,4 +162,20 @@ HELP_ID: dict[str, str] = {
         'Nilai daerah ini bila folder memuat instrumen beberapa daerah (mis. "Kota X").',
     "Folder for the evidence pack per Domain 1 indicator (index.html, bukti.csv, sumber/).":
         "Folder paket bukti per indikator Domain 1 (index.html, bukti.csv, sumber/).",
+    "Address to listen on; anything but 127.0.0.1/localhost needs --password-file.":
+        "Alamat yang didengarkan; selain 127.0.0.1/localhost memerlukan --password-file.",
+    "File whose first line is the password (HTTP Basic, or 'Authorization: Bearer' for the API).":
+        "Berkas yang baris pertamanya kata sandi (HTTP Basic, atau 'Authorization: Bearer' untuk API).",
+    "Folder for uploads, jobs and reports (default: $XDG_DATA_HOME/compliance/web).":
+        "Folder unggahan, pekerjaan, dan laporan (bawaan: $XDG_DATA_HOME/compliance/web).",
+    "Folder of the results store (default: $XDG_CACHE_HOME/compliance, as check and compare).":
+        "Folder penyimpanan hasil (bawaan: $XDG_CACHE_HOME/compliance, sama dengan check dan compare).",
+    "Largest file accepted; a larger upload is answered with 413.":
+        "Ukuran berkas terbesar yang diterima; unggahan yang lebih besar dijawab dengan 413.",
+    "Checks at once (default: number of cores).": "Jumlah pemeriksaan sekaligus (bawaan: jumlah inti prosesor).",
+    "Official PDF of Perpres 95/2018 to quote (also COMPLIANCE_NATIONAL or config.toml).":
+        "PDF resmi Perpres 95/2018 untuk dikutip (juga COMPLIANCE_NATIONAL atau config.toml).",
+    "Do not open the page in a browser.": "Jangan membuka halaman di peramban.",
+    "Run the web app (upload, reports, comparison, history, catalog, JSON API).":
+        "Menjalankan aplikasi web (unggah, laporan, perbandingan, riwayat, katalog, API JSON).",
 }

@@ -16,7 +16,8 @@ from compliance.web.security import CSRF_FIELD, check_csrf, document_csp
 from compliance.web.settings import WebError
 
 MEDIA = {"html": "text/html; charset=utf-8", "json": "application/json; charset=utf-8",
-         "csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
+         "csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 STATIC = {"web.css": "text/css", "app.js": "text/javascript", "report.css": "text/css"}
 
 
@@ -54,7 +55,9 @@ async def job_page(request: Request) -> Response:
 
     lang = request_lang(request)
     counts = {s: job["counts"][s] for s in STATUSES if s in job["counts"]}  # the report's order
-    return page(request, "web/job.html.j2", job=job, formats=list(MEDIA), stem=Path(job["file"]).stem or "laporan",
+    from compliance.web.work import formats
+
+    return page(request, "web/job.html.j2", job=job, formats=formats(), stem=Path(job["file"]).stem or "laporan",
                 status_labels=labels(lang)["status"], counts=counts, score_text=score_text(job["score"], lang))
 
 

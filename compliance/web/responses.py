@@ -21,8 +21,9 @@ _STATUS = {"file-empty": 400, "format-unknown": 415, "format-mismatch": 415, "do
 
 
 def request_lang(request: Request) -> str:
-    """``?lang=`` if given, else the ``lang`` cookie, else Indonesian."""
-    lang = request.query_params.get("lang") or request.cookies.get("lang") or DEFAULT_LANG
+    """``?lang=`` if given, else the ``lang`` cookie, else the server's (Indonesian by default)."""
+    settings = getattr(request.app.state, "settings", None) if "app" in request.scope else None
+    lang = request.query_params.get("lang") or request.cookies.get("lang") or getattr(settings, "lang", DEFAULT_LANG)
     return lang if lang in LANGS else DEFAULT_LANG
 
 

@@ -12,10 +12,10 @@ from compliance.web.settings import Settings, read_password
 
 def build_settings(*, host: str, port: int, password_file: Path | None = None, data_dir: Path | None = None,
                    cache_dir: Path | None = None, max_upload_mb: int = 50, workers: int | None = None,
-                   national: Path | None = None) -> Settings:
+                   national: Path | None = None, lang: str = "id") -> Settings:
     """The settings ``compliance serve`` runs with; raises ``WebError`` (before anything
     listens) for a non-local host without a password."""
-    options = {"host": host, "port": port, "max_upload": max_upload_mb * 1024 * 1024, "national": national,
+    options = {"host": host, "port": port, "max_upload": max_upload_mb * 1024 * 1024, "national": national, "lang": lang,
                "password": read_password(password_file) if password_file else None}
     if data_dir is not None:
         options["data_dir"] = data_dir
@@ -32,6 +32,10 @@ def run(*, open_browser: bool = True, **options) -> None:
     from compliance.web.app import create_app
 
     settings = build_settings(**options)
+    if settings.national is not None:  # the right act, before anything listens (as `check --national`)
+        from compliance.official import load_official
+
+        load_official(settings.national, settings.catalog)
     app = create_app(settings)
     shown = f"[{settings.host}]" if ":" in settings.host else settings.host
     url = f"http://{'127.0.0.1' if settings.host in ('0.0.0.0', '::') else shown}:{settings.port}/"

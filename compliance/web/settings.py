@@ -53,6 +53,7 @@ class Settings:
     catalog: str = "perpres-95-2018"
     national: Path | None = None
     job_timeout: float = 900.0  # seconds an API call waits for its report
+    lang: str = "id"  # the pages' language until the user switches (``compliance --lang en serve``)
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)

@@ -17,14 +17,22 @@ from typing import Any
 from compliance.errors import ComplianceError
 from compliance.web.jobs import JobBook
 
-FORMATS = ("html", "json", "csv", "md")
+
+
+def formats() -> tuple[str, ...]:
+    """The report formats the library can write here (DOCX once its writer is installed)."""
+    from importlib.util import find_spec
+
+    from compliance.report import FORMATS
+
+    return tuple(f for f in FORMATS if f != "docx" or find_spec("compliance.report.word") is not None)
 
 
 @functools.cache
-def _official(national: str):
-    from compliance import load
+def _official(national: str, catalog: str):
+    from compliance.official import load_official
 
-    return load(national)
+    return load_official(national, catalog)
 
 
 def warm(catalog: str) -> None:
@@ -32,7 +40,7 @@ def warm(catalog: str) -> None:
     upload a worker gets costs no more than the next."""
     from compliance.batch import prepare_catalog
     from compliance.check import check  # noqa: F401
-    from compliance.report import render_result  # noqa: F401
+    from compliance.report import render_check  # noqa: F401
 
     try:
         prepare_catalog(catalog)
@@ -67,7 +75,7 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
     from compliance.check import check
     from compliance.compare import regulation_links
     from compliance.output import write_atomic
-    from compliance.report import render_result
+    from compliance.report import render, render_check
     from compliance.store import Store, regulation_from_json
 
     data = upload.read_bytes()
@@ -83,15 +91,15 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
         book.update(job_id, stage="matching", sha256=sha, pages=regulation.source.pages,
                     ocr_pages=len(regulation.source.ocr_pages))
         result = check(regulation, catalog, lang=lang)
-        official = _official(national) if national else None
+        official = _official(national, catalog) if national else None
         book.update(job_id, stage="rendering")
         out = book.report_dir(job_id)
         out.mkdir(parents=True, exist_ok=True)
-        rendered = {fmt: render_result(result, fmt, lang, official) for fmt in FORMATS}
+        report, html = render_check(result, "html", lang, official)  # as `compliance check -o x.html`
+        rendered = {fmt: html if fmt == "html" else render(report, fmt, lang, regulation) for fmt in formats()}
         for fmt, content in rendered.items():
             write_atomic(out / f"report.{fmt}", content)
         if store is not None:
-            report = json.loads(rendered["json"])
             fresh = _compact(regulation.to_dict()) if stored is None else None
             links = _compact(regulation_links(regulation)) if stored is None else None
             store.put(sha, catalog_key, fresh, _compact(report), links)
