@@ -8,17 +8,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLES, REPO
+from web_server import running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -32,41 +28,11 @@ pytestmark = [
 webdriver = pytest.importorskip("selenium.webdriver")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``compliance serve`` in its own process group (ended with its workers afterwards)."""
-    tmp = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    log = (tmp / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "compliance", "serve", "--no-browser", "--port", str(port), "--workers", "1",
-         "--data-dir", str(tmp / "data"), "--cache-dir", str(tmp / "cache")],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise AssertionError((tmp / "serve.log").read_text())
-                time.sleep(0.1)
+    with running(tmp_path_factory.mktemp("serve")) as url:
         yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def create_app(settings: Settings) -> Starlette:
             Middleware(SecurityHeaders),
             Middleware(TrustedHostMiddleware, allowed_hosts=settings.origin_hosts),
             Middleware(PasswordGate, password=settings.password),
-            Middleware(BodyLimit, limit_for=body_limit),
+            Middleware(BodyLimit, limit_for=body_limit, limit_mb=settings.max_upload // (1024 * 1024)),
         ],
         exception_handlers={ComplianceError: library_error, HTTPException: http_error, Exception: crash},
         lifespan=lifespan,

@@ -17,7 +17,7 @@ from compliance.web.security import CSRF_COOKIE, csrf_token
 
 # Library errors that are the user's input, by HTTP status; anything else is 422.
 _STATUS = {"file-empty": 400, "format-unknown": 415, "format-mismatch": 415, "doc-legacy": 415,
-           "internal-error": 500}
+           "internal-error": 500, "worker-died": 500}
 
 
 def request_lang(request: Request) -> str:

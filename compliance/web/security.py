@@ -64,8 +64,8 @@ class BodyLimit:
     """Answers 413 to a request body larger than the limit of its route, by its
     Content-Length or, when it is streamed, as soon as the bytes read pass the limit."""
 
-    def __init__(self, app: Any, limit_for) -> None:
-        self.app, self.limit_for = app, limit_for
+    def __init__(self, app: Any, limit_for, limit_mb: int) -> None:
+        self.app, self.limit_for, self.limit_mb = app, limit_for, limit_mb
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -82,7 +82,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise WebError("upload-too-large", status=413)
+                    raise WebError("upload-too-large", status=413, limit=self.limit_mb)
             return message
 
         await self.app(scope, counted, send)
@@ -90,7 +90,7 @@ class BodyLimit:
     async def _refuse(self, scope, receive, send):
         from compliance.web.responses import error_response
 
-        response = error_response(Request(scope, receive), WebError("upload-too-large", status=413))
+        response = error_response(Request(scope, receive), WebError("upload-too-large", status=413, limit=self.limit_mb))
         await response(scope, receive, send)
 
 

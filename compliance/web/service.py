@@ -15,6 +15,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
+
 from compliance.errors import ComplianceError
 from compliance.web.jobs import JobBook, WorkerPool, new_id
 from compliance.web.settings import Settings, WebError
@@ -72,27 +74,25 @@ class Checker:
             raise WebError("upload-missing", status=400)
         if self.book.active_count() >= self.settings.workers * QUEUE_PER_WORKER:
             raise WebError("server-busy", status=429, queued=self.book.active_count())
-        received = []
-        for upload in uploads:
+        batch, jobs = new_id(), []
+        for upload in uploads:  # one file in memory at a time
             name = display_name(getattr(upload, "filename", None))
             data = await upload.read()
             try:
-                received.append((name, data, self._kind(name, data)))
+                kind = self._kind(name, data)
             except ComplianceError as exc:
                 if len(uploads) == 1:
                     raise
-                received.append((name, None, exc))
-        batch = new_id()
-        jobs = []
-        for name, data, kind in received:
-            job_id = self.book.create(batch, name, lang)
-            jobs.append(job_id)
-            if data is None:
-                self.book.fail(job_id, kind.code, {**kind.params, "file": name})
+                job_id = self.book.create(batch, name, lang)
+                self.book.fail(job_id, exc.code, {**exc.params, "file": name})
+                jobs.append(job_id)
                 continue
+            job_id = self.book.create(batch, name, lang)
             path = self.book.upload_path(job_id, kind)
-            path.write_bytes(data)
+            await run_in_threadpool(path.write_bytes, data)
+            del data
             self._submit(job_id, path, name, lang)
+            jobs.append(job_id)
         return batch, jobs
 
     def _kind(self, name: str, data: bytes) -> str:
