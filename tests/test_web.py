@@ -188,8 +188,46 @@ def test_api_refuses_another_origin_and_answers_errors_as_json(client):
     assert unknown.status_code == 400 and unknown.json()["error"]["code"] == "lang-unknown"
     missing = client.get("/api/v1/jobs/nope")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not-found"
-    region = client.post("/api/v1/region", files=files)
-    assert region.status_code == 501 and region.json()["error"]["code"] == "region-unavailable"
+
+
+def _region_library() -> str | None:
+    """Why this checkout cannot assess a region (None when it can)."""
+    try:
+        import compliance.region.assess  # noqa: F401
+    except ImportError as exc:
+        return str(exc)
+    return None
+
+
+def test_region_api_gives_the_cli_region_json(client, tmp_path, monkeypatch):
+    names = ["perwal-banyuasri-2022-spbe.pdf", "perwal-banyuasri-2022-spbe.txt"]
+    files = [("file", (name, (EXAMPLES / name).read_bytes())) for name in names]
+    answer = client.post("/api/v1/region", files=files)
+    broken = _region_library()
+    if broken:  # the library's region assessment does not import here: the API says so, no traceback
+        assert answer.status_code == 501 and answer.json()["error"]["code"] == "region-unavailable"
+        pytest.skip(f"compliance.region unavailable on this checkout: {broken}")
+    assert answer.status_code == 200, answer.text
+    folder = tmp_path / "daerah"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    monkeypatch.chdir(folder)
+    cli = CliRunner().invoke(main, ["region", ".", "--format", "json", "--no-cache"])
+    assert cli.exit_code == 0, cli.output
+    assert answer.text == cli.output
+    assert {i["file"] for i in answer.json()["instruments"]} == set(names)
+    assert list((client.app.state.settings.data_dir / "uploads").glob("*")) == []
+    token = csrf(client)
+    posted = client.post("/unggah", data={"csrf_token": token, "mode": "daerah"}, files=files,
+                         follow_redirects=False)
+    job = wait_done(client, posted.headers["location"].rsplit("/", 1)[1])
+    assert job["state"] == "done" and job["kind"] == "region"
+    page = client.get(posted.headers["location"])
+    shown = {m[0]: int(m[1]) for m in re.findall(r'data-status="(\w+)" data-count="(\d+)"', page.text)}
+    assert shown == answer.json()["summary"]["counts"]
+    history = client.get("/riwayat", params={"daerah": answer.json()["region"]["label"]})
+    assert "data-assessments" in history.text
 
 
 def test_rules_api_is_the_rules_list_json(client):

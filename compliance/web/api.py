@@ -15,7 +15,6 @@ from compliance.errors import ComplianceError
 from compliance.i18n import DEFAULT_LANG, LANGS
 from compliance.output import dumps_json
 from compliance.web.forms import read_form
-from compliance.web.labels import web_message
 from compliance.web.security import check_origin
 from compliance.web.settings import WebError
 
@@ -44,13 +43,28 @@ async def check(request: Request) -> Response:
 
 
 async def region(request: Request) -> Response:
-    """``compliance/region@1`` once ``compliance region`` exists in the library; until then 501."""
-    from compliance.web.responses import request_lang
-
+    """``compliance/region@1``: the bytes ``compliance region FOLDER --format json`` writes for
+    a folder holding these files (run from inside it, so instruments are named as uploaded)."""
     check_origin(request)
-    return JSONResponse({"error": {"code": "region-unavailable",
-                                   "message": web_message("region-unavailable", request_lang(request))}},
-                        status_code=501)
+    require_region()
+    form = await read_form(request)
+    lang = _lang(form.get("lang") or request.query_params.get("lang"))
+    checker = request.app.state.checker
+    job_id = await checker.accept_region([f for f in form.getlist("file") if hasattr(f, "read")], lang)
+    job = await checker.wait(job_id, request.app.state.settings.job_timeout)
+    if job.get("state") != "done":
+        raise ComplianceError(job.get("error_code") or "internal-error", **(job.get("error_params") or {}))
+    body = (checker.book.report_dir(job_id) / "region.json").read_bytes()
+    return Response(body, media_type="application/json; charset=utf-8", headers={"X-Compliance-Job": job_id})
+
+
+def require_region() -> None:
+    """501 when this installation's library cannot assess a region (``compliance.region``)."""
+    try:
+        import compliance.region.assess  # noqa: F401
+        import compliance.region.history  # noqa: F401
+    except ImportError:
+        raise WebError("region-unavailable", status=501) from None
 
 
 async def rules(request: Request) -> Response:
@@ -75,7 +89,7 @@ async def job_status(request: Request) -> Response:
     job = request.app.state.checker.book.get(request.path_params["job"])
     if job is None:
         raise WebError("not-found", status=404)
-    out = {k: job[k] for k in ("id", "file", "state", "stage", "pages", "ocr_pages", "score", "counts")}
+    out = {k: job[k] for k in ("id", "kind", "file", "state", "stage", "pages", "ocr_pages", "score", "counts")}
     if job["state"] == "failed":
         out["error"] = {"code": job["error_code"],
                         "message": error_text(job["error_code"], job["error_params"], _lang(job["lang"]))}

@@ -25,14 +25,14 @@ JOBS_DB = "jobs.sqlite3"
 ACTIVE = ("queued", "running")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS job (
-    id TEXT PRIMARY KEY, batch TEXT NOT NULL, file TEXT NOT NULL, lang TEXT NOT NULL,
+    id TEXT PRIMARY KEY, batch TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL, lang TEXT NOT NULL,
     state TEXT NOT NULL, stage TEXT NOT NULL, pages INTEGER, ocr_pages INTEGER, sha256 TEXT,
     score REAL, counts TEXT, error_code TEXT, error_params TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS job_by_batch ON job (batch, created_at);
 CREATE INDEX IF NOT EXISTS job_by_time ON job (created_at);
 """
-_COLUMNS = ("id", "batch", "file", "lang", "state", "stage", "pages", "ocr_pages", "sha256", "score", "counts",
+_COLUMNS = ("id", "batch", "kind", "file", "lang", "state", "stage", "pages", "ocr_pages", "sha256", "score", "counts",
             "error_code", "error_params", "created_at", "updated_at")
 
 
@@ -78,6 +78,12 @@ class JobBook:
         folder.mkdir(exist_ok=True)
         return folder / f"{job_id}.{kind}"
 
+    def upload_folder(self, job_id: str) -> Path:
+        """A region job's files: a generated folder, each file under its sanitised display name."""
+        folder = self.data_dir / "uploads" / job_id
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def report_dir(self, job_id: str) -> Path:
         return self.data_dir / "reports" / job_id
 
@@ -85,15 +91,17 @@ class JobBook:
         """Drop a job's upload and any half-written report (a failed job keeps nothing)."""
         for upload in (self.data_dir / "uploads").glob(f"{job_id}.*"):
             upload.unlink(missing_ok=True)
+        shutil.rmtree(self.data_dir / "uploads" / job_id, ignore_errors=True)
         shutil.rmtree(self.report_dir(job_id), ignore_errors=True)
 
     # --- rows -------------------------------------------------------------------
 
-    def create(self, batch: str, file: str, lang: str, job_id: str | None = None) -> str:
-        job_id = job_id or new_id()
+    def create(self, batch: str, file: str, lang: str, kind: str = "check") -> str:
+        """A queued job: ``check`` (one file) or ``region`` (a region's files; ``file`` names them)."""
+        job_id = new_id()
         now = _now()
-        self._execute("INSERT INTO job (id, batch, file, lang, state, stage, created_at, updated_at)"
-                      " VALUES (?,?,?,?,?,?,?,?)", (job_id, batch, file, lang, "queued", "queued", now, now))
+        self._execute("INSERT INTO job (id, batch, kind, file, lang, state, stage, created_at, updated_at)"
+                      " VALUES (?,?,?,?,?,?,?,?,?)", (job_id, batch, kind, file, lang, "queued", "queued", now, now))
         return job_id
 
     def update(self, job_id: str, **fields: Any) -> None:
@@ -110,6 +118,10 @@ class JobBook:
     def fail(self, job_id: str, code: str, params: dict[str, Any]) -> None:
         self.update(job_id, state="failed", stage="failed", error_code=code, error_params=params)
         self.discard_files(job_id)
+
+    def forget(self, job_id: str) -> None:
+        """Drop a job that never started (an upload refused part-way): nothing of it is kept."""
+        self._execute("DELETE FROM job WHERE id=?", (job_id,))
 
     def get(self, job_id: str) -> dict[str, Any] | None:
         rows = self._execute(f"SELECT {', '.join(_COLUMNS)} FROM job WHERE id=?", (job_id,))

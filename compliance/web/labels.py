@@ -39,8 +39,12 @@ PAGES: dict[str, dict[str, str]] = {
         "catalog_title": "Katalog persyaratan", "id": "Kode", "title": "Persyaratan", "group": "Kelompok",
         "basis": "Dasar", "confidence": "Ketepatan rujukan", "indicators": "Indikator SPBE",
         "error_title": "Permintaan tidak dapat diproses", "back": "Kembali ke halaman unggah",
-        "region_note": "Penilaian gabungan beberapa berkas satu daerah belum tersedia di aplikasi ini; "
-                       "setiap berkas diperiksa sendiri dan dapat dibandingkan di halaman Perbandingan.",
+        "region_mode": "Nilai sebagai satu daerah: semua berkas adalah instrumen satu daerah; yang masih berlaku "
+                       "dinilai bersama (seperti compliance region)",
+        "region_note": "Untuk penilaian gabungan satu daerah, unggah berkasnya sekaligus dengan pilihan «Nilai "
+                       "sebagai satu daerah». Berkas yang diperiksa sendiri-sendiri dapat dibandingkan di halaman "
+                       "Perbandingan.",
+        "region_title": "Penilaian daerah",
     },
     "en": {
         "app": "SPBE compliance checker",
@@ -74,8 +78,11 @@ PAGES: dict[str, dict[str, str]] = {
         "catalog_title": "Requirement catalog", "id": "Id", "title": "Requirement", "group": "Group",
         "basis": "Basis", "confidence": "Reference precision", "indicators": "SPBE indicators",
         "error_title": "The request could not be processed", "back": "Back to the upload page",
-        "region_note": "The combined assessment of several files of one region is not available in this app yet; "
-                       "each file is checked on its own and can be compared on the Comparison page.",
+        "region_mode": "Assess as one region: all files are instruments of one region; those in force are "
+                       "assessed together (as compliance region)",
+        "region_note": "For the combined assessment of one region, upload its files at once with «Assess as one "
+                       "region». Files checked one by one can be compared on the Comparison page.",
+        "region_title": "Region assessment",
     },
 }
 
@@ -99,7 +106,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "job-timeout": "pemeriksaan belum selesai setelah {seconds} detik; lihat hasilnya nanti di {url}",
         "worker-died": "{file}: proses pemeriksaan berhenti tiba-tiba; unggah ulang berkasnya",
         "lang-unknown": "bahasa {value} tidak dikenal (gunakan id atau en)",
-        "region-unavailable": "penilaian daerah (compliance region) belum tersedia pada versi ini",
+        "region-unavailable": "penilaian daerah (compliance region) tidak tersedia pada pemasangan ini",
         "bad-request": "permintaan tidak sah",
         "internal": "galat internal; pemeriksaan lain tetap berjalan",
     },
@@ -121,7 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "job-timeout": "the check has not finished after {seconds} seconds; see its result later at {url}",
         "worker-died": "{file}: the checking process stopped unexpectedly; upload the file again",
         "lang-unknown": "unknown language {value} (use id or en)",
-        "region-unavailable": "the region assessment (compliance region) is not available in this version",
+        "region-unavailable": "the region assessment (compliance region) is not available in this installation",
         "bad-request": "bad request",
         "internal": "internal error; other checks go on",
     },

@@ -31,6 +31,12 @@ async def upload(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, request.app.state.secret, form.get(CSRF_FIELD))
     files = [f for f in form.getlist("file") if hasattr(f, "read") and (f.filename or f.size)]
+    if form.get("mode") == "daerah":  # several files of one region: one assessment
+        from compliance.web.api import require_region
+
+        require_region()
+        job_id = await request.app.state.checker.accept_region(files, request_lang(request))
+        return RedirectResponse(f"/pekerjaan/{job_id}", status_code=303)
     batch, jobs = await request.app.state.checker.accept(files, request_lang(request))
     target = f"/pekerjaan/{jobs[0]}" if len(jobs) == 1 else f"/kelompok/{batch}"
     return RedirectResponse(target, status_code=303)
@@ -55,17 +61,26 @@ async def job_page(request: Request) -> Response:
 
     lang = request_lang(request)
     counts = {s: job["counts"][s] for s in STATUSES if s in job["counts"]}  # the report's order
+    return page(request, "web/job.html.j2", job=job, formats=_formats(job), stem=Path(job["file"]).stem or "laporan",
+                status_labels=labels(lang)["status"], counts=counts, score_text=score_text(job["score"], lang))
+
+
+def _formats(job: dict) -> tuple[str, ...]:
+    if job["kind"] == "region":
+        from compliance.region.render import FORMATS
+
+        return FORMATS
     from compliance.web.work import formats
 
-    return page(request, "web/job.html.j2", job=job, formats=formats(), stem=Path(job["file"]).stem or "laporan",
-                status_labels=labels(lang)["status"], counts=counts, score_text=score_text(job["score"], lang))
+    return formats()
 
 
 async def report_file(request: Request) -> Response:
     job = _job(request)
     fmt = request.path_params["fmt"]
-    path = request.app.state.checker.book.report_dir(job["id"]) / f"report.{fmt}"
-    if job["state"] != "done" or fmt not in MEDIA or not path.is_file():
+    prefix = "region" if job["kind"] == "region" else "report"
+    path = request.app.state.checker.book.report_dir(job["id"]) / f"{prefix}.{fmt}"
+    if job["state"] != "done" or fmt not in _formats(job) or not path.is_file():
         raise WebError("not-found", status=404)
     name = f"{Path(job['file']).stem or 'laporan'}.{fmt}"
     if fmt == "html" and "unduh" not in request.query_params:  # shown in the job page's frame
@@ -131,14 +146,32 @@ async def compare_matrix(request: Request) -> Response:
 
 
 async def history_page(request: Request) -> Response:
+    """The regions on record, or one region's checked regulations and its assessments."""
+    from compliance.region.history import region_rows
     from compliance.store import Store
 
     daerah = (request.query_params.get("daerah") or "").strip()[:200]
     with Store(Path(request.app.state.checker.cache_dir)) as store:
-        everything = store.history("")
+        regions = [r["daerah"] for r in store.regions() if r["daerah"]]
         rows = store.history(daerah) if daerah else []
-    regions = sorted({r["daerah"] for r in everything if r["daerah"]}, key=str.casefold)
-    return page(request, "web/history.html.j2", daerah=daerah, rows=rows, regions=regions)
+        assessments = region_rows(store, daerah) if daerah else []
+    return page(request, "web/history.html.j2", daerah=daerah, rows=rows, regions=regions,
+                assessments=len(assessments))
+
+
+async def history_document(request: Request) -> Response:
+    """A region's assessments with their trend, as ``compliance history X --format html``."""
+    from compliance.region.history import region_rows, render_html
+    from compliance.store import Store
+
+    daerah = (request.query_params.get("daerah") or "").strip()[:200]
+    with Store(Path(request.app.state.checker.cache_dir)) as store:
+        rows = store.history(daerah) if daerah else []
+        assessments = region_rows(store, daerah) if daerah else []
+    if not rows and not assessments:
+        raise WebError("not-found", status=404)
+    html = render_html(assessments, rows, request_lang(request))
+    return Response(html, media_type=MEDIA["html"], headers={"Content-Security-Policy": document_csp(html)})
 
 
 async def catalog_page(request: Request) -> Response:
@@ -170,6 +203,7 @@ ROUTES = [
     Route("/perbandingan", compare_page, methods=["GET"]),
     Route("/perbandingan/matriks.{fmt:str}", compare_matrix, methods=["GET"]),
     Route("/riwayat", history_page, methods=["GET"]),
+    Route("/riwayat/laporan.html", history_document, methods=["GET"]),
     Route("/katalog", catalog_page, methods=["GET"]),
     Route("/static/{name:str}", static, methods=["GET"]),
 ]

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from compliance.errors import ComplianceError
 from compliance.web.jobs import JobBook, WorkerPool, new_id
 from compliance.web.settings import Settings, WebError
-from compliance.web.work import run_check, warm
+from compliance.web.work import run_check, run_region, warm
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
 QUEUE_PER_WORKER = 16  # jobs waiting per worker before uploads are refused as "busy"
@@ -35,6 +35,19 @@ def display_name(filename: str | None) -> str:
         stem, dot, suffix = name.rpartition(".")
         name = (stem[:190] + dot + suffix[:9]) if dot and len(suffix) <= 9 else name[:200]
     return name
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``perbup.pdf``, then ``perbup (2).pdf`` for a second file of that name."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{stem} ({n}){dot}{suffix}"
+    taken.add(candidate.casefold())
+    return candidate
 
 
 class Checker:
@@ -94,6 +107,32 @@ class Checker:
             self._submit(job_id, path, name, lang)
             jobs.append(job_id)
         return batch, jobs
+
+    async def accept_region(self, uploads: list[Any], lang: str) -> str:
+        """Queue one region job over all the uploads (as ``compliance region FOLDER``); a file
+        the batch cannot read is reported in the assessment, one too large refuses the upload."""
+        if not uploads:
+            raise WebError("upload-missing", status=400)
+        if self.book.active_count() >= self.settings.workers * QUEUE_PER_WORKER:
+            raise WebError("server-busy", status=429, queued=self.book.active_count())
+        job_id = self.book.create(new_id(), f"{len(uploads)} berkas", lang, kind="region")
+        folder = self.book.upload_folder(job_id)
+        taken: set[str] = set()
+        try:
+            for upload in uploads:
+                data = await upload.read()
+                if len(data) > self.settings.max_upload:
+                    raise WebError("upload-too-large", status=413, limit=self.settings.max_upload // (1024 * 1024))
+                await run_in_threadpool((folder / _unique(display_name(upload.filename), taken)).write_bytes, data)
+        except BaseException:
+            self.book.fail(job_id, "upload-bad-form", {"reason": "-"})
+            self.book.forget(job_id)
+            raise
+        future = self.pool.submit(run_region, str(self.book.data_dir), job_id, str(folder), lang,
+                                  self.settings.catalog, self.cache_dir)
+        self._futures[job_id] = future
+        future.add_done_callback(lambda f: self._finished(job_id, "-", f))
+        return job_id
 
     def _kind(self, name: str, data: bytes) -> str:
         """pdf, docx or txt from the content (as ``compliance check`` decides it)."""

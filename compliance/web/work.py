@@ -114,3 +114,50 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
 def _compact(data: Any) -> str:
     """The store's JSON form (as ``compliance.batch`` writes it): no indentation."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def run_region(data_dir: str, job_id: str, folder: str, lang: str, catalog: str, cache_dir: str) -> dict[str, Any]:
+    """Assess the region of the files in ``folder`` as ``compliance region FOLDER`` does, into
+    ``reports/<job>/region.<fmt>``, and record the assessment in the store's history."""
+    import os
+
+    book = JobBook(Path(data_dir))
+    here = os.getcwd()
+    try:
+        book.update(job_id, state="running", stage="reading")
+        os.chdir(folder)  # file names in the report are the users', never the server's folders
+        fields = _assess(book, job_id, lang, catalog, cache_dir)
+    except ComplianceError as exc:
+        book.fail(job_id, exc.code, dict(exc.params))
+        return {"state": "failed", "error_code": exc.code}
+    except Exception as exc:
+        book.fail(job_id, "internal-error", {"file": "-", "reason": type(exc).__name__})
+        return {"state": "failed", "error_code": "internal-error"}
+    finally:
+        os.chdir(here)
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    book.update(job_id, **fields)
+    return fields
+
+
+def _assess(book: JobBook, job_id: str, lang: str, catalog: str, cache_dir: str) -> dict[str, Any]:
+    from compliance.output import write_atomic
+    from compliance.region.assess import assess, region_pipeline
+    from compliance.region.history import record
+    from compliance.region.render import FORMATS as REGION_FORMATS
+    from compliance.region.render import render
+    from compliance.store import Store
+
+    with Store(Path(cache_dir)) as store:
+        assessment, _ = assess([Path(".")], catalog=catalog, lang=lang, jobs=1, store=store, progress=False)
+        book.update(job_id, stage="rendering")
+        out = book.report_dir(job_id)
+        out.mkdir(parents=True, exist_ok=True)
+        for fmt in REGION_FORMATS:
+            write_atomic(out / f"region.{fmt}", render(assessment, fmt, lang))
+        record(store, assessment, region_pipeline(catalog, lang).catalog_key)
+    summary = assessment["summary"]
+    return {"state": "done", "stage": "done", "score": summary.get("score"), "counts": summary.get("counts", {}),
+            "file": assessment["region"]["label"]}
