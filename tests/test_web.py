@@ -248,6 +248,16 @@ def test_pages_carry_a_content_security_policy_and_escape_what_they_show(client)
     assert client.get("/", headers={"Host": "evil.example"}).status_code == 400  # DNS rebinding
 
 
+def test_a_hostile_file_name_is_shown_escaped_and_never_used_as_a_path(client, folders):
+    hostile = '../../<img src=x onerror=alert(1)>.txt'
+    answer = client.post("/api/v1/check", files={"file": (hostile, (EXAMPLES / "perwal-tirtaraya-2017-tik.txt").read_bytes())})
+    assert answer.status_code == 200
+    assert answer.json()["regulation"]["source"]["file"] == "<img src=x onerror=alert(1)>.txt"  # last part only
+    page = client.get("/pekerjaan/" + answer.headers["x-compliance-job"])
+    assert "<img src=x" not in page.text and "&lt;img src=x onerror=alert(1)&gt;.txt" in page.text
+    assert not (folders[0].parent / "<img src=x onerror=alert(1)>.txt").exists()
+
+
 def test_comparison_and_history_come_from_the_stored_results(client):
     client.post("/api/v1/check", files={"file": (SAMPLE.name, SAMPLE.read_bytes())})
     matrix = client.get("/perbandingan/matriks.json").json()

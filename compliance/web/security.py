@@ -32,8 +32,8 @@ def document_csp(html: str) -> str:
     """For a generated report or matrix shown in the app's frame: inline styles, only its
     own inline scripts (by hash), sandboxed so it cannot reach the app's cookies or API."""
     hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
-                      for s in _SCRIPT.findall(html))
-    return (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {hashes or chr(39) + 'none' + chr(39)}; "
+                      for s in _SCRIPT.findall(html)) or "'none'"
+    return (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {hashes}; "
             "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts allow-popups")
 
 
