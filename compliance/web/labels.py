@@ -29,7 +29,7 @@ PAGES: dict[str, dict[str, str]] = {
         "batch_title": "Berkas yang diunggah", "counts": "Jumlah per status", "total": "Jumlah persyaratan",
         "compare_title": "Perbandingan antardaerah",
         "compare_intro": "Matriks dari hasil pemeriksaan yang tersimpan (semua berkas yang pernah diperiksa "
-                         "lewat aplikasi ini atau `compliance check`/`compare` dengan penyimpanan hasil).",
+                         "lewat aplikasi ini atau dengan perintah compliance check/compare yang menyimpan hasil).",
         "compare_empty": "Belum ada hasil pemeriksaan yang tersimpan.",
         "per_regulation": "per peraturan", "per_region": "per daerah",
         "history_title": "Riwayat pemeriksaan per daerah", "region": "Daerah", "regions": "Daerah yang tercatat",
@@ -68,7 +68,7 @@ PAGES: dict[str, dict[str, str]] = {
         "batch_title": "Uploaded files", "counts": "Count per status", "total": "Requirements",
         "compare_title": "Comparison across regions",
         "compare_intro": "The matrix of stored results (every file checked through this app, or by "
-                         "`compliance check`/`compare` with the results store).",
+                         "the compliance check/compare commands with the results store).",
         "compare_empty": "No stored results yet.",
         "per_regulation": "per regulation", "per_region": "per region",
         "history_title": "Check history per region", "region": "Region", "regions": "Regions on record",
