@@ -110,7 +110,8 @@ class Checker:
 
     async def accept_region(self, uploads: list[Any], lang: str) -> str:
         """Queue one region job over all the uploads (as ``compliance region FOLDER``); a file
-        the batch cannot read is reported in the assessment, one too large refuses the upload."""
+        the batch cannot read is reported in the assessment; one too large, or without a PDF/DOCX/TXT
+        name whose content is none of them either, refuses the upload."""
         if not uploads:
             raise WebError("upload-missing", status=400)
         if self.book.active_count() >= self.settings.workers * QUEUE_PER_WORKER:
@@ -123,7 +124,10 @@ class Checker:
                 data = await upload.read()
                 if len(data) > self.settings.max_upload:
                     raise WebError("upload-too-large", status=413, limit=self.settings.max_upload // (1024 * 1024))
-                await run_in_threadpool((folder / _unique(display_name(upload.filename), taken)).write_bytes, data)
+                name = display_name(upload.filename)
+                if Path(name).suffix.lower() not in (".pdf", ".docx", ".txt"):  # the batch reads these only
+                    name = f"{name}.{self._kind(name, data)}"
+                await run_in_threadpool((folder / _unique(name, taken)).write_bytes, data)
         except BaseException:
             self.book.fail(job_id, "upload-bad-form", {"reason": "-"})
             self.book.forget(job_id)

@@ -143,21 +143,23 @@ def run_region(data_dir: str, job_id: str, folder: str, lang: str, catalog: str,
 
 
 def _assess(book: JobBook, job_id: str, lang: str, catalog: str, cache_dir: str) -> dict[str, Any]:
+    """``compliance region . -o region.json`` (the CLI's own call), then the other formats
+    rendered from the same assessment."""
     from compliance.output import write_atomic
-    from compliance.region.assess import assess, region_pipeline
-    from compliance.region.history import record
+    from compliance.region.command import run
     from compliance.region.render import FORMATS as REGION_FORMATS
     from compliance.region.render import render
     from compliance.store import Store
 
+    out = book.report_dir(job_id)
+    out.mkdir(parents=True, exist_ok=True)
     with Store(Path(cache_dir)) as store:
-        assessment, _ = assess([Path(".")], catalog=catalog, lang=lang, jobs=1, store=store, progress=False)
-        book.update(job_id, stage="rendering")
-        out = book.report_dir(job_id)
-        out.mkdir(parents=True, exist_ok=True)
-        for fmt in REGION_FORMATS:
+        assessment, _ = run([Path(".")], output=out / "region.json", fmt="json", region=None, evidence=None, jobs=1,
+                            catalog=catalog, store=store, lang=lang, echo=lambda text: None)
+    book.update(job_id, stage="rendering")
+    for fmt in REGION_FORMATS:
+        if fmt != "json":
             write_atomic(out / f"region.{fmt}", render(assessment, fmt, lang))
-        record(store, assessment, region_pipeline(catalog, lang).catalog_key)
     summary = assessment["summary"]
     return {"state": "done", "stage": "done", "score": summary.get("score"), "counts": summary.get("counts", {}),
             "file": assessment["region"]["label"]}
