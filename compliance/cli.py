@@ -17,7 +17,7 @@ from compliance import __version__
 from compliance.errors import ComplianceError
 from compliance.cli_lang import LocalizedGroup, current_lang, install_click_translation
 from compliance.i18n import DEFAULT_LANG, LANGS, message
-from compliance.output import dumps_json, write_atomic
+from compliance.output import dumps_json, is_stdout, write_atomic, write_output
 from compliance.report.outputs import COMMAND_FORMATS, format_for
 
 FORMAT_HELP = "Output format (default: from the -o suffix; without -o the first)."
@@ -51,19 +51,16 @@ def handles_errors(func):
         except Exception as exc:  # a bug, not bad input: still one line unless --debug
             if debug:
                 raise
-            reason = f"{type(exc).__name__}: {exc}"
-            click.echo(f"compliance: {message('internal-error', _lang(ctx), file='-', reason=reason)}", err=True)
+            error = ComplianceError("internal-error", file="-", reason=f"{type(exc).__name__}: {exc}")
+            click.echo(f"compliance: {error.message(_lang(ctx))}", err=True)
             sys.exit(1)
 
     return wrapper
 
 
 def emit(content: str | bytes, output: Path | None, inputs: list[Path]) -> None:
-    """Print to stdout, or write ``output`` atomically (never over an input)."""
-    if output is None:
-        click.echo(content, nl=False)  # bytes (DOCX) go to stdout raw
-    else:
-        write_atomic(output, content, inputs)
+    """Print to stdout (no ``-o`` or ``-o -``), or write ``output`` atomically (never over an input)."""
+    write_output(content, output, inputs)
 
 
 @click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -238,8 +235,8 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog
                                            evaluation)
         if content is not None:
             emit(content, output, inputs)
-        if summary_only or output is not None:
-            click.echo(summary_text(data, lang, str(output) if output is not None else None), nl=False)
+        if summary_only or not is_stdout(output):  # with -o - stdout holds the report alone
+            emit(summary_text(data, lang, None if is_stdout(output) else str(output)), None, [])
         if store is not None:  # a single check is kept in the history too (`compliance history DAERAH`)
             from compliance.batch import default_pipeline, history_row
 
@@ -267,7 +264,7 @@ def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_
     """``check DIR -o laporan/``: one report per file plus index.html, in parallel, past bad files."""
     from compliance.batch import check_many, default_pipeline, report_score
 
-    if output is None:
+    if is_stdout(output):
         raise click.UsageError(message("batch-needs-output-dir", lang))
     store = _open_store(cache_dir, no_cache, lang)
     try:
