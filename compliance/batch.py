@@ -183,9 +183,8 @@ def _sha256(path: Path) -> str:
 def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
     """Parse (unless the store had the parse) and check one file, in a worker process."""
     try:
-        if task.regulation_json is not None:
-            regulation, fresh = regulation_from_json(task.regulation_json), None
-        else:
+        regulation, fresh = _stored_regulation(task.regulation_json), None
+        if regulation is None:
             if pipeline.parse is None:
                 from compliance import load as parse
             else:
@@ -201,6 +200,17 @@ def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
     except Exception as exc:  # a bug on one file must not stop the batch; reported as internal
         return _Outcome(error=("internal-error", {"file": str(task.files[0]),
                                                   "reason": f"{type(exc).__name__}: {exc}"}))
+
+
+def _stored_regulation(text: str | None) -> Regulation | None:
+    """The parse the store kept, or None when there is none or it cannot be read back
+    (a damaged row): the file is then parsed again and the row replaced."""
+    if text is None:
+        return None
+    try:
+        return regulation_from_json(text)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = None,

@@ -5,7 +5,8 @@ Results are keyed by the file's content hash plus a fingerprint of the tool
 unchanged files is a lookup and a changed parser or catalog misses by itself.
 WAL mode, a busy timeout and one short transaction per write keep concurrent
 runs and killed runs safe; a damaged or foreign database file is moved aside
-with a warning and rebuilt, never crashing a batch.
+with a warning and rebuilt, never crashing a batch; so is one holding an unreadable row
+(a cell that is not UTF-8, a report that is not JSON) or a folder in the file's place.
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ class Store:
     # --- opening and recovery -------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        if self.path.exists() and not self.path.is_file():  # a folder or a device where the file should be
+            self._move_aside("not a regular file")
         try:
             try:
                 return self._connect_checked()
@@ -159,7 +162,7 @@ class Store:
         self._warn(ComplianceError("cache-rebuilt", file=str(self.path), reason=reason,
                                    aside=str(aside) if aside else "-"))
 
-    def _recover(self, exc: sqlite3.DatabaseError) -> None:
+    def _recover(self, exc: Exception) -> None:
         """A query hit damage after opening: move the file aside and continue on a fresh one."""
         try:
             self._conn.close()
@@ -177,7 +180,10 @@ class Store:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            raise self._unusable(exc) from exc
+            if not _undecodable(exc):
+                raise self._unusable(exc) from exc
+            self._recover(exc)  # a cell that is not UTF-8: the file was damaged, not just busy
+            return []
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
             return []
@@ -217,7 +223,11 @@ class Store:
     def get_report(self, sha256: str, catalog: str) -> dict[str, Any] | None:
         rows = self._read("SELECT json FROM report WHERE sha256=? AND tool=? AND catalog=?",
                           (sha256, tool_fingerprint(), catalog))
-        return _loads(rows[0][0]) if rows else None
+        report = _loads(rows[0][0]) if rows else None
+        if rows and not isinstance(report, dict):
+            self._recover(ValueError(f"unreadable report of {sha256[:12]}"))
+            return None
+        return report
 
     def get_regulation_json(self, sha256: str) -> str | None:
         rows = self._read("SELECT json FROM regulation WHERE sha256=? AND tool=?", (sha256, tool_fingerprint()))
@@ -318,6 +328,11 @@ def region_query(label: str) -> str:
 
 
 _LEVEL_WORDS = ("kota", "kabupaten", "kab.", "provinsi", "city", "regency", "province")
+
+
+def _undecodable(exc: sqlite3.OperationalError) -> bool:
+    """sqlite3 reports a cell that is not valid UTF-8 as an OperationalError, like a lock."""
+    return str(exc).startswith("Could not decode")
 
 
 def _loads(text: str) -> dict[str, Any] | None:

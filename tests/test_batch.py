@@ -290,3 +290,13 @@ def check_with_text(regulation: Regulation) -> dict:
     report = fabricated_check(regulation)
     report["regulation"] = regulation.to_dict()
     return report
+
+
+def test_an_unreadable_stored_parse_is_parsed_again(tmp_path: Path):
+    write(tmp_path / "regs" / "binjai.txt", "Arsitektur.")
+    with Store(tmp_path / "cache") as store:
+        run_batch([tmp_path / "regs"], PIPELINE, jobs=1, store=store)
+        store._conn.execute("""UPDATE regulation SET json = '{"articles": 5}'""")  # valid JSON, wrong shape
+        result = run_batch([tmp_path / "regs"], Pipeline(fabricated_check, "other@1"), jobs=1, store=store)[0]
+        assert result.error is None and result.report["findings"][0]["status"] == "fulfilled"
+        assert json.loads(store.get_regulation_json(result.sha256))["articles"] != 5

@@ -239,3 +239,53 @@ def test_history_takes_the_labels_compare_prints_and_lists_the_regions(tmp_path)
     assert regions.exit_code == 0
     assert regions.output.splitlines()[0].split()[:2] == ["Daerah", "Peraturan"]
     assert regions.output.splitlines()[1].split()[:4] == ["Kota", "Banyuasri", "1", "1"]  # daerah with its level
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE report SET json = CAST(X'7B22FF22' AS TEXT)",  # a cell that is not UTF-8
+    "UPDATE regulation SET json = CAST(X'FF' AS TEXT)",
+    "UPDATE history SET daerah = CAST(X'C3' AS TEXT)",
+    "UPDATE report SET json = '[1'",  # a report that is not JSON
+])
+def test_an_unreadable_row_is_moved_aside_and_rebuilt(tmp_path: Path, damage: str):
+    with Store(tmp_path) as store:
+        store.put("a" * 64, "cat", '{"x": 1}', _report(10, daerah="Kota Binjai"))
+        store.record_checks([{"daerah": "Kota Binjai", "file": "a.pdf", "sha256": "a" * 64, "score": 10}], "cat")
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute(damage)
+    warnings: list[ComplianceError] = []
+    with Store(tmp_path, warn=warnings.append) as store:
+        found = (store.get_report("a" * 64, "cat"), store.get_regulation_json("a" * 64), store.history("binjai"))
+        store.put("b" * 64, "cat", None, _report(20))
+        assert store.get_report("b" * 64, "cat")["summary"]["score"] == 20
+    assert [w.code for w in warnings] == ["cache-rebuilt"]
+    assert None in found or [] in found
+    assert len([p for p in tmp_path.iterdir() if ".broken-" in p.name]) == 1
+
+
+def test_a_folder_in_place_of_the_store_is_moved_aside(tmp_path: Path):
+    (tmp_path / DB_NAME).mkdir()
+    warnings: list[ComplianceError] = []
+    with Store(tmp_path, warn=warnings.append) as store:
+        store.put("a" * 64, "cat", None, _report(10))
+    assert [w.code for w in warnings] == ["cache-rebuilt"] and (tmp_path / DB_NAME).is_file()
+
+
+def test_a_batch_over_a_damaged_store_warns_and_succeeds(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    regs = tmp_path / "regs"
+    regs.mkdir()
+    for name in ("perwal-banyuasri-2022-spbe.txt", "perbup-sukamaju-2016-egov.txt"):
+        (regs / name).write_bytes((Path(__file__).parents[1] / "examples" / name).read_bytes())
+    args = ["check", str(regs), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    with sqlite3.connect(tmp_path / "cache" / DB_NAME) as db:
+        db.execute("UPDATE report SET json = CAST(X'FFFE' AS TEXT)")
+        db.execute("UPDATE history SET file = CAST(X'FF' AS TEXT)")
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 0, run.output
+    assert run.stderr.count("dibuat ulang") == 1
+    assert CliRunner().invoke(main, args).stderr == ""  # the rebuilt store serves the next run
