@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import sys
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,8 +21,10 @@ from typing import Any, Callable, Iterable
 from compliance.errors import ComplianceError
 from compliance.models import Regulation
 from compliance.store import Store, regulation_from_json
+from compliance.workers import Failure, run_tasks
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
+WARM_UP_SAMPLE = "perwal-banyuasri-2022-spbe.txt"  # bundled, read by ``prepare_catalog``
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
                                             national=str(national) if national is not None else None,
                                             evaluation=evaluation),
                     catalog_key=key, links=regulation_links,
-                    prepare=functools.partial(prepare_catalog, str(path), evaluation))
+                    prepare=functools.partial(prepare_catalog, str(path), evaluation, lang,
+                                              str(national) if national is not None else None))
 
 
 def _in_force_id(catalog_path: str) -> str:
@@ -120,14 +122,22 @@ def _in_force_id(catalog_path: str) -> str:
     return max(live, key=lambda e: (e.in_force.get("from") or "", e.id)).id if live else "-"
 
 
-def prepare_catalog(catalog_path: str, evaluation: str | None = None) -> None:
+def prepare_catalog(catalog_path: str, evaluation: str | None = None, lang: str = "id",
+                    national: str | None = None) -> None:
     """Load the catalog and its instrument before the workers start: a bad catalog is one
-    error, not one per file, and forked workers inherit the loaded catalog."""
+    error, not one per file. Then check one bundled sample, so that every table loaded on
+    first use (kinds, vocabularies, catalog terms, the national text) is loaded once here
+    and each forked worker starts with it, instead of each paying for it again."""
+    from compliance import load
     from compliance.catalog import load_catalog
     from compliance.check import choose_evaluation
+    from compliance.resources import data_dir
 
     cat = load_catalog(catalog_path)
     choose_evaluation(cat, evaluation if evaluation != "-" else None)
+    sample = data_dir("examples") / WARM_UP_SAMPLE
+    if sample.is_file():
+        check_report(catalog_path, lang, load(sample), national, evaluation)
 
 
 def check_report(catalog_path: str, lang: str, regulation: Regulation, national: str | None = None,
@@ -215,33 +225,47 @@ def _stored_regulation(text: str | None) -> Regulation | None:
 
 def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = None,
               store: Store | None = None, progress: bool | None = None,
-              keep_text: bool = True) -> list[FileResult]:
+              keep_text: bool = True, file_timeout: float | None = None,
+              on_result: Callable[[FileResult], None] | None = None,
+              on_wait: Callable[[], None] | None = None) -> list[FileResult]:
     """Check every file under ``inputs``; results sorted by path, duplicates merged.
 
-    ``jobs`` worker processes (default: the number of cores; 1 runs in this process).
-    ``progress`` draws a bar on stderr (default: only when stderr is a terminal).
-    ``keep_text=False`` keeps only the identity of each regulation in its report (not
-    its articles): a comparison of hundreds of files then fits in far less memory."""
+    ``jobs`` worker processes (default: the number of cores), each file within
+    ``file_timeout`` seconds (default: ``config.file_timeout()``; a file over it, or whose
+    worker died, fails alone). ``progress`` draws a bar on stderr (default: only when stderr
+    is a terminal). ``keep_text=False`` keeps only the identity of each regulation in its
+    report (not its articles): a comparison of hundreds of files then fits in far less memory.
+    ``on_result`` is called with each result as soon as it is known (from the store first),
+    ``on_wait`` every half second or so while files are being checked."""
+    from compliance.config import file_timeout as configured_timeout
+
     paths = collect(inputs)
+    timeout = configured_timeout() if file_timeout is None else file_timeout
     results, tasks = _plan(paths, pipeline, store, keep_text)
     if progress is None:
         progress = sys.stderr.isatty()
     jobs = max(1, jobs or os.cpu_count() or 1)
     by_sha = {r.sha256: r for r in results if r.sha256}
-    for task, outcome in _execute(pipeline, tasks, jobs, progress):
+    if on_result is not None:
+        for result in results:
+            if result.report is not None or result.error is not None:
+                on_result(result)
+    for task, outcome in _execute(pipeline, tasks, jobs, progress, timeout, on_wait):
         result = by_sha[task.sha256]
         if outcome.error is not None:
             code, params = outcome.error
             result.error = ComplianceError(code, **params)
-            continue
-        result.report = _report(outcome.report_json, keep_text)
-        if outcome.links_json is not None:
-            result.links = _json_loads(outcome.links_json)
-        elif store is not None:
-            result.links = store.get_links(task.sha256)
-        if store is not None:
-            store.put(task.sha256, pipeline.catalog_key, outcome.regulation_json, outcome.report_json,
-                      outcome.links_json)
+        else:
+            result.report = _report(outcome.report_json, keep_text)
+            if outcome.links_json is not None:
+                result.links = _json_loads(outcome.links_json)
+            elif store is not None:
+                result.links = store.get_links(task.sha256)
+            if store is not None:
+                store.put(task.sha256, pipeline.catalog_key, outcome.regulation_json, outcome.report_json,
+                          outcome.links_json)
+        if on_result is not None:
+            on_result(result)
     if store is not None:
         store.record_checks([_history_row(r) for r in results if r.report is not None], pipeline.catalog_key)
     return sorted(results, key=lambda r: str(r.path))
@@ -278,50 +302,32 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None,
     return results, tasks
 
 
-def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool):
-    """Yield (task, outcome) as they finish: the first file (with one job, every file) in
-    this process, the others in a pool of worker processes."""
+def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool, timeout: float,
+             on_wait: Callable[[], None] | None = None):
+    """Yield (task, outcome) as they finish, each file in a worker process (see ``workers``):
+    a file that takes longer than ``timeout`` seconds, or whose worker dies, fails alone."""
     if not tasks:
         return
     if pipeline.prepare is not None:
-        pipeline.prepare()
+        pipeline.prepare()  # forked workers start with what it loaded
     bar = _progress_bar(len(tasks)) if progress else None
     try:
-        # The first file runs here: it loads every lazily cached table (kinds, vocabularies,
-        # catalog terms) once, and forked workers then start with them instead of each paying.
-        in_process = tasks if jobs == 1 else tasks[:1]
-        for task in in_process:
-            yield task, _run_one(pipeline, task)
+        bound = None if timeout == float("inf") else timeout
+        for task, outcome, failure in run_tasks(functools.partial(_run_one, pipeline), tasks, jobs, bound,
+                                                 on_wait):
+            yield task, outcome if failure is None else _failed(task, failure)
             if bar:
                 bar.update(1)
-        rest = tasks[len(in_process):]
-        if not rest:
-            return
-        with ProcessPoolExecutor(max_workers=min(jobs, len(rest))) as pool:
-            pending: dict[Future, _Task] = {pool.submit(_run_one, pipeline, t): t for t in rest}
-            try:
-                while pending:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        task = pending.pop(future)
-                        yield task, _future_outcome(future, task)
-                        if bar:
-                            bar.update(1)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
     finally:
         if bar:
             bar.render_finish()
 
 
-def _future_outcome(future: Future, task: _Task) -> _Outcome:
-    """A worker that died (killed, out of memory) fails its file, not the batch."""
-    try:
-        return future.result()
-    except Exception as exc:
-        return _Outcome(error=("internal-error", {"file": str(task.files[0]),
-                                                  "reason": f"{type(exc).__name__}: {exc}"}))
+def _failed(task: _Task, failure: Failure) -> _Outcome:
+    """A file whose worker was killed at the time bound, or died (out of memory, a crash)."""
+    if failure.kind == "timeout":
+        return _Outcome(error=("file-timeout", {"file": str(task.files[0]), "seconds": failure.seconds}))
+    return _Outcome(error=("worker-stopped", {"file": str(task.files[0]), "reason": failure.reason}))
 
 
 def _progress_bar(total: int):
@@ -371,63 +377,3 @@ def history_row(metadata: dict[str, Any], file: str, sha256: str | None, score: 
 def _history_row(result: FileResult) -> dict[str, Any]:
     report = result.report or {}
     return history_row(report_metadata(report), result.path.name, result.sha256, report_score(report))
-
-
-def check_many(inputs: Iterable[Path], out_dir: Path, pipeline: Pipeline, *, fmt: str = "html", lang: str = "id",
-               jobs: int | None = None, store: Store | None = None,
-               progress: bool | None = None) -> list[FileResult]:
-    """``compliance check DIR -o laporan/``: one report per distinct file in ``out_dir``
-    (named after the file, ``perbup.pdf.html``) plus ``index.html`` linking them with their
-    scores and listing the files that failed. Returns the batch results."""
-    from compliance.output import write_atomic
-    from compliance.report import render
-
-    results = run_batch(inputs, pipeline, jobs=jobs, store=store, progress=progress)
-    sources = [f for r in results for f in r.files]
-    try:
-        out_dir.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise ComplianceError("output-unwritable", file=str(out_dir), reason=exc.strerror or str(exc)) from exc
-    taken: set[str] = {"index.html"}
-    entries = []
-    for result in results:
-        name = None
-        if result.report is not None:
-            name = _report_name(result.path.name, fmt, taken)
-            write_atomic(out_dir / name, render(result.report, fmt, lang), sources)
-        entries.append({"result": result, "report": name})
-    write_atomic(out_dir / "index.html", _render_index(entries, lang), sources)
-    return results
-
-
-def _report_name(source_name: str, fmt: str, taken: set[str]) -> str:
-    """``perbup.pdf.html``; ``perbup.pdf-2.html`` for a second file of that name in another folder."""
-    name, n = f"{source_name}.{fmt}", 1
-    while name.casefold() in taken:
-        n += 1
-        name = f"{source_name}-{n}.{fmt}"
-    taken.add(name.casefold())
-    return name
-
-
-def _render_index(entries: list[dict[str, Any]], lang: str) -> str:
-    import jinja2
-
-    from compliance.compare import compare_labels, regulation_label
-    from compliance.resources import data_dir
-
-    rows = []
-    for entry in entries:
-        result = entry["result"]
-        report = result.report or {}
-        rows.append({
-            "files": [str(p) for p in result.files],
-            "report": entry["report"],
-            "label": regulation_label(report_metadata(report), result.path.name) if result.report else None,
-            "score": report_score(report),
-            "counts": (report.get("summary") or {}).get("counts") or {},
-            "error": result.error.message(lang) if result.error else None,
-        })
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("index.html.j2").render(rows=rows, t=compare_labels(lang), lang=lang)

@@ -262,7 +262,8 @@ def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> No
 def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_dir, no_cache, lang,
                  evaluation=None) -> None:
     """``check DIR -o laporan/``: one report per file plus index.html, in parallel, past bad files."""
-    from compliance.batch import check_many, default_pipeline, report_score
+    from compliance.batch import default_pipeline, report_score
+    from compliance.report_folder import check_many
 
     if is_stdout(output):
         raise click.UsageError(message("batch-needs-output-dir", lang))

@@ -1,8 +1,10 @@
-"""User settings that are not worth a flag every time: where the official national PDF is.
+"""User settings that are not worth a flag every time: where the official national PDF is,
+how long a batch gives one file.
 
 Looked up in this order: the ``--national`` option, the ``COMPLIANCE_NATIONAL``
 environment variable, then ``national = "PATH"`` in
-``$XDG_CONFIG_HOME/compliance/config.toml`` (``~/.config/compliance/config.toml``).
+``$XDG_CONFIG_HOME/compliance/config.toml`` (``~/.config/compliance/config.toml``);
+``COMPLIANCE_FILE_TIMEOUT``, then ``file_timeout = SECONDS`` there.
 """
 
 from __future__ import annotations
@@ -23,18 +25,42 @@ def config_file() -> Path:
     return Path(base) / "compliance" / "config.toml"
 
 
+# Seconds one file of a batch may take (reading, OCR and check together) before its worker
+# is killed and the file reported as failed: far above a long scanned regulation read by OCR.
+FILE_TIMEOUT_S = 600.0
+
+
 def national_pdf(option: Path | None) -> Path | None:
     """The official national regulation to quote, if the user named one anywhere."""
     if option is not None:
         return option
-    env = os.environ.get("COMPLIANCE_NATIONAL")
-    if env:
-        return Path(env)
+    value = os.environ.get("COMPLIANCE_NATIONAL") or _from_file("national")
+    return Path(value).expanduser() if value else None
+
+
+def file_timeout() -> float:
+    """Seconds a batch gives one file: ``COMPLIANCE_FILE_TIMEOUT``, else ``file_timeout`` in
+    config.toml, else ``FILE_TIMEOUT_S``; 0 means no bound (``inf``)."""
+    env = os.environ.get("COMPLIANCE_FILE_TIMEOUT")
+    value = env if env else _from_file("file_timeout")
+    if value is None or value == "":
+        return FILE_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if not seconds >= 0:  # also NaN
+        where = "COMPLIANCE_FILE_TIMEOUT" if env else str(config_file())
+        raise ComplianceError("config-invalid", file=where, reason=f"file_timeout = {value!r}")
+    return seconds or float("inf")
+
+
+def _from_file(key: str) -> object:
+    """``key`` in config.toml, or None when the file or the key is absent."""
     path = config_file()
     if tomllib is None or not path.is_file():
         return None
     try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("national")
+        return tomllib.loads(path.read_text(encoding="utf-8")).get(key)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ComplianceError("config-invalid", file=str(path), reason=str(exc)) from exc
-    return Path(value).expanduser() if value else None

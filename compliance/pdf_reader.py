@@ -24,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 from compliance.errors import ComplianceError
 from compliance.models import Page, Warning_
 from compliance.pdf_lines import page_text
+from compliance.workers import die_with_parent
 
 # pdfium's document-loading error codes (FPDF_GetLastError).
 _ERR_PASSWORD = 4
@@ -114,8 +115,10 @@ def run_pages(job: str, data: bytes, numbers: list[int], page_timeout: float, dp
                 raise
 
 
-def _serve(connection: Connection) -> None:
-    """Worker: for each (job, bytes, page numbers, dpi) received, send one result per page."""
+def _serve(connection: Connection, parent_pid: int, by_main_thread: bool) -> None:
+    """Worker: for each (job, bytes, page numbers, dpi) received, send one result per page.
+    It ends with its parent (a batch worker killed for its memory takes its reader along)."""
+    die_with_parent(parent_pid, by_main_thread)
     while True:
         try:
             job, data, numbers, dpi = connection.recv()
@@ -196,7 +199,8 @@ def _worker() -> Connection:
     if _WORKER is None:
         context = _context()
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        by_main_thread = threading.current_thread() is threading.main_thread()
+        process = context.Process(target=_serve, args=(theirs, os.getpid(), by_main_thread), daemon=True)
         process.start()
         theirs.close()
         _WORKER = (os.getpid(), process, ours)

@@ -205,30 +205,6 @@ def test_cli_empty_folder_exits_1_with_a_clear_message(tmp_path: Path):
     assert run.stderr == f"compliance: {tmp_path / 'kosong'}: the folder holds no PDF, DOCX or TXT file to check\n"
 
 
-def test_check_many_writes_one_report_per_file_and_an_index(tmp_path: Path):
-    from compliance.batch import check_many, default_pipeline
-
-    regs = tmp_path / "regs"
-    for sub, sample in (("a", "perwal-banyuasri-2022-spbe.txt"), ("b", "perwal-banyuasri-2022-spbe.txt"),
-                        ("b", "perbup-sukamaju-2016-egov.txt")):
-        (regs / sub).mkdir(parents=True, exist_ok=True)
-        text = (EXAMPLES / sample).read_text(encoding="utf-8")
-        (regs / sub / sample).write_text(text + ("\n" if sub == "b" else ""), encoding="utf-8")  # distinct content
-    (regs / "kosong.txt").write_bytes(b"")
-    out = tmp_path / "laporan"
-    results = check_many([regs], out, default_pipeline(), jobs=1)
-    assert [r.error.code if r.error else None for r in results] == [None, None, None, "file-empty"]
-    assert sorted(p.name for p in out.iterdir()) == [
-        "index.html", "perbup-sukamaju-2016-egov.txt.html", "perwal-banyuasri-2022-spbe.txt-2.html",
-        "perwal-banyuasri-2022-spbe.txt.html"]
-    index = (out / "index.html").read_text(encoding="utf-8")
-    for name in ("perbup-sukamaju-2016-egov.txt.html", "perwal-banyuasri-2022-spbe.txt-2.html"):
-        assert f'href="{name}"' in index
-    assert "Banyuasri · Perwal 18/2022" in index and "kosong.txt: berkas kosong" in index
-    report = (out / "perwal-banyuasri-2022-spbe.txt.html").read_text(encoding="utf-8")
-    assert "Banyuasri" in report and "<html" in report
-
-
 def slow_check(regulation: Regulation) -> dict:
     time.sleep(0.3)
     return fabricated_check(regulation)
