@@ -102,6 +102,8 @@ def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
         yield {"part": "mengingat", "item": _mengingat_item(i, entry)}, entry.text
     for article in reg.articles:
         yield {"part": "pasal", "pasal": article.label, "parent": article.parent}, article.text
+    for diktum in reg.diktum:
+        yield {"part": "diktum", "diktum": diktum.label}, diktum.text
     if reg.penjelasan:
         if reg.penjelasan.umum:
             yield {"part": "penjelasan", "pasal": None}, reg.penjelasan.umum
@@ -212,8 +214,9 @@ def _ayat_at(ayat_marks: list[tuple[int, str]], pos: int) -> str | None:
 
 def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
     out = {"part": place["part"], "pasal": place.get("pasal"), "ayat": ayat, "item": place.get("item")}
-    if place.get("parent"):
-        out["parent"] = place["parent"]
+    for key in ("parent", "diktum"):
+        if place.get(key):
+            out[key] = place[key]
     return out
 
 
@@ -431,6 +434,8 @@ def describe_place(place: dict[str, str | None]) -> str:
         return f"{part.capitalize()} {place.get('item')}" if place.get("item") else part.capitalize()
     if part == "lampiran":
         return "Lampiran"
+    if part == "diktum":
+        return f"Diktum {place.get('diktum')}"
     return "Judul"
 
 

@@ -36,6 +36,7 @@ enactment date, 0.8 from the year alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -156,10 +157,11 @@ def units(reg: Regulation) -> list[Unit]:
             out.append(Unit("operative", f"Diktum {diktum.label}", None, None, diktum.text, s, e, ("Diktum", diktum.label)))
     for number, block in enumerate(reg.lampiran, start=1):
         name = "Lampiran" if len(reg.lampiran) == 1 else f"Lampiran {to_roman(number)}"
+        starts = [section.start for section in block.sections]
         for section, s, e in lampiran_pieces(block.text):
             s, e = _trimmed(block.text, s, e)
             if e > s:
-                place = _section_at(block.sections, s)
+                place = _section_at(block.sections, starts, s)
                 kind = "background" if place is not None and place.context else "operative"
                 key = ("Lampiran", f"{number}/{section}")
                 out.append(Unit(kind, name, place.label if place else None, None, block.text, s, e, key,
@@ -167,14 +169,11 @@ def units(reg: Regulation) -> list[Unit]:
     return out
 
 
-def _section_at(sections: list[LampiranSection], offset: int) -> LampiranSection | None:
-    """The Lampiran section (chapter or numbered section) holding ``offset``."""
-    found = None
-    for section in sections:
-        if section.start > offset:
-            break
-        found = section
-    return found
+def _section_at(sections: list[LampiranSection], starts: list[int], offset: int) -> LampiranSection | None:
+    """The Lampiran section (chapter or numbered section) holding ``offset``; ``starts`` are the
+    sections' offsets in text order (bisected, as a Lampiran may have hundreds)."""
+    index = bisect_right(starts, offset) - 1
+    return sections[index] if index >= 0 else None
 
 
 @cache
@@ -377,9 +376,10 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
     offset of the unit's text."""
     place, start, raw = citation.place, citation.offset, citation.raw
     part = place.get("part")
-    if part not in ("pasal", "menimbang", "mengingat", "lampiran"):
+    if part not in ("pasal", "menimbang", "mengingat", "lampiran", "diktum"):
         return None  # the title or the Penjelasan
-    article = (place.get("pasal"), place.get("parent")) if part == "pasal" else None
+    article = {"pasal": (place.get("pasal"), place.get("parent")),
+               "diktum": ("Diktum", place.get("diktum"))}.get(part)
     candidates = []
     for unit in all_units:
         if part == "lampiran":

@@ -25,6 +25,7 @@ _LEADER = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[ivxlcdm\d]{0,6}\s*$", re.IGNOREC
 _LEADER_SPACED = re.compile(r"(?:\. ){3,}\.?\s*[ivxlcdm\d]{0,6}\s*$", re.IGNORECASE)
 _PAGE_END = re.compile(r"\s\d{1,3}\s*$")
 _CONTENTS = re.compile(r"^daftar\s+(?:isi|tabel|gambar)\b", re.IGNORECASE)
+_JOINS_ON = re.compile(r"(,|\b(DAN|SERTA|ATAU|PADA|DI|DALAM|TENTANG|UNTUK|BAGI|DENGAN|KE|DARI|YANG))\s*$")
 _NAMES_REGULATION = re.compile(r"\b(PERATURAN|KEPUTUSAN|UNDANG|NOMOR|INSTRUKSI)\b", re.IGNORECASE)
 
 
@@ -66,9 +67,12 @@ def lampiran_title(block: list[Line]) -> str:
     """``LAMPIRAN I`` and the capitalised lines naming the regulation it belongs to."""
     title = [block[0].text]
     after_tentang = None
+    inline = re.search(r"\bTENTANG\s+\S", block[0].text)  # the whole header on one line
     for line in block[1:10]:
         if not line.text.isupper() or re.match(r"^([IVX]+|\d+)\.\s", line.text) or after_tentang == 3:
             break
+        if inline and not _JOINS_ON.search(title[-1]):
+            break  # the title ended on its line; capitals below are the annex (a chart's boxes)
         title.append(line.text)
         if after_tentang is not None:
             after_tentang += 1

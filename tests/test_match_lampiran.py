@@ -55,3 +55,15 @@ def test_a_keputusan_speaks_only_for_what_it_sets():
     others = [f for f in findings.values() if not f.evidence and f.requirement != "dasar-hukum"]
     assert others and all(f.status == "not_applicable" and "note-outside-keputusan" in f.notes for f in others)
     assert not [f for f in findings.values() if f.status == "missing"]
+
+
+def test_a_citation_in_a_diktum_reaches_the_matcher():
+    text = KEPUTUSAN.replace("b. melakukan pemantauan dan evaluasi SPBE setiap tahun;",
+                             "b. menyusun Peta Rencana sesuai Pasal 19 Peraturan Presiden Nomor 95 Tahun 2018;")
+    from compliance.cite import describe_place, find_citations
+
+    reg = _parse(text)
+    in_diktum = [c for c in find_citations(reg) if c.place["part"] == "diktum"]
+    assert [describe_place(c.place) for c in in_diktum] == ["Diktum KEDUA"]
+    finding = _by_id(reg)["peta-rencana"]
+    assert ("Diktum KEDUA", "citation") in [(e.pasal, e.via) for e in finding.evidence]

@@ -188,3 +188,16 @@ Peraturan Menteri ini mulai berlaku pada tanggal diundangkan."""
     reg = _parse(text)
     assert [(a.label, a.parent) for a in reg.articles] == [("I", None), ("18A", "I"), ("10", "I"), ("II", None)]
     assert reg.articles[1].text == "Penyelenggara wajib melapor."
+
+
+def test_keputusan_of_a_sekretaris_daerah():
+    text = KEPUTUSAN.replace("KEPUTUSAN WALIKOTA TIRTARAYA\nNOMOR", "KEPUTUSAN SEKRETARIS DAERAH KOTA TIRTARAYA\nNOMOR")
+    md = _parse(text).metadata
+    assert (md.jenis, md.daerah) == ("Keputusan Sekretaris Daerah", "Kota Tirtaraya")
+
+
+def test_a_lampiran_title_stops_before_a_charts_boxes():
+    text = PERBUP_WITH_PLAN.split("LAMP1RAN")[0] + (
+        "LAMPIRAN PERATURAN BUPATI SUKAMAJU NOMOR 9 TAHUN 2020 TENTANG BAGAN ORGANISASI\nKEPALA DINAS\nUPT\nSEKRETARIAT")
+    (lampiran,) = _parse(text).lampiran
+    assert lampiran.title.endswith("TENTANG BAGAN ORGANISASI") and lampiran.text.endswith("UPT\nSEKRETARIAT")
