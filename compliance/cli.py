@@ -444,10 +444,12 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
               help="Folder for the evidence pack per Domain 1 indicator (index.html, bukti.csv, sumber/).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@_evaluation_option
 @_cache_options
 @handles_errors
 def region(paths: tuple[Path, ...], output: Path | None, fmt: str | None, region_name: str | None,
-           evidence: Path | None, jobs: int | None, catalog: str, cache_dir: Path | None, no_cache: bool) -> None:
+           evidence: Path | None, jobs: int | None, catalog: str, evaluation: str | None, cache_dir: Path | None,
+           no_cache: bool) -> None:
     """Assess a region from the folder of its instruments (those in force, combined)."""
     from compliance.region.command import run
 
@@ -455,7 +457,8 @@ def region(paths: tuple[Path, ...], output: Path | None, fmt: str | None, region
     store = _open_store(cache_dir, no_cache, lang)
     try:
         _, results = run(list(paths), output=output, fmt=fmt, region=region_name, evidence=evidence, jobs=jobs,
-                         catalog=catalog, store=store, lang=lang, echo=lambda text: click.echo(text, nl=False))
+                         catalog=catalog, store=store, lang=lang, echo=lambda text: click.echo(text, nl=False),
+                         evaluation=evaluation)
     finally:
         if store is not None:
             store.close()

@@ -37,6 +37,8 @@ def _folder(tmp_path: Path, name: str) -> Path:
 def _expected_statuses(key: dict) -> dict[str, str]:
     sample = yaml.safe_load((SAMPLE_KEYS / f"{key['statuses_from']}.yaml").read_text(encoding="utf-8"))
     statuses = {rid: e["status"] for rid, e in sample["expected"].items()}
+    supplement = yaml.safe_load((SAMPLE_KEYS / "pemdi-2026" / f"{key['statuses_from']}.yaml").read_text(encoding="utf-8"))
+    statuses.update({rid: e["status"] for rid, e in supplement["supplement"].items()})  # the Indeks Pemdi's entries
     statuses.update(key["statuses"])
     return statuses
 
@@ -49,7 +51,7 @@ def _flat(text: str) -> str:
 def test_region_matches_its_key(tmp_path: Path, name: str):
     key = KEYS[name]
     folder = _folder(tmp_path, name)
-    assessment, results = assess([folder], jobs=1, progress=False)
+    assessment, results = assess([folder], jobs=1, progress=False, evaluation="spbe-2020")  # keys: Domain 1 levels
     assert not [r for r in results if r.error]
     assert assessment["schema"] == "compliance/region@1"
     assert assessment["region"]["label"] == key["region"]
@@ -125,7 +127,9 @@ def test_json_is_byte_identical_and_sorted(tmp_path: Path):
     for finding in data["findings"]:
         assert {"requirement", "status", "evidence", "conflicts", "missing_elements"} <= set(finding)
         assert all({"file", "place", "quote"} <= set(e) for e in finding["evidence"])
-    assert [i["no"] for i in data["indicators"]] == list(range(1, 11))
+    assert data["catalog"]["evaluation"]["id"] == "pemdi-2026"  # the instrument in force: what a text can show
+    assert [i["no"] for i in data["indicators"]] == [1, 2, 4, 5, 8, 9, 12, 13, 14, 15, 16, 18, 19]
+    assert all(0 <= i["indicated_level"] <= 2 for i in data["indicators"])
     assert all({"no", "name", "indicated_level", "evidence"} <= set(i) for i in data["indicators"])
 
 

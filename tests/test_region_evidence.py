@@ -16,7 +16,8 @@ def test_evidence_pack_has_every_indicator_quotes_next_level_and_copies(tmp_path
     folder = rs.write(tmp_path / "sukamaju", {"perbup-2016.txt": rs.sample(rs.SUKAMAJU_OLD),
                                               "perbup-2022.txt": rs.banyuasri_as_sukamaju()})
     pack = tmp_path / "bukti"
-    result = CliRunner().invoke(main, ["region", str(folder), "--no-cache", "--evidence", str(pack), "--jobs", "1"])
+    result = CliRunner().invoke(main, ["region", str(folder), "--no-cache", "--evidence", str(pack), "--jobs", "1",
+                                       "--evaluation", "spbe-2020"])  # the old Domain 1, which these keys are about
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO((pack / "bukti.csv").read_text(encoding="utf-8-sig"))))
     assert sorted({int(r["No"]) for r in rows}) == list(range(1, 11))

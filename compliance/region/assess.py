@@ -36,19 +36,21 @@ def region_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id") -
 
 def assess(inputs: Iterable[Path], *, region: str | None = None, catalog: str | Path = "perpres-95-2018",
            lang: str = "id", jobs: int | None = None, store: Store | None = None,
-           progress: bool | None = None) -> tuple[dict[str, Any], list[FileResult]]:
+           progress: bool | None = None, evaluation: str | None = None) -> tuple[dict[str, Any], list[FileResult]]:
     """The region@1 assessment of the instruments under ``inputs``, and the batch results
     (whose errors the caller reports). Raises ``ComplianceError`` when no single region
     can be assessed."""
     pipeline = region_pipeline(catalog, lang)
     results = run_batch(inputs, pipeline, jobs=jobs, store=store, progress=progress)
-    return assess_results(results, pipeline, region=region, lang=lang, store=store), results
+    return assess_results(results, pipeline, region=region, lang=lang, store=store, evaluation=evaluation), results
 
 
 def assess_results(results: list[FileResult], pipeline: Pipeline, *, region: str | None = None, lang: str = "id",
-                   store: Store | None = None) -> dict[str, Any]:
-    """Combine batch results (instrument reports) into the region@1 dict."""
-    from compliance.catalog import load_catalog, load_evaluation
+                   store: Store | None = None, evaluation: str | None = None) -> dict[str, Any]:
+    """Combine batch results (instrument reports) into the region@1 dict; the indicator levels
+    follow ``evaluation`` (default: the instrument in force today)."""
+    from compliance.catalog import load_catalog
+    from compliance.check import choose_evaluation
 
     catalog_path = pipeline.check.args[0]
     instruments = [make_instrument([str(p) for p in r.files], r.sha256, r.report)
@@ -64,21 +66,22 @@ def assess_results(results: list[FileResult], pipeline: Pipeline, *, region: str
         raise
     notes = place_in_force(instruments, key)
     catalog = load_catalog(catalog_path)
-    evaluation = load_evaluation(catalog.evaluation, catalog) if catalog.evaluation else None
+    chosen = choose_evaluation(catalog, evaluation)
     members = [(i, _effective_report(i, catalog_path, lang, store)) for i in instruments if i.in_force]
     members.sort(key=lambda m: m[0].sort_key())
     combined = combined_findings(members, catalog, lang)
     from compliance.score import summary as make_summary
 
     summary = make_summary(as_findings(combined), catalog, lang)
-    indicators = region_indicators(combined, catalog, evaluation, lang) if evaluation else []
+    indicators = region_indicators(combined, catalog, chosen, lang) if chosen else []
     summary["domain1"] = [{"no": i["no"], "name": i["name"], "indicated_level": i["indicated_level"]}
                           for i in indicators]
-    summary["estimate_note"] = "note-estimate"
     summary["instruments_in_force"] = len(members)
     info = catalog.info(lang)
-    if evaluation is not None:
-        info["evaluation"] = {"id": evaluation.id, "title": evaluation.title.get(lang) or evaluation.title["id"]}
+    if chosen is not None:
+        info["evaluation"] = {"id": chosen.id, "title": chosen.title_in(lang), "revoked": bool(chosen.revoked),
+                              "max_level": chosen.estimate["max_level"], "note": chosen.estimate["note"].get(lang)
+                              or chosen.estimate["note"]["id"]}
     return {
         "schema": REGION_SCHEMA,
         "lang": lang,

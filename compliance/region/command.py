@@ -14,7 +14,7 @@ from compliance.store import Store
 
 def run(paths: list[Path], *, output: Path | None, fmt: str | None, region: str | None, evidence: Path | None,
         jobs: int | None, catalog: str, store: Store | None, lang: str,
-        echo: Callable[[str], None]) -> tuple[dict[str, Any], list[FileResult]]:
+        echo: Callable[[str], None], evaluation: str | None = None) -> tuple[dict[str, Any], list[FileResult]]:
     """Assess, write the report (stdout when no ``-o``) and the evidence pack, record the
     assessment in the store's history; return the assessment and the batch results."""
     from compliance.region.assess import assess, region_pipeline
@@ -28,7 +28,8 @@ def run(paths: list[Path], *, output: Path | None, fmt: str | None, region: str 
         output = None
     if output is not None:
         check_output_path(output, paths)
-    assessment, results = assess(paths, region=region, catalog=catalog, lang=lang, jobs=jobs, store=store)
+    assessment, results = assess(paths, region=region, catalog=catalog, lang=lang, jobs=jobs, store=store,
+                                 evaluation=evaluation)
     content = render(assessment, fmt, lang)
     sources = [f for r in results for f in r.files]
     label = assessment["region"]["label"]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.catalog import Catalog, Evaluation, Indicator
+from compliance.catalog import Catalog
+from compliance.evaluation import Evaluation, Indicator
 from compliance.i18n import message
-from compliance.indicators import indicators as estimate_indicators
+from compliance.indicators import estimate_level
 from compliance.models import Finding
 
 
@@ -28,20 +29,21 @@ def region_indicators(combined: list[dict[str, Any]], catalog: Catalog, evaluati
     """Every estimated indicator: level, evidence (instrument, place, quote), next level's needs."""
     tags = {f["requirement"]: set(f["tags"]) for f in combined}
     by_id = {f["requirement"]: f for f in combined}
+    findings = {f.requirement: f for f in as_findings(combined)}
     out = []
-    for item in estimate_indicators(as_findings(combined), evaluation, tags):
-        if not item["estimate"]:
+    for indicator in evaluation.indicators:
+        level, _ = estimate_level(indicator, evaluation, findings, tags)
+        if level is None:
             continue
-        indicator = next(i for i in evaluation.indicators if i.no == item["no"])
         out.append({
-            "no": item["no"],
-            "name": item["name"],
-            "indicated_level": item["indicated_level"],
-            "requirements": item["requirements"],
-            "statuses": item["statuses"],
+            "no": indicator.no,
+            "name": indicator.name,
+            "indicated_level": level,
+            "requirements": list(indicator.requirements),
+            "statuses": {r: by_id[r]["status"] for r in indicator.requirements if r in by_id},
             "evidence": [{"requirement": r, **e} for r in indicator.requirements if r in by_id
                          for e in by_id[r]["evidence"]],
-            "next_level": _next_level(indicator, item["indicated_level"], by_id, tags, catalog, evaluation, lang),
+            "next_level": _next_level(indicator, level, by_id, tags, catalog, evaluation, lang),
         })
     return out
 

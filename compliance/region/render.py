@@ -22,7 +22,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "instrument": "Instrumen", "yes": "ya", "no": "tidak", "findings": "Temuan gabungan per persyaratan",
         "requirement": "Persyaratan", "status_h": "Status", "evidence": "Bukti", "place": "Tempat",
         "quote": "Kutipan", "conflicts": "Pertentangan", "missing": "Unsur yang belum ada", "notes": "Catatan",
-        "domain1": "Perkiraan Domain 1 (kebijakan internal SPBE)", "indicator": "Indikator", "level": "Tingkat",
+        "domain1": "Tingkat per indikator menurut instrumen evaluasi yang berlaku (dari teks)",
+        "estimate_note": "Perkiraan atau kesiapan bukti dukung dari teks instrumen yang berlaku, bukan hasil evaluasi; "
+                         "instrumen dan batas tingkatnya tercantum pada laporan per peraturan.", "indicator": "Indikator", "level": "Tingkat",
         "next": "Untuk tingkat berikutnya", "failed": "Berkas yang gagal dibaca", "national_value": "nilai nasional",
         "between": "ditetapkan berbeda oleh instrumen yang berlaku", "counts": "Jumlah per status",
         "score_note": "Skor 0–100 dihitung dari status gabungan (terpenuhi 1, sebagian ½; yang tidak berlaku "
@@ -35,7 +37,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "instrument": "Instrument", "yes": "yes", "no": "no", "findings": "Combined findings per requirement",
         "requirement": "Requirement", "status_h": "Status", "evidence": "Evidence", "place": "Place",
         "quote": "Quote", "conflicts": "Conflicts", "missing": "Missing elements", "notes": "Notes",
-        "domain1": "Domain 1 estimate (internal SPBE policy)", "indicator": "Indicator", "level": "Level",
+        "domain1": "Level per indicator of the evaluation instrument in force (from the text)",
+        "estimate_note": "An estimate or evidence readiness from the texts of the instruments in force, not an "
+                         "evaluation result; each regulation's report names the instrument and its level cap.", "indicator": "Indicator", "level": "Level",
         "next": "For the next level", "failed": "Files that could not be read", "national_value": "national value",
         "between": "set differently by instruments in force", "counts": "Counts per status",
         "score_note": "0–100 score from the combined statuses (fulfilled 1, partial ½; not applicable not "
@@ -49,7 +53,7 @@ def region_labels(lang: str) -> dict[str, Any]:
     from compliance.report.labels import labels
 
     common = labels(lang)
-    return {**_LABELS.get(lang, _LABELS["id"]), "status": common["status"], "estimate_note": common["estimate_note"]}
+    return {**_LABELS.get(lang, _LABELS["id"]), "status": common["status"]}
 
 
 def note_text(note: dict[str, Any], lang: str) -> str:
