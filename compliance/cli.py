@@ -17,6 +17,7 @@ from compliance import __version__
 from compliance.errors import ComplianceError
 from compliance.cli_lang import LocalizedGroup, current_lang, install_click_translation
 from compliance.i18n import DEFAULT_LANG, LANGS, message
+from compliance.locale_format import number
 from compliance.output import dumps_json, is_stdout, write_atomic, write_output
 from compliance.report.outputs import COMMAND_FORMATS, format_for
 
@@ -255,7 +256,7 @@ def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> No
         return
     low = [s for s in scores if s is None or s < fail_under]
     if low:
-        click.echo(f"compliance: {message('score-below', lang, score=low[0], limit=fail_under)}", err=True)
+        click.echo(f"compliance: {message('score-below', lang, score=number(low[0], lang), limit=number(fail_under, lang))}", err=True)
         sys.exit(3)
 
 
@@ -381,7 +382,7 @@ def demo(out_dir: Path) -> None:
         status_names = LABELS[lang]["status"]
         counts = result.summary.get("counts", {})
         summary = ", ".join(f"{status_names[k]} {v}" for k, v in counts.items() if v)
-        click.echo(f"{sample.name}: {message('demo-score', lang, score=result.score)} ({summary}) -> "
+        click.echo(f"{sample.name}: {message('demo-score', lang, score=number(result.score, lang))} ({summary}) -> "
                    f"{out_dir / (sample.stem + '.html')}")
 
 

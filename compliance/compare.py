@@ -22,6 +22,7 @@ from compliance.i18n import message
 from compliance.models import Regulation, leading_number
 from compliance.output import dumps_json
 from compliance.resources import data_dir, data_yaml, kind_levels, regulation_kinds
+from compliance.locale_format import number
 from compliance.score import status_score
 from compliance.store import daerah_key
 
@@ -361,6 +362,7 @@ def render_html(matrix: dict[str, Any], lang: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["anchor"] = anchor
+    env.filters["num"] = lambda value: number(value, lang)
     titles = {g["id"]: g["title"] for g in matrix["groups"]}
     groups: list[dict[str, Any]] = []
     for row in matrix["rows"]:

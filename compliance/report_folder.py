@@ -98,6 +98,7 @@ def _render_index(entries: list[dict[str, Any]], lang: str, pending: str | None 
     import jinja2
 
     from compliance.compare import compare_labels, regulation_label
+    from compliance.locale_format import number
     from compliance.resources import data_dir
 
     rows = []
@@ -115,4 +116,5 @@ def _render_index(entries: list[dict[str, Any]], lang: str, pending: str | None 
         })
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = lambda value: number(value, lang)  # 72,6 in Indonesian
     return env.get_template("index.html.j2").render(rows=rows, t=compare_labels(lang), lang=lang, pending=pending)

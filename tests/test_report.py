@@ -17,6 +17,7 @@ from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Findi
 from compliance.report import render
 from compliance.report.labels import LABELS
 from compliance.report.spreadsheet import BOM, neutralise
+from compliance.report import view
 from compliance.report.view import highlight_segments, pasal_ref
 
 SCRIPT = "<script>alert('x')</script>"
@@ -271,18 +272,25 @@ def test_real_check_renders_every_finding(example):
 
     report = checked(example)
     html = render(report, "html")
-    for finding in report["findings"]:
+    rows = {}
+    for number, finding in enumerate(report["findings"], 1):
         row = html[html.index(f'data-requirement="{finding["requirement"]}" data-status="{finding["status"]}"'):]
-        row = row[: row.index("</tr>")]
-        for ev in finding["evidence"]:  # every quote, escaped and highlighted, in its own row
-            assert str(highlight(ev["quote"], ev["matched"])) in row
+        rows[number] = row = row[: row.index("</tr>")]
+        for ev in finding["evidence"]:  # every quote, escaped and highlighted: in its row, or once in an earlier one
+            quote = str(highlight(ev["quote"], ev["matched"]))
+            if quote not in row:
+                earlier = int(re.search(re.escape(f'{view.pasal_ref(ev, LABELS["id"])}</a></span>') +
+                                        r'\s*<span class="muted">\([^<]*<a href="#req-[^"]+">(\d+)</a>\)', row)[1])
+                assert earlier < number and str(escape(ev["quote"])) in re.sub(r"</?mark>", "", rows[earlier])
         for conflict in finding["conflicts"]:
             assert str(escape(conflict["regional"])) in row and str(escape(conflict["national"])) in row
         has_suggestion = f'id="saran-{finding["requirement"]}"' in html
         assert has_suggestion == (finding["status"] in ("partial", "conflict", "missing"))
     shown = {m[0]: int(m[1]) for m in re.findall(r'data-status="(\w+)" data-count="(\d+)"', html)}
     assert shown == report["summary"]["counts"]
-    assert html.count('<li class="pasal">') == len(report["regulation"]["articles"])
+    assert html.count('<li class="pasal" id="pasal-') == len(report["regulation"]["articles"])
+    targets = set(re.findall(r'<li class="pasal" id="([^"]+)"', html))
+    assert set(re.findall(r'<a href="#(pasal-[^"]+)"', html)) <= targets  # every Pasal link lands in the outline
     kepala = {"perbup": "Bupati", "perwal": "Wali Kota"}[report["regulation"]["metadata"]["jenis_kode"]]
     other = {"Bupati": "Wali Kota", "Wali Kota": "Bupati"}[kepala]
     suggestions = html[html.index('id="suggestions"'):html.index('id="outline"')]
@@ -442,7 +450,9 @@ def test_a_real_amending_act_from_the_corpus():
     html = render(report, "html")
     for ev in inside:
         ref = pasal_ref(ev, LABELS["id"])
-        assert ref.endswith(f"(dalam Pasal {ev['parent']})") and f'<span class="ref">{ref}</span>' in html
+        anchor = view.pasal_anchor(ev)  # linked to the inserted article in the outline
+        assert ref.endswith(f"(dalam Pasal {ev['parent']})") and f'<a href="#{anchor}">{ref}</a></span>' in html
+        assert f'id="{anchor}"' in html
     for ev in (e for f in report["findings"] for e in f["evidence"]):
         assert str(highlight(ev["quote"], ev["matched"])) in html
     assert "«Bupati/Wali Kota»" in html  # a national act: the drafter chooses who acts
@@ -544,8 +554,8 @@ def test_cli_json_adds_mengingat_and_internal_references(dangling_sample):
 
 
 @pytest.mark.parametrize("lang,sentence,revoked,unknown", [
-    ("id", "Pasal 3 ayat (2) merujuk Pasal 9 ayat (2), yang tidak ada", "dicabut oleh uu/2014/23", "tidak dikenali"),
-    ("en", "Pasal 3 ayat (2) refers to Pasal 9 ayat (2), which does not exist", "revoked by uu/2014/23",
+    ("id", "Pasal 3 ayat (2) merujuk Pasal 9 ayat (2), yang tidak ada", "dicabut oleh UU 23/2014", "tidak dikenali"),
+    ("en", "Pasal 3 ayat (2) refers to Pasal 9 ayat (2), which does not exist", "revoked by UU 23/2014",
      "not recognised")])
 def test_html_shows_dangling_reference_and_revoked_mengingat_escaped(dangling_sample, lang, sentence, revoked, unknown):
     report, _ = dangling_sample
@@ -557,6 +567,7 @@ def test_html_shows_dangling_reference_and_revoked_mengingat_escaped(dangling_sa
     assert sentence in refs
     first = _row(html, 'data-mengingat="1"')
     assert first.count(revoked) == 1 and 'class="revoked"' in first and 'data-act="uu/2004/32"' in first
+    assert "UU 32/2004" in first and ">uu/2004/32<" not in first  # named as a reader cites it, the id stays in data
     assert 'data-act="perpres/2018/95"' in _row(html, 'data-mengingat="2"')
     third = _row(html, 'data-mengingat="3"')
     assert unknown in third and "Peraturan Daerah Kabupaten Contoh Nomor … Tahun …" in third
@@ -581,7 +592,7 @@ def test_markdown_shows_dangling_reference_and_mengingat_escaped(dangling_sample
     report, _ = dangling_sample
     md = render(report, "md", "id")
     assert "- Pasal 3 ayat (2) merujuk Pasal 9 ayat (2), yang tidak ada (halaman 1)" in md
-    assert "`uu/2004/32` — **dicabut oleh uu/2014/23**" in md
+    assert "UU 32/2004 — **dicabut oleh UU 23/2014**" in md
     assert "*tidak dikenali*" in md
     assert not re.search(r"(?<!\\)<", md)
     assert "refers to Pasal 9 ayat" in render(report, "md", "en")
@@ -653,7 +664,7 @@ def _evidence_marks(html: str, finding: dict) -> list[bool]:
     """For each evidence quote of ``finding`` in the HTML, whether it carries the OCR mark."""
     row = html[html.index(f'data-requirement="{finding["requirement"]}" data-status="{finding["status"]}"'):]
     row = row[: row.index("</tr>")]
-    return [m == " ocr" for m in re.findall(r'<div class="evidence( ocr)?">', row)]
+    return [m == " ocr" for m in re.findall(r'<div class="evidence( ocr)?(?: seen)?">', row)]
 
 
 @pytest.mark.parametrize("lang, note", [("id", "teks hasil OCR — periksa kutipan"), ("en", "OCR text — check the quotes")])

@@ -15,7 +15,7 @@ import pytest
 
 from compliance.report import render
 from compliance.report.labels import LABELS
-from compliance.report.view import reference_rows
+from compliance.report.view import pasal_ref, reference_rows
 from test_report import (EXAMPLE_NAMES, OFFICIAL_STANDIN, checked, citation_graph_svg, dangling_sample,  # noqa: F401
                          sample_report, with_citations, with_national)
 
@@ -130,13 +130,18 @@ def test_prints_to_a4_without_cutting_table_rows(pages, name):
         texts.append(_squash(text))
         spaced.append(" ".join(text.replace("\ufffe", "-").split()))
     header = _squash("Bukti dalam peraturan")
+    quoted = set()
     for number, finding in enumerate(report["findings"], 1):
         start = _squash(f"{number}. {finding['title']}")
         on = [i for i, text in enumerate(texts) if start in text]
         assert len(on) == 1, (finding["requirement"], on)
         page = texts[on[0]]
         for ev in finding["evidence"]:  # the whole row sits on the page where it starts
-            assert _squash(ev["quote"]) in page, (finding["requirement"], ev["pasal"])
+            key = (ev["pasal"], ev["parent"], ev["ayat"], ev["quote"])
+            assert _squash(pasal_ref(ev, LABELS["id"])) in page, (finding["requirement"], ev["pasal"])
+            if finding["status"] not in ("fulfilled", "not_applicable") and key not in quoted:
+                assert _squash(ev["quote"]) in page, (finding["requirement"], ev["pasal"])  # quoted once, in full
+            quoted.add(key)
         for element in finding["missing_elements"]:
             assert _squash(element) in page
         assert header in page  # the table head repeats on every page the table reaches
@@ -152,3 +157,33 @@ def test_prints_to_a4_without_cutting_table_rows(pages, name):
     assert f"{len(document)} / {len(document)}" in spaced[-1]  # page numbers in the A4 margin
     if name != "hostile":
         assert len(document) > 3  # long enough that the table really crosses pages
+
+
+def test_a_ten_page_perwal_prints_as_a_memo_of_at_most_eight_pages(tmp_path):
+    """The sample Perwal has 10 pages: its report, as `check -o` writes it, prints to <= 8 A4
+    pages; the first page carries the identity, the score, the advice and the five priorities."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from compliance import load
+    from compliance.check import check
+    from compliance.report import render_check
+    from compliance.report.memo import priorities
+    from conftest import EXAMPLES
+
+    sample = EXAMPLES / "perwal-banyuasri-2022-spbe.pdf"
+    assert len(pdfium.PdfDocument(str(sample))) == 10
+    data, html = render_check(check(load(sample)), "html", "id")
+    path = tmp_path / "laporan.html"
+    path.write_text(html, encoding="utf-8")
+    pdf = tmp_path / "laporan.pdf"
+    result = chromium(tmp_path, path.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert result.returncode == 0 and pdf.exists(), result.stderr[-2000:]
+    document = pdfium.PdfDocument(str(pdf))
+    assert len(document) <= 8
+    first = _squash(document[0].get_textpage().get_text_range().replace("\ufffe", "-"))
+    for words in ("Peraturan Wali Kota Banyuasri Nomor 18 Tahun 2022", "9 Juni 2022", "76,8", "UBAH",
+                  "Prioritas perbaikan", *[p["title"] for p in priorities(data, "id")]):
+        assert _squash(words) in first, words
+    everything = " ".join(page.get_textpage().get_text_range() for page in document)
+    for plain in ("0.85", "0,85", "sha256", "perwal-banyuasri-2022-spbe.pdf/", "uu/2008/11", "regulations/"):
+        assert plain not in everything  # no scores of the matcher, ids or paths on paper
+    assert "UU 11/2008" in everything

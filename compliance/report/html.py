@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from markupsafe import Markup
@@ -9,7 +10,8 @@ from markupsafe import Markup
 from compliance import __version__
 from compliance.i18n import DEFAULT_LANG
 from compliance.models import REPORT_SCHEMA
-from compliance.report import view
+from compliance.locale_format import long_date
+from compliance.report import memo, view
 from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
 from compliance.report.templating import environment, suggestion
@@ -27,16 +29,32 @@ def _segments(counts: dict[str, int]) -> list[dict]:
     return segments
 
 
-def _finding(finding: dict, metadata: dict, t: dict, lang: str, groups: dict[str, str],
-             verifications: dict[str, dict], ocr_articles: set) -> dict:
+def _evidence(finding: dict, number: int, t: dict, ocr_articles: set, quoted: dict[tuple, int]) -> list[dict]:
+    """The finding's evidence as printed: each quote once in the report (a later finding
+    citing the same words gets the reference and the number of the finding that quotes
+    them: ``seen_in``), each reference linked to the outline."""
+    out, own = [], set()
+    for ev in finding.get("evidence") or []:
+        key = (ev.get("pasal"), ev.get("parent"), ev.get("ayat"), ev.get("quote"))
+        if key in own:
+            continue
+        own.add(key)
+        out.append(dict(ev, ref=view.pasal_ref(ev, t), anchor=view.pasal_anchor(ev), seen_in=quoted.get(key),
+                        ocr=(ev.get("pasal"), ev.get("parent")) in ocr_articles))
+        quoted.setdefault(key, number)
+    return out
+
+
+def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, groups: dict[str, str],
+             verifications: dict[str, dict], ocr_articles: set, quoted: dict[tuple, int]) -> dict:
     """A finding with everything the template prints already decided (refs, basis, notes, clause)."""
-    out = dict(finding)
+    out = dict(finding, number=number)
     out["national"] = verifications.get(finding["requirement"])
     out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
     out["printed_basis"] = view.printed_basis(finding, t)
-    out["evidence"] = [dict(ev, ref=view.pasal_ref(ev, t), ocr=(ev.get("pasal"), ev.get("parent")) in ocr_articles)
-                       for ev in finding.get("evidence") or []]
-    out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t)) for c in finding.get("conflicts") or []]
+    out["evidence"] = _evidence(finding, number, t, ocr_articles, quoted)
+    out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t), anchor=view.pasal_anchor(c))
+                        for c in finding.get("conflicts") or []]
     out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
     out["suggestion"] = suggestion(finding, metadata)
     return out
@@ -52,7 +70,10 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     national = data.get("national") or {}
     verifications = {v["requirement"]: v for v in national.get("verifications") or []}
     ocr_articles = view.ocr_articles(data)
-    rows = [_finding(f, metadata, t, lang, groups, verifications, ocr_articles) for f in findings]
+    quoted: dict[tuple, int] = {}
+    rows = [_finding(f, n, metadata, t, lang, groups, verifications, ocr_articles, quoted)
+            for n, f in enumerate(findings, 1)]
+    titles = {f["requirement"]: f.get("title") or f["requirement"] for f in findings}
     cited = view.citation_data(data, regulation)
     mengingat = view.mengingat_rows(cited["mengingat"], lang)
     return environment().get_template("report.html.j2").render(
@@ -68,6 +89,12 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         score=(data.get("summary") or {}).get("score"),
         score_text=view.score_text((data.get("summary") or {}).get("score"), lang),
         score_definition=view.score_definition(data, t, lang),
+        national_short=(data.get("catalog") or {}).get("short") or (data.get("catalog") or {}).get("title") or "",
+        advice=memo.advice(data, lang, cited["mengingat"]),
+        priorities=memo.priorities(data, lang),
+        ditetapkan=long_date(metadata.get("ditetapkan"), lang, ""),
+        source_name=PurePath(view.source_of(data).get("file") or "").name,
+        requirement_titles=titles,
         counts=view.status_counts(findings),
         total=len(findings),
         groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(data)],

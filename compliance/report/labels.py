@@ -25,6 +25,15 @@ LABELS: dict[str, dict] = {
         "summary": "Ringkasan",
         "advice": "Saran",
         "priorities": "Prioritas perbaikan",
+        "advice_intro": "Saran pemeriksa atas peraturan ini secara keseluruhan",
+        "priorities_intro": "Lima hal yang perlu diperbaiki lebih dahulu: pertentangan, lalu yang belum diatur, lalu "
+                            "yang baru sebagian.",
+        "no_priorities": "Tidak ada kekurangan yang perlu diperbaiki.",
+        "ditetapkan": "Ditetapkan",
+        "in_regulation": "dalam peraturan",
+        "quoted_at": "kutipan lengkap pada persyaratan",
+        "fulfilled_print": "Bukti persyaratan yang terpenuhi dicetak sebagai rujukan pasal saja; kutipannya ada di "
+                           "versi layar.",
         "score": "Skor",
         "score_definition": "Skor 0–100 dihitung oleh pemeriksa dari status setiap persyaratan (lihat README); "
                             "persyaratan yang tidak berlaku tidak dihitung.",
@@ -60,8 +69,8 @@ LABELS: dict[str, dict] = {
         "in_pasal": "dalam Pasal",
         "graph": "Graf rujukan",
         "mengingat": "Dasar hukum dalam Mengingat",
-        "mengingat_intro": "Setiap peraturan yang dirujuk diidentifikasi dengan pengenal baku. Tanda dicabut atau "
-                           "diubah hanya muncul bila tercatat dalam data alat ini (regulations/relations.yaml); "
+        "mengingat_intro": "Setiap peraturan yang dirujuk dikenali jenis, nomor, dan tahunnya. Tanda dicabut atau "
+                           "diubah hanya muncul bila tercatat dalam data alat ini; "
                            "tanpa tanda berarti statusnya tidak diketahui, bukan berarti masih berlaku.",
         "mengingat_text": "Bunyi dalam Mengingat",
         "identified_as": "Diidentifikasi sebagai",
@@ -134,6 +143,15 @@ LABELS: dict[str, dict] = {
         "summary": "Summary",
         "advice": "Advice",
         "priorities": "Priorities",
+        "advice_intro": "The reviewer's advice on the regulation as a whole",
+        "priorities_intro": "Five things to fix first: conflicts, then what is not regulated, then what is regulated "
+                            "only in part.",
+        "no_priorities": "No gap to fix.",
+        "ditetapkan": "Set on",
+        "in_regulation": "in the regulation",
+        "quoted_at": "quoted in full at requirement",
+        "fulfilled_print": "Evidence of fulfilled requirements is printed as article references only; the quotes "
+                           "are in the screen version.",
         "score": "Score",
         "score_definition": "The 0–100 score is computed by the checker from each requirement's status (see the "
                             "README); requirements that do not apply are not counted.",
@@ -169,8 +187,8 @@ LABELS: dict[str, dict] = {
         "in_pasal": "in Pasal",
         "graph": "Citation graph",
         "mengingat": "Legal basis in Mengingat",
-        "mengingat_intro": "Each cited regulation is identified by its canonical id. Revoked or amended is marked only "
-                           "where this tool's data records it (regulations/relations.yaml); no mark means the status "
+        "mengingat_intro": "Each cited regulation is recognised by its kind, number and year. Revoked or amended is "
+                           "marked only where this tool's data records it; no mark means the status "
                            "is unknown, not that the act is in force.",
         "mengingat_text": "Text in Mengingat",
         "identified_as": "Identified as",

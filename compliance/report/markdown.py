@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from compliance.i18n import DEFAULT_LANG
+from compliance.locale_format import long_date
 from compliance.outline import md_escape
-from compliance.report import view
+from compliance.report import memo, view
 from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
 from compliance.report.templating import suggestion
@@ -23,14 +25,35 @@ def _quote(text: str, matched: list[str]) -> str:
     return "".join(f"**{md_escape(run)}**" if hit else md_escape(run) for run, hit in runs)
 
 
-def _header(data: dict, t: dict) -> list[str]:
+def _header(data: dict, t: dict, lang: str) -> list[str]:
     metadata, source = view.metadata_of(data), view.source_of(data)
     out = [f"# {md_escape(t['title'])}", "", f"**{md_escape(view.identity_line(metadata, t))}**  "]
     if metadata.get("tentang"):
         out.append(f"{md_escape(t['tentang'])}: {_cell(metadata['tentang'])}")
+    if metadata.get("ditetapkan"):
+        out.append(f"{md_escape(t['ditetapkan'])}: {_cell(long_date(metadata['ditetapkan'], lang))}")
     if source.get("file"):
-        sha = (source.get("sha256") or "")[:12]
-        out += ["", f"{md_escape(t['source'])}: {_cell(source['file'])} (sha256 `{sha}`)"]
+        out += ["", f"{md_escape(t['source'])}: {_cell(PurePath(source['file']).name)}"]
+    return out
+
+
+def _memo(data: dict, t: dict, lang: str) -> list[str]:
+    """The advice with its reasons and the five priorities, as on the HTML report's first page."""
+    verdict = memo.advice(data, lang)
+    score = view.score_text((data.get("summary") or {}).get("score"), lang)
+    out = ["", f"{md_escape(t['score'])}: **{score}** / 100 · {md_escape(t['advice'])}: "
+               f"**{md_escape(verdict['text'].upper())}**", ""]
+    out += [f"- {_cell(reason)}" for reason in verdict["reasons"]]
+    top = memo.priorities(data, lang)
+    out += ["", f"## {md_escape(t['priorities'])}", ""]
+    national = (data.get("catalog") or {}).get("short") or ""
+    for i, p in enumerate(top, 1):
+        where = f" · {md_escape(t['in_regulation'])} " + ", ".join(_cell(w["ref"]) for w in p["where"]) \
+            if p["where"] else ""
+        out.append(f"{i}. **{_cell(p['title'])}** ({_cell(p['status_text'])}; {_cell(national)} "
+                   f"{_cell(p['basis'])}{where}): {_cell(p['detail'])}")
+    if not top:
+        out.append(md_escape(t["no_priorities"]))
     return out
 
 
@@ -70,10 +93,9 @@ def _evaluation(data: dict, lang: str) -> list[str]:
 
 def _finding(number: int, finding: dict, official: dict | None, metadata: dict, t: dict, lang: str) -> list[str]:
     status = t["status"].get(finding["status"], finding["status"])
-    confidence = t["confidence"].get(finding.get("basis_confidence"), finding.get("basis_confidence") or "")
-    out = ["", f"### {number}. {_cell(finding.get('title', ''))} (`{finding['requirement']}`)", "",
+    out = ["", f"### {number}. {_cell(finding.get('title', ''))}", "",
            f"- {md_escape(t['status_h'])}: **{_cell(status)}**",
-           f"- {md_escape(t['basis'])}: {_cell(view.printed_basis(finding, t))} ({_cell(confidence)})"]
+           f"- {md_escape(t['basis'])}: {_cell(view.printed_basis(finding, t))}"]
     if official:
         line = f"- {_cell(t['official_text'])}: {_cell(t['national_status'].get(official['status'], official['status']))}"
         if official.get("anchors_missing"):
@@ -81,9 +103,12 @@ def _finding(number: int, finding: dict, official: dict | None, metadata: dict, 
         if official.get("quote"):
             line += f": “{_cell(official['quote'])}”"
         out.append(line)
+    seen = set()
     for ev in finding.get("evidence") or []:
-        via = t["via"].get(ev.get("via"), ev.get("via") or "")
-        out.append(f"- {_cell(view.pasal_ref(ev, t))} ({_cell(via)}): “{_quote(ev['quote'], ev.get('matched'))}”")
+        key = (ev.get("pasal"), ev.get("parent"), ev.get("ayat"), ev.get("quote"))
+        if key not in seen:  # each quote once per finding
+            seen.add(key)
+            out.append(f"- {_cell(view.pasal_ref(ev, t))}: “{_quote(ev['quote'], ev.get('matched'))}”")
     if finding.get("missing_elements"):
         out.append(f"- {md_escape(t['missing_elements'])}: " + "; ".join(_cell(m) for m in finding["missing_elements"]))
     out += [f"- {md_escape(t['conflicts'])}: {_cell(view.conflict_text(c, t))}" for c in finding.get("conflicts") or []]
@@ -113,8 +138,8 @@ def _references(cited: dict, t: dict, lang: str) -> list[str]:
 
 
 def _act(act: dict, t: dict) -> str:
-    """A cited act: its id (or "not recognised" and the raw text), then what is known of it; revoked in bold."""
-    out = f"`{act['target']}`" if act["resolved"] else f"*{md_escape(t['not_recognised'])}*: “{_cell(act['raw'])}”"
+    """A cited act: its name (or "not recognised" and the raw text), then what is known of it; revoked in bold."""
+    out = md_escape(act["name"]) if act["resolved"] else f"*{md_escape(t['not_recognised'])}*: “{_cell(act['raw'])}”"
     for mark in act["marks"]:
         text = _cell(mark["text"])
         out += f" — **{text}**" if mark["kind"] == "revoked" else f" — {text}"
@@ -151,7 +176,7 @@ def render_markdown(report: Any, lang: str = DEFAULT_LANG, regulation: Any = Non
     t = labels(lang)
     metadata = view.metadata_of(data)
     verifications = {v["requirement"]: v for v in (data.get("national") or {}).get("verifications") or []}
-    out = _header(data, t) + _summary(data, t, lang) + _evaluation(data, lang)
+    out = _header(data, t, lang) + _memo(data, t, lang) + _summary(data, t, lang) + _evaluation(data, lang)
     out += ["", f"## {md_escape(t['requirements'])}"]
     for number, finding in enumerate(data.get("findings") or [], 1):
         out += _finding(number, finding, verifications.get(finding["requirement"]), metadata, t, lang)

@@ -32,19 +32,21 @@ def _predates(report: dict) -> bool:
     return bool(enacted and national and str(enacted)[:10] < str(national)[:10])
 
 
-def advice(report: dict, lang: str) -> dict:
+def advice(report: dict, lang: str, mengingat: list[dict] | None = None) -> dict:
     """``{"kind": replace|amend|complete|keep, "text": "cabut dan ganti", "reasons": [...]}``.
 
     replace: set before the national regulation and scoring below ``replace_below``;
     amend: a conflict, a revoked act in Mengingat, or a score below ``amend_below``;
-    complete: only partial or missing requirements; keep: no gap at all."""
+    complete: only partial or missing requirements; keep: no gap at all. ``mengingat``: the
+    report's Mengingat entries when the caller found them elsewhere (the parsed text)."""
     rules = advice_rules()
     summary = report.get("summary") or {}
     score = summary.get("score")
     counts = view.status_counts(report.get("findings") or [])
     catalog = report.get("catalog") or {}
     national = catalog.get("short") or catalog.get("id") or ""
-    revoked = sum(any(a.get("revoked_by") for a in m.get("acts") or []) for m in report.get("mengingat") or [])
+    entries = mengingat if mengingat is not None else report.get("mengingat") or []
+    revoked = sum(any(a.get("revoked_by") for a in m.get("acts") or []) for m in entries)
     low = score is not None and score < rules["amend_below"]
     reasons: list[str] = []
     if _predates(report) and score is not None and score < rules["replace_below"]:
@@ -73,13 +75,14 @@ def advice(report: dict, lang: str) -> dict:
     return {"kind": kind, "text": message(f"advice-{kind}", lang), "reasons": reasons}
 
 
-def _articles(items: list[dict], t: dict) -> list[str]:
-    """Distinct article references of evidence or conflicts, in order."""
-    refs: list[str] = []
+def _articles(items: list[dict], t: dict) -> list[dict]:
+    """Distinct article references of evidence or conflicts, in order: ``{"ref", "anchor"}``
+    (the anchor of the article in the report's outline, None outside the articles)."""
+    refs: list[dict] = []
     for item in items:
         ref = view.pasal_ref(item, t)
-        if ref not in refs:
-            refs.append(ref)
+        if all(r["ref"] != ref for r in refs):
+            refs.append({"ref": ref, "anchor": view.pasal_anchor(item)})
     return refs
 
 
@@ -128,7 +131,7 @@ def summary_text(report: Any, lang: str, written: str | None = None) -> str:
         lines.append(f"{t['priorities']}:")
         national = (data.get("catalog") or {}).get("short") or ""
         for i, p in enumerate(top, 1):
-            where = f" [{', '.join(p['where'])}]" if p["where"] else ""
+            where = f" [{', '.join(w['ref'] for w in p['where'])}]" if p["where"] else ""
             lines.append(f"  {i}. {p['title']} ({p['act'] or national} {p['basis']}) — {p['status_text']}{where}: "
                          f"{p['detail']}")
     if written:

@@ -42,7 +42,7 @@ def _row(finding: dict, t: dict, groups: dict[str, str], indicators: str) -> lis
         finding.get("title") or "",
         groups.get(finding.get("group") or "", finding.get("group") or ""),
         view.printed_basis(finding, t),
-        finding.get("basis_confidence") or "",
+        t["confidence"].get(finding.get("basis_confidence") or "", finding.get("basis_confidence") or ""),
         t["status"].get(finding["status"], finding["status"]),
         "; ".join(dict.fromkeys(view.pasal_ref(ev, t) for ev in evidence)),
         evidence[0]["quote"] if evidence else "",

@@ -16,6 +16,7 @@ from compliance.i18n import message
 from compliance.locale_format import number
 from compliance.models import STATUSES, title_parts
 from compliance.outline import first_line, heading_text
+from compliance.report.acts import act_name
 from compliance.report.labels import LABELS
 from compliance.resources import data_yaml, kind_levels
 from compliance.terms import merge_spans
@@ -62,6 +63,16 @@ def pasal_ref(item: dict, t: dict) -> str:
     if item.get("parent"):
         ref += f" ({t['in_pasal']} {item['parent']})"
     return ref
+
+
+def pasal_anchor(item: dict) -> str | None:
+    """The id of an article in the report's outline (``pasal-5``, ``pasal-ii-7`` for Pasal 7 inside
+    amending Pasal II); None for a unit outside the articles (Mengingat, Menimbang)."""
+    label = str(item.get("pasal") or item.get("label") or "")
+    if not _ARTICLE_LABEL.match(label):
+        return None
+    parent = item.get("parent")
+    return "pasal-" + (f"{parent}-{label}" if parent else label).lower()
 
 
 def highlight_segments(quote: str, matched: list[str]) -> list[tuple[str, bool]]:
@@ -227,6 +238,7 @@ def outline_entries(regulation: Any) -> list[dict]:
             if heading and heading != previous.get(kind):
                 entries.append({"kind": kind, "text": heading_text(kind, heading["label"], heading["title"])})
         entries.append({"kind": "pasal", "label": article["label"], "parent": article.get("parent"),
+                        "anchor": pasal_anchor(article),
                         "text": first_line(article.get("text") or "", 110)})
         previous = article
     return entries
@@ -255,11 +267,12 @@ def act_marks(act: dict, lang: str) -> list[dict]:
     and an amendment the text itself states. Nothing known means unknown, not in force."""
     marks = []
     if act.get("revoked_by"):
-        marks.append({"kind": "revoked", "text": message("graph-revoked", lang, by=act["revoked_by"])})
+        marks.append({"kind": "revoked", "text": message("graph-revoked", lang, by=act_name(act["revoked_by"]))})
     if act.get("amended_by"):
-        marks.append({"kind": "amended", "text": message("graph-amended", lang, by=", ".join(act["amended_by"]))})
+        marks.append({"kind": "amended", "text": message("graph-amended", lang,
+                                                         by=", ".join(act_name(a) for a in act["amended_by"]))})
     if act.get("amends"):
-        marks.append({"kind": "amends", "text": message("cite-amends", lang, target=act["amends"])})
+        marks.append({"kind": "amends", "text": message("cite-amends", lang, target=act_name(act["amends"]))})
     return marks
 
 
@@ -268,7 +281,7 @@ def mengingat_rows(entries: list[dict], lang: str) -> list[dict]:
     cites as a whole is known to be revoked."""
     rows = []
     for i, entry in enumerate(entries):
-        acts = [dict(a, marks=act_marks(a, lang)) for a in entry.get("acts") or []]
+        acts = [dict(a, marks=act_marks(a, lang), name=act_name(a.get("target"))) for a in entry.get("acts") or []]
         rows.append({"label": entry.get("label") or str(i + 1), "text": entry.get("text") or "", "acts": acts,
                      "revoked": any(a.get("revoked_by") for a in acts),
                      "recognised": any(a.get("resolved") for a in acts)})
