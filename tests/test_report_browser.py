@@ -166,6 +166,7 @@ def test_a_ten_page_perwal_prints_as_a_memo_of_at_most_eight_pages(tmp_path):
     from compliance import load
     from compliance.check import check
     from compliance.report import render_check
+    from compliance.locale_format import number
     from compliance.report.memo import priorities
     from conftest import EXAMPLES
 
@@ -180,7 +181,7 @@ def test_a_ten_page_perwal_prints_as_a_memo_of_at_most_eight_pages(tmp_path):
     document = pdfium.PdfDocument(str(pdf))
     assert len(document) <= 8
     first = _squash(document[0].get_textpage().get_text_range().replace("\ufffe", "-"))
-    for words in ("Peraturan Wali Kota Banyuasri Nomor 18 Tahun 2022", "9 Juni 2022", "76,8", "UBAH",
+    for words in ("Peraturan Wali Kota Banyuasri Nomor 18 Tahun 2022", "9 Juni 2022", number(data["summary"]["score"], "id"), "UBAH",
                   "Prioritas perbaikan", *[p["title"] for p in priorities(data, "id")]):
         assert _squash(words) in first, words
     everything = " ".join(page.get_textpage().get_text_range() for page in document)
