@@ -30,6 +30,7 @@ COMPARE_SCHEMA = "compliance/compare@1"
 # How well a status answers the entry; not_applicable is not ranked (it neither fulfils nor fails).
 STATUS_RANK = {"fulfilled": 3, "partial": 2, "conflict": 1, "missing": 0}
 WIDE = 30  # above this many columns the page lists regulations as rows (transposed)
+PRINT_COLUMNS = 9  # columns per landscape A4 page when printed; the first column repeats on each
 # The regional levels of regulations/kinds.yaml that name one region ("kabupaten_kota" does not).
 LEVELS = ("provinsi", "kabupaten", "kota")
 
@@ -378,6 +379,7 @@ def render_html(matrix: dict[str, Any], lang: str) -> str:
     template = env.get_template("compare.html.j2")
     return template.render(m=matrix, groups=groups, t=compare_labels(lang), lang=lang, indicator_names=names,
                            transposed=len(matrix["columns"]) > WIDE, status_rank=STATUS_RANK,
+                           print_columns=PRINT_COLUMNS,
                            msg=lambda f: message(f["code"], lang, **f["params"]))
 
 

@@ -391,3 +391,13 @@ def test_labels_cite_a_compound_number_by_its_leading_number():
     assert regulation_label({"daerah": "Binjai", "jenis_kode": "perwal", "nomor": "12A", "tahun": 2020}, "x") \
         == "Binjai · Perwal 12A/2020"
     assert regulation_label({}, "perbup.pdf") == "perbup.pdf"
+
+
+def test_matrix_colours_are_the_reports_colours():
+    from compliance.resources import data_dir
+
+    css = (data_dir("templates") / "report.css").read_text(encoding="utf-8")
+    report_colours = dict(re.findall(r"--(fulfilled|partial|conflict|missing|not_applicable): (#[0-9a-f]{6})", css))
+    html = render_html(build_matrix(three_regions()), "id")
+    matrix_colours = dict(re.findall(r"\.s-(\w+)\{background:(#[0-9a-f]{6})", html))
+    assert len(report_colours) == 5 and matrix_colours == report_colours

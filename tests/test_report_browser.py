@@ -188,3 +188,34 @@ def test_a_ten_page_perwal_prints_as_a_memo_of_at_most_eight_pages(tmp_path):
     for plain in ("0.85", "0,85", "sha256", "perwal-banyuasri-2022-spbe.pdf/", "uu/2008/11", "regulations/"):
         assert plain not in everything  # no scores of the matcher, ids or paths on paper
     assert "UU 11/2008" in everything
+
+
+def test_the_matrix_prints_landscape_with_every_column_and_the_requirement_column_repeated(tmp_path):
+    """14 regulations do not fit one A4 width: the print cuts the matrix into page-wide slices,
+    each starting with the requirement column, and no regulation or summary column is lost."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from compliance.compare import PRINT_COLUMNS, build_matrix, compare_labels, render_html
+    from test_compare import report as fake_report, result as fake_result
+
+    results = [fake_result(f"r{i}.pdf", fake_report(f"Kota Contoh{i}", "perwal", str(i + 1), 2020,
+                                                    ["fulfilled", "partial", "missing", "conflict"]),
+                           sha=str(i).ljust(64, "0")) for i in range(14)]
+    matrix = build_matrix(results)
+    assert len(matrix["columns"]) > PRINT_COLUMNS
+    path = tmp_path / "banding.html"
+    path.write_text(render_html(matrix, "id"), encoding="utf-8")
+    pdf = tmp_path / "banding.pdf"
+    run = chromium(tmp_path, path.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert run.returncode == 0 and pdf.exists(), run.stderr[-2000:]
+    document = pdfium.PdfDocument(str(pdf))
+    width, height = document[0].get_size()
+    assert width > height and abs(width - A4_POINTS[1]) < 2  # landscape A4
+    t = compare_labels("id")
+    slices = -(-len(matrix["columns"]) // PRINT_COLUMNS)
+    texts = [_squash(page.get_textpage().get_text_range()) for page in document]
+    for page in texts[:slices]:  # every slice starts with the requirement column and its rows
+        assert _squash(t["requirement"]) in page and _squash(matrix["rows"][0]["title"]) in page
+    matrix_text = "".join(texts[:slices])
+    for column in matrix["columns"]:
+        assert _squash(column["label"]) in matrix_text, column["label"]
+    assert _squash(t["fulfilled_count"]) in matrix_text and _squash(t["best"]) in matrix_text
