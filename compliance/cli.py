@@ -212,7 +212,7 @@ def check(paths: tuple[Path, ...], output: Path | None, fmt: str | None, catalog
     from compliance.official import load_official
 
     lang = _lang(click.get_current_context())
-    national = national_pdf(national)
+    national = national_pdf(national, warn=_warn)
     official = load_official(national, catalog) if national is not None else None  # the right act, before any work
     if len(paths) > 1 or paths[0].is_dir():
         if ocr != "auto":  # the store keeps one parse per file: it cannot hold one per OCR mode
@@ -522,8 +522,8 @@ def serve(host: str, port: int, password_file: Path | None, data_dir: Path | Non
     from compliance.web.server import run
 
     run(host=host, port=port, password_file=password_file, data_dir=data_dir, cache_dir=cache_dir,
-        max_upload_mb=max_upload_mb, workers=workers, national=national_pdf(national), open_browser=not no_browser,
-        lang=_lang(click.get_current_context()))
+        max_upload_mb=max_upload_mb, workers=workers, national=national_pdf(national, warn=_warn),
+        open_browser=not no_browser, lang=_lang(click.get_current_context()))
 
 
 if __name__ == "__main__":

@@ -9,15 +9,21 @@ environment variable, then ``national = "PATH"`` in
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
+from typing import Callable
 
 try:  # Python 3.11+
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    tomllib = None
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10: the same parser as a package (a dependency there)
+    import tomli as tomllib
 
 from compliance.errors import ComplianceError
+
+# The settings config.toml may hold; any other key is reported, never silently ignored.
+KNOWN_KEYS = ("national", "file_timeout")
+Warn = Callable[[ComplianceError], None]
 
 
 def config_file() -> Path:
@@ -30,11 +36,14 @@ def config_file() -> Path:
 FILE_TIMEOUT_S = 600.0
 
 
-def national_pdf(option: Path | None) -> Path | None:
-    """The official national regulation to quote, if the user named one anywhere."""
+def national_pdf(option: Path | None, warn: Warn | None = None) -> Path | None:
+    """The official national regulation to quote, if the user named one anywhere; ``warn``
+    hears of config.toml keys the tool does not know."""
     if option is not None:
         return option
-    value = os.environ.get("COMPLIANCE_NATIONAL") or _from_file("national")
+    value = os.environ.get("COMPLIANCE_NATIONAL") or read_config(warn).get("national")
+    if value is not None and not isinstance(value, str):
+        raise ComplianceError("config-invalid", file=str(config_file()), reason="national: a path in quotes is expected")
     return Path(value).expanduser() if value else None
 
 
@@ -57,10 +66,22 @@ def file_timeout() -> float:
 
 def _from_file(key: str) -> object:
     """``key`` in config.toml, or None when the file or the key is absent."""
+    return read_config().get(key)
+
+
+def read_config(warn: Warn | None = None) -> dict:
+    """The known settings of config.toml ({} without the file). A key the tool does not know
+    (a misspelling such as ``nasional``) goes to ``warn`` with the closest known key."""
     path = config_file()
-    if tomllib is None or not path.is_file():
-        return None
+    if not path.is_file():
+        return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8")).get(key)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ComplianceError("config-invalid", file=str(path), reason=str(exc)) from exc
+    for key in sorted(set(data) - set(KNOWN_KEYS)):
+        if warn is not None:
+            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            warn(ComplianceError("config-unknown-key", file=str(path), key=key,
+                                 known=close[0] if close else ", ".join(KNOWN_KEYS)))
+    return {k: v for k, v in data.items() if k in KNOWN_KEYS}
