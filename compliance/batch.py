@@ -224,7 +224,7 @@ def _stored_regulation(text: str | None) -> Regulation | None:
 
 
 def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = None,
-              store: Store | None = None, progress: bool | None = None,
+              store: Store | None = None, progress: bool | str | None = None,
               keep_text: bool = True, file_timeout: float | None = None,
               on_result: Callable[[FileResult], None] | None = None,
               on_wait: Callable[[], None] | None = None) -> list[FileResult]:
@@ -233,7 +233,7 @@ def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = 
     ``jobs`` worker processes (default: the number of cores), each file within
     ``file_timeout`` seconds (default: ``config.file_timeout()``; a file over it, or whose
     worker died, fails alone). ``progress`` draws a bar on stderr (default: only when stderr
-    is a terminal). ``keep_text=False`` keeps only the identity of each regulation in its
+    is a terminal; a string is the bar's label, in the caller's language). ``keep_text=False`` keeps only the identity of each regulation in its
     report (not its articles): a comparison of hundreds of files then fits in far less memory.
     ``on_result`` is called with each result as soon as it is known (from the store first),
     ``on_wait`` every half second or so while files are being checked."""
@@ -302,7 +302,7 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None,
     return results, tasks
 
 
-def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool, timeout: float,
+def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool | str, timeout: float,
              on_wait: Callable[[], None] | None = None):
     """Yield (task, outcome) as they finish, each file in a worker process (see ``workers``):
     a file that takes longer than ``timeout`` seconds, or whose worker dies, fails alone."""
@@ -310,7 +310,7 @@ def _execute(pipeline: Pipeline, tasks: list[_Task], jobs: int, progress: bool, 
         return
     if pipeline.prepare is not None:
         pipeline.prepare()  # forked workers start with what it loaded
-    bar = _progress_bar(len(tasks)) if progress else None
+    bar = _progress_bar(len(tasks), progress if isinstance(progress, str) else "") if progress else None
     try:
         bound = None if timeout == float("inf") else timeout
         for task, outcome, failure in run_tasks(functools.partial(_run_one, pipeline), tasks, jobs, bound,
@@ -330,10 +330,10 @@ def _failed(task: _Task, failure: Failure) -> _Outcome:
     return _Outcome(error=("worker-stopped", {"file": str(task.files[0]), "reason": failure.reason}))
 
 
-def _progress_bar(total: int):
+def _progress_bar(total: int, label: str = ""):
     import click
 
-    bar = click.progressbar(length=total, file=sys.stderr, show_pos=True, show_eta=True)
+    bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True)
     bar.render_progress()
     return bar
 

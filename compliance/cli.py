@@ -74,6 +74,10 @@ def emit(content: str | bytes, output: Path | None, inputs: list[Path]) -> None:
 def main(ctx: click.Context, lang: str, debug: bool) -> None:
     """Check Indonesian regional e-government regulations against Perpres 95/2018 (SPBE)."""
     ctx.obj = {"lang": current_lang(), "debug": debug}  # --lang read before parsing, wherever it stands
+    if sys.stderr.isatty():  # OCR pages counted on a terminal, never into a pipe or a log
+        from compliance import progress
+
+        progress.attach(progress.terminal_line(sys.stderr, {"ocr": message("progress-ocr", current_lang())}))
 
 
 @main.command()
@@ -271,7 +275,7 @@ def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_
     store = _open_store(cache_dir, no_cache, lang)
     try:
         results = check_many(paths, output, default_pipeline(catalog, lang, national, evaluation), fmt=fmt, lang=lang,
-                             jobs=jobs, store=store)
+                             jobs=jobs, store=store, progress=progress_label(lang))
     finally:
         if store is not None:
             store.close()
@@ -386,6 +390,11 @@ def demo(out_dir: Path) -> None:
                    f"{out_dir / (sample.stem + '.html')}")
 
 
+def progress_label(lang: str) -> str | bool:
+    """The batch bar's label on a terminal; False (no bar) when stderr is a pipe or a file."""
+    return message("progress-files", lang) if sys.stderr.isatty() else False
+
+
 def _warn(exc: ComplianceError) -> None:
     click.echo(f"compliance: {exc.message(_lang(click.get_current_context()))}", err=True)
 
@@ -425,7 +434,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
     pipeline = default_pipeline(catalog, lang)
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        results = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False)
+        results = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False, progress=progress_label(lang))
     finally:
         if store is not None:
             store.close()

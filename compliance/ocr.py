@@ -27,6 +27,7 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
+from compliance import progress
 from compliance.errors import ComplianceError
 from compliance.pdf_reader import TIMEOUT, run_pages
 
@@ -63,27 +64,38 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
     cache = _Cache(cache_folder(), f"{lang}|{_version(tesseract)}|{' '.join(OPTIONS)}")
     data = Path(pdf_path).read_bytes()
     results: dict[int, str] = {}
+    wanted = len(set(page_numbers))
+
+    def step() -> None:
+        progress.report("ocr", len(results) + len(failures), wanted, Path(pdf_path).name)
+
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         running: dict[Future, tuple[int, str]] = {}
         for number, rendered, problem in run_pages("render", data, sorted(set(page_numbers)), page_timeout, dpi):
             if problem:
                 failures[number] = f"render timeout {page_timeout:g}s" if problem == TIMEOUT else f"render: {problem}"
+                step()
                 continue
             image, used_dpi = rendered
             if used_dpi != dpi:
                 reduced[number] = used_dpi
             if _blank(image):
                 results[number] = ""
+                step()
                 continue
             key = cache.key(image, used_dpi)
             cached = cache.get(key)
             if cached is not None:
                 results[number] = cached
+                step()
                 continue
             if len(running) >= jobs:
                 _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
+                step()
             running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, page_timeout)] = (number, key)
-        _collect(wait(running).done, running, results, failures, cache)
+        while running:
+            _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
+            step()
     return results
 
 

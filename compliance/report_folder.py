@@ -18,7 +18,7 @@ from compliance.store import Store
 
 def check_many(inputs: Iterable[Path], out_dir: Path, pipeline: Pipeline, *, fmt: str = "html", lang: str = "id",
                jobs: int | None = None, store: Store | None = None,
-               progress: bool | None = None, file_timeout: float | None = None) -> list[FileResult]:
+               progress: bool | str | None = None, file_timeout: float | None = None) -> list[FileResult]:
     """``compliance check DIR -o laporan/``: one report per distinct file in ``out_dir``
     (named after the file, ``perbup.pdf.html``) plus ``index.html`` linking them with their
     scores and listing the files that failed. Each report is written as soon as its file is
