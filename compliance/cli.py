@@ -260,7 +260,8 @@ def _enforce_fail_under(scores: list, fail_under: float | None, lang: str) -> No
         return
     low = [s for s in scores if s is None or s < fail_under]
     if low:
-        click.echo(f"compliance: {message('score-below', lang, score=number(low[0], lang), limit=number(fail_under, lang))}", err=True)
+        below = message("score-below", lang, score=number(low[0], lang), limit=number(fail_under, lang))
+        click.echo(f"compliance: {below}", err=True)
         sys.exit(3)
 
 
