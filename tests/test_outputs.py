@@ -41,8 +41,9 @@ def test_format_for_reads_the_suffix_case_insensitively_and_refuses_unknown_ones
     with pytest.raises(ComplianceError) as err:
         format_for(Path("banding.xlsx"), COMMAND_FORMATS["compare"])
     assert ".xlsx" in err.value.message("id") and ".csv" in err.value.message("id")
-    with pytest.raises(ComplianceError):
+    with pytest.raises(ComplianceError) as err:
         format_for(Path("laporan"), COMMAND_FORMATS["check"])  # no suffix: say so, do not guess
+    assert "tanpa akhiran" in err.value.message("id") and ".docx" in err.value.message("id")
 
 
 @pytest.mark.parametrize("suffix,probe", [

@@ -55,6 +55,8 @@ def advice(report: dict, lang: str, mengingat: list[dict] | None = None) -> dict
                                date=long_date(catalog.get("ditetapkan"), lang)))
         reasons.append(message("advice-why-low", lang, score=number(score, lang),
                                limit=number(rules["replace_below"], lang)))
+        if revoked:
+            reasons.append(message("advice-why-revoked", lang, count=revoked))
     elif counts["conflict"] or revoked or low:
         kind = "amend"
         if counts["conflict"]:

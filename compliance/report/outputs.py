@@ -47,5 +47,6 @@ def format_for(output: Path | str | None, formats: tuple[str, ...], explicit: st
     if fmt not in formats:
         known = ", ".join(s for s, f in SUFFIX_FORMATS.items()
                           if f in formats or (f == "text" and set(formats) & set(TEXT_FORMATS)))
-        raise ComplianceError("output-suffix-unknown", file=str(output), suffix=suffix or "-", known=known)
+        raise ComplianceError("output-suffix-unknown" if suffix else "output-suffix-missing", file=str(output),
+                              suffix=suffix, known=known)
     return fmt
