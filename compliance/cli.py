@@ -418,10 +418,11 @@ def report_failures(results: list) -> None:
 @click.option("--group-by", type=click.Choice(["daerah"]), help="One column per region, combining its regulations.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@_evaluation_option
 @_cache_options
 @handles_errors
 def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group_by: str | None, jobs: int | None,
-            catalog: str, cache_dir: Path | None, no_cache: bool) -> None:
+            catalog: str, evaluation: str | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Compare regulations (files or folders) side by side against the catalog."""
     from compliance.batch import default_pipeline, run_batch
     from compliance.compare import build_matrix, render_csv, render_html, render_json
@@ -432,7 +433,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
         from compliance.output import check_output_path
 
         check_output_path(output, list(paths))  # fail before the work, not after
-    pipeline = default_pipeline(catalog, lang)
+    pipeline = default_pipeline(catalog, lang, evaluation=evaluation)
     store = _open_store(cache_dir, no_cache, lang)
     try:
         results = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False, progress=progress_label(lang))

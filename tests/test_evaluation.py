@@ -136,3 +136,47 @@ def test_verify_evaluation_refuses_another_regulation(tmp_path):
     with pytest.raises(ComplianceError) as info:
         verify_evaluation(load_evaluation("pemdi-2026"), compliance.load(path))
     assert info.value.code == "national-wrong-act"
+
+
+def _run(*args: str):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_cli_rules_list_evaluation_and_verify_evaluation(tmp_path):
+    import json
+
+    listing = _run("rules", "list", "--evaluation", "pemdi-2026", "--format", "json")
+    assert listing.exit_code == 0, listing.output
+    data = json.loads(listing.output)
+    assert data["id"] == "pemdi-2026" and len(data["indicators"]) == 20 and data["source"] == "secondary"
+    assert {i["no"] for i in data["indicators"] if not i["shown_by_text"]} == {3, 7, 10, 11, 17, 20}
+    old = _run("rules", "list", "--evaluation", "spbe-2020")
+    assert old.exit_code == 0 and "DICABUT" in old.output and "2026-06-05" in old.output
+    assert _run("rules", "list", "--evaluation", "nope").exit_code == 1
+    ok = _run("rules", "verify-evaluation", str(_official(tmp_path)))
+    assert ok.exit_code == 0, ok.output
+    assert ok.output.count("sesuai") == 27 + 27  # name and weight of 7 aspects and 20 indicators
+    wrong = _run("rules", "verify-evaluation", str(_official(tmp_path, change={8: 6})))
+    assert wrong.exit_code == 2 and "berbeda (teks resmi 6)" in wrong.output
+    from tests.test_verify import OFFICIAL as PERPRES
+
+    other = tmp_path / "perpres.txt"
+    other.write_text(PERPRES, encoding="utf-8")
+    refused = _run("rules", "verify-evaluation", str(other))
+    assert refused.exit_code == 1 and len(refused.output.strip().splitlines()) == 1
+
+
+def test_cli_check_evaluation_switches_the_section(tmp_path):
+    import json
+
+    sample = REPO / "examples" / "perwal-banyuasri-2022-spbe.txt"
+    for evaluation in ("pemdi-2026", "spbe-2020"):
+        out = tmp_path / f"{evaluation}.json"
+        result = _run("check", str(sample), "--evaluation", evaluation, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert json.loads(out.read_text(encoding="utf-8"))["evaluation"]["id"] == evaluation
+    assert _run("check", str(sample), "--evaluation", "pemdi-2099").exit_code == 1
