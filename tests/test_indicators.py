@@ -189,3 +189,22 @@ def test_reports_follow_the_chosen_instrument_and_label_the_revoked_one(lang):
         assert rows_csv[0][-1].endswith(evaluation)
     pemdi = render(check(path, evaluation="pemdi-2026", lang=lang).to_dict(), "html", lang)
     assert ("sumber sekunder" if lang == "id" else "secondary sources") in pemdi
+
+
+def test_region_evidence_pack_follows_the_pemdi_instrument(tmp_path):
+    from click.testing import CliRunner
+
+    import region_samples as rs
+    from compliance.cli import main
+
+    folder = rs.write(tmp_path / "banyuasri", {"perwal-2022.txt": rs.sample(rs.BANYUASRI)})
+    pack = tmp_path / "bukti"
+    result = CliRunner().invoke(main, ["region", str(folder), "--no-cache", "--evidence", str(pack), "--jobs", "1",
+                                       "--evaluation", "pemdi-2026"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO((pack / "bukti.csv").read_text(encoding="utf-8-sig"))))
+    levels = {int(r["No"]): int(r["Tingkat (perkiraan)"]) for r in rows}
+    assert set(levels) == {1, 2, 4, 5, 8, 9, 12, 13, 14, 15, 16, 18, 19} and max(levels.values()) <= 2
+    assert levels[12] == 1 and levels[8] == 0  # the key: a team formed without members or tasks; no PDP policy
+    source = " ".join((folder / "perwal-2022.txt").read_text(encoding="utf-8").split())
+    assert all(" ".join(r["Kutipan"].split()) in source for r in rows)

@@ -116,7 +116,8 @@ def test_json_is_byte_identical_and_sorted(tmp_path: Path):
     outputs = []
     for n in (1, 2):
         out = tmp_path / f"r{n}.json"
-        result = runner.invoke(main, ["region", str(folder), "--no-cache", "-o", str(out), "--jobs", "1"])
+        result = runner.invoke(main, ["region", str(folder), "--no-cache", "-o", str(out), "--jobs", "1",
+                                      "--evaluation", "pemdi-2026"])
         assert result.exit_code == 0, result.output
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
@@ -127,7 +128,7 @@ def test_json_is_byte_identical_and_sorted(tmp_path: Path):
     for finding in data["findings"]:
         assert {"requirement", "status", "evidence", "conflicts", "missing_elements"} <= set(finding)
         assert all({"file", "place", "quote"} <= set(e) for e in finding["evidence"])
-    assert data["catalog"]["evaluation"]["id"] == "pemdi-2026"  # the instrument in force: what a text can show
+    assert data["catalog"]["evaluation"]["id"] == "pemdi-2026"  # the indicators a text can show
     assert [i["no"] for i in data["indicators"]] == [1, 2, 4, 5, 8, 9, 12, 13, 14, 15, 16, 18, 19]
     assert all(0 <= i["indicated_level"] <= 2 for i in data["indicators"])
     assert all({"no", "name", "indicated_level", "evidence"} <= set(i) for i in data["indicators"])
