@@ -208,3 +208,10 @@ def test_region_evidence_pack_follows_the_pemdi_instrument(tmp_path):
     assert levels[12] == 1 and levels[8] == 0  # the key: a team formed without members or tasks; no PDP policy
     source = " ".join((folder / "perwal-2022.txt").read_text(encoding="utf-8").split())
     assert all(" ".join(r["Kutipan"].split()) in source for r in rows)
+
+
+def test_personal_data_merely_named_is_no_protection_policy(tmp_path):
+    manual = "Pemohon wajib mengisi data pribadi dengan benar dan dapat memperbarui data pribadi pada tahap kedua."
+    result = check(_perbup(tmp_path, [manual], "perbup-manual-2026"), evaluation="pemdi-2026")
+    assert {f.requirement: f.status for f in result.findings}["pelindungan-data-pribadi"] == "missing"
+    assert _levels(result)[8] == 0
