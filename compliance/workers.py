@@ -6,8 +6,9 @@ so a batch whose worker the OOM killer took waited forever. Here each worker run
 at a time over its own pipe, so the parent always knows which task a worker holds: a
 worker that exits (seen by ``waitpid``, whatever pipes its children hold) fails that task
 only, a worker past the time bound is killed and fails its task, and a fresh worker takes
-the next one. Every child dies with its parent (``die_with_parent``), so killing a batch
-with ``kill -9`` leaves no process behind.
+the next one. Every worker dies with its parent (``die_with_parent``) and takes its own
+children along (a process group and its watcher), so killing a batch with ``kill -9``
+leaves no process behind.
 """
 
 from __future__ import annotations
@@ -70,14 +71,36 @@ def die_with_parent(parent_pid: int, forked_by_main_thread: bool = True) -> None
 
 def _serve(func: Callable[[Any], Any], connection: Connection, parent_pid: int, by_main: bool) -> None:
     """Worker: answer each task received with ``func(task)`` until the pipe closes."""
-    die_with_parent(parent_pid, by_main)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
+    try:
+        os.setpgid(0, 0)  # a group of its own: killing it takes its children (PDF reader, tesseract) along
+    except OSError:
+        pass
+    else:
+        _reap_group_when_gone()
+    die_with_parent(parent_pid, by_main)
     while True:
         try:
             task = connection.recv()
         except (EOFError, OSError):
             return
         connection.send(func(task))
+
+
+def _reap_group_when_gone() -> None:
+    """Fork a tiny watcher into this process's group: when this process dies (with its batch,
+    or by the OOM killer's hand) the watcher kills the group, so what it started (a tesseract
+    run, the PDF reader) does not run on for minutes. It holds no file of ours open."""
+    owner = os.getpid()
+    if os.fork() != 0:
+        return
+    try:
+        os.closerange(3, 1 << 16)
+        while os.getppid() == owner:
+            time.sleep(POLL_S)
+        os.killpg(0, signal.SIGKILL)
+    finally:
+        os._exit(0)
 
 
 @dataclass
@@ -114,7 +137,7 @@ def run_tasks(func: Callable[[Any], Any], items: Iterable[Any], jobs: int, timeo
                 on_wait()
     finally:
         for worker in workers:
-            _stop(worker)
+            _stop(worker, kill=worker.busy)
 
 
 def _start(context, func: Callable[[Any], Any], workers: list[_Worker]) -> _Worker:
@@ -149,7 +172,7 @@ def _collect(workers: list[_Worker], timeout: float | None) -> Iterator[tuple[An
             continue
         item = worker.item
         if failure is not None:
-            _stop(worker)
+            _stop(worker, kill=True)
             workers.remove(worker)
         worker.item, worker.deadline = None, 0.0
         yield item, result, failure
@@ -168,12 +191,22 @@ def _stopped(worker: _Worker) -> Failure:
     return Failure("stopped", reason)
 
 
-def _stop(worker: _Worker) -> None:
-    """End a worker: closing its pipe lets an idle one return; any other is killed."""
+def _stop(worker: _Worker, kill: bool) -> None:
+    """End a worker: closing its pipe lets an idle one return; a busy or dead one is killed
+    with its process group (what it started: the PDF reader, a tesseract run)."""
     worker.connection.close()
-    if worker.busy:
-        worker.process.kill()
+    if kill:
+        _kill_group(worker.process)
     worker.process.join(POLL_S * 2)
     if worker.process.exitcode is None:
-        worker.process.kill()
+        _kill_group(worker.process)
         worker.process.join()
+
+
+def _kill_group(process: multiprocessing.process.BaseProcess) -> None:
+    if process.pid and process.pid != os.getpgrp():
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:  # no such group: it had not set it up yet, or it is gone
+            pass
+    process.kill()

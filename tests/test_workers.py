@@ -6,6 +6,7 @@ import functools
 import multiprocessing
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def oom_check(log: str, regulation) -> dict:
 def hanging_check(log: str, regulation) -> dict:
     _log_processes(log)
     if regulation.source.file.startswith("lambat"):
+        helper = subprocess.Popen(["sleep", "300"])  # as tesseract would run, in the worker's group
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{helper.pid}\n")
         time.sleep(300)
     return fabricated_check(regulation)
 
@@ -93,6 +97,8 @@ def test_a_file_over_the_time_bound_fails_alone(tmp_path: Path):
     results = run_batch([tmp_path], pipeline, jobs=1, file_timeout=1)
     assert [r.error.code if r.error else None for r in results] == [None, "file-timeout"]
     assert "1 detik" in results[1].error.message("id")
+    helper = _pids(tmp_path / "pids")[-1]
+    assert _wait_until_ended([helper]) == []  # what the killed worker started went with it
 
 
 def _check_folder(regs: str, out: str, log: str) -> None:
@@ -109,13 +115,13 @@ def test_a_killed_batch_leaves_its_reports_an_index_and_no_process(tmp_path: Pat
     batch = multiprocessing.get_context("spawn").Process(target=_check_folder, args=(str(regs), str(out), str(log)))
     batch.start()
     for _ in range(600):  # until both slow files hang in their workers (at most ~60 s)
-        if len(_lines(log)) == 3 and "a.txt.json" in (out / "index.html").read_text(encoding="utf-8"):
+        if len(_lines(log)) == 5 and "a.txt.json" in (out / "index.html").read_text(encoding="utf-8"):
             break
         time.sleep(0.1)
     os.kill(batch.pid, signal.SIGKILL)
     batch.join()
     pids = _pids(log)
-    assert len(pids) == 5  # two workers and the readers of both PDFs
+    assert len(pids) == 7  # two workers, the readers of both PDFs and what each hanging check started
     assert _wait_until_ended(pids) == []
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="a.txt.json"' in index and "1 dari 3 berkas selesai" in index
