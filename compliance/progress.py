@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import Callable
 
+from compliance.terminal import one_line
+
 Sink = Callable[[str, int, int, str], None]
 _sink: tuple[int, Sink] | None = None
 
@@ -31,7 +33,7 @@ def terminal_line(stream, labels: dict[str, str]) -> Sink:
 
     def draw(step: str, done: int, total: int, subject: str) -> None:
         label = labels.get(step, step)
-        stream.write(f"\r{label.format(subject=subject, done=done, total=total)}")
+        stream.write(f"\r{label.format(subject=one_line(subject), done=done, total=total)}")
         if done >= total:
             stream.write("\n")
         stream.flush()

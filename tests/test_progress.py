@@ -54,3 +54,9 @@ def test_ocr_reports_every_page_of_a_scan(tmp_path):
     finally:
         progress.attach(None)
     assert [s[1] for s in seen] == [1, 2] and {s[2] for s in seen} == {2} and seen[0][3] == path.name
+
+
+def test_a_hostile_file_name_is_drawn_on_one_safe_line():
+    stream = io.StringIO()
+    progress.terminal_line(stream, {"ocr": "OCR {subject}: {done}/{total}"})("ocr", 1, 2, "a\n\x1b]0;x\x07.pdf")
+    assert stream.getvalue() == "\rOCR a\\u000a\\u001b]0;x\\u0007.pdf: 1/2"
