@@ -10,6 +10,7 @@ ones that point nowhere into ``dangling-reference`` warnings.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -179,10 +180,12 @@ def _cite_text(
     marks = {"pasal": _AYAT_MARK, "penjelasan": _AYAT_HEAD}.get(place["part"])
     ayat_marks = [(m.start(), m.group(1)) for m in marks.finditer(text)] if marks and place.get("pasal") else []
     named_pasal: dict[int, str] = {}  # line -> last article an amending instruction named
+    line, counted = 0, 0  # the line of each group, counted on from the one before (groups are in order)
     for group in found.groups:
         if group.target is not None:
             targeted.add(id(group.target))
-        line = text.count("\n", 0, group.start)
+        line += text.count("\n", counted, group.start)
+        counted = max(counted, group.start)
         out.extend(_group_citations(reg, text, place, group, ids, (relations, amends), self_id, amended,
                                     ayat_marks, named_pasal.get(line), index))
         if group.target is None:
@@ -374,14 +377,16 @@ def _relations(text: str, found: Found, ids, part: str) -> tuple[dict[int, str],
     amends: dict[int, str] = {}
     spans = [s for s in found.regulations if not s.self_ref]
     starts = {id(g.target): g.start for g in found.groups if g.target is not None}
-    bounds = sorted([(s.start, s.end) for s in found.regulations] + [(g.start, g.end) for g in found.groups])
+    ends = sorted([s.end for s in found.regulations] + [g.end for g in found.groups])
+    span_ending = {s.end: s for s in spans}  # the last span ending at each offset
     items: list[tuple[int, int, object]] = [(min(starts.get(id(s), s.start), s.start), s.end, s) for s in spans]
     items += [(g.start, g.end, g) for g in found.groups if g.target is None and not g.blank]
     items.sort(key=lambda t: t[0])
     for start, end, obj in items:
-        prev_end = max([e for s, e in bounds if e <= start] or [0])
+        before = bisect.bisect_right(ends, start)  # spans and groups that end before this one starts
+        prev_end = ends[before - 1] if before else 0
         window = text[max(prev_end, start - 200):start]
-        previous = next((s for s in reversed(spans) if s.end == prev_end), None)
+        previous = span_ending.get(prev_end)
         if _TITLE_LEAD.match(window) and previous is not None:
             # "... UU 9/2015 tentang Perubahan Kedua atas <this>": the earlier act amends this one.
             if relation_before(window) == "amends" and isinstance(obj, RegulationSpan) and ids[id(obj)][0]:
@@ -391,7 +396,7 @@ def _relations(text: str, found: Found, ids, part: str) -> tuple[dict[int, str],
             continue
         relation = relation_before(window)
         if relation is None:
-            stop = _SENTENCE_END.search(text, end)
+            stop = _SENTENCE_END.search(text, end, end + 400)  # bounded: only 400 characters are read
             relation = relation_after(text[end:stop.start() if stop else len(text)][:400])
         if relation:
             relations[id(obj)] = relation

@@ -19,6 +19,9 @@ from functools import cache
 from compliance.resources import data_yaml
 
 LEVELS = ("pasal", "ayat", "huruf", "angka")
+# The longest printed number and year read after "Nomor" ("188.45/123/KPTS/436.7.2/2019 Tahun 2019"
+# is 40): a longer token is junk, and every pattern that reads a number sees at most this much.
+NUMBER_MAX = 120
 
 
 @dataclass(frozen=True)
@@ -163,9 +166,11 @@ class Vocabulary:
         self.ocr_table = str.maketrans({k: str(v) for k, v in ocr.items()})
         lookalike = "0-9" + re.escape("".join(sorted(ocr)))
         self.ocr_chars = "".join(sorted(ocr))
-        self.ocr_lead = re.compile(rf"[{lookalike}]*\d(?:[{lookalike}]*\d)*")
-        # a number or year an OCR layer misread ("20O8", "l1"): digits and look-alikes, at least one real digit
-        ocr_number = rf"(?<![A-Za-z])[{lookalike}]*\d(?:[{lookalike}]*\d)*(?![A-Za-z])"
+        # a number or year an OCR layer misread ("20O8", "l1"): digits and look-alikes ending in a real
+        # digit. One quantifier only: "[x]*\d(?:[x]*\d)*" is the same language but backtracks
+        # exponentially on "1O1O1O...O" (the digit belongs to both classes).
+        self.ocr_lead = re.compile(rf"[{lookalike}]*\d")
+        ocr_number = rf"(?<![A-Za-z])[{lookalike}]*\d(?![A-Za-z])"
         self.year_value = rf"(?P<year>[12][{lookalike}]{{3}}(?![{lookalike}]))"
         self.number_re = re.compile(
             r"(?P<num>(?:" + ocr_number + r"|(?:[A-Z]{1,3}\s*\.?\s*)?(?:\d+|[IVXLCDM]+(?=\s*/)))[A-Za-z]?"
@@ -287,7 +292,7 @@ def _read_number(
     if not _between_ok(vocab, between):
         return None
     start_num = m.end() + nm.end()
-    num = vocab.number_re.match(text, start_num)
+    num = vocab.number_re.match(text, start_num, start_num + NUMBER_MAX)
     if not num or not num.group("num").strip():
         # "Nomor ... Tahun ...": keep the printed words, never guess the number.
         tail = vocab.blank_tail_re.match(text, start_num)
@@ -311,14 +316,17 @@ _TITLE_STOP = re.compile(
 )
 
 
+_TITLE_LEAD = re.compile(r"\s*(?:,\s*)?tentang\s+", re.I)  # "\s*,?\s*" backtracks quadratically on spaces
+
+
 def _add_titles(text: str, spans: list[RegulationSpan]) -> None:
     for i, span in enumerate(spans):
         if span.self_ref:
             continue
-        tm = re.match(r"\s*,?\s*tentang\s+", text[span.end:], re.I)
+        tm = _TITLE_LEAD.match(text, span.end)  # at the span's end, not on a copy of the rest of the text
         if not tm:
             continue
-        start = span.end + tm.end()
+        start = tm.end()
         limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
         stop = _TITLE_STOP.search(text, start, limit)
         end = stop.start() if stop else limit

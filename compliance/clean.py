@@ -25,8 +25,8 @@ _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0
 _INNER_PAGE_NUMBER = re.compile(r"[-–—]\s*\d{1,3}\s*[-–—]")  # only the dashed form is safe mid-page
 _DIGITS = re.compile(r"\d+")
 _HEADING_FIRST = set("PpBb/|\\'`~_.")
+_DOTS_AND_SPACES = "." + "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # "." and regex \s
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-_CARRY_MARK = re.compile(r"^(?P<stem>.*?\S)\s*(?:(?:\.\s*){3,}|…+|\s\.)$")
 _HEADING_KEY = re.compile(r"^(pasal|bab|bagian|paragraf|\(|[a-z0-9]{1,3}\.)", re.IGNORECASE)
 _PASAL_GLUED = re.compile(r"^(?:[Pp]asa[lI1|iJj])\s*(?P<label>[0-9lIiOoSBZzT| ]{1,6}[A-Z]?)\s*$")
 _HEADING_NOISE = re.compile(r"^[/|\\'`~_.]{1,2}\s*(?=(BAB|Pasal)\s*\w+\s*$)")  # "/ BAB VII"
@@ -117,7 +117,8 @@ def _strip_inner_breaks(lines: list[str]) -> list[str]:
         if _INNER_PAGE_NUMBER.fullmatch(t) and out:
             while out and _is_pattern_furniture(out[-1], top=True):
                 out.pop()
-            if out and _CARRY_MARK.match(out[-1]) and re.search(r"(?:\.\s*){3,}$|…$", out[-1]):
+            mark = carry_mark(out[-1]) if out else None
+            if mark is not None and mark[1]:
                 out.pop()
             continue
         out.append(t)
@@ -128,23 +129,52 @@ def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+def carry_mark(text: str) -> tuple[str, bool] | None:
+    r"""The words before a carry-over mark that ends ``text`` ("Pasal 5 . . .", "Teknologi …",
+    "Setiap .") and whether the mark is dotted (three dots or more, or "…"); None without one.
+
+    Read from the end of the line in linear time: the regex it replaces,
+    ``^(.*?\S)\s*(?:(?:\.\s*){3,}|…+|\s\.)$``, took quadratic time on a long run of dots
+    (table-of-contents leaders). The stem is the same: the shortest one the regex allowed.
+    """
+    run = len(text.rstrip(_DOTS_AND_SPACES))  # start of the trailing run of dots and spaces
+    dots = text.count(".", run)
+    if text.endswith("…"):
+        marks = len(text) - len(text.rstrip("…"))
+        stem = text[: len(text) - marks].rstrip()
+        if stem:
+            return stem, True
+        return (text[: len(text) - marks + 1], True) if marks >= 2 else None  # only marks: the first is the stem
+    if run and dots >= 3:
+        return text[:run], True
+    if not run and dots >= 4:  # only dots: the first one is the stem
+        first = next(i for i, c in enumerate(text) if c == ".")
+        return text[: first + 1], True
+    if len(text) >= 3 and text[-1] == "." and text[-2].isspace():
+        stem = text[:-1].rstrip()
+        if stem:
+            return stem, dots >= 3
+    return None
+
+
 def _is_carry_over(last: str, next_lines: list[str]) -> bool:
     """The foot line repeats the next page's first words (``Pasal 5 . . .``, ``3. Teknologi .``)."""
-    m = _CARRY_MARK.match(last)
-    if not m:
+    mark = carry_mark(last)
+    if mark is None:
         # the OCR may keep a single dot of ". . .": "(3) Setiap." before "(3) Setiap Penyelenggara"
         short = re.fullmatch(r"(?P<stem>\S+(?: \S+){1,3})\.", last)
         head = " ".join(next_lines[:2])
         return bool(short) and head.startswith(short.group("stem") + " ")
-    stem = _squash(m.group("stem"))
+    stem = _squash(mark[0])
     if not stem:
         return True
     head = _squash(" ".join(next_lines[:4]))
     if head.startswith(stem):
         return True
-    dotted = re.search(r"(?:\.\s*){3,}$|…$", last) is not None
+    dotted = mark[1]
     # "PasaJ2T ..." announcing "Pasal 27": the OCR may garble the repeated words
-    return dotted and (stem in head[: len(stem) + 400] or fuzz.ratio(stem, head[: len(stem)]) >= 70)
+    # (the fuzzy comparison reads a line's worth: on a paragraph-long stem it would cost quadratic time)
+    return dotted and (stem in head[: len(stem) + 400] or fuzz.ratio(stem[:200], head[: min(len(stem), 200)]) >= 70)
 
 
 def fix_heading(text: str) -> str:
@@ -201,10 +231,13 @@ def clean(pages: list[Page]) -> list[Line]:
     raw = [[t for t in (normalise(x) for x in page.text.splitlines()) if t] for page in pages]
     repeated = _learn_repeated(raw)
     stripped = [_strip_inner_breaks(_strip_edges(lines, repeated, top=i > 0)) for i, lines in enumerate(raw)]
-    for i in range(len(stripped) - 1):
-        nxt = next((p for p in stripped[i + 1 :] if p), [])
-        if stripped[i] and _is_carry_over(stripped[i][-1], nxt):
-            stripped[i] = stripped[i][:-1]
+    nxt: list[str] = []  # the lines of the next page that has any, found walking back (linear in pages)
+    for i in range(len(stripped) - 1, -1, -1):
+        lines = stripped[i]
+        if lines and i < len(stripped) - 1 and _is_carry_over(lines[-1], nxt):
+            stripped[i] = lines[:-1]
+        if lines:
+            nxt = lines
     lines = [
         Line(fix_heading(fix_words(text)), page.number)
         for page, texts in zip(pages, stripped)

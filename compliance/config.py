@@ -1,5 +1,6 @@
 """User settings that are not worth a flag every time: where the official national PDF is,
-how long a batch gives one file.
+how long a batch gives one file, the bounds on what one input file may cost
+(``[limits]``, see ``compliance.limits``).
 
 Looked up in this order: the ``--national`` option, the ``COMPLIANCE_NATIONAL``
 environment variable, then ``national = "PATH"`` in
@@ -20,6 +21,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10: the same parser a
     import tomli as tomllib
 
 from compliance.errors import ComplianceError
+from compliance.limits import Limits
 
 # The settings config.toml may hold; any other key is reported, never silently ignored.
 KNOWN_KEYS = ("national", "file_timeout")
@@ -62,6 +64,18 @@ def file_timeout() -> float:
         where = "COMPLIANCE_FILE_TIMEOUT" if env else str(config_file())
         raise ComplianceError("config-invalid", file=where, reason=f"file_timeout = {value!r}")
     return seconds or float("inf")
+
+
+def limits() -> Limits:
+    """The bounds of ``[limits]`` in config.toml (``max_pages = 10000``), the defaults for
+    what it leaves out."""
+    table = _from_file("limits") or {}
+    try:
+        if not isinstance(table, dict):
+            raise ValueError("[limits] must be a table")
+        return Limits.from_mapping(table)
+    except ValueError as exc:
+        raise ComplianceError("config-invalid", file=str(config_file()), reason=str(exc)) from None
 
 
 def _from_file(key: str) -> object:

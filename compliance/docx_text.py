@@ -7,11 +7,14 @@ same lines a PDF of the draft would give. Nothing is added that the document
 does not show (no ":" is invented). python-docx gives a paragraph's typed
 text only; the labels of Word's automatic numbering ("a.", "1.", "(1)") are
 rendered by ``docx_numbering`` and put before the text, as Word shows them.
+A DOCX is a zip: its unpacked size is checked against ``compliance.limits`` before
+anything is unpacked (a zip bomb), and a damaged part is reported as a damaged DOCX.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 
 from docx import Document
@@ -21,6 +24,7 @@ from lxml.etree import XMLSyntaxError
 
 from compliance.docx_numbering import Numbering
 from compliance.errors import ComplianceError
+from compliance.limits import MB, Limits, exceeded
 
 # A leading cell at most this long, on one line, is a label ("Menimbang", ":").
 LABEL_MAX_CHARS = 40
@@ -30,16 +34,39 @@ _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _SDT, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 
 
-def read_docx(data: bytes, name: str) -> tuple[list[str], int]:
+# What a damaged zip or part raises while python-docx unpacks it (a flipped CRC, cut-off
+# deflate data, an unsupported compression method, an encrypted entry).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, PackageNotFoundError,
+            KeyError, ValueError, XMLSyntaxError)
+
+
+def read_docx(data: bytes, name: str, limits: Limits | None = None) -> tuple[list[str], int]:
     """The body's lines in order, and how many numbering labels were approximated
     (a number format we do not render, shown as decimal)."""
+    check_unpacked_size(data, name, limits or Limits())
     try:
         document = Document(BytesIO(data))
         body = document.element.body
         numbering = Numbering(document)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError) as exc:
+    except _DAMAGED as exc:
         raise ComplianceError("docx-corrupt", file=name, reason=_reason(exc)) from None
     return _block_lines(body, numbering), numbering.approximated
+
+
+def check_unpacked_size(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse a DOCX whose parts would unpack past the limits. The sizes are those the zip
+    declares; unpacking never yields more than declared (zipfile stops there and a lie
+    fails the CRC check), so the declared sizes bound the work."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ComplianceError("docx-corrupt", file=name, reason=_reason(exc)) from None
+    total = sum(entry.file_size for entry in entries)
+    xml = sum(entry.file_size for entry in entries if entry.filename.lower().endswith((".xml", ".rels")))
+    for size, limit in ((total, limits.max_docx_bytes), (xml, limits.max_docx_xml_bytes)):
+        if exceeded(limit, size):
+            raise ComplianceError("limit-docx", file=name, size=f"{size / MB:,.0f}", limit=f"{limit / MB:,.0f}")
 
 
 def _reason(exc: Exception) -> str:

@@ -5,12 +5,14 @@ name that promises another format is an error, not a guess. Every failure is
 a one-line ``ComplianceError``. PDF pages are rebuilt in reading order
 (``pdf_lines``) inside a worker process that can abandon a hung page
 (``pdf_reader``); pages without a text layer are read by OCR (``ocr``) unless
-``ocr="never"``. DOCX and TXT give a single page.
+``ocr="never"``. DOCX gives a single page, TXT one per form feed. Every file is
+read within ``compliance.limits`` (time, pages, unpacked bytes, characters).
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import re
 import zipfile
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from compliance.errors import ComplianceError
+from compliance.limits import Deadline, Limits, OutOfTime, exceeded
 from compliance.models import Page, Source, Warning_
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc (and .xls, .ppt)
@@ -43,40 +46,65 @@ class Extracted:
     warnings: list[Warning_] = field(default_factory=list)
 
 
-def extract(path: Path, *, page_timeout: float = 60.0, ocr: str = "auto") -> Extracted:
-    """Read ``path`` into pages; ``page_timeout`` bounds the seconds spent on one PDF page.
+def extract(path: Path, *, page_timeout: float | None = None, ocr: str = "auto",
+            limits: Limits | None = None) -> Extracted:
+    """Read ``path`` into pages within ``limits`` (default: ``config.limits()``, the user's
+    ``[limits]``); ``page_timeout``, when given, bounds the seconds spent on one PDF page.
 
     ``ocr``: ``auto`` reads PDF pages without text by OCR, ``always`` reads every
     page by OCR (for a text layer too garbled to use), ``never`` does no OCR.
     """
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
+    if limits is None:
+        from compliance.config import limits as configured
+
+        limits = configured()
+    if page_timeout is not None:
+        limits = dataclasses.replace(limits, page_timeout=page_timeout)
     name = str(path)
     data = _read_bytes(path)
     kind = sniff(data, path)
     warnings: list[Warning_] = []
     ocr_done: list[int] = []
     if kind == "pdf":
-        from compliance.pdf_reader import read_pages
-
-        pages, warnings, scans = read_pages(data, name, page_timeout)
-        ocr_tried = pages_to_ocr(pages, warnings, ocr, scans)
-        ocr_done = _apply_ocr(path, pages, warnings, ocr_tried, ocr, page_timeout)
-        warnings += _blank_page_warnings(pages, warnings, name, set(scans) - set(ocr_done), ocr_tried)
+        try:
+            pages, warnings, ocr_done = _read_pdf(path, data, ocr, limits)
+        except OutOfTime:
+            raise ComplianceError("limit-document-time", file=name, limit=f"{limits.document_timeout:g}") from None
     elif kind == "docx":
         from compliance.docx_text import read_docx
 
-        lines, approximated = read_docx(data, name)
+        lines, approximated = read_docx(data, name, limits)
         pages = [Page(1, "\n".join(lines))]
         if approximated:
             warnings.append(Warning_("docx-numbering-approximated", detail=str(approximated)))
     else:
+        _check_size(name, len(data) // 4, limits)  # no text has fewer characters than a quarter of its bytes
         text, warnings = decode_text(data, name)
         # A form feed is a page break in text exported from PDF or Word (pdftotext writes one
         # per page): keep the pages, so page numbers and running headers are seen as such.
         pages = [Page(i + 1, chunk) for i, chunk in enumerate(text.split("\f"))]
+    _check_size(name, sum(len(page.text) for page in pages), limits)
     source = Source(path.name, hashlib.sha256(data).hexdigest(), len(pages), ocr_pages=ocr_done)
     return Extracted(source, pages, warnings)
+
+
+def _read_pdf(path: Path, data: bytes, ocr: str, limits: Limits) -> tuple[list[Page], list[Warning_], list[int]]:
+    """The PDF's pages (text layer, then OCR), its warnings and the pages read by OCR."""
+    from compliance.pdf_reader import read_pages
+
+    deadline = Deadline(limits.document_timeout)
+    pages, warnings, scans = read_pages(data, str(path), limits, deadline)
+    ocr_tried = pages_to_ocr(pages, warnings, ocr, scans)
+    ocr_done = _apply_ocr(path, pages, warnings, ocr_tried, ocr, limits, deadline)
+    warnings += _blank_page_warnings(pages, warnings, str(path), set(scans) - set(ocr_done), ocr_tried)
+    return pages, warnings, ocr_done
+
+
+def _check_size(name: str, chars: int, limits: Limits) -> None:
+    if exceeded(limits.max_text_chars, chars):
+        raise ComplianceError("limit-text", file=name, limit=f"{limits.max_text_chars:,}".replace(",", "."))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -97,7 +125,9 @@ def _read_bytes(path: Path) -> bytes:
 def sniff(data: bytes, path: Path) -> str:
     """``pdf``, ``docx`` or ``txt`` from the content; raise when it is none of them."""
     name, suffix = str(path), path.suffix.lower()
-    if b"%PDF-" in data[:1024]:  # the spec tolerates junk before the header
+    if data.startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and (suffix == ".pdf" or b"%%EOF" in data[-2048:])):
+        # the spec tolerates junk before the header; a text that merely mentions "%PDF-" near
+        # its start is no PDF unless it also ends like one (or is named one)
         return "pdf"
     if data.startswith(_ZIP) and (suffix == ".docx" or _holds_word_document(data)):
         return "docx"
@@ -167,7 +197,7 @@ def pages_to_ocr(pages: list[Page], warnings: list[Warning_], mode: str, scans: 
 
 
 def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], wanted: list[int], mode: str,
-               page_timeout: float) -> list[int]:
+               limits: Limits, deadline: Deadline) -> list[int]:
     """Replace the text of the ``wanted`` pages by OCR; return the numbers of the pages read so."""
     if not wanted:
         return []
@@ -176,7 +206,7 @@ def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], wanted: 
     failures: dict[int, str] = {}
     reduced: dict[int, int] = {}
     try:
-        texts = ocr_pages(path, wanted, page_timeout=page_timeout, failures=failures, reduced=reduced)
+        texts = ocr_pages(path, wanted, failures=failures, reduced=reduced, limits=limits, deadline=deadline)
     except ComplianceError as exc:
         if exc.code != "ocr-unavailable" or mode == "always" or len(wanted) == len(pages):
             raise
@@ -195,7 +225,7 @@ def _apply_ocr(path: Path, pages: list[Page], warnings: list[Warning_], wanted: 
 
 
 def _lost_pages(warnings: list[Warning_]) -> set[int | None]:
-    return {w.page for w in warnings if w.code in ("page-timeout", "page-unreadable")}
+    return {w.page for w in warnings if w.code in ("page-timeout", "page-unreadable", "page-memory")}
 
 
 def _blank_page_warnings(pages: list[Page], warnings: list[Warning_], name: str,

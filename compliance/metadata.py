@@ -23,7 +23,9 @@ _NOMOR = re.compile(r"^NOMOR\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
 _TAHUN = re.compile(r"\bTAHUN\s+(?P<year>[0-9OoIlSZz]{4})\b", re.IGNORECASE)
 _TENTANG = re.compile(r"^TENTANG\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _TENTANG_END = re.compile(r"^(DENGAN\s+RAHMAT|MENTERI\b|PRESIDEN\b|BUPATI\b|WALI\s*KOTA\b|WALIKOTA\b|GUBERNUR\b|Menimbang\b)", re.IGNORECASE)
-_DATE = re.compile(r"(?P<d>[0-9OoIl]{1,2})\s*(?P<m>[A-Za-z]{3,})\s*(?P<y>[0-9OoIlSZz]{4})")
+# The month is at most 12 letters ("Nopember"): unbounded, a long junk word after "tanggal"
+# took quadratic time (its letters O, l, I are also day and year look-alikes).
+_DATE = re.compile(r"(?P<d>[0-9OoIl]{1,2})\s*(?P<m>[A-Za-z]{3,12})\s*(?P<y>[0-9OoIlSZz]{4})")
 
 
 def _squash(text: str) -> str:

@@ -17,6 +17,7 @@ took about two thirds of the time (see ``bench/bench_ocr.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from compliance import progress
 from compliance.errors import ComplianceError
+from compliance.limits import Deadline, Limits
 from compliance.pdf_reader import TIMEOUT, run_pages
 
 DEFAULT_DPI = 200
@@ -49,14 +51,21 @@ def default_jobs() -> int:
 
 
 def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, jobs: int | None = None, *,
-              page_timeout: float = 60.0, lang: str = DEFAULT_LANG,
-              failures: dict[int, str] | None = None, reduced: dict[int, int] | None = None) -> dict[int, str]:
+              page_timeout: float | None = None, lang: str = DEFAULT_LANG,
+              failures: dict[int, str] | None = None, reduced: dict[int, int] | None = None,
+              limits: Limits | None = None, deadline: Deadline | None = None) -> dict[int, str]:
     """Text of each page in ``page_numbers`` (1-based) read by OCR, lines joined by "\\n".
 
     A page that fails, or whose rendering or reading takes longer than
-    ``page_timeout``, is left out of the result; its reason goes to ``failures``.
-    A page too large to render at ``dpi`` is read at a lower resolution, put in ``reduced``.
+    ``page_timeout`` (else ``limits.page_timeout``), is left out of the result; its reason
+    goes to ``failures``. A page too large to render at ``dpi`` is read at a lower resolution,
+    put in ``reduced``. Past the ``deadline`` raises ``OutOfTime``.
     """
+    limits = limits or Limits()
+    if page_timeout is not None:
+        limits = dataclasses.replace(limits, page_timeout=page_timeout)
+    page_timeout = limits.page_timeout
+    deadline = deadline or Deadline(0)
     tesseract = require_tesseract(str(pdf_path), lang)
     jobs = jobs or default_jobs()
     failures = {} if failures is None else failures
@@ -71,7 +80,7 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         running: dict[Future, tuple[int, str]] = {}
-        for number, rendered, problem in run_pages("render", data, sorted(set(page_numbers)), page_timeout, dpi):
+        for number, rendered, problem in run_pages("render", data, sorted(set(page_numbers)), limits, deadline, dpi):
             if problem:
                 failures[number] = f"render timeout {page_timeout:g}s" if problem == TIMEOUT else f"render: {problem}"
                 step()
@@ -92,10 +101,11 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
             if len(running) >= jobs:
                 _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
                 step()
-            running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, page_timeout)] = (number, key)
+            running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, deadline.bound(page_timeout))] = (number, key)
         while running:
             _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
             step()
+    deadline.check()  # a tesseract run cut short by the deadline: the document's time is up, not the page's
     return results
 
 

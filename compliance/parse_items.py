@@ -3,7 +3,9 @@
 A line that starts with a label opens a new point only when that label is the
 next one its list expects (``b`` after ``a``, ``3`` after ``2``) or opens a
 nested list (``a`` / ``1``); otherwise it is text that merely starts with a
-number, e.g. a wrapped ``2008 tentang ...``.
+number, e.g. a wrapped ``2008 tentang ...``. Lists nest at most ``MAX_DEPTH`` deep (real
+ones go three or four): past that a label is text of the point it stands in, so hostile
+input (``a.`` / ``1.`` alternating for pages) cannot build a tree too deep to walk.
 """
 
 from __future__ import annotations
@@ -20,12 +22,32 @@ _REFERS = re.compile(r"\b(ayat|huruf|angka|dalam|pada|dan|atau|dengan|serta|samp
 _LIST_GOES_ON = re.compile(r"[;,:.]\s*(dan/atau|dan|atau|serta)$")
 _ITEM = re.compile(r"^(?P<label>[a-z]|[0-9]{1,2})\s?(?P<sep>[.)])(?!\d)\s*(?P<rest>.*)$")
 _ITEM_COMMA = re.compile(r"^(?P<label>[0-9]{1,2}),\s+(?P<rest>[A-Z].*)$")  # OCR "2," for "2."
+MAX_DEPTH = 8
 
 
-@dataclass
 class _Para:
-    text: str  # as printed, label included
-    body: str  # without its label
+    """A paragraph as printed (label included) and its body (without the label). Lines are
+    kept apart and joined when read: adding to one string line by line was quadratic."""
+
+    def __init__(self, text: str, body: str) -> None:
+        self._text, self._body = [text], [body]
+
+    def add(self, line: str) -> None:
+        self._text.append(line)
+        self._body.append(line)
+
+    @property
+    def text(self) -> str:
+        self._text = [" ".join(self._text)]
+        return self._text[0]
+
+    @property
+    def body(self) -> str:
+        self._body = [" ".join(self._body)]
+        return self._body[0]
+
+    def ends_with(self, mark: str) -> bool:
+        return self._text[-1].rstrip().endswith(mark)
 
 
 @dataclass
@@ -87,7 +109,7 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
         m = None if refers else (_AYAT.match(text) or _AYAT_OCR.match(text))
         if m:
             label = _ayat_label(m.group("label"))
-            first_ok = not paras or paras[-1].text.rstrip().endswith(":")
+            first_ok = not paras or paras[-1].ends_with(":")
             if label and (label == "1" and first_ok if last_ayat is None else label in next_labels(last_ayat)):
                 last_ayat = label
                 current = new_para(text, m.group("rest"))
@@ -106,8 +128,7 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
             if ayat_nodes:
                 ayat_nodes[-1].paras.append(current)
         else:
-            current.text += " " + text
-            current.body += " " + text
+            current.add(text)
     ayat = [Ayat(n.label, n.full_text(), [c.to_item() for c in n.children]) for n in ayat_nodes]
     items = [n.to_item() for n in top_items]
     return ArticleBody("\n".join(p.text for p in paras), ayat, items)
@@ -141,7 +162,7 @@ def _place_item(text: str, stack: list[_Node], ayat: _Node | None, top: list[_No
             siblings.append(node_new)
             stack.append(node_new)
             return node_new, rest
-    if comma or label not in ("a", "1"):
+    if comma or label not in ("a", "1") or len(stack) >= MAX_DEPTH:
         return None
     node_new = _Node(label, kind)
     parent_list = stack[-1].children if stack else (ayat.children if ayat else top)

@@ -7,7 +7,10 @@ documents of this process one after another (starting a process per document
 cost more than the rebuilding of lines), sending each page's text (or, for
 OCR, its rendered image) back through a pipe; the parent waits at most
 ``page_timeout`` seconds per page. When a page is abandoned the child is
-killed and a fresh one resumes at the next page.
+killed and a fresh one resumes at the next page. The bounds of ``compliance.limits``
+hold here: pages per document, a deadline for the whole document, pixels per rendered
+page, and the worker's address space (an allocation bomb fails that page at once
+instead of waking the OOM killer).
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import signal
 import threading
+from pathlib import Path
 from multiprocessing.connection import Connection
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from compliance.errors import ComplianceError
+from compliance.limits import MB, Deadline, Limits, exceeded
 from compliance.models import Page, Warning_
 from compliance.pdf_lines import page_text
 from compliance.workers import die_with_parent
@@ -36,10 +42,13 @@ SCAN_MAX_TEXT = 64  # a stamp or watermark line; the shortest real last page is 
 SCAN_MIN_COVER = 0.5  # share of the page under images; a logo or a signature is far less
 # The largest page image rendered for OCR (an A2 sheet at 300 dpi): a bigger page (a poster,
 # a broken media box of 200 x 200 inches) is rendered at a lower resolution, not at gigabytes.
-MAX_PIXELS = 36_000_000
+MAX_PIXELS = Limits().max_pixels
+# Below this resolution a page image holds nothing to read: a larger page is refused instead.
+MIN_RENDER_DPI = 10
 
 TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
 STOPPED = "worker stopped"  # ... and for a page during which the worker died
+OUT_OF_MEMORY = "memory limit reached"  # ... and for a page that asked for more than reader_memory
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -59,53 +68,79 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     return pdf
 
 
-def read_pages(data: bytes, name: str, page_timeout: float) -> tuple[list[Page], list[Warning_], list[int]]:
+def read_pages(data: bytes, name: str, limits: Limits | None = None,
+               deadline: Deadline | None = None) -> tuple[list[Page], list[Warning_], list[int]]:
     """Text of every page in order (abandoned or unreadable pages are empty, with a warning),
-    and the numbers of the pages that look like scans (see ``looks_scanned``)."""
+    and the numbers of the pages that look like scans (see ``looks_scanned``).
+
+    Raises ``ComplianceError`` for more pages than ``limits.max_pages`` or when no page could
+    be read, ``OutOfTime`` past the ``deadline``."""
+    limits = limits or Limits()
     with _LOCK:  # pdfium is not thread-safe, in this process either
         pdf = open_pdf(data, name)
         count = len(pdf)
         pdf.close()
+    if exceeded(limits.max_pages, count):
+        raise ComplianceError("limit-pages", file=name, count=count, limit=limits.max_pages)
     texts: dict[int, str] = {}
     scans: list[int] = []
     warnings: list[Warning_] = []
-    for number, result, problem in run_pages("text", data, list(range(1, count + 1)), page_timeout):
+    for number, result, problem in run_pages("text", data, list(range(1, count + 1)), limits, deadline):
         if problem == TIMEOUT:
-            warnings.append(Warning_("page-timeout", detail=f"{page_timeout:g}s", page=number))
+            warnings.append(Warning_("page-timeout", detail=f"{limits.page_timeout:g}s", page=number))
+        elif problem == OUT_OF_MEMORY:
+            warnings.append(Warning_("page-memory", detail=f"{limits.reader_memory / MB:g}", page=number))
         elif problem:
             warnings.append(Warning_("page-unreadable", detail=problem, page=number))
         else:
             texts[number] = result[0]
             if result[1]:
                 scans.append(number)
+    if not texts:  # every page abandoned or unreadable: nothing to go on
+        first = warnings[0]
+        if first.code == "page-memory":
+            raise ComplianceError("limit-memory", file=name, page=first.page, limit=first.detail)
+        reason = f"timeout {first.detail}" if first.code == "page-timeout" else first.detail
+        raise ComplianceError("pdf-unreadable", file=name, page=first.page, reason=reason)
     return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings, scans
 
 
-def run_pages(job: str, data: bytes, numbers: list[int], page_timeout: float, dpi: int = 0):
+def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None = None,
+              deadline: Deadline | None = None, dpi: int = 0):
     """Yield (page number, result, problem) for each page of ``numbers``, computed in the worker.
 
     ``job`` is ``text`` (the page's lines) or ``render`` (``render_pgm`` at ``dpi``).
     ``problem`` is "" on success, ``TIMEOUT`` for a page abandoned after
-    ``page_timeout`` seconds, else why the page failed; the result is then None.
+    ``limits.page_timeout`` seconds, else why the page failed; the result is then None.
+    Raises ``OutOfTime`` when the ``deadline`` passes.
     """
+    limits = limits or Limits()
+    deadline = deadline or Deadline(0)
     if multiprocessing.current_process().daemon:
         # a daemonic process (e.g. a multiprocessing.Pool worker) may not start children:
-        # work in-process; the pool that owns this process is then the only time bound
-        yield from _page_results(job, data, numbers, dpi)
+        # work in-process; only the deadline is checked, between pages
+        for message in _page_results(job, data, numbers, dpi, limits.max_pixels):
+            deadline.check()
+            yield message
         return
     with _LOCK:
         pending = list(numbers)
         while pending:
             worker = _worker()
             try:
-                worker.send((job, data, pending, dpi))
+                worker.send((job, data, pending, dpi, limits))
                 while pending:
                     number = pending.pop(0)
+                    died = False
                     try:
-                        message = worker.recv() if worker.poll(page_timeout) else (number, None, TIMEOUT)
-                    except (EOFError, OSError):  # the worker died on this page (pdfium crash)
-                        message = (number, None, STOPPED)
-                    if message[2] in (TIMEOUT, STOPPED):
+                        if worker.poll(deadline.bound(limits.page_timeout)):
+                            message = worker.recv()
+                        else:
+                            deadline.check()
+                            message = (number, None, TIMEOUT)
+                    except (EOFError, OSError):  # the worker died on this page (pdfium crash or memory)
+                        message, died = (number, None, _why_stopped(limits)), True
+                    if died or message[2] == TIMEOUT:
                         stop_worker()  # a fresh worker takes the remaining pages
                         yield message
                         break
@@ -115,31 +150,63 @@ def run_pages(job: str, data: bytes, numbers: list[int], page_timeout: float, dp
                 raise
 
 
+def _why_stopped(limits: Limits) -> str:
+    """Why the worker died: pdfium aborts (SIGABRT, a failed allocation) when a page passes
+    the memory cap; any other death is a crash."""
+    process = _WORKER[1] if _WORKER is not None else None
+    if process is not None and limits.reader_memory:
+        process.join(5)
+        if process.exitcode == -signal.SIGABRT:
+            return OUT_OF_MEMORY
+    return STOPPED
+
+
 def _serve(connection: Connection, parent_pid: int, by_main_thread: bool) -> None:
-    """Worker: for each (job, bytes, page numbers, dpi) received, send one result per page.
+    """Worker: for each (job, bytes, page numbers, dpi, limits) received, send one result per page.
     It ends with its parent (a batch worker killed for its memory takes its reader along)."""
     die_with_parent(parent_pid, by_main_thread)
     while True:
         try:
-            job, data, numbers, dpi = connection.recv()
+            job, data, numbers, dpi, limits = connection.recv()
         except EOFError:
             return
-        for result in _page_results(job, data, numbers, dpi):
+        _limit_memory(limits.reader_memory)
+        for result in _page_results(job, data, numbers, dpi, limits.max_pixels):
             connection.send(result)
 
 
-def _page_results(job: str, data: bytes, numbers: list[int], dpi: int):
-    """(page number, result, problem) for ``numbers``, one page loaded at a time."""
+def _limit_memory(extra: int) -> None:
+    """Cap this (worker) process's address space at what it maps now plus ``extra`` bytes: a
+    page that asks for more fails at once (MemoryError, or pdfium stops the worker) instead
+    of growing until the OOM killer picks a process. Linux only (``/proc``); else no cap."""
+    try:
+        import resource
+
+        mapped = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = mapped + extra if extra else resource.RLIM_INFINITY
+        if hard != resource.RLIM_INFINITY:
+            cap = hard if cap == resource.RLIM_INFINITY else min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        return
+
+
+def _page_results(job: str, data: bytes, numbers: list[int], dpi: int, max_pixels: int = MAX_PIXELS):
+    """(page number, result, problem) for ``numbers``, one page loaded at a time; any failure
+    of one page (pdfium's, a page too large to render, memory) is that page's problem."""
     pdf = pdfium.PdfDocument(data)
     try:
         for number in numbers:
             page = None
             try:
                 page = pdf[number - 1]
-                result = _page_text(page) if job == "text" else render_pgm(page, dpi)
+                result = _page_text(page) if job == "text" else render_pgm(page, dpi, max_pixels)
                 problem = ""
-            except pdfium.PdfiumError as exc:
-                result, problem = None, str(exc)
+            except MemoryError:
+                result, problem = None, OUT_OF_MEMORY
+            except Exception as exc:  # noqa: BLE001 - a hostile page must not stop the worker
+                result, problem = None, (str(exc).splitlines() or [type(exc).__name__])[0]
             finally:
                 if page is not None:
                     page.close()
@@ -171,11 +238,19 @@ def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:
     return covered >= SCAN_MIN_COVER * width * height
 
 
-def render_pgm(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int]:
+class PageTooLarge(ValueError):
+    """A page so large that even ``MIN_RENDER_DPI`` would pass the pixel limit (a broken media box)."""
+
+
+def render_pgm(page: pdfium.PdfPage, dpi: int, max_pixels: int = MAX_PIXELS) -> tuple[bytes, int]:
     """The page as an 8-bit grey PGM image (what tesseract reads from stdin) and its resolution:
-    ``dpi``, or less for a page so large that the image would pass ``MAX_PIXELS``."""
+    ``dpi``, or less for a page so large that the image would pass ``max_pixels``; a page that
+    would pass it even at ``MIN_RENDER_DPI`` raises ``PageTooLarge`` (no floor defeats the limit)."""
     width, height = page.get_size()
-    dpi = max(1, min(dpi, int(72 * math.sqrt(MAX_PIXELS / max(width * height, 1.0)))))
+    if max_pixels:
+        dpi = min(dpi, int(72 * math.sqrt(max_pixels / max(width * height, 1e-9))))
+    if dpi < MIN_RENDER_DPI:
+        raise PageTooLarge(f"page too large to render ({width:.0f} x {height:.0f} pt)")
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
     pixels = bytes(bitmap.buffer)
@@ -196,6 +271,8 @@ def _worker() -> Connection:
     global _WORKER
     if _WORKER is not None and _WORKER[0] != os.getpid():
         _WORKER = None  # inherited through a fork: that worker belongs to the parent
+    if _WORKER is not None and not _WORKER[1].is_alive():
+        stop_worker()  # died between documents (killed from outside): start a fresh one
     if _WORKER is None:
         context = _context()
         ours, theirs = context.Pipe()

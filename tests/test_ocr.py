@@ -60,11 +60,11 @@ def test_a_page_whose_rendering_kills_the_worker_is_left_out(tmp_path: Path, tes
 
     crashed = tmp_path / "crashed"  # visible to the restarted worker, unlike a variable
 
-    def crashes_on_first_page(page, dpi):
+    def crashes_on_first_page(page, dpi, *limit):
         if not crashed.exists():
             crashed.touch()
             os._exit(3)
-        return real(page, dpi)
+        return real(page, dpi, *limit)
 
     stop_worker()
     monkeypatch.setattr(compliance.pdf_reader, "render_pgm", crashes_on_first_page)
