@@ -24,7 +24,7 @@ from compliance.errors import ComplianceError
 from compliance.limits import Limits
 
 # The settings config.toml may hold; any other key is reported, never silently ignored.
-KNOWN_KEYS = ("national", "file_timeout")
+KNOWN_KEYS = ("national", "file_timeout", "limits")
 Warn = Callable[[ComplianceError], None]
 
 
