@@ -701,3 +701,16 @@ def test_page_ranges_are_compact():
     from compliance.report.view import page_ranges
 
     assert page_ranges([7, 1, 2, 3, 9, 10]) == "1–3, 7, 9–10" and page_ranges([]) == ""
+
+
+def test_only_a_very_tall_row_may_continue_overleaf_and_rows_without_evidence_span_both_columns():
+    from compliance.report.html import LONG_ROW_CHARS
+
+    report = sample_report()
+    long_quote = "Pasal panjang " * (LONG_ROW_CHARS // 10)
+    report["findings"][2]["evidence"] = [dict(report["findings"][2]["evidence"][0], quote=long_quote, matched=[])]
+    html = render(report, "html")
+    classes = dict(re.findall(r'<tr id="req-([^"]+)" class="([^"]*)"', html))
+    assert classes["tim-koordinasi"] == "fulfilled long" and classes["prinsip"] == "partial"
+    missing = _row(html, 'data-requirement="audit-keamanan"')
+    assert '<td colspan="2" class="no-evidence">' in missing and LABELS["id"]["no_evidence"] in missing

@@ -29,6 +29,11 @@ def _segments(counts: dict[str, int]) -> list[dict]:
     return segments
 
 
+# Quoted characters above which a findings row may continue on the next printed page: a row
+# that tall kept whole would leave most of the page before it blank.
+LONG_ROW_CHARS = 2000
+
+
 def _evidence(finding: dict, number: int, t: dict, ocr_articles: set, quoted: dict[tuple, int]) -> list[dict]:
     """The finding's evidence as printed: each quote once in the report (a later finding
     citing the same words gets the reference and the number of the finding that quotes
@@ -53,6 +58,7 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
     out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
     out["printed_basis"] = view.printed_basis(finding, t)
     out["evidence"] = _evidence(finding, number, t, ocr_articles, quoted)
+    out["long"] = sum(len(ev["quote"] or "") for ev in out["evidence"] if not ev["seen_in"]) > LONG_ROW_CHARS
     out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t), anchor=view.pasal_anchor(c))
                         for c in finding.get("conflicts") or []]
     out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
@@ -74,6 +80,7 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
     rows = [_finding(f, n, metadata, t, lang, groups, verifications, ocr_articles, quoted)
             for n, f in enumerate(findings, 1)]
     titles = {f["requirement"]: f.get("title") or f["requirement"] for f in findings}
+    top = memo.priorities(data, lang)
     cited = view.citation_data(data, regulation)
     mengingat = view.mengingat_rows(cited["mengingat"], lang)
     return environment().get_template("report.html.j2").render(
@@ -91,7 +98,8 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         score_definition=view.score_definition(data, t, lang),
         national_short=(data.get("catalog") or {}).get("short") or (data.get("catalog") or {}).get("title") or "",
         advice=memo.advice(data, lang, cited["mengingat"]),
-        priorities=memo.priorities(data, lang),
+        priorities=top,
+        printed_suggestions={p["requirement"] for p in top},
         ditetapkan=long_date(metadata.get("ditetapkan"), lang, ""),
         source_name=PurePath(view.source_of(data).get("file") or "").name,
         requirement_titles=titles,

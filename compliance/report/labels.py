@@ -59,6 +59,9 @@ LABELS: dict[str, dict] = {
         "none": "—",
         "see_suggestion": "lihat usulan",
         "suggestions": "Usulan rumusan pasal",
+        "no_evidence": "Tidak ada bukti dalam peraturan.",
+        "suggestions_print": "Cetakan ini memuat rumusan untuk lima prioritas; rumusan lainnya ada di versi layar "
+                             "dan di laporan Word (compliance check … -o laporan.docx).",
         "suggestions_intro": "Rumusan berikut adalah titik awal bagi perancang, bukan teks final. Tanda «…» menandai "
                              "bagian yang harus diisi atau dipilih. Rujukan pasal Perpres dicantumkan hanya setepat "
                              "yang diketahui katalog.",
@@ -177,6 +180,9 @@ LABELS: dict[str, dict] = {
         "none": "—",
         "see_suggestion": "see suggestion",
         "suggestions": "Suggested clauses",
+        "no_evidence": "No evidence in the regulation.",
+        "suggestions_print": "This print carries the clauses of the five priorities; the others are in the screen "
+                             "version and in the Word report (compliance check … -o laporan.docx).",
         "suggestions_intro": "The clauses below are a starting point for the drafter, not final text; they stay in "
                              "Indonesian, the language of the regulation. «…» marks what must be filled in or chosen. "
                              "Perpres articles are cited only as precisely as the catalog knows them.",
