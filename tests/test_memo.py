@@ -87,3 +87,10 @@ def test_html_report_speaks_plain_words():
                       ">uu/2008/11<", "compliance/report@1", "perpres-95-2018"):
         assert developer not in visible.replace('data-schema="compliance/report@1"', ""), developer
     assert "UU 11/2008" in visible and "9 Juni 2022" in visible and 'data-advice="amend"' in visible
+
+
+def test_reasons_name_only_the_kinds_of_gap_that_occur():
+    only_partial = advice(_report(["partial", "fulfilled"], "2020-05-01", 75.0), "id")
+    assert only_partial["reasons"] == ["1 persyaratan baru diatur sebagian"]
+    only_missing = advice(_report(["missing", "missing", "fulfilled"], "2020-05-01", 33.3), "id")
+    assert only_missing["reasons"][-1] == "2 persyaratan belum diatur"

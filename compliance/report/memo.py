@@ -68,13 +68,22 @@ def advice(report: dict, lang: str, mengingat: list[dict] | None = None) -> dict
                                    limit=number(rules["amend_below"], lang)))
     elif counts["missing"] or counts["partial"]:
         kind = "complete"
-        reasons.append(message("advice-why-gaps", lang, missing=counts["missing"], partial=counts["partial"]))
+        reasons.append(_gaps(counts, lang))
     else:
         kind = "keep"
         reasons.append(message("advice-why-none", lang))
     if kind in ("replace", "amend") and (counts["missing"] or counts["partial"]):
-        reasons.append(message("advice-why-gaps", lang, missing=counts["missing"], partial=counts["partial"]))
+        reasons.append(_gaps(counts, lang))
     return {"kind": kind, "text": message(f"advice-{kind}", lang), "reasons": reasons}
+
+
+def _gaps(counts: dict[str, int], lang: str) -> str:
+    """"2 persyaratan belum diatur, 5 baru sebagian", naming only the kinds that occur."""
+    if counts["missing"] and counts["partial"]:
+        return message("advice-why-gaps", lang, missing=counts["missing"], partial=counts["partial"])
+    if counts["missing"]:
+        return message("advice-why-missing", lang, missing=counts["missing"])
+    return message("advice-why-partial", lang, partial=counts["partial"])
 
 
 def _articles(items: list[dict], t: dict) -> list[dict]:
