@@ -118,6 +118,13 @@ def test_page_flow_shows_the_report_with_the_json_counts(client):
         download = client.get(f"{job_url}/laporan.{fmt}?unduh=1")
         assert download.status_code == 200 and download.headers["content-type"].startswith(kind)
         assert "attachment" in download.headers["content-disposition"]
+    from compliance.web.work import formats
+
+    if "docx" in formats():  # the Word writer, where the library has it
+        word = client.get(f"{job_url}/laporan.docx?unduh=1")
+        assert word.status_code == 200 and word.content[:2] == b"PK"
+    else:
+        assert client.get(f"{job_url}/laporan.docx?unduh=1").status_code == 404
     framed = client.get(f"{job_url}/laporan.html")
     assert "sandbox" in framed.headers["content-security-policy"]
     assert "<script" not in framed.text
