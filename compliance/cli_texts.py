@@ -173,6 +173,8 @@ HELP_ID: dict[str, str] = {
     "Largest file accepted; a larger upload is answered with 413.":
         "Ukuran berkas terbesar yang diterima; unggahan yang lebih besar dijawab dengan 413.",
     "Checks at once (default: number of cores).": "Jumlah pemeriksaan sekaligus (bawaan: jumlah inti prosesor).",
+    "Seconds one stage of a check may take before its worker is stopped and the job failed.":
+        "Detik yang boleh dipakai satu tahap pemeriksaan sebelum prosesnya dihentikan dan pemeriksaannya gagal.",
     "Official PDF of Perpres 95/2018 to quote (also COMPLIANCE_NATIONAL or config.toml).":
         "PDF resmi Perpres 95/2018 untuk dikutip (juga COMPLIANCE_NATIONAL atau config.toml).",
     "Do not open the page in a browser.": "Jangan membuka halaman di peramban.",

@@ -369,3 +369,53 @@ def test_a_real_server_killed_during_a_job_restarts_with_the_job_failed(tmp_path
         assert SAMPLE.name.encode() in get(f"{url}/riwayat?daerah=Banyuasri")
     finally:
         stop(process)
+
+
+def _worker_pids(checker) -> list[int]:
+    return [p.pid for p in (getattr(checker.pool._pool, "_processes", None) or {}).values()]
+
+
+def test_a_dead_worker_fails_its_job_and_the_waiting_ones_go_on(tmp_path):
+    import os
+    import signal
+
+    app = create_app(Settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", workers=1))
+    with TestClient(app, base_url=BASE, raise_server_exceptions=False) as served:
+        checker = served.app.state.checker
+        book = checker.book
+        busy = book.create("b", "lama.pdf", "id")
+        book.update(busy, state="running", stage="reading")
+        checker._submit(busy, time.sleep, 60)  # a job that will not end by itself
+        token = csrf(served)
+        posted = served.post("/unggah", data={"csrf_token": token}, files={"file": (SAMPLE.name, SAMPLE.read_bytes())},
+                             follow_redirects=False)
+        waiting = posted.headers["location"].rsplit("/", 1)[1]
+        for _ in range(100):
+            if _worker_pids(checker):
+                break
+            time.sleep(0.1)
+        assert book.get(waiting)["state"] == "queued"
+        for pid in _worker_pids(checker):  # the worker process this test's server started
+            os.kill(pid, signal.SIGKILL)
+        assert wait_done(served, waiting)["state"] == "done"  # queued again in a fresh pool
+        failed = served.get(f"/api/v1/jobs/{busy}").json()
+        assert failed["state"] == "failed" and failed["error"]["code"] == "worker-died"
+        assert served.get("/").status_code == 200
+
+
+def test_a_job_stuck_in_one_stage_is_stopped_and_the_server_goes_on(tmp_path):
+    app = create_app(Settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", workers=1, job_timeout=3.0))
+    with TestClient(app, base_url=BASE, raise_server_exceptions=False) as served:
+        checker = served.app.state.checker
+        stuck = checker.book.create("b", "macet.pdf", "id")
+        checker.book.update(stuck, state="running", stage="reading")
+        checker._submit(stuck, time.sleep, 60)
+        for _ in range(200):
+            job = served.get(f"/api/v1/jobs/{stuck}").json()
+            if job["state"] == "failed":
+                break
+            time.sleep(0.1)
+        assert job["error"]["code"] == "job-stuck" and "lebih dari 3 detik" in job["error"]["message"]
+        text = EXAMPLES / "perwal-tirtaraya-2017-tik.txt"
+        answer = served.post("/api/v1/check", files={"file": (text.name, text.read_bytes())})
+        assert answer.status_code == 200

@@ -35,7 +35,7 @@ async def check(request: Request) -> Response:
         raise WebError("upload-too-many", status=400, limit=1)
     checker = request.app.state.checker
     _, jobs = await checker.accept([f for f in files if hasattr(f, "read")], lang)
-    job = await checker.wait(jobs[0], request.app.state.settings.job_timeout)
+    job = await checker.wait(jobs[0], request.app.state.settings.api_wait)
     if job.get("state") != "done":
         raise ComplianceError(job.get("error_code") or "internal-error", **(job.get("error_params") or {}))
     body = (checker.book.report_dir(job["id"]) / "report.json").read_bytes()
@@ -51,7 +51,7 @@ async def region(request: Request) -> Response:
     lang = _lang(form.get("lang") or request.query_params.get("lang"))
     checker = request.app.state.checker
     job_id = await checker.accept_region([f for f in form.getlist("file") if hasattr(f, "read")], lang)
-    job = await checker.wait(job_id, request.app.state.settings.job_timeout)
+    job = await checker.wait(job_id, request.app.state.settings.api_wait)
     if job.get("state") != "done":
         raise ComplianceError(job.get("error_code") or "internal-error", **(job.get("error_params") or {}))
     body = (checker.book.report_dir(job_id) / "region.json").read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 from starlette.applications import Starlette
@@ -26,9 +27,11 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app):
         checker.start()
+        watchdog = asyncio.create_task(checker.watch())
         try:
             yield
         finally:
+            watchdog.cancel()
             checker.stop()
 
     def body_limit(path: str) -> int:

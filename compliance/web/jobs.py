@@ -139,6 +139,13 @@ class JobBook:
     def active_count(self) -> int:
         return self._execute("SELECT count(*) FROM job WHERE state IN ('queued','running')")[0][0]
 
+    def stuck(self, seconds: float) -> list[str]:
+        """Running jobs that have not moved to another stage for ``seconds``."""
+        limit = datetime.fromtimestamp(datetime.now(timezone.utc).timestamp() - seconds, timezone.utc)
+        rows = self._execute("SELECT id FROM job WHERE state='running' AND updated_at < ?",
+                             (limit.isoformat(timespec="milliseconds"),))
+        return [r[0] for r in rows]
+
     def fail_interrupted(self) -> int:
         """On start: the jobs a killed server left queued or running are failed, their files dropped."""
         rows = self._execute("SELECT id, file FROM job WHERE state IN ('queued','running')")
@@ -183,7 +190,18 @@ class WorkerPool:
         """Stop now: queued jobs are cancelled, running workers ended (their jobs are
         marked failed on the next start)."""
         with self._lock:
-            processes = list((getattr(self._pool, "_processes", None) or {}).values())
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
+            self._end(self._pool)
+
+    def restart(self) -> None:
+        """End every worker (a runaway job's among them) and start a fresh pool: the jobs the
+        old pool held fail or are queued again (see ``Checker._finished``)."""
+        with self._lock:
+            old, self._pool = self._pool, self._new_pool()
+        self._end(old)
+
+    @staticmethod
+    def _end(pool: ProcessPoolExecutor) -> None:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()

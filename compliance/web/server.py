@@ -12,10 +12,12 @@ from compliance.web.settings import Settings, read_password
 
 def build_settings(*, host: str, port: int, password_file: Path | None = None, data_dir: Path | None = None,
                    cache_dir: Path | None = None, max_upload_mb: int = 50, workers: int | None = None,
+                   job_timeout: float = 900.0,
                    national: Path | None = None, lang: str = "id") -> Settings:
     """The settings ``compliance serve`` runs with; raises ``WebError`` (before anything
     listens) for a non-local host without a password."""
     options = {"host": host, "port": port, "max_upload": max_upload_mb * 1024 * 1024, "national": national, "lang": lang,
+               "job_timeout": job_timeout,
                "password": read_password(password_file) if password_file else None}
     if data_dir is not None:
         options["data_dir"] = data_dir

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from starlette.concurrency import run_in_threadpool
 
@@ -61,6 +61,7 @@ class Checker:
                       for lang in ("id", "en")}
         self.pool: WorkerPool | None = None
         self._futures: dict[str, Future] = {}
+        self._stopping = False
 
     def start(self) -> None:
         """Open the store (a damaged one is rebuilt now, not mid-job), fail the jobs a
@@ -72,6 +73,7 @@ class Checker:
         self.pool = WorkerPool(self.settings.workers, warm, (self.settings.catalog,))
 
     def stop(self) -> None:
+        self._stopping = True
         if self.pool is not None:
             self.pool.shutdown()
 
@@ -104,7 +106,9 @@ class Checker:
             path = self.book.upload_path(job_id, kind)
             await run_in_threadpool(path.write_bytes, data)
             del data
-            self._submit(job_id, path, name, lang)
+            national = str(self.settings.national) if self.settings.national else None
+            self._submit(job_id, run_check, str(self.book.data_dir), job_id, str(path), name, lang,
+                         self.settings.catalog, self.catalog_key(lang), self.cache_dir, national)
             jobs.append(job_id)
         return batch, jobs
 
@@ -132,10 +136,8 @@ class Checker:
             self.book.fail(job_id, "upload-bad-form", {"reason": "-"})
             self.book.forget(job_id)
             raise
-        future = self.pool.submit(run_region, str(self.book.data_dir), job_id, str(folder), lang,
-                                  self.settings.catalog, self.cache_dir)
-        self._futures[job_id] = future
-        future.add_done_callback(lambda f: self._finished(job_id, "-", f))
+        self._submit(job_id, run_region, str(self.book.data_dir), job_id, str(folder), lang, self.settings.catalog,
+                     self.cache_dir)
         return job_id
 
     def _kind(self, name: str, data: bytes) -> str:
@@ -148,30 +150,49 @@ class Checker:
             raise ComplianceError("file-empty", file=name)
         return sniff(data, Path(name))
 
-    def _submit(self, job_id: str, path: Path, name: str, lang: str) -> None:
-        national = str(self.settings.national) if self.settings.national else None
-        future = self.pool.submit(run_check, str(self.book.data_dir), job_id, str(path), name, lang,
-                                  self.settings.catalog, self.catalog_key(lang), self.cache_dir, national)
+    def _submit(self, job_id: str, fn: Callable, *args: Any) -> None:
+        future = self.pool.submit(fn, *args)
         self._futures[job_id] = future
-        future.add_done_callback(lambda f, job_id=job_id, name=name: self._finished(job_id, name, f))
+        future.add_done_callback(lambda f: self._finished(job_id, fn, args, f))
 
-    def _finished(self, job_id: str, name: str, future: Future) -> None:
-        """A worker that died (killed, out of memory) fails its job, not the server."""
-        self._futures.pop(job_id, None)
-        if future.cancelled():
-            self.book.fail(job_id, "job-interrupted", {"file": name})
-        elif future.exception() is not None:
-            self.book.fail(job_id, "worker-died", {"file": name})
+    def _finished(self, job_id: str, fn: Callable, args: tuple, future: Future) -> None:
+        """A worker that died (killed, out of memory, stopped by the watchdog) fails the job it
+        was running; a job still waiting in the broken pool is queued again in the new one."""
+        if self._futures.get(job_id) is future:
+            del self._futures[job_id]
+        if not future.cancelled() and future.exception() is None:
+            return
+        job = self.book.get(job_id) or {}
+        if job.get("state") == "queued" and not self._stopping:
+            self._submit(job_id, fn, *args)
+            return
+        self.book.fail(job_id, "job-interrupted" if future.cancelled() else "worker-died",
+                       {"file": job.get("file", "-")})
+
+    async def watch(self) -> None:
+        """Stop a job that has spent longer than ``job_timeout`` in one stage: its worker is
+        ended (the pool replaced), the job failed; the page and the other jobs go on."""
+        interval = min(5.0, self.settings.job_timeout / 2)
+        while True:
+            await asyncio.sleep(interval)
+            stuck = [j for j in self.book.stuck(self.settings.job_timeout) if j in self._futures]
+            for job_id in stuck:
+                job = self.book.get(job_id) or {}
+                self.book.fail(job_id, "job-stuck", {"file": job.get("file", "-"),
+                                                     "seconds": int(self.settings.job_timeout)})
+            if stuck:
+                self.pool.restart()
 
     async def wait(self, job_id: str, timeout: float) -> dict[str, Any]:
-        """The job once finished (the event loop stays free meanwhile)."""
-        future = self._futures.get(job_id)
-        if future is not None:
+        """The job once finished (the event loop stays free meanwhile). A job queued again
+        after a worker died is followed to its new future."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (future := self._futures.get(job_id)) is not None:
             try:
-                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout)
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), max(0.0, deadline - loop.time()))
             except asyncio.TimeoutError:
                 raise WebError("job-timeout", status=504, seconds=int(timeout), url=f"/pekerjaan/{job_id}") from None
-            except Exception:  # a dead worker: record it now, whichever thread gets there first
-                job = self.book.get(job_id) or {}
-                self.book.fail(job_id, "worker-died", {"file": job.get("file", "-")})
+            except Exception:  # noqa: S110 - recorded (or the job queued again) by _finished, which ran first
+                pass
         return self.book.get(job_id) or {}

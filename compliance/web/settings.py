@@ -52,7 +52,8 @@ class Settings:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     catalog: str = "perpres-95-2018"
     national: Path | None = None
-    job_timeout: float = 900.0  # seconds an API call waits for its report
+    job_timeout: float = 900.0  # seconds one stage of a job may take before its worker is stopped
+    api_wait: float = 3600.0  # seconds an API call waits for its report (then 504; the job goes on)
     lang: str = "id"  # the pages' language until the user switches (``compliance --lang en serve``)
 
     def __post_init__(self) -> None:
