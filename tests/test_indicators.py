@@ -215,3 +215,18 @@ def test_personal_data_merely_named_is_no_protection_policy(tmp_path):
     result = check(_perbup(tmp_path, [manual], "perbup-manual-2026"), evaluation="pemdi-2026")
     assert {f.requirement: f.status for f in result.findings}["pelindungan-data-pribadi"] == "missing"
     assert _levels(result)[8] == 0
+
+
+def test_word_report_carries_the_evaluation_section():
+    import docx
+
+    path = EXAMPLES / "perwal-tirtaraya-2017-tik.txt"
+    for evaluation, rows, revoked in (("pemdi-2026", 20, False), ("spbe-2020", 47, True)):
+        data = check(path, evaluation=evaluation).to_dict()
+        document = docx.Document(io.BytesIO(render(data, "docx", "id")))
+        texts = [p.text for p in document.paragraphs]
+        assert any(t.startswith(("Kesiapan bukti dukung: ", "Perkiraan tingkat: ")) for t in texts)
+        assert any(t.startswith("DICABUT") for t in texts) == revoked
+        assert any(t.startswith(data["evaluation"]["note"]) for t in texts)
+        table = next(t for t in document.tables if t.rows[0].cells[0].text == "No." and len(t.columns) == 4)
+        assert len(table.rows) == rows + 1

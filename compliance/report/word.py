@@ -2,7 +2,8 @@
 
 Bagian Hukum drafts in Word: the suggested clauses arrive as ordinary editable
 paragraphs, the findings as a real table. Same facts as the HTML memo (identity, score,
-advice, priorities, findings, suggestions, Mengingat), from the same report dict.
+advice, priorities, findings, the evaluation section, suggestions, Mengingat), from the same
+report dict.
 python-docx writes the file; the bytes are made deterministic (fixed document dates and
 zip timestamps) so the same input gives the same file.
 """
@@ -23,6 +24,7 @@ from compliance import __version__
 from compliance.i18n import DEFAULT_LANG
 from compliance.locale_format import long_date
 from compliance.report import memo, view
+from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
 from compliance.report.templating import suggestion
 
@@ -106,6 +108,33 @@ def _findings_table(doc, data: dict, t: dict) -> None:
                     run.font.size = Pt(8.5)
 
 
+def _evaluation(doc, data: dict, lang: str) -> None:
+    """The chosen instrument's indicators: level, places in the text, what the next level needs."""
+    ev = evaluation_view(data, lang)
+    if ev is None:
+        return
+    doc.add_heading(_text(ev["heading"]), 1)
+    doc.add_paragraph().add_run(_text(ev["status_line"])).bold = True
+    doc.add_paragraph(_text(" ".join(filter(None, [ev["note"], ev["secondary"]])))).runs[0].italic = True
+    t = ev["t"]
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, label in zip(table.rows[0].cells, (t["no"], t["indicator"], ev["level_h"], t["places"])):
+        cell.text = ""
+        cell.paragraphs[0].add_run(_text(label)).bold = True
+    for row in ev["rows"]:
+        cells = table.add_row().cells
+        cells[0].text = str(row["no"])
+        cells[1].text = _text("\n".join(filter(None, [row["name"], row["role_text"], row["next"]])))
+        cells[2].text = _text(row["level_text"])
+        cells[3].text = _text("\n".join(f"{p['ref']} ({p['requirement']})" for p in row["places"]) or "—")
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(8.5)
+
+
 def _suggestions(doc, data: dict, t: dict) -> None:
     meta = view.metadata_of(data)
     gaps = [(f, suggestion(f, meta)) for f in data.get("findings") or []]
@@ -149,7 +178,7 @@ def _deterministic(blob: bytes) -> bytes:
 
 
 def render_docx(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None) -> bytes:
-    """The report as DOCX bytes: memo, findings table, suggested clauses, Mengingat."""
+    """The report as DOCX bytes: memo, findings table, evaluation section, suggested clauses, Mengingat."""
     data = view.as_dict(report)
     t = labels(lang)
     doc = Document()
@@ -168,6 +197,7 @@ def render_docx(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None) -
     props.language = lang
     _memo(doc, data, t, lang)
     _findings_table(doc, data, t)
+    _evaluation(doc, data, lang)
     _suggestions(doc, data, t)
     _mengingat(doc, data, t, lang, regulation)
     buffer = io.BytesIO()
