@@ -6,9 +6,9 @@ process each, ``jobs`` at a time, every process limited to one OpenMP thread
 (parallel pages beat parallel threads inside one page) and to
 ``page_timeout`` seconds. Only about ``jobs + 1`` page images are in memory at
 once. Images go through stdin as PGM, so no temporary files. A page's text is
-kept on disk under the hash of its image, the resolution, the language and the
-tesseract version (``cache_folder``), so reading a file again costs no OCR; a
-blank page (one grey level) is not sent to tesseract at all.
+kept on disk under the file's hash, the page number, the resolution, the language,
+the tesseract version and options (``cache_folder``), so reading a file again costs
+neither OCR nor rendering; a blank page (one grey level) is not sent to tesseract at all.
 
 200 dpi is the default: on the corpus it read a clean page as well as 300 dpi
 (99% similar to the text layer either way), read a 72-dpi scan better, and
@@ -70,17 +70,28 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
     jobs = jobs or default_jobs()
     failures = {} if failures is None else failures
     reduced = {} if reduced is None else reduced
-    cache = _Cache(cache_folder(), f"{lang}|{_version(tesseract)}|{' '.join(OPTIONS)}")
     data = Path(pdf_path).read_bytes()
+    cache = _Cache(cache_folder(), f"{hashlib.sha256(data).hexdigest()}|{dpi}|{lang}|{_version(tesseract)}|"
+                                   f"{' '.join(OPTIONS)}")
     results: dict[int, str] = {}
     wanted = len(set(page_numbers))
 
     def step() -> None:
         progress.report("ocr", len(results) + len(failures), wanted, Path(pdf_path).name)
 
+    to_render = []
+    for number in sorted(set(page_numbers)):  # a page read before is neither rendered nor read again
+        cached = cache.get(number)
+        if cached is None:
+            to_render.append(number)
+            continue
+        used_dpi, results[number] = cached
+        if used_dpi != dpi:
+            reduced[number] = used_dpi
+        step()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        running: dict[Future, tuple[int, str]] = {}
-        for number, rendered, problem in run_pages("render", data, sorted(set(page_numbers)), limits, deadline, dpi):
+        running: dict[Future, tuple[int, int]] = {}
+        for number, rendered, problem in run_pages("render", data, to_render, limits, deadline, dpi):
             if problem:
                 failures[number] = f"render timeout {page_timeout:g}s" if problem == TIMEOUT else f"render: {problem}"
                 step()
@@ -90,18 +101,14 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
                 reduced[number] = used_dpi
             if _blank(image):
                 results[number] = ""
-                step()
-                continue
-            key = cache.key(image, used_dpi)
-            cached = cache.get(key)
-            if cached is not None:
-                results[number] = cached
+                cache.put(number, used_dpi, "")
                 step()
                 continue
             if len(running) >= jobs:
                 _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
                 step()
-            running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, deadline.bound(page_timeout))] = (number, key)
+            running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, deadline.bound(page_timeout))] = \
+                (number, used_dpi)
         while running:
             _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
             step()
@@ -115,16 +122,16 @@ def _blank(image: bytes) -> bool:
     return not pixels or pixels.count(pixels[:1]) == len(pixels)
 
 
-def _collect(done, running: dict[Future, tuple[int, str]], results: dict[int, str], failures: dict[int, str],
+def _collect(done, running: dict[Future, tuple[int, int]], results: dict[int, str], failures: dict[int, str],
              cache: "_Cache") -> None:
     for future in done:
-        number, key = running.pop(future)
+        number, used_dpi = running.pop(future)
         try:
             results[number] = future.result()
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError, OSError) as exc:
             failures[number] = _reason(exc)
         else:
-            cache.put(key, results[number])
+            cache.put(number, used_dpi, results[number])
 
 
 def _reason(exc: Exception) -> str:
@@ -196,32 +203,36 @@ def cache_folder() -> Path | None:
 
 
 class _Cache:
-    """Page texts on disk, one file per page image; an unusable folder is just no cache."""
+    """Page texts on disk, one file per page of one file read one way (``reader``: the file's hash,
+    the resolution asked for, language, tesseract version and options), so a hit needs no
+    rendering; each file holds the resolution the page was read at, a newline, then the text.
+    An unusable folder is just no cache."""
 
     def __init__(self, folder: Path | None, reader: str) -> None:
         self.folder, self.reader = folder, reader
 
-    def key(self, image: bytes, dpi: int) -> str:
-        digest = hashlib.sha256(image)
-        digest.update(f"|{dpi}|{self.reader}".encode())
-        return digest.hexdigest()
+    def _file(self, number: int) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{hashlib.sha256(f'{self.reader}|{number}'.encode()).hexdigest()}.txt"
 
-    def get(self, key: str) -> str | None:
+    def get(self, number: int) -> tuple[int, str] | None:
+        """(resolution read at, text) of page ``number``, or None when it was not read before."""
         if self.folder is None:
             return None
         try:
-            return (self.folder / f"{key}.txt").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            dpi, _, text = self._file(number).read_text(encoding="utf-8").partition("\n")
+            return int(dpi), text
+        except (OSError, UnicodeDecodeError, ValueError):
             return None
 
-    def put(self, key: str, text: str) -> None:
+    def put(self, number: int, dpi: int, text: str) -> None:
         if self.folder is None:
             return
-        final = self.folder / f"{key}.txt"
+        final = self._file(number)
         partial = final.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            partial.write_text(text, encoding="utf-8")
+            partial.write_text(f"{dpi}\n{text}", encoding="utf-8")
             os.replace(partial, final)  # readers see the whole text or none
         except OSError:  # a read-only or full disk: OCR again next time
             partial.unlink(missing_ok=True)

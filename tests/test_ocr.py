@@ -1,4 +1,4 @@
-"""ocr: tesseract over rendered PDF pages, in parallel, bounded in time and size, cached by page image,
+"""ocr: tesseract over rendered PDF pages, in parallel, bounded in time and size, cached by file and page,
 with a clear message when missing."""
 
 from __future__ import annotations
@@ -119,15 +119,46 @@ def test_a_page_read_before_comes_from_the_cache(tmp_path: Path, tesseract: str,
     runs = _count_tesseract_runs(monkeypatch)
     assert ocr_pages(path, [1, 2]) == {1: "Pasal 1", 2: "Pasal 2"}
     assert len(runs) == 2 and len(list((tmp_path / "cache" / "ocr").glob("*.txt"))) == 2
-    # the same page image in another file, under another name: no tesseract
+    # read again, and under another name: no tesseract, and no page rendered either
+    rendered = _count_rendered_pages(monkeypatch)
     copy = tmp_path / "salinan.pdf"
-    copy.write_bytes(scanned_pdf(["Pasal 2"]))
+    copy.write_bytes(path.read_bytes())
     assert ocr_pages(path, [1, 2]) == {1: "Pasal 1", 2: "Pasal 2"}
-    assert ocr_pages(copy, [1]) == {1: "Pasal 2"}
-    assert len(runs) == 2
+    assert ocr_pages(copy, [2]) == {2: "Pasal 2"}
+    assert len(runs) == 2 and rendered == []
     # another resolution is another image: read again
     assert ocr_pages(path, [1], dpi=150) == {1: "Pasal 1"}
-    assert len(runs) == 3
+    assert len(runs) == 3 and rendered == [1]
+    # another file is read, even where a page of it shows the same words
+    other = tmp_path / "lain.pdf"
+    other.write_bytes(scanned_pdf(["Pasal 2"]))
+    assert ocr_pages(other, [1]) == {1: "Pasal 2"}
+    assert len(runs) == 4 and rendered == [1, 1]
+
+
+def _count_rendered_pages(monkeypatch) -> list[int]:
+    """Record each page number sent to the worker to be rendered."""
+    rendered: list[int] = []
+    real = compliance.ocr.run_pages
+
+    def counted(job, data, numbers, *args):
+        rendered.extend(numbers)
+        return real(job, data, numbers, *args)
+
+    monkeypatch.setattr(compliance.ocr, "run_pages", counted)
+    return rendered
+
+
+def test_a_blank_page_read_before_is_not_rendered_again(tmp_path: Path, tesseract: str, monkeypatch):
+    monkeypatch.delenv("COMPLIANCE_NO_CACHE")
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(image_pdf([(b"\xff" * 40000, 200, 200)], media=(14400, 14400)))
+    assert ocr_pages(path, [1]) == {1: ""}
+    rendered = _count_rendered_pages(monkeypatch)
+    reduced: dict[int, int] = {}
+    assert ocr_pages(path, [1], reduced=reduced) == {1: ""}
+    assert rendered == [] and reduced == {1: 30}  # the resolution it was read at is kept too
 
 
 def test_no_cache_reads_every_time_and_keeps_nothing(tmp_path: Path, tesseract: str, monkeypatch):
