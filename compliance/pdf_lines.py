@@ -36,7 +36,7 @@ _CHAR_MAP.update({
 })
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     """A piece of text on one baseline: left/right edges and glyph height in PDF points."""
 
@@ -76,6 +76,8 @@ def page_text(textpage) -> str:
 
 
 def _runs(textpage) -> list[_Run]:
+    """pdfium's runs placed on the page. This loop is most of the time of reading a PDF beyond
+    pdfium's own work, so it calls the C API directly, three or four calls per run."""
     count = textpage.count_chars()
     if count <= 0:
         return []
@@ -83,41 +85,33 @@ def _runs(textpage) -> list[_Run]:
     if len(text) != count:  # text and char indices disagree: rebuild one code point per char
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     glyphs = _Glyphs(textpage)
+    raw, rect, x, y = glyphs.raw, glyphs._box, glyphs._x, glyphs._y
+    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     runs: list[_Run] = []
     start = 0
     for piece in text.split("\n"):
-        end = start + len(piece)
-        _add_runs(glyphs, text, start, end, runs)
-        start = end + 1
+        stripped = piece.strip()
+        if stripped:
+            first = start + len(piece) - len(piece.lstrip())
+            last = first + len(stripped) - 1
+            loose_box(raw, first, rect)
+            left, bottom, top = rect.left, rect.bottom, rect.top
+            loose_box(raw, last, rect)
+            last_left, last_bottom, right = rect.left, rect.bottom, rect.right
+            height = max(top - bottom, 1.0)
+            origin(raw, first, x, y)
+            baseline = y.value
+            # equal font bottoms mean one line; only mixed fonts need the last glyph's baseline
+            one_line = abs(last_bottom - bottom) <= 0.1 * height
+            if not one_line:
+                origin(raw, last, x, y)
+                one_line = abs(y.value - baseline) <= SAME_LINE * height
+            if one_line and last_left >= left:
+                runs.append(_Run(baseline, height, left, right, stripped))
+            else:
+                _split_by_glyph(glyphs, text, first, last, runs)
+        start += len(piece) + 1
     return runs
-
-
-def _add_runs(glyphs: _Glyphs, text: str, start: int, end: int, runs: list[_Run]) -> None:
-    """Append the run text[start:end] (or its pieces, if it spans lines) to ``runs``."""
-    span = _trim(text, start, end)
-    if span is None:
-        return
-    first, last = span
-    left, bottom, _, top = glyphs.box(first)
-    last_left, last_bottom, right, _ = glyphs.box(last)
-    height = max(top - bottom, 1.0)
-    baseline = glyphs.baseline(first)
-    # equal font bottoms mean one line; only mixed fonts need the last glyph's baseline
-    one_line = abs(last_bottom - bottom) <= 0.1 * height or abs(glyphs.baseline(last) - baseline) <= SAME_LINE * height
-    if one_line and last_left >= left:
-        runs.append(_Run(baseline, height, left, right, text[first : last + 1]))
-    else:
-        _split_by_glyph(glyphs, text, first, last, runs)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Indices of the first and last non-blank characters of text[start:end]."""
-    first, last = start, end - 1
-    while first <= last and text[first].isspace():
-        first += 1
-    while last >= first and text[last].isspace():
-        last -= 1
-    return (first, last) if first <= last else None
 
 
 def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: list[_Run]) -> None:
@@ -160,6 +154,8 @@ def _lines(runs: list[_Run]) -> list[str]:
 
 def _join(group: list[_Run]) -> str:
     """Join a line's runs left to right, with one space where a gap shows."""
+    if len(group) == 1:
+        return normalise(group[0].text)
     group.sort(key=lambda r: r.left)
     parts = [group[0].text]
     for prev, run in zip(group, group[1:]):
