@@ -35,5 +35,5 @@ def load(path: str | Path, *, page_timeout: float | None = None, ocr: str = "aut
     lines = clean(extracted.pages)
     regulation = parse(lines, extracted.source)
     regulation.warnings[:0] = extracted.warnings
-    add_reference_warnings(regulation)  # internal references to parts that do not exist
+    add_reference_warnings(regulation)  # finds its citations (kept with it) and flags references to nowhere
     return regulation

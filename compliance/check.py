@@ -7,13 +7,16 @@ that the HTML/CSV/Markdown renderers read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from compliance.catalog import DEFAULT_CATALOG, Catalog, load_catalog
 from compliance.evaluation import Evaluation, evaluation_in_force, load_evaluation
+from compliance.graph import add_findings, build_graph
 from compliance.indicators import evaluation_section
 from compliance.match import match_with_tags
 from compliance.models import REPORT_SCHEMA, Finding, Regulation
@@ -31,6 +34,8 @@ class CheckResult:
     summary: dict[str, Any]
     evaluation_section: dict[str, Any] | None = None
     lang: str = "id"
+    # the citation graph of the regulation, the catalog and the findings: built once per check
+    graph: nx.MultiDiGraph | None = field(default=None, repr=False, compare=False)
 
     @property
     def score(self) -> float | None:
@@ -75,7 +80,9 @@ def check(source: str | Path | Regulation, catalog: str | Path | Catalog = DEFAU
         regulation = load(source)
     cat = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
     ev = choose_evaluation(cat, evaluation, on)
-    findings, tags = match_with_tags(regulation, cat, lang)
+    graph = build_graph([regulation], cat)  # from the citations the regulation carries
+    findings, tags = match_with_tags(regulation, cat, lang, graph)
+    add_findings(graph, regulation, findings)
     summary = make_summary(findings, cat, lang)
     section = evaluation_section(findings, ev, tags, lang) if ev is not None else None
-    return CheckResult(regulation, cat, ev, findings, summary, section, lang)
+    return CheckResult(regulation, cat, ev, findings, summary, section, lang, graph)

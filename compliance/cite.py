@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from compliance.cite_find import LEVELS, Found, Group, RegulationSpan, find
@@ -25,59 +24,8 @@ from compliance.cite_resolve import (
     relation_before,
     span_id,
 )
+from compliance.citation import Citation
 from compliance.models import Article, Mengingat, Regulation, Warning_
-
-
-@dataclass
-class Citation:
-    """One citation-like span. ``target`` is the canonical id with its pinpoint
-    (``perpres/2018/95#pasal-58-ayat-4``); ``regulation`` the id without it.
-    ``place`` says where the span stands: ``{part, pasal, ayat, item}``.
-    ``status`` is what ``regulations/relations.yaml`` knows of the target
-    (``revoked_by``, ``amended_by``); ``amends`` is a regulation the text itself
-    says this cited one amends ("... sebagaimana telah diubah dengan <this>").
-    ``exists`` is the structure check of an internal reference (None = not checked).
-    ``form`` is ``regulation`` when the text names the act cited, ``reference``
-    for a bare "Pasal 5 ayat (2)" read against the citing (or amended) act."""
-
-    raw: str
-    kind: str | None
-    target: str | None
-    pinpoint: str | None
-    relation: str
-    place: dict[str, str | None]
-    resolved: bool
-    internal: bool = False
-    regulation: str | None = None
-    pinpoint_end: str | None = None
-    title: str | None = None
-    status: dict[str, Any] = field(default_factory=dict)
-    amends: str | None = None
-    reason: str | None = None
-    exists: bool | None = None
-    offset: int = 0
-    form: str = "regulation"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "raw": self.raw,
-            "kind": self.kind,
-            "target": self.target,
-            "regulation": self.regulation,
-            "pinpoint": self.pinpoint,
-            "pinpoint_end": self.pinpoint_end,
-            "relation": self.relation,
-            "place": dict(self.place),
-            "resolved": self.resolved,
-            "internal": self.internal,
-            "title": self.title,
-            "status": dict(self.status),
-            "amends": self.amends,
-            "reason": self.reason,
-            "exists": self.exists,
-            "offset": self.offset,
-            "form": self.form,
-        }
 
 
 def regulation_key(reg: Regulation) -> str:
@@ -93,7 +41,8 @@ _ITEM_LABEL = re.compile(r"^\s*([a-z]{1,2}|\d+)[.)]\s")
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
-def _texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
+def place_texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
+    """(place, text) of every text citations are searched in, in document order."""
     if reg.preamble:
         yield {"part": "judul"}, reg.preamble
     for i, text in enumerate(reg.menimbang):
@@ -151,13 +100,21 @@ def _names_itself(citation: Citation, meta, self_id: str) -> bool:
             and int(number.group(1)) == meta.nomor_pokok)
 
 
+def citations_of(reg: Regulation) -> list[Citation]:
+    """The citations of ``reg``: those ``compliance.load`` found, else found now and kept with it."""
+    if reg.citations is None:
+        reg.citations = find_citations(reg)
+    return reg.citations
+
+
 def find_citations(reg: Regulation) -> list[Citation]:
-    """Every citation-like span in ``reg``, in document order, resolved where the text allows."""
+    """Every citation-like span in ``reg``, in document order, resolved where the text allows
+    (a new search: use ``citations_of`` for the ones the regulation carries)."""
     self_id = regulation_key(reg)
     amended = _amended_id(reg, reg.metadata)
     index = _article_index(reg)
     citations: list[Citation] = []
-    for place, text in _texts(reg):
+    for place, text in place_texts(reg):
         if not text:
             continue
         found = _cite_text(reg, text, place, self_id, amended, index)
@@ -455,8 +412,9 @@ def reference_warnings(citations: list[Citation]) -> list[Warning_]:
 
 
 def add_reference_warnings(reg: Regulation, citations: list[Citation] | None = None) -> list[Citation]:
-    """Find citations and append their dangling-reference warnings to ``reg.warnings`` (once)."""
-    citations = find_citations(reg) if citations is None else citations
+    """Append the dangling-reference warnings of the citations (``citations_of(reg)`` unless
+    given) to ``reg.warnings`` (once)."""
+    citations = citations_of(reg) if citations is None else citations
     present = {(w.code, w.detail) for w in reg.warnings}
     for warning in reference_warnings(citations):
         if (warning.code, warning.detail) not in present:
@@ -467,7 +425,7 @@ def add_reference_warnings(reg: Regulation, citations: list[Citation] | None = N
 def resolved_mengingat(reg: Regulation, citations: list[Citation] | None = None) -> list[dict[str, Any]]:
     """The Mengingat list with each entry's citations, whether one resolved and the known status of
     the acts (the resolution figures of ``bench/bench_cite.py``; the report uses ``mengingat_entries``)."""
-    citations = find_citations(reg) if citations is None else citations
+    citations = citations_of(reg) if citations is None else citations
     rows = []
     for entry, cited in mengingat_citations(reg, citations):
         rows.append({

@@ -112,11 +112,11 @@ def parse(path: Path, fmt: str | None, output: Path | None, ocr: str) -> None:
 def cite(path: Path, fmt: str | None, output: Path | None) -> None:
     """List every citation in a regulation: resolved id, relation and place, or why not resolved."""
     from compliance import load
-    from compliance.cite import citations_report, find_citations, render_citations
+    from compliance.cite import citations_report, render_citations
 
     fmt = format_for(output, COMMAND_FORMATS["cite"], fmt)
-    reg = load(path)  # its dangling-reference warnings are already added
-    citations = find_citations(reg)
+    reg = load(path)  # its citations are found, their dangling-reference warnings added
+    citations = reg.citations
     if fmt == "json":
         content = dumps_json(citations_report(reg, citations, _lang(click.get_current_context())))
     else:

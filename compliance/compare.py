@@ -245,10 +245,10 @@ def _best(columns: list[dict[str, Any]], requirement: str) -> dict[str, Any] | N
 def regulation_links(regulation: Regulation) -> dict[str, Any]:
     """This regulation's canonical id and the ids it amends or revokes, from its citations
     (run in the worker right after parsing; stored with the parse)."""
-    from compliance.cite import find_citations, regulation_key
+    from compliance.cite import citations_of, regulation_key
 
     own = regulation_key(regulation)
-    citations = find_citations(regulation)
+    citations = citations_of(regulation)
     return {"id": own, **{kind: sorted({c.regulation for c in citations if c.relation == kind and c.regulation
                                         and c.regulation != own}) for kind in ("amends", "revokes")}}
 

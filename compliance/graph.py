@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from compliance.cite import Citation, find_citations, regulation_key
+from compliance.cite import Citation, citations_of, regulation_key
 from compliance.cite_find import find
 from compliance.cite_resolve import known_relations, known_status, pinpoint_label, pinpoint_levels, span_id
 from compliance.models import Finding, Regulation, title_parts
@@ -37,9 +37,12 @@ _ROMAN = re.compile(r"^[IVX]+$")
 
 
 class _Builder:
-    def __init__(self) -> None:
-        self.g = nx.MultiDiGraph()
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        """A new graph, or more nodes and edges for ``graph`` (edge keys go on counting)."""
+        self.g = nx.MultiDiGraph() if graph is None else graph
         self.counter: dict[tuple[str, str, str], int] = {}
+        for u, v, data in self.g.edges(data=True):
+            self.counter[(u, v, data["relation"])] = self.counter.get((u, v, data["relation"]), 0) + 1
 
     def node(self, node_id: str, **attrs: Any) -> str:
         if node_id not in self.g:
@@ -182,19 +185,18 @@ def _evidence_node(b: _Builder, reg_id: str, pasal: str | None, parent: str | No
     return node
 
 
-def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None,
-                citations: list[list[Citation]] | None = None) -> nx.MultiDiGraph:
-    """One graph over ``regulations`` (+ the catalog and the matcher's findings).
+def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) -> nx.MultiDiGraph:
+    """One graph over ``regulations`` (+ the catalog and the matcher's findings), from the
+    citations each regulation carries (``citations_of``).
 
     ``findings``: a list of ``Finding`` for a single regulation, or a dict from
-    regulation id (``regulation_key``) or source file name to such lists.
-    ``citations``: each regulation's ``find_citations`` result when the caller already has it."""
+    regulation id (``regulation_key``) or source file name to such lists."""
     b = _Builder()
     if catalog is not None:
         _add_catalog(b, catalog)
     regulations = list(regulations)
-    for i, reg in enumerate(regulations):
-        reg_id = _add_regulation(b, reg, citations[i] if citations is not None else find_citations(reg))
+    for reg in regulations:
+        reg_id = _add_regulation(b, reg, citations_of(reg))
         found = None
         if isinstance(findings, dict):
             found = findings.get(reg_id) or findings.get(reg.source.file)
@@ -206,13 +208,22 @@ def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None,
     return b.g
 
 
+def add_findings(graph: nx.MultiDiGraph, regulation: Regulation, findings: Iterable[Finding]) -> None:
+    """Add the matcher's findings on ``regulation`` (``assessed``, ``satisfies``) to its graph."""
+    _add_findings(_Builder(graph), regulation_key(regulation), findings)
+
+
 def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
     """Catalog entries based on ``node`` (an article or ayat of the national act), on an ayat
     inside it, or on the article containing it: what a citation of ``node`` points at."""
     if node not in graph:
         return []
-    containment = nx.subgraph_view(graph, filter_edge=lambda u, v, k: k.startswith("contains"))
-    related = {node} | nx.descendants(containment, node)
+    related, below = {node}, [node]
+    while below:  # the parts it contains, at any depth
+        for _, part, key in graph.out_edges(below.pop(), keys=True):
+            if key.startswith("contains") and part not in related:
+                related.add(part)
+                below.append(part)
     parent = node
     while True:
         ups = [u for u, _, k in graph.in_edges(parent, keys=True) if k.startswith("contains")]

@@ -45,7 +45,7 @@ import networkx as nx
 from rapidfuzz import fuzz
 
 from compliance.catalog import Catalog, Element, Entry, Parameter
-from compliance.cite import Citation, find_citations
+from compliance.cite import Citation, citations_of
 from compliance.graph import REQUIREMENT, build_graph, requirements_for
 from compliance.clean import layout
 from compliance.models import Conflict, Evidence, Finding, LampiranSection, Regulation
@@ -328,43 +328,24 @@ def _article_number(pinpoint: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_CATALOG_GRAPHS: list[tuple[Catalog, nx.MultiDiGraph]] = []
-
-
-def _catalog_graph(catalog: Catalog) -> nx.MultiDiGraph:
-    """The graph of the catalog alone (national articles -basis_of-> entries), built
-    once per catalog: it answers ``requirements_for`` for every article it holds."""
-    for known, graph in _CATALOG_GRAPHS:
-        if known is catalog:
-            return graph
-    graph = build_graph([], catalog)
-    _CATALOG_GRAPHS.insert(0, (catalog, graph))
-    del _CATALOG_GRAPHS[4:]
-    return graph
-
-
-def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit]) -> dict[int, list[_Cite]]:
+def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit],
+                        graph: nx.MultiDiGraph) -> dict[int, list[_Cite]]:
     """id(unit) -> the unit's citations of the catalog's regulation (Perpres 95/2018),
-    found by ``compliance.cite`` and linked to entries through ``compliance.graph``.
-    Citations in the title or the Penjelasan have no unit and are not used.
-
-    The catalog's own graph serves pinpoints of the articles it holds; a pinpoint
-    below them ("Pasal 19 ayat (2)") needs the regulation's graph, built then."""
-    graph = _catalog_graph(catalog)
+    the ones the regulation carries (``compliance.cite``), linked to entries through its
+    citation graph (``compliance.graph``). Citations in the title or the Penjelasan have
+    no unit and are not used."""
     national = next((n for n, d in graph.nodes(data=True) if d.get("catalog") == catalog.id), None)
     if national is None:
         return {}
-    citations = [c for c in find_citations(reg) if c.resolved and c.regulation == national
+    citations = [c for c in citations_of(reg) if c.resolved and c.regulation == national
                  and c.relation in ("cites", "implements")]
-    if any(c.pinpoint and c.target not in graph for c in citations):
-        graph = build_graph([reg], catalog)
     out: dict[int, list[_Cite]] = {}
     for citation in citations:
         unit = _unit_at(all_units, citation)
         if unit is None:
             continue
         exact, ranged = _cited_entries(graph, catalog, citation)
-        end = min(citation.offset + len(citation.raw), unit.end)
+        end = min(citation.end, unit.end)
         span = (citation.offset - unit.start, end - unit.start)
         out.setdefault(id(unit), []).append(_Cite(span, bool(citation.pinpoint), exact, ranged))
     return out
@@ -453,7 +434,7 @@ class _Context:
         return list(self.memo[key])  # a copy: callers extend hit spans in place
 
 
-def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
+def _context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiDiGraph) -> _Context:
     all_units = units(reg)
     actor_terms = {}
     for entry in catalog.entries:
@@ -465,7 +446,7 @@ def _context(reg: Regulation, catalog: Catalog, lang: str) -> _Context:
                     f"{others} ~tetap",
                 ])
     ctx = _Context(catalog, all_units, lang, {}, actor_terms, {})
-    ctx.cites = _national_citations(reg, catalog, all_units)
+    ctx.cites = _national_citations(reg, catalog, all_units, graph)
     for unit in all_units:
         ctx.siblings.setdefault(id(unit.text), []).append(unit)
     ctx.whole = Prepared.of("\n\n".join(group[0].text for group in ctx.siblings.values()))
@@ -767,10 +748,13 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: _Context) -> tuple[Finding,
     return finding, tags
 
 
-def match_with_tags(reg: Regulation, catalog: Catalog, lang: str = "id") -> tuple[list[Finding], dict[str, set[str]]]:
+def match_with_tags(reg: Regulation, catalog: Catalog, lang: str = "id", graph: nx.MultiDiGraph | None = None
+                    ) -> tuple[list[Finding], dict[str, set[str]]]:
     """Findings in catalog order, and per entry the tags (national-link, review) of
-    its satisfied elements, which the indicator estimate needs."""
-    ctx = _context(reg, catalog, lang)
+    its satisfied elements, which the indicator estimate needs. ``graph``: the citation
+    graph of ``reg`` and ``catalog`` (``build_graph([reg], catalog)``) when the caller has it."""
+    graph = build_graph([reg], catalog) if graph is None else graph
+    ctx = _context(reg, catalog, lang, graph)
     findings, tags = [], {}
     for entry in catalog.entries:
         finding, entry_tags = _match_entry(entry, reg, ctx)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from compliance.citation import Citation
+
 REGULATION_SCHEMA = "compliance/regulation@1"
 REPORT_SCHEMA = "compliance/report@1"
 
@@ -312,6 +314,9 @@ class Regulation:
     menetapkan: str = ""  # "Dengan Persetujuan Bersama ... MEMUTUSKAN: Menetapkan: ...", verbatim
     unplaced: list[Block] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+    # found once by ``compliance.load`` (``compliance.cite.citations_of``) and passed on with the
+    # regulation, so matching, reports and comparisons never search the text again; not in to_dict
+    citations: list[Citation] | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_keputusan(self) -> bool:

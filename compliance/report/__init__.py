@@ -18,17 +18,17 @@ from compliance.report.view import as_dict
 FORMATS = ("html", "json", "csv", "md", "docx")
 
 
-def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG, citations: list | None = None) -> dict:
+def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG) -> dict:
     """The full report dict of a check: the check's ``compliance/report@1`` dict plus the
-    resolved Mengingat, the internal references that point nowhere and, when the official
-    national text (a parsed ``Regulation``) is given, the verification of every catalog
-    reference against it. Every output format and every command builds on this one dict.
-    ``citations``: the regulation's ``find_citations`` result when the caller already has it."""
+    resolved Mengingat, the internal references that point nowhere (from the citations the
+    regulation carries) and, when the official national text (a parsed ``Regulation``) is
+    given, the verification of every catalog reference against it. Every output format and
+    every command builds on this one dict."""
     from compliance.report.citations import citation_sections
     from compliance.verify import verify
 
     data = result.to_dict()
-    data.update(citation_sections(result.regulation, citations))
+    data.update(citation_sections(result.regulation))
     if official is not None:
         data["national"] = {"file": official.source.file, "sha256": official.source.sha256,
                             "verifications": [v.to_dict() for v in verify(result.catalog, official, lang)]}
@@ -43,21 +43,15 @@ def render_result(result: Any, fmt: str = "html", lang: str = DEFAULT_LANG, offi
 def render_check(result: Any, fmt: str | None = "html", lang: str = DEFAULT_LANG,
                  official: Any = None) -> tuple[dict, str | bytes | None]:
     """The report dict of a check and its rendering in ``fmt`` (None: the dict only, for a
-    terminal summary). The citations are found once, for both the report's citation
-    sections and the graph."""
-    from compliance.cite import find_citations
-
-    citations = find_citations(result.regulation)
-    data = report_data(result, official, lang, citations)
+    terminal summary), with the check's citation graph drawn in HTML."""
+    data = report_data(result, official, lang)
     if fmt is None:
         return data, None
     svg = None
     if fmt == "html":
-        from compliance.graph import build_graph, graph_svg
+        from compliance.graph import graph_svg
 
-        graph = build_graph([result.regulation], catalog=result.catalog, findings=result.findings,
-                            citations=[citations])
-        svg = graph_svg(graph, result.regulation, lang)
+        svg = graph_svg(result.graph, result.regulation, lang)
     return data, render(data, fmt, lang, result.regulation, svg)
 
 

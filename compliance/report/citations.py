@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.cite import Citation, dangling, describe_place, find_citations, mengingat_citations
+from compliance.cite import Citation, citations_of, dangling, describe_place, mengingat_citations
 from compliance.models import Regulation
 
 
@@ -59,7 +59,7 @@ def internal_references(reg: Regulation, citations: list[Citation]) -> list[dict
              "page": _page(reg, c.place)} for c in dangling(citations)]
 
 
-def citation_sections(reg: Regulation, citations: list[Citation] | None = None) -> dict[str, Any]:
-    """The report keys ``mengingat`` and ``internal_references`` for ``reg``."""
-    citations = find_citations(reg) if citations is None else citations
+def citation_sections(reg: Regulation) -> dict[str, Any]:
+    """The report keys ``mengingat`` and ``internal_references`` for ``reg``, from its citations."""
+    citations = citations_of(reg)
     return {"mengingat": mengingat_entries(reg, citations), "internal_references": internal_references(reg, citations)}
