@@ -76,13 +76,13 @@ def relations(regulation: Regulation) -> list[dict[str, Any]]:
     """Every revocation or amendment this instrument states: ``{kind, target, title, raw,
     place, quote}``. A sentence with a revocation cue but no identified act gives one
     entry with ``target`` None; the region then looks for the act by its title."""
-    from compliance.cite import find_citations
+    from compliance.cite import citations_of
 
     own = _own_id(regulation)
     texts = {(p["part"], p.get("pasal"), p.get("parent")): (p, t) for p, t in unit_texts(regulation)}
     found: dict[tuple, dict[str, Any]] = {}
     cited_sentences: set[tuple] = set()
-    for c in find_citations(regulation):
+    for c in citations_of(regulation):
         if (c.relation not in ("revokes", "amends") or c.internal or (c.regulation and c.regulation == own)
                 or c.place.get("part") not in _STATING_PARTS):
             continue
