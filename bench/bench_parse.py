@@ -1,6 +1,6 @@
 """Benchmark the parser on the real corpus: labels, article text, metadata, speed, memory.
 
-    python bench/bench_parse.py                      # whole corpus (../shared/corpus)
+    python bench/bench_parse.py                      # whole corpus (../shared/corpus and its regional/)
     python bench/bench_parse.py --corpus DIR --only UU_2016_019 --plumber-docs 3
 
 Per document: article-label precision/recall against manifest.json (sequence
@@ -10,7 +10,9 @@ whitespace normalisation, articles paired by the same alignment), metadata
 (jenis, nomor, tahun) right or not, and parse time. Then totals, the time of
 pypdfium2's bare ``get_text_range`` over the same files and of pdfplumber's
 ``extract_text`` over a subset (the smallest ``--plumber-docs`` files), with
-both ratios, and the peak memory of parsing the largest document.
+both ratios, and the peak memory of parsing the largest document. The regional instruments
+(``regional/manifest.json``) are timed too: those with a text layer join the national files in
+one parse / pypdfium2 ratio (identity right or not: jenis, nomor, tahun); scans are timed apart.
 """
 
 from __future__ import annotations
@@ -225,6 +227,44 @@ def totals(rows: list[dict]) -> dict:
     }
 
 
+def bench_regional(folder: Path, repeat: int) -> list[dict]:
+    """Time each regional instrument (text layer and scans alike) and check its identity."""
+    rows = []
+    for doc in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]:
+        try:
+            reg, seconds, _, bare = _timed_load(folder / doc["file"], repeat)
+        except ComplianceError as exc:
+            rows.append({"name": doc["file"], "error": exc.code, "text_layer": doc["text_layer"]})
+            continue
+        md = reg.metadata
+        right = (md.jenis_kode, md.nomor, md.tahun) == (doc["jenis_kode"], doc["nomor"], doc["tahun"])
+        rows.append({"name": doc["file"], "text_layer": doc["text_layer"], "seconds": seconds, "bare_seconds": bare,
+                     "ocr_pages": len(reg.source.ocr_pages), "pages": reg.source.pages, "identity": right})
+    return rows
+
+
+def print_regional(rows: list[dict], national: dict) -> None:
+    print(f"\nregional instruments: {len(rows)}")
+    for r in rows:
+        kind = "text" if r["text_layer"] else "scan"
+        if "error" in r:
+            print(f"  {r['name'][:60]:60} {kind}  ERROR {r['error']}")
+            continue
+        print(f"  {r['name'][:60]:60} {kind} {r['seconds']:6.2f}s  ocr pages {r['ocr_pages']:2d}  "
+              f"identity {'ok' if r['identity'] else 'WRONG'}")
+    text = [r for r in rows if r["text_layer"] and "error" not in r]
+    scans = [r for r in rows if not r["text_layer"] and "error" not in r]
+    parse = national["parse_seconds_text_only"] + sum(r["seconds"] for r in text)
+    bare = national["pypdfium2_seconds_text_only"] + sum(r["bare_seconds"] for r in text)
+    print(f"text-layer files (national without OCR'd pages + {len(text)} regional): parse {parse:.2f}s vs "
+          f"pypdfium2 {bare:.2f}s -> {parse / bare:.2f}x; regional identity right "
+          f"{sum(r['identity'] for r in rows if 'error' not in r)}/{len(rows)}")
+    if scans:
+        pages = sum(r["ocr_pages"] for r in scans)
+        print(f"regional scans: {len(scans)} files, {pages} OCR'd pages, parse {sum(r['seconds'] for r in scans):.2f}s "
+              "(OCR from the cache when read before)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -233,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ocr", choices=("auto", "never"), default="auto", help="OCR pages without text (as compliance.load does)")
     ap.add_argument("--repeat", type=int, default=1, help="time each file this many times, keep the best")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--regional", type=Path, help="regional instruments (default: CORPUS/regional; 'none' to skip)")
     args = ap.parse_args(argv)
     if not (args.corpus / "manifest.json").exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -242,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         docs = [d for d in docs if any(d["pdf"].startswith(p) for p in args.only)]
 
     rows = [bench_document(args.corpus, d, args.repeat, args.ocr) for d in docs]
+    regional_folder = args.regional or args.corpus / "regional"
+    regional = bench_regional(regional_folder, args.repeat) if (regional_folder / "manifest.json").exists() else []
     print(f"{'document':30} {'pasal':>5} {'found':>5} {'P':>6} {'R':>6} {'sim':>6} {'meta':>5} {'sec':>6} {'ocr':>3}")
     for r in rows:
         meta = "ok" if all(r["metadata"].values()) else ",".join(k for k, v in r["metadata"].items() if not v)
@@ -275,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
               f"-> {tot['parse_seconds_text_only'] / tot['pypdfium2_seconds_text_only']:.2f}x")
     print(f"  of which extraction {tot['parse_seconds'] - tot['structure_seconds']:.2f}s, clean+parse {tot['structure_seconds']:.2f}s "
           f"({tot['structure_seconds'] / bare:.2f}x pypdfium2)")
+    if regional:
+        print_regional(regional, tot)
     print(f"machine load average (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"pdfplumber extract_text on {len(subset)} smallest files: {plumber:.2f}s vs pypdfium2 bare {bare_subset:.2f}s "
           f"-> {plumber / bare_subset if bare_subset else 0:.1f}x")
@@ -286,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps({"documents": rows, "totals": tot, "pypdfium2_seconds": bare,
                                          "pdfplumber_subset": {"files": len(subset), "seconds": plumber, "pypdfium2_seconds": bare_subset},
                                          "load_average": os.getloadavg(),
-                                         "memory": memory, "memory_longest": memory_longest}, indent=1, sort_keys=True), encoding="utf-8")
+                                         "memory": memory, "memory_longest": memory_longest, "regional": regional}, indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from compliance.errors import ComplianceError
+from compliance.file_result import FileResult, report_metadata, report_score
 from compliance.models import Regulation
 from compliance.store import Store, regulation_from_json
 from compliance.workers import Failure, run_tasks
@@ -42,22 +43,6 @@ class Pipeline:
     parse: Callable[[Path], Regulation] | None = None
     links: Callable[[Regulation], dict[str, Any]] | None = None
     prepare: Callable[[], None] | None = None
-
-
-@dataclass
-class FileResult:
-    """One distinct file content: every name it was found under, and its report or error."""
-
-    files: list[Path]
-    sha256: str | None
-    report: dict[str, Any] | None = None
-    error: ComplianceError | None = None
-    cached: bool = False
-    links: dict[str, Any] | None = None
-
-    @property
-    def path(self) -> Path:
-        return self.files[0]
 
 
 @dataclass
@@ -356,16 +341,6 @@ def _identity_only(report: dict[str, Any]) -> dict[str, Any]:
     """The report with its regulation reduced to metadata and source (no article text)."""
     regulation = report.get("regulation") or {}
     return {**report, "regulation": {k: regulation[k] for k in ("metadata", "source") if k in regulation}}
-
-
-def report_metadata(report: dict[str, Any]) -> dict[str, Any]:
-    """The regulation's identity (daerah, jenis, nomor, tahun, tentang ...) as the report carries it."""
-    regulation = report.get("regulation") or {}
-    return regulation.get("metadata") or regulation
-
-
-def report_score(report: dict[str, Any]) -> float | None:
-    return (report.get("summary") or {}).get("score")
 
 
 def history_row(metadata: dict[str, Any], file: str, sha256: str | None, score: float | None) -> dict[str, Any]:

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 
-from compliance.batch import FileResult, report_metadata, report_score
+from compliance.file_result import FileResult, report_metadata, report_score
 from compliance.i18n import message
 from compliance.models import Regulation, leading_number
 from compliance.output import dumps_json
-from compliance.resources import data_dir, data_yaml, kind_levels, regulation_kinds
-from compliance.locale_format import number
+from compliance.resources import data_yaml, kind_levels, regulation_kinds
 from compliance.score import status_score
 from compliance.store import daerah_key
 
@@ -358,25 +357,16 @@ def _num(value: Any) -> str:
 def render_html(matrix: dict[str, Any], lang: str) -> str:
     """A self-contained page: sticky headers, inline sort/filter script that degrades to a
     plain table, transposed (regulations as rows) when there are many columns."""
-    import jinja2
+    from compliance.report.templating import environment
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["anchor"] = anchor
-    env.filters["num"] = lambda value: number(value, lang)
     titles = {g["id"]: g["title"] for g in matrix["groups"]}
     groups: list[dict[str, Any]] = []
     for row in matrix["rows"]:
         if not groups or groups[-1]["id"] != row["group"]:
             groups.append({"id": row["group"], "name": titles.get(row["group"]) or row["group"], "rows": []})
         groups[-1]["rows"].append(row)
-    from compliance.report.labels import labels
-    from compliance.report.view import pasal_ref
-
-    report_labels = labels(lang)
-    env.filters["pasal_ref"] = lambda evidence: pasal_ref(evidence, report_labels)
     names = indicator_names(matrix)
-    template = env.get_template("compare.html.j2")
+    template = environment().get_template("compare.html.j2")
     return template.render(m=matrix, groups=groups, t=compare_labels(lang), lang=lang, indicator_names=names,
                            transposed=len(matrix["columns"]) > WIDE, status_rank=STATUS_RANK,
                            print_columns=PRINT_COLUMNS,
@@ -386,11 +376,6 @@ def render_html(matrix: dict[str, Any], lang: str) -> str:
 def indicator_names(matrix: dict[str, Any]) -> dict[int, str]:
     """The Domain 1 indicators any column estimates, by number."""
     return {no: name for no, name in sorted({(d["no"], d["name"]) for c in matrix["columns"] for d in c["domain1"]})}
-
-
-def anchor(*parts: Any) -> str:
-    """A safe HTML id from column and requirement ids."""
-    return "-".join(re.sub(r"[^a-z0-9]+", "-", str(p).casefold()).strip("-") for p in parts)
 
 
 def compare_labels(lang: str) -> dict[str, Any]:

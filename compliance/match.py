@@ -252,9 +252,9 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str]]:
-    """The shortest run of whole segments of the unit that holds every span, and
-    the matched substrings inside it (for highlighting)."""
+def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str], int]:
+    """The shortest run of whole segments of the unit that holds every span, the
+    matched substrings inside it (for highlighting), and where it starts in the body."""
     body = unit.body
     if len(body) <= QUOTE_MAX or not spans:
         start, end = 0, len(body)
@@ -270,13 +270,14 @@ def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str]]:
         piece = body[s:e]
         if start <= s and e <= end and piece not in matched:
             matched.append(piece)
-    return quote, matched
+    return quote, matched, start
 
 
 def _evidence(hit: _Hit) -> Evidence:
-    quote, matched = _quote(hit.unit, hit.spans)
+    quote, matched, start = _quote(hit.unit, hit.spans)
+    start += hit.unit.start
     return Evidence(pasal=hit.unit.pasal, ayat=hit.unit.ayat, quote=quote, via=hit.via, score=hit.score,
-                    matched=matched, parent=hit.unit.parent)
+                    matched=matched, parent=hit.unit.parent, start=start, end=start + len(quote))
 
 
 def _lang(labels: dict[str, str], lang: str) -> str:

@@ -355,7 +355,9 @@ class Regulation:
 class Evidence:
     """Where a regulation addresses a requirement. ``quote`` is verbatim from the
     parsed article text; ``via`` is ``citation``, ``term`` or ``similarity``;
-    ``matched`` lists the exact substrings of ``quote`` to highlight."""
+    ``matched`` lists the exact substrings of ``quote`` to highlight. ``start``/``end``:
+    the quote is ``text[start:end]`` of the text of its place (the article, Menimbang
+    or Mengingat item, or Lampiran block; not in the report JSON)."""
 
     pasal: str
     ayat: str | None
@@ -364,6 +366,8 @@ class Evidence:
     score: float
     matched: list[str] = field(default_factory=list)
     parent: str | None = None
+    start: int | None = None
+    end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

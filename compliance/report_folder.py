@@ -96,11 +96,8 @@ def _report_name(source_name: str, fmt: str, taken: set[str]) -> str:
 def _render_index(entries: list[dict[str, Any]], lang: str, pending: str | None = None) -> str:
     """The index page; links are URL-encoded file names (a report named ``javascript:x.html``
     or ``#1.html`` stays a relative link), ``pending`` says the batch is still running."""
-    import jinja2
-
     from compliance.compare import compare_labels, regulation_label
-    from compliance.locale_format import number
-    from compliance.resources import data_dir
+    from compliance.report.templating import environment
 
     rows = []
     for entry in entries:
@@ -115,7 +112,5 @@ def _render_index(entries: list[dict[str, Any]], lang: str, pending: str | None 
             "counts": (report.get("summary") or {}).get("counts") or {},
             "error": result.error.message(lang) if result.error else None,
         })
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters["num"] = lambda value: number(value, lang)  # 72,6 in Indonesian
-    return env.get_template("index.html.j2").render(rows=rows, t=compare_labels(lang), lang=lang, pending=pending)
+    template = environment().get_template("index.html.j2")
+    return template.render(rows=rows, t=compare_labels(lang), lang=lang, pending=pending)

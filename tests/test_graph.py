@@ -1,4 +1,4 @@
-"""The citation graph: nodes and edges, traversal to catalog entries, exports, inline SVG, CLI."""
+"""The citation graph: nodes and edges, traversal to catalog entries, exports, its SVG (report.graph_svg), CLI."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from compliance.cli import main
 from compliance.graph import (
     REQUIREMENT,
     build_graph,
-    graph_svg,
     requirements_for,
     to_dot,
     to_graphml,
     to_node_link,
 )
 from compliance.models import Article, Ayat, Evidence, Finding, Mengingat, Metadata, Regulation, Source
+from compliance.report.graph_svg import graph_svg
 from tests.conftest import CORPUS, EXAMPLES
 from tests.transcript import read_transcript
 

@@ -260,7 +260,8 @@ def checked(example: str) -> dict:
 
 def citation_graph_svg(example: str) -> str:
     """The citation graph the CLI puts in the report, drawn by compliance.graph."""
-    from compliance.graph import build_graph, graph_svg
+    from compliance.graph import build_graph
+    from compliance.report.graph_svg import graph_svg
 
     result = checked_result(example)
     return graph_svg(build_graph([result.regulation], result.catalog, result.findings), result.regulation, "id")

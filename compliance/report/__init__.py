@@ -49,7 +49,7 @@ def render_check(result: Any, fmt: str | None = "html", lang: str = DEFAULT_LANG
         return data, None
     svg = None
     if fmt == "html":
-        from compliance.graph import graph_svg
+        from compliance.report.graph_svg import graph_svg
 
         svg = graph_svg(result.graph, result.regulation, lang)
     return data, render(data, fmt, lang, result.regulation, svg)

@@ -67,7 +67,7 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
 
 
 def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, graph_svg: str | None = None) -> str:
-    """Render the gap report. ``graph_svg`` is trusted markup from ``compliance.graph``
+    """Render the gap report. ``graph_svg`` is trusted markup from ``compliance.report.graph_svg``
     (which escapes the labels it draws); everything else is escaped here."""
     data = view.as_dict(report)
     t = labels(lang)

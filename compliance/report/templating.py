@@ -1,12 +1,15 @@
-"""The one jinja2 environment of the reports (autoescape on for every template) and
-the suggested clauses rendered from ``templates/suggestions/<requirement-id>.j2``."""
+"""The one jinja2 environment of every page (reports, the comparison, a batch's index;
+autoescape on for every template) and the suggested clauses rendered from
+``templates/suggestions/<requirement-id>.j2``."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from compliance.report import view
@@ -40,8 +43,29 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(highlight=highlight, placeholders=placeholders)
+    env.filters.update(highlight=highlight, placeholders=placeholders, anchor=anchor, pasal_ref=_pasal_ref, num=_num)
     return env
+
+
+def anchor(*parts: Any) -> str:
+    """A safe HTML id from column and requirement ids."""
+    return "-".join(re.sub(r"[^a-z0-9]+", "-", str(p).casefold()).strip("-") for p in parts)
+
+
+@pass_context
+def _num(context, value: float | int | None) -> str:
+    """A score in the page's language (72,6 in Indonesian)."""
+    from compliance.locale_format import number
+
+    return number(value, context["lang"])
+
+
+@pass_context
+def _pasal_ref(context, item: dict) -> str:
+    """``view.pasal_ref`` in the page's language (the template's ``lang``)."""
+    from compliance.report.labels import labels
+
+    return view.pasal_ref(item, labels(context["lang"]))
 
 
 def suggestion(finding: dict, metadata: dict) -> Markup | None:
