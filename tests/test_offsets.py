@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,16 @@ import compliance
 from compliance.check import check
 from compliance.cite import place_texts
 from compliance.models import Evidence, Regulation
-from tests.conftest import EXAMPLES
+from tests.conftest import CORPUS, EXAMPLES
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
+REGIONAL = CORPUS / "regional" / "manifest.json"
+# the samples, the held-out texts and the real regional instruments with a text layer (Keputusan:
+# diktum and Lampiran sections), when the shared corpus is there
 SAMPLES = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".pdf", ".docx", ".txt")) + sorted(HELDOUT.glob("*.txt"))
+if REGIONAL.exists():
+    SAMPLES += sorted(REGIONAL.parent / d["file"] for d in json.loads(REGIONAL.read_text(encoding="utf-8"))["documents"]
+                      if d["text_layer"])
 
 
 def _citation_texts(reg: Regulation, place: dict) -> list[str]:
@@ -31,8 +38,10 @@ def _evidence_texts(reg: Regulation, evidence: Evidence) -> list[str]:
         return [t for i, t in enumerate(reg.menimbang) if evidence.ayat in (chr(ord("a") + i), str(i + 1))]
     if evidence.pasal == "Mengingat":
         return [m.text for i, m in enumerate(reg.mengingat) if (m.label or str(i + 1)) == evidence.ayat]
-    if evidence.pasal == "Lampiran":
+    if evidence.pasal.startswith("Lampiran"):  # "Lampiran", "Lampiran II": one of the blocks
         return [block.text for block in reg.lampiran]
+    if evidence.pasal.startswith("Diktum "):
+        return [d.text for d in reg.diktum if f"Diktum {d.label}" == evidence.pasal]
     article = reg.article(evidence.pasal, evidence.parent)
     return [article.text] if article is not None else []
 
