@@ -98,6 +98,17 @@ def _nomor(rest: str) -> tuple[str, int | None]:
     return nomor, tahun
 
 
+def _head_daerah(issuer: str) -> str | None:
+    """``BUPATI BATU GADING`` -> ``Kabupaten Batu Gading``: the region of the first issuer of a
+    joint regulation, from the heads of region in ``regulations/kinds.yaml``; None for ministers."""
+    for level, titles in kinds().get("heads", {}).items():
+        for title in titles:
+            m = re.match(rf"^{re.escape(title)}\s+(?P<name>\S.*)$", issuer.strip(), re.IGNORECASE)
+            if m:
+                return f"{kinds()['daerah_levels'][level]} {_title_case(m.group('name').strip(' ,'))}"
+    return None
+
+
 def _daerah(name: str, kind: dict) -> str | None:
     """``Kota Denpasar``: the region named with its level, as every kind of its level names it."""
     name = name.strip(" ,.")
@@ -153,7 +164,7 @@ def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None
                 texts[i : i + 2] = [t + " " + texts[i + 1]]
         if not found:
             continue
-        window = " ".join(texts[i : i + 4])
+        window = " ".join(texts[i : i + (6 if found[0].get("joint") else 4)])  # joint: issuers set on lines
         if re.search(r"\bNOMOR\b", window, re.IGNORECASE):
             kind, rest = found
             md.jenis, md.jenis_kode = kind["name"], kind["code"]
@@ -162,6 +173,8 @@ def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None
             if kind["code"] == "permen":
                 following = texts[i + 1] if i + 1 < len(texts) else ""
                 md.kementerian = _ministry(rest) or _ministry(rest + " " + following) or _ministry(following)
+            elif kind.get("joint"):
+                md.daerah = _head_daerah(rest or (texts[i + 1] if i + 1 < len(texts) else ""))
             elif kind.get("regional"):
                 if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
                     rest = texts[i + 1]

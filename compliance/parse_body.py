@@ -21,7 +21,7 @@ from compliance.parse_items import parse_article_body
 from compliance.parse_lampiran import is_lampiran_header
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
 
-PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5}(?:\s[A-Z])?)\s*\.?$")
+PASAL = re.compile(r"^[“\"']?Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5}(?:\s[A-Z])?)\s*\.?$")  # “Pasal 8A: a quoted one
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+[A-Z]?)\b\s*[:.]?\s*(?P<title>.*)$")
 _PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+(\s+Belas)?|Pertama)\s*$")
 _CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yang|tentang|serta|sebagaimana|pada|di|ke)\b")

@@ -39,19 +39,21 @@ def _reads_as(word: str, ordinal: str) -> bool:
     return word == ordinal or (len(ordinal) >= 6 and fuzz.ratio(word, ordinal) >= 86)
 
 
-def diktum_start(text: str, expected: str, first: bool = False) -> str | None:
-    """The diktum text when ``text`` opens the ``expected`` diktum, else None. The word
-    must be in capitals or followed by the colon, so a sentence starting "Kedua" is text."""
+def diktum_start(text: str, expected: str, first: bool = False) -> tuple[str, str] | None:
+    """(label, text) when ``text`` opens the ``expected`` diktum (the first one under either
+    of its names, KESATU or PERTAMA, the label as printed), else None. The word must be in
+    capitals or followed by the colon, so a sentence starting "Kedua" is text."""
     m = _DIKTUM.match(text)
     if not m:
         return None
     word = m.group("word")
     names = layout()["markers"]["diktum_first"] if first else [expected]
-    if not any(_reads_as(word, name) for name in names):
+    label = next((name for name in names if _reads_as(word, name)), None)
+    if label is None:
         return None
     if not (m.group("colon") or (word.isupper() and (not m.group("rest") or m.group("rest")[:1].isupper()))):
         return None
-    return m.group("rest")
+    return label, m.group("rest")
 
 
 def first_diktum(lines: list[Line], start: int) -> int | None:
@@ -76,7 +78,7 @@ class _DiktumParser:
         n = len(self.diktum)
         return ordinals()[n] if n < len(ordinals()) else None
 
-    def _opens_next(self, i: int) -> str | None:
+    def _opens_next(self, i: int) -> tuple[str, str] | None:
         expected = self._next_label()
         if expected is None:
             return None
@@ -84,12 +86,13 @@ class _DiktumParser:
 
     def run(self) -> None:
         for i, line in enumerate(self.lines):
-            rest = self._opens_next(i)
-            if rest is not None:
+            opened = self._opens_next(i)
+            if opened is not None:
+                label, rest = opened
                 if self.mode == "lampiran":
-                    self.warnings.append(Warning_("diktum-after-lampiran", self._next_label() or "", line.page))
+                    self.warnings.append(Warning_("diktum-after-lampiran", label, line.page))
                 self.mode = "diktum"
-                self.diktum.append((Diktum(self._next_label() or "", "", line.page), [rest] if rest else []))
+                self.diktum.append((Diktum(label, "", line.page), [rest] if rest else []))
             elif is_lampiran_header(self.texts, i) and (self.mode != "lampiran" or self._restarts(i)):
                 self.mode = "lampiran"
                 self.lampiran.append([line])

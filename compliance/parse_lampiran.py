@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from compliance.clean import layout
 from compliance.models import Lampiran, LampiranSection, Line
+from compliance.parse_labels import roman_value
 
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLCDM]+|\d{1,2})\b\.?\s*(?P<title>.*)$")
 _LETTERED = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<title>\S.*)$")
@@ -105,6 +106,10 @@ def is_contents_line(line: str, in_contents: bool) -> bool:
     return in_contents and bool(_PAGE_END.search(line)) and heading_kind(_PAGE_END.sub("", line).rstrip()) is not None
 
 
+def _chapter_number(label: str) -> int:
+    return int(label) if label.isdigit() else (roman_value(label) or 0)
+
+
 def _section_label(bab: str, line: str) -> str:
     """``BAB IV angka 4.2`` / ``BAB II huruf A``: the place a reviewer cites."""
     m = _DECIMAL.match(line)
@@ -120,7 +125,8 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
     bab, background = "", False
     offset = last_start = 0
     in_contents = False
-    for line in lines:
+    chapter, listed = 0, None  # the chapter read last; (number, line) of the last chapter named in a list
+    for n, line in enumerate(lines):
         start, offset = offset, offset + len(line.text) + 1
         previous_start, last_start = last_start, start
         t = line.text.strip()
@@ -137,6 +143,12 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
             continue
         if kind == "bab":
             m = _BAB.match(t)
+            number = _chapter_number(m.group("label"))
+            listing = listed is not None and number == listed[0] + 1 and n - listed[1] <= 3
+            if listing or (chapter and number <= chapter):
+                listed = (number, n)  # chapters named again ("Sistematika: BAB I ... BAB IV"): a list, not headings
+                continue
+            chapter, listed = number, None
             bab = f"BAB {m.group('label')}"
             title = m.group("title").strip()
             background = bool(_background().match(title))
