@@ -419,3 +419,51 @@ def test_a_job_stuck_in_one_stage_is_stopped_and_the_server_goes_on(tmp_path):
         text = EXAMPLES / "perwal-tirtaraya-2017-tik.txt"
         answer = served.post("/api/v1/check", files={"file": (text.name, text.read_bytes())})
         assert answer.status_code == 200
+
+
+def test_ocr_progress_is_written_into_the_job_and_shown(client):
+    from compliance.web.work import ocr_progress
+
+    book = client.app.state.checker.book
+    job_id = book.create("b", "pindaian.pdf", "id")
+    book.update(job_id, state="running", stage="reading")
+    sink = ocr_progress(book, job_id, every=0)
+    sink("ocr", 3, 10, "pindaian.pdf")
+    sink("other", 9, 9, "x")  # not OCR: ignored
+    job = client.get(f"/api/v1/jobs/{job_id}").json()
+    assert (job["stage"], job["ocr_pages"], job["pages"]) == ("ocr", 3, 10)
+    assert "OCR: halaman 3 dari 10" in client.get(f"/pekerjaan/{job_id}").text
+    book.fail(job_id, "job-interrupted", {"file": "pindaian.pdf"})
+
+
+def test_a_scan_is_read_by_ocr_in_the_job(client):
+    import io
+
+    from compliance.errors import ComplianceError
+    from compliance.ocr import require_tesseract
+    import pypdfium2 as pdfium
+
+    try:
+        require_tesseract("-")
+    except ComplianceError as exc:
+        pytest.skip(f"OCR not available here: {exc}")
+    pages = [["PERATURAN WALI KOTA CONTOH", "NOMOR 4 TAHUN 2021", "TENTANG", "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+              "Pasal 1", "Wali Kota menetapkan Arsitektur SPBE Pemerintah Daerah."],
+             ["Pasal 2", "Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan."]]
+    document = pdfium.PdfDocument.new()  # an image-only PDF: each page a picture of its lines
+    for lines in pages:
+        source = pdfium.PdfDocument(tiny_pdf([[(72, 760 - 24 * i, line) for i, line in enumerate(lines)]]))
+        image = pdfium.PdfImage.new(document)
+        image.set_bitmap(source[0].render(scale=200 / 72, grayscale=True))
+        image.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+        page = document.new_page(595, 842)
+        page.insert_obj(image)
+        page.gen_content()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    scan = buffer.getvalue()
+    answer = client.post("/api/v1/check", files={"file": ("pindaian.pdf", scan)})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["regulation"]["source"]["ocr_pages"] == [1, 2]
+    job = client.get("/api/v1/jobs/" + answer.headers["x-compliance-job"]).json()
+    assert (job["pages"], job["ocr_pages"]) == (2, 2)

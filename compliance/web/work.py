@@ -48,11 +48,31 @@ def warm(catalog: str) -> None:
         pass  # a bad catalog fails each job with its own message
 
 
+def ocr_progress(book: JobBook, job_id: str, every: float = 0.5):
+    """A progress sink writing the OCR'd pages into the job (at most every ``every`` seconds,
+    and the last page), so the page shows "OCR 12/40" while a scan is read. Each write also
+    tells the watchdog the job is moving."""
+    import time
+
+    last = [float("-inf")]
+
+    def sink(step: str, done: int, total: int, subject: str) -> None:
+        now = time.monotonic()
+        if step == "ocr" and (done >= total or now - last[0] >= every):
+            last[0] = now
+            book.update(job_id, stage="ocr", ocr_pages=done, pages=total)
+
+    return sink
+
+
 def run_check(data_dir: str, job_id: str, upload: str, display: str, lang: str, catalog: str,
               catalog_key: str, cache_dir: str | None, national: str | None) -> dict[str, Any]:
     """Check one upload into ``reports/<job>/report.<fmt>``; return the job's final fields.
     Bad input fails the job with its message (naming the user's file), never raises."""
+    from compliance import progress
+
     book = JobBook(Path(data_dir))
+    progress.attach(ocr_progress(book, job_id))
     try:
         book.update(job_id, state="running", stage="reading")
         fields = _check(book, job_id, Path(upload), display, lang, catalog, catalog_key, cache_dir, national)
@@ -63,6 +83,8 @@ def run_check(data_dir: str, job_id: str, upload: str, display: str, lang: str, 
     except Exception as exc:  # a bug on one file: the job fails, the worker and server go on
         book.fail(job_id, "internal-error", {"file": display, "reason": type(exc).__name__})
         return {"state": "failed", "error_code": "internal-error"}
+    finally:
+        progress.attach(None)
     Path(upload).unlink(missing_ok=True)
     book.update(job_id, **fields)
     return fields

@@ -35,12 +35,17 @@ function showProgress(section, job) {
   const pages = document.getElementById("pages");
   const bar = document.getElementById("bar");
   if (stage) stage.textContent = section.dataset["label" + job.stage.charAt(0).toUpperCase() + job.stage.slice(1)] || job.stage;
-  if (pages && job.pages) {
+  if (pages && job.stage === "ocr" && job.pages) {
+    pages.textContent = section.dataset.ocrProgress.replace("{done}", job.ocr_pages || 0).replace("{total}", job.pages);
+  } else if (pages && job.pages) {
     let text = section.dataset.pagesLabel.replace("{pages}", job.pages);
     if (job.ocr_pages) text += " · " + section.dataset.ocrLabel.replace("{ocr}", job.ocr_pages);
     pages.textContent = text;
   }
-  if (bar) bar.value = {queued: 0, reading: 1, matching: 2, rendering: 3}[job.stage] ?? 4;
+  if (bar) {
+    bar.value = job.stage === "ocr" && job.pages ? 1 + (job.ocr_pages || 0) / job.pages
+      : ({queued: 0, reading: 1, matching: 2, rendering: 3}[job.stage] ?? 4);
+  }
 }
 
 function poll() {
