@@ -433,17 +433,29 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
         from compliance.output import check_output_path
 
         check_output_path(output, list(paths))  # fail before the work, not after
-    pipeline = default_pipeline(catalog, lang, evaluation=evaluation)
+    from compliance.region.columns import region_columns, wants_regions
+
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        results = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False, progress=progress_label(lang))
+        if wants_regions(list(paths)):  # folders are regions: one column each, from its instruments in force
+            columns, results, refused = region_columns(list(paths), catalog=catalog, lang=lang, jobs=jobs, store=store,
+                                                       evaluation=evaluation, progress=progress_label(lang))
+            matrix = build_matrix(results, region_columns=columns, refused=refused)
+        else:
+            pipeline = default_pipeline(catalog, lang, evaluation=evaluation)
+            results, refused = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False,
+                                         progress=progress_label(lang)), []
+            matrix = build_matrix(results, group_by=group_by)
     finally:
         if store is not None:
             store.close()
-    matrix = build_matrix(results, group_by=group_by)
     render = {"html": lambda m: render_html(m, lang), "csv": lambda m: render_csv(m, lang), "json": render_json}[fmt]
     emit(render(matrix), output, [f for r in results for f in r.files])
+    for entry in refused:  # a folder or file that cannot be a region's column: one line each, exit 1
+        click.echo(f"compliance: {message(entry['code'], lang, **entry['params'])}", err=True)
     report_failures(results)
+    if refused:
+        sys.exit(1)
 
 
 @main.command()

@@ -40,11 +40,19 @@ Relation = tuple[str, int, int]
 # --- building the matrix ---------------------------------------------------------------
 
 
-def build_matrix(results: list[FileResult], *, group_by: str | None = None) -> dict[str, Any]:
-    """The matrix as a JSON-ready dict (see README: ``compliance/compare@1``)."""
-    checked = [r for r in results if r.report is not None]
+def build_matrix(results: list[FileResult], *, group_by: str | None = None,
+                 region_columns: list[dict[str, Any]] | None = None,
+                 refused: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The matrix as a JSON-ready dict (see README: ``compliance/compare@1``). With
+    ``region_columns`` (``compliance.region.columns``) those are the columns, and
+    ``refused`` lists the folders or files that could not be one."""
+    checked = [r for r in results if r.report is not None] if region_columns is None else []
     members = [_member(r) for r in checked]
-    if group_by == "daerah":
+    if region_columns is not None:
+        columns = [{k: v for k, v in c.items() if k not in ("catalog", "groups")} for c in region_columns]
+        checked = [FileResult([], None, report={"catalog": c["catalog"], "summary": {"groups": c["groups"]}})
+                   for c in region_columns[:1]]
+    elif group_by == "daerah":
         columns = _region_columns(members)
     else:
         columns = [_single_column(m) for m in members]
@@ -63,7 +71,7 @@ def build_matrix(results: list[FileResult], *, group_by: str | None = None) -> d
         "columns": [{k: v for k, v in c.items() if k not in ("findings", "order")} for c in columns],
         "rows": rows,
         "failed": [{"files": [str(p) for p in r.files], "code": r.error.code, "params": _jsonable(r.error.params)}
-                   for r in results if r.error is not None],
+                   for r in results if r.error is not None] + list(refused),
     }
 
 
@@ -220,7 +228,8 @@ def _cell(finding: dict[str, Any] | None) -> dict[str, Any]:
         return {"status": None, "evidence": [], "missing_elements": [], "from": None}
     return {
         "status": finding.get("status"),
-        "evidence": [{k: e.get(k) for k in ("pasal", "ayat", "parent", "quote", "via")}
+        "evidence": [{**{k: e.get(k) for k in ("pasal", "ayat", "parent", "quote", "via")},
+                      **({"place": e["place"]} if "place" in e else {})}
                      for e in finding.get("evidence", [])],
         "missing_elements": list(finding.get("missing_elements", [])),
         "from": finding.get("from"),

@@ -164,6 +164,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "region-written": "penilaian daerah {region} ditulis: {file}",
         "region-evidence-written": "paket bukti {region} ditulis: {file}",
         "compare-national-column": "{file}: peraturan nasional tidak dapat menjadi kolom daerah",
+        "compare-region-refused": "{file}: tidak dapat menjadi kolom daerah: {reason}",
     },
     "en": {
         "file-not-found": "{file}: file not found",
@@ -318,6 +319,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "region-written": "assessment of {region} written: {file}",
         "region-evidence-written": "evidence pack of {region} written: {file}",
         "compare-national-column": "{file}: a national act cannot be a region's column",
+        "compare-region-refused": "{file}: cannot be a region's column: {reason}",
     },
 }
 
