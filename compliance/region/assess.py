@@ -16,7 +16,7 @@ from compliance.batch import FileResult, Pipeline, default_pipeline, run_batch
 from compliance.errors import ComplianceError
 from compliance.region.combine import combined_findings
 from compliance.region.facts import INSTRUMENT_SCHEMA, instrument_report
-from compliance.region.identity import RegionKey, parse_region
+from compliance.region.identity import parse_region
 from compliance.region.instruments import Instrument, choose_region, make_instrument, place_in_force
 from compliance.region.levels import as_findings, region_indicators
 from compliance.region.places import place_text
@@ -67,7 +67,7 @@ def assess_results(results: list[FileResult], pipeline: Pipeline, *, region: str
     notes = place_in_force(instruments, key)
     catalog = load_catalog(catalog_path)
     chosen = choose_evaluation(catalog, evaluation)
-    members = [(i, _effective_report(i, catalog_path, lang, store)) for i in instruments if i.in_force]
+    members = [(i, _effective_report(i, pipeline, lang, store)) for i in instruments if i.in_force]
     members.sort(key=lambda m: m[0].sort_key())
     combined = combined_findings(members, catalog, lang)
     from compliance.score import summary as make_summary
@@ -101,17 +101,27 @@ def _listing_order(instrument: Instrument) -> tuple:
     return (not instrument.in_force, instrument.status, instrument.sort_key())
 
 
-def _effective_report(instrument: Instrument, catalog_path: str, lang: str, store: Store | None) -> dict[str, Any]:
-    """The instrument's report, matched again without the articles an amendment replaced."""
+def _effective_report(instrument: Instrument, pipeline: Pipeline, lang: str, store: Store | None) -> dict[str, Any]:
+    """The instrument's report, matched again without the articles an amendment replaced
+    (kept in the store under its own key, so a warm run does not match it again)."""
     if not instrument.superseded:
         return instrument.report
+    import json
+
     from compliance import load
 
+    key = f"{pipeline.catalog_key}:without:{','.join(instrument.superseded)}"
+    cached = store.get_report(instrument.sha256, key) if store is not None else None
+    if cached is not None:
+        return cached
     stored = store.get_regulation_json(instrument.sha256) if store is not None else None
     regulation = regulation_from_json(stored) if stored else load(instrument.file)
     gone = set(instrument.superseded)
     regulation.articles = [a for a in regulation.articles if a.parent is not None or a.label not in gone]
-    return instrument_report(catalog_path, lang, regulation)
+    report = instrument_report(pipeline.check.args[0], lang, regulation)
+    if store is not None:
+        store.put(instrument.sha256, key, None, json.dumps(report, ensure_ascii=False, sort_keys=True))
+    return report
 
 
 def _instrument_row(instrument: Instrument, lang: str) -> dict[str, Any]:
@@ -151,8 +161,3 @@ def _instrument_row(instrument: Instrument, lang: str) -> dict[str, Any]:
 
 def _with_place(source: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
     return None if source is None else {**source, "place": place_text(source["place"], lang)}
-
-
-def region_key_of(assessment: dict[str, Any]) -> RegionKey:
-    region = assessment["region"]
-    return RegionKey(region["key"].split(" ", 1)[-1] if region["level"] else region["key"], region["level"])

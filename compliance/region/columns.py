@@ -54,9 +54,9 @@ def region_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | No
     groups = _groups(paths)
     results = run_batch([g for g, _ in groups], pipeline, jobs=jobs, store=store)
     columns, refused = [], []
+    members = _members(groups, results)
     for group, is_folder in groups:
-        inside = [dataclasses.replace(r, files=[f for f in r.files if _under(f, group)])
-                  for r in results if any(_under(f, group) for f in r.files)]
+        inside = members.get(group, [])
         try:
             assessment = assess_results(inside, pipeline, lang=lang, store=store)
         except ComplianceError as exc:
@@ -78,8 +78,19 @@ def region_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | No
     return columns, results, refused
 
 
-def _under(file: Path, group: Path) -> bool:
-    return file == group or group in file.parents
+def _members(groups: list[tuple[Path, bool]], results: list[FileResult]) -> dict[Path, list[FileResult]]:
+    """Each group's results, each naming only its files under that group (one content may be
+    in several region folders)."""
+    index = {group for group, _ in groups}
+    found: dict[Path, dict[int, list[Path]]] = {}
+    for number, result in enumerate(results):
+        for file in result.files:
+            for group in (file, *file.parents):
+                if group in index:
+                    found.setdefault(group, {}).setdefault(number, []).append(file)
+                    break
+    return {group: [dataclasses.replace(results[n], files=files) for n, files in sorted(by.items())]
+            for group, by in found.items()}
 
 
 def as_column(assessment: dict[str, Any], *, single: bool = False) -> dict[str, Any]:
