@@ -98,3 +98,36 @@ def write(folder: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def banyuasri_keputusan_tim() -> str:
+    """Keputusan Wali Kota Banyuasri 188.45/21/HK/2022 setting the Tim Koordinasi SPBE that the
+    2022 Perwal (Pasal 6) only names: the sample's header, Menimbang and Mengingat, then diktum
+    forming the team, its chair and members (in a Lampiran) and its tasks, and the sample's
+    signature."""
+    text = sample(BANYUASRI)
+    header, closing = _header_and_closing(text)
+    header = header[:header.index("MEMUTUSKAN")]
+    header = header.replace("PERATURAN WALI KOTA BANYUASRI\nNOMOR 18 TAHUN 2022",
+                            "KEPUTUSAN WALI KOTA BANYUASRI\nNOMOR 188.45/21/HK/2022")
+    header = header.replace("PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+                            "TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK")
+    body = (
+        "MEMUTUSKAN:\n\nMenetapkan :\n"
+        "KESATU : Membentuk Tim Koordinasi Sistem Pemerintahan Berbasis Elektronik Kota Banyuasri yang "
+        "selanjutnya disebut Tim Koordinasi SPBE, diketuai oleh Sekretaris Daerah, dengan susunan keanggotaan "
+        "sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.\n"
+        "KEDUA : Tim Koordinasi SPBE sebagaimana dimaksud dalam Diktum KESATU bertugas:\n"
+        "a. mengoordinasikan penyusunan kebijakan SPBE di lingkungan Pemerintah Daerah;\n"
+        "b. mengarahkan penerapan Arsitektur SPBE dan Peta Rencana SPBE oleh Perangkat Daerah;\n"
+        "c. melaporkan pelaksanaan tugasnya kepada Wali Kota setiap 6 (enam) bulan.\n"
+        "KETIGA : Keputusan ini mulai berlaku pada tanggal ditetapkan.\n")
+    closing = closing[:closing.index("\nDiundangkan di")]
+    lampiran = ("\n\nLAMPIRAN KEPUTUSAN WALI KOTA BANYUASRI\nNOMOR 188.45/21/HK/2022\n"
+                "TENTANG TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\n\n"
+                "SUSUNAN KEANGGOTAAN TIM KOORDINASI SPBE\n"
+                "Ketua : Sekretaris Daerah\n"
+                "Sekretaris : Kepala Dinas Komunikasi, Informatika, Statistik, dan Persandian\n"
+                "Anggota : Kepala Badan Perencanaan Pembangunan Daerah; Kepala Badan Keuangan Daerah; "
+                "Inspektur\n")
+    return header + body + closing + lampiran

@@ -193,3 +193,21 @@ def test_a_national_act_is_listed_apart_and_an_unreadable_file_does_not_stop_the
     assert standing == {"perwal-2022.txt": "in-force", "permen.txt": "national"}
     assert [Path(f["files"][0]).name for f in data["failed"]] == ["rusak.pdf"]
     assert data["summary"]["instruments_in_force"] == 1
+
+
+def test_a_revocation_naming_only_the_title_is_matched_by_title(tmp_path: Path):
+    new = rs.banyuasri_as_sukamaju().replace(
+        "Peraturan Bupati Sukamaju Nomor 27 Tahun 2016 tentang Pedoman Pelaksanaan E-Government di Lingkungan "
+        "Pemerintah Kabupaten Sukamaju (Berita Daerah Kabupaten Sukamaju Tahun 2016 Nomor 27)",
+        "Peraturan Bupati tentang Pedoman Pelaksanaan E-Government di Lingkungan Pemerintah Kabupaten Sukamaju")
+    folder = rs.write(tmp_path / "s", {"perbup-2016.txt": rs.sample(rs.SUKAMAJU_OLD), "perbup-2022.txt": new})
+    assessment, _ = assess([folder], jobs=1, progress=False)
+    old = next(i for i in assessment["instruments"] if i["file"].endswith("perbup-2016.txt"))
+    assert old["status"] == "revoked" and old["revoked_by"]["place"] == "Pasal 34"
+    # a title shared by no file of the folder revokes nothing here: it is noted instead
+    other = new.replace("Pedoman Pelaksanaan E-Government", "Pedoman Pengelolaan Situs Web")
+    folder = rs.write(tmp_path / "t", {"perbup-2016.txt": rs.sample(rs.SUKAMAJU_OLD), "perbup-2022.txt": other})
+    assessment, _ = assess([folder], jobs=1, progress=False)
+    assert all(i["in_force"] for i in assessment["instruments"])
+    assert [n["code"] for n in assessment["notes"]] == ["relation-target-absent"]
+    assert "Situs Web" in assessment["notes"][0]["quote"]

@@ -22,6 +22,9 @@ from compliance.values import frequencies, periods
 # Which status answers a requirement better; conflict is decided apart (it is never outvoted).
 RANK = {"fulfilled": 3, "partial": 2, "missing": 1, "not_applicable": 0}
 EVIDENCE_PER_INSTRUMENT = 3
+# A finding with one of these notes does not speak for the entry: a Keputusan is evidence only
+# for what its subject covers, so its "not applicable" leaves the entry to the other instruments.
+SILENT_NOTES = {"note-outside-keputusan"}
 
 
 def combined_findings(members: list[tuple[Instrument, dict[str, Any]]], catalog: Catalog,
@@ -31,7 +34,7 @@ def combined_findings(members: list[tuple[Instrument, dict[str, Any]]], catalog:
     out = []
     for entry in catalog.entries:
         own = [(i, r, _finding(r, entry.id)) for i, r in members]
-        own = [(i, r, f) for i, r, f in own if f is not None]
+        own = [(i, r, f) for i, r, f in own if f is not None and not SILENT_NOTES & set(f.get("notes", []))]
         out.append(_combine(entry, own, lang))
     return out
 
