@@ -481,8 +481,8 @@ def region(paths: tuple[Path, ...], output: Path | None, fmt: str | None, region
     store = _open_store(cache_dir, no_cache, lang)
     try:
         _, results = run(list(paths), output=output, fmt=fmt, region=region_name, evidence=evidence, jobs=jobs,
-                         catalog=catalog, store=store, lang=lang, echo=lambda text: click.echo(text, nl=False),
-                         evaluation=evaluation)
+                         catalog=catalog, store=store, lang=lang, evaluation=evaluation,
+                         echo=lambda text: click.echo(text, nl=False))
     finally:
         if store is not None:
             store.close()

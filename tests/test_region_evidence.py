@@ -17,14 +17,18 @@ def test_evidence_pack_has_every_indicator_quotes_next_level_and_copies(tmp_path
                                               "perbup-2022.txt": rs.banyuasri_as_sukamaju()})
     pack = tmp_path / "bukti"
     result = CliRunner().invoke(main, ["region", str(folder), "--no-cache", "--evidence", str(pack), "--jobs", "1",
-                                       "--evaluation", "spbe-2020"])  # the old Domain 1, which these keys are about
+                                       "--evaluation", "spbe-2020"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO((pack / "bukti.csv").read_text(encoding="utf-8-sig"))))
     assert sorted({int(r["No"]) for r in rows}) == list(range(1, 11))
     source = " ".join((folder / "perbup-2022.txt").read_text(encoding="utf-8").split())
-    for row in rows:
+    quoted = [row for row in rows if row["Berkas"]]
+    assert len(quoted) > 20
+    for row in quoted:
         assert row["Berkas"].endswith("perbup-2022.txt")  # never the revoked Perbup
         assert " ".join(row["Kutipan"].split()) in source
+    for row in rows:  # an indicator without a quote still says what its next level needs
+        assert row["Berkas"] or row["Yang belum ada untuk tingkat berikutnya"]
     tim = [r for r in rows if r["No"] == "10"]
     assert {r["Tingkat (perkiraan)"] for r in tim} == {"2"}
     # what the Tim Koordinasi lacks for level 3: its tasks, as the combined finding says

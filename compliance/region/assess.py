@@ -18,37 +18,38 @@ from compliance.region.combine import combined_findings
 from compliance.region.facts import INSTRUMENT_SCHEMA, instrument_report
 from compliance.region.identity import parse_region
 from compliance.region.instruments import Instrument, choose_region, make_instrument, place_in_force
-from compliance.region.levels import as_findings, region_indicators
+from compliance.region.levels import as_findings, region_evaluation
 from compliance.region.places import place_text
 from compliance.store import Store, regulation_from_json
 
 REGION_SCHEMA = "compliance/region@1"
 
 
-def region_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id") -> Pipeline:
+def region_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
+                    evaluation: str | None = None) -> Pipeline:
     """The batch pipeline whose per-file result is an instrument report (stored apart
-    from the single-file reports by its catalog key)."""
-    base = default_pipeline(catalog, lang)
+    from the single-file reports by its catalog key); ``evaluation`` is fixed here as for
+    a batch of checks (default: the instrument in force today)."""
+    base = default_pipeline(catalog, lang, evaluation=evaluation)
     catalog_path = base.check.args[0]  # default_pipeline resolved the catalog id to its file
     return dataclasses.replace(base, check=functools.partial(instrument_report, catalog_path, lang),
                                catalog_key=f"{base.catalog_key}:{INSTRUMENT_SCHEMA}", links=None)
 
 
 def assess(inputs: Iterable[Path], *, region: str | None = None, catalog: str | Path = "perpres-95-2018",
-           lang: str = "id", jobs: int | None = None, store: Store | None = None,
-           progress: bool | None = None, evaluation: str | None = None) -> tuple[dict[str, Any], list[FileResult]]:
+           lang: str = "id", evaluation: str | None = None, jobs: int | None = None, store: Store | None = None,
+           progress: bool | None = None) -> tuple[dict[str, Any], list[FileResult]]:
     """The region@1 assessment of the instruments under ``inputs``, and the batch results
     (whose errors the caller reports). Raises ``ComplianceError`` when no single region
     can be assessed."""
-    pipeline = region_pipeline(catalog, lang)
+    pipeline = region_pipeline(catalog, lang, evaluation)
     results = run_batch(inputs, pipeline, jobs=jobs, store=store, progress=progress)
-    return assess_results(results, pipeline, region=region, lang=lang, store=store, evaluation=evaluation), results
+    return assess_results(results, pipeline, region=region, lang=lang, evaluation=evaluation, store=store), results
 
 
 def assess_results(results: list[FileResult], pipeline: Pipeline, *, region: str | None = None, lang: str = "id",
-                   store: Store | None = None, evaluation: str | None = None) -> dict[str, Any]:
-    """Combine batch results (instrument reports) into the region@1 dict; the indicator levels
-    follow ``evaluation`` (default: the instrument in force today)."""
+                   evaluation: str | None = None, store: Store | None = None) -> dict[str, Any]:
+    """Combine batch results (instrument reports) into the region@1 dict."""
     from compliance.catalog import load_catalog
     from compliance.check import choose_evaluation
 
@@ -66,27 +67,23 @@ def assess_results(results: list[FileResult], pipeline: Pipeline, *, region: str
         raise
     notes = place_in_force(instruments, key)
     catalog = load_catalog(catalog_path)
-    chosen = choose_evaluation(catalog, evaluation)
+    instrument = choose_evaluation(catalog, evaluation)  # the one asked for, else the one in force today
     members = [(i, _effective_report(i, pipeline, lang, store)) for i in instruments if i.in_force]
     members.sort(key=lambda m: m[0].sort_key())
     combined = combined_findings(members, catalog, lang)
     from compliance.score import summary as make_summary
 
     summary = make_summary(as_findings(combined), catalog, lang)
-    indicators = region_indicators(combined, catalog, chosen, lang) if chosen else []
-    summary["domain1"] = [{"no": i["no"], "name": i["name"], "indicated_level": i["indicated_level"]}
-                          for i in indicators]
+    about, indicators = region_evaluation(combined, instrument, lang) if instrument else (None, [])
+    summary["indicator_levels"] = [{"no": i["no"], "name": i["name"], "indicated_level": i["indicated_level"]}
+                                   for i in indicators]
     summary["instruments_in_force"] = len(members)
-    info = catalog.info(lang)
-    if chosen is not None:
-        info["evaluation"] = {"id": chosen.id, "title": chosen.title_in(lang), "revoked": bool(chosen.revoked),
-                              "max_level": chosen.estimate["max_level"], "note": chosen.estimate["note"].get(lang)
-                              or chosen.estimate["note"]["id"]}
     return {
         "schema": REGION_SCHEMA,
         "lang": lang,
         "region": {"name": display, "level": key.level, "key": key.slug(), "label": key.label(display)},
-        "catalog": info,
+        "catalog": catalog.info(lang),
+        "evaluation": about,
         "instruments": [_instrument_row(i, lang) for i in sorted(instruments, key=_listing_order)],
         "findings": combined,
         "summary": summary,

@@ -47,10 +47,10 @@ def _groups(paths: list[Path]) -> list[tuple[Path, bool]]:
     return out
 
 
-def region_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | None,
-                   store: Store | None) -> tuple[list[dict[str, Any]], list[FileResult], list[dict[str, Any]]]:
+def region_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | None, store: Store | None,
+                   evaluation: str | None = None) -> tuple[list[dict[str, Any]], list[FileResult], list[dict[str, Any]]]:
     """The columns, the batch results, and the columns refused (``{files, code, params}``)."""
-    pipeline = region_pipeline(catalog, lang)
+    pipeline = region_pipeline(catalog, lang, evaluation)
     groups = _groups(paths)
     results = run_batch([g for g, _ in groups], pipeline, jobs=jobs, store=store)
     columns, refused = [], []
@@ -58,7 +58,7 @@ def region_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | No
     for group, is_folder in groups:
         inside = members.get(group, [])
         try:
-            assessment = assess_results(inside, pipeline, lang=lang, store=store)
+            assessment = assess_results(inside, pipeline, lang=lang, evaluation=evaluation, store=store)
         except ComplianceError as exc:
             if inside and all(r.error is not None for r in inside):
                 continue  # its files failed: each is reported as such
@@ -113,7 +113,7 @@ def as_column(assessment: dict[str, Any], *, single: bool = False) -> dict[str, 
         "files": [f for i in own for f in i["files"]],
         "sha256": [i["sha256"] for i in own],
         "score": assessment["summary"]["score"],
-        "domain1": list(assessment["summary"]["domain1"]),
+        "domain1": list(assessment["summary"]["indicator_levels"]),
         "findings": findings,
         "order": [(f["requirement"], f["group"]) for f in assessment["findings"]],
         "members": [] if first else [

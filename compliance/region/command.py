@@ -13,8 +13,8 @@ from compliance.store import Store
 
 
 def run(paths: list[Path], *, output: Path | None, fmt: str | None, region: str | None, evidence: Path | None,
-        jobs: int | None, catalog: str, store: Store | None, lang: str,
-        echo: Callable[[str], None], evaluation: str | None = None) -> tuple[dict[str, Any], list[FileResult]]:
+        jobs: int | None, catalog: str, store: Store | None, lang: str, evaluation: str | None = None,
+        echo: Callable[[str], None]) -> tuple[dict[str, Any], list[FileResult]]:
     """Assess, write the report (stdout when no ``-o``) and the evidence pack, record the
     assessment in the store's history; return the assessment and the batch results."""
     from compliance.region.assess import assess, region_pipeline
@@ -28,8 +28,8 @@ def run(paths: list[Path], *, output: Path | None, fmt: str | None, region: str 
         output = None
     if output is not None:
         check_output_path(output, paths)
-    assessment, results = assess(paths, region=region, catalog=catalog, lang=lang, jobs=jobs, store=store,
-                                 evaluation=evaluation)
+    assessment, results = assess(paths, region=region, catalog=catalog, lang=lang, evaluation=evaluation,
+                                 jobs=jobs, store=store)
     content = render(assessment, fmt, lang)
     sources = [f for r in results for f in r.files]
     label = assessment["region"]["label"]
@@ -42,5 +42,5 @@ def run(paths: list[Path], *, output: Path | None, fmt: str | None, region: str 
         index = write_pack(assessment, evidence, lang)
         echo(message("region-evidence-written", lang, region=label, file=str(index)) + "\n")
     if store is not None:
-        record(store, assessment, region_pipeline(catalog, lang).catalog_key)
+        record(store, assessment, region_pipeline(catalog, lang, evaluation).catalog_key)
     return assessment, results

@@ -58,12 +58,7 @@ def pack_rows(assessment: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _needs_text(next_level: dict[str, Any]) -> str:
-    parts = [next_level["criterion"]]
-    for r in next_level["requirements"]:
-        missing = f" ({', '.join(r['missing_elements'])})" if r["missing_elements"] else ""
-        parts.append(f"{r['title']}: {r['status']}{missing}")
-    parts += [e["element"] for e in next_level["elements"]]
-    return "; ".join(p for p in parts if p)
+    return "; ".join(next_level["needs"])
 
 
 def _copy_sources(assessment: dict[str, Any], target: Path, inputs: list[Path]) -> dict[str, str]:

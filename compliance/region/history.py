@@ -10,6 +10,7 @@ from compliance.region.identity import RegionKey, parse_region, same_region
 from compliance.store import Store
 
 SVG_WIDTH, SVG_HEIGHT, PAD = 480, 160, 28
+LEVEL_SCALE = 5  # both instruments grade indicators 1-5
 
 
 def record(store: Store, assessment: dict[str, Any], catalog_key: str) -> None:
@@ -18,7 +19,8 @@ def record(store: Store, assessment: dict[str, Any], catalog_key: str) -> None:
         "name": region["key"].split(" ", 1)[-1] if region["level"] else region["key"],
         "level": region["level"], "label": region["label"], "catalog": catalog_key,
         "score": assessment["summary"]["score"],
-        "domain1": [{"no": d["no"], "indicated_level": d["indicated_level"]} for d in assessment["summary"]["domain1"]],
+        "domain1": [{"no": d["no"], "indicated_level": d["indicated_level"]}
+                    for d in assessment["summary"]["indicator_levels"]],
         "instruments": [{"file": i["file"], "sha256": i["sha256"], "in_force": i["in_force"]}
                         for i in assessment["instruments"]],
     })
@@ -33,11 +35,12 @@ def region_rows(store: Store, name: str) -> list[dict[str, Any]]:
 
 
 def format_table(rows: list[dict[str, Any]], lang: str) -> str:
-    head = ("Tanggal", "Daerah", "Skor", "Domain 1", "Instrumen berlaku") if lang == "id" else (
-        "Date", "Region", "Score", "Domain 1", "Instruments in force")
+    head = ("Tanggal", "Daerah", "Skor", "Tingkat indikator", "Instrumen berlaku") if lang == "id" else (
+        "Date", "Region", "Score", "Indicator levels", "Instruments in force")
     table = [head]
     for r in rows:
-        levels = " ".join(f"{d['no']}:{d['indicated_level'] or '-'}" for d in r["domain1"])
+        levels = " ".join(f"{d['no']}:{'-' if d['indicated_level'] is None else d['indicated_level']}"
+                          for d in r["domain1"])
         table.append((r["checked_at"][:19].replace("T", " "), r["label"], "" if r["score"] is None else f"{r['score']:g}",
                       levels, str(sum(1 for i in r["instruments"] if i["in_force"]))))
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
@@ -45,7 +48,7 @@ def format_table(rows: list[dict[str, Any]], lang: str) -> str:
 
 
 def trend_svg(rows: list[dict[str, Any]]) -> str:
-    """Score (0–100, solid) and mean Domain 1 level (0–4 scaled, dashed) per assessment."""
+    """Score (0–100, solid) and mean indicator level (on the instruments' 1–5 scale, dashed)."""
     n = len(rows)
 
     def x(i: int) -> float:
@@ -58,7 +61,7 @@ def trend_svg(rows: list[dict[str, Any]]) -> str:
     means = []
     for i, r in enumerate(rows):
         levels = [d["indicated_level"] or 0 for d in r["domain1"]]
-        means.append((x(i), y((sum(levels) / len(levels) / 4) if levels else 0)))
+        means.append((x(i), y((sum(levels) / len(levels) / LEVEL_SCALE) if levels else 0)))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" width="{SVG_WIDTH}" height="{SVG_HEIGHT}" '
              f'viewBox="0 0 {SVG_WIDTH} {SVG_HEIGHT}" role="img">',
              f'<line x1="{PAD}" y1="{y(0):.1f}" x2="{SVG_WIDTH - PAD}" y2="{y(0):.1f}" stroke="#8c939a"/>',

@@ -1,81 +1,55 @@
-"""Domain 1 levels of a region, estimated from its combined findings.
+"""Indicator levels of a region, from its combined findings, under the chosen evaluation
+instrument (the SPBE evaluation's Domain 1 "indicated level", or the Indeks Pemdi's
+evidence readiness).
 
-The level itself is the existing estimate (``compliance.indicators``) run on the
-combined findings and tags, so a region follows the same rules (data in the
-evaluation YAML) as a single regulation, and never claims level 5. Beside each
-level: the evidence behind it and what the text lacks for the next level.
+The levels themselves are the report's own evaluation section
+(``compliance.indicators.evaluation_section``) run on the combined findings and tags, so
+a region follows the same rules (data in the instrument's YAML) as a single regulation
+and never claims more than the text can show. Beside each level: the evidence of the
+entries that decided it, each quote naming its instrument and place.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from compliance.catalog import Catalog
-from compliance.evaluation import Evaluation, Indicator
-from compliance.i18n import message
-from compliance.indicators import estimate_level
-from compliance.models import Finding
+from compliance.evaluation import Evaluation
+from compliance.indicators import evaluation_section
+from compliance.models import Evidence, Finding
 
 
 def as_findings(combined: list[dict[str, Any]]) -> list[Finding]:
-    """The combined findings as ``Finding`` objects for the score and the estimate."""
+    """The combined findings as ``Finding`` objects for the score and the levels (each
+    evidence's place is its instrument and place, so the section can tell which decided)."""
     return [Finding(requirement=f["requirement"], title=f["title"], group=f["group"], basis=f["basis"],
-                    basis_confidence=f["basis_confidence"], status=f["status"], confidence=f["confidence"])
+                    basis_confidence=f["basis_confidence"], status=f["status"],
+                    evidence=[Evidence(pasal=f"{e['instrument']}, {e['place']}", ayat=None, quote=e["quote"],
+                                       via=e.get("via") or "term", score=0.0) for e in f["evidence"]],
+                    missing_elements=list(f["missing_elements"]), confidence=f["confidence"])
             for f in combined]
 
 
-def region_indicators(combined: list[dict[str, Any]], catalog: Catalog, evaluation: Evaluation,
-                      lang: str) -> list[dict[str, Any]]:
-    """Every estimated indicator: level, evidence (instrument, place, quote), next level's needs."""
+def region_evaluation(combined: list[dict[str, Any]], evaluation: Evaluation,
+                      lang: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """(the instrument's description, the indicators a text can show with level, evidence
+    and what the next level needs)."""
     tags = {f["requirement"]: set(f["tags"]) for f in combined}
     by_id = {f["requirement"]: f for f in combined}
-    findings = {f.requirement: f for f in as_findings(combined)}
-    out = []
-    for indicator in evaluation.indicators:
-        level, _ = estimate_level(indicator, evaluation, findings, tags)
-        if level is None:
+    section = evaluation_section(as_findings(combined), evaluation, tags, lang)
+    indicators = []
+    for item in section["indicators"]:
+        if item["readiness"] is None:
             continue
-        out.append({
-            "no": indicator.no,
-            "name": indicator.name,
-            "indicated_level": level,
-            "requirements": list(indicator.requirements),
-            "statuses": {r: by_id[r]["status"] for r in indicator.requirements if r in by_id},
-            "evidence": [{"requirement": r, **e} for r in indicator.requirements if r in by_id
+        deciding = {e["requirement"] for e in item["evidence"]}
+        indicators.append({
+            "no": item["no"],
+            "name": item["name"],
+            "indicated_level": item["readiness"],
+            "requirements": item["requirements"],
+            "statuses": item["statuses"],
+            "evidence": [{"requirement": r, **e} for r in item["requirements"] if r in deciding and r in by_id
                          for e in by_id[r]["evidence"]],
-            "next_level": _next_level(indicator, level, by_id, tags, catalog, evaluation, lang),
+            "next_level": dict(item["next"]),
         })
-    return out
-
-
-def _next_level(indicator: Indicator, level: int | None, by_id: dict[str, dict], tags: dict[str, set[str]],
-                catalog: Catalog, evaluation: Evaluation, lang: str) -> dict[str, Any]:
-    """What the text would need for the next level, from the rule of that level."""
-    rules = evaluation.estimate
-    target = (level or 0) + 1
-    criteria = rules.get("criteria", {})
-    if target > rules["max_level"]:
-        return {"level": target, "criterion": message("region-level-beyond-text", lang), "requirements": [],
-                "elements": []}
-    rule = next((r for r in rules["levels"] if r["level"] == target), {})
-    findings = [by_id[r] for r in indicator.level_from if r in by_id]
-    needs: list[dict[str, Any]] = []
-    if "all" in rule:
-        needs = [{"requirement": f["requirement"], "title": f["title"], "status": f["status"],
-                  "missing_elements": list(f["missing_elements"])} for f in findings if f["status"] not in rule["all"]]
-    elif "any" in rule and not any(f["status"] in rule["any"] for f in findings):
-        needs = [{"requirement": f["requirement"], "title": f["title"], "status": f["status"],
-                  "missing_elements": list(f["missing_elements"])} for f in findings]
-    found = set().union(*(tags.get(r, set()) for r in indicator.level_from))
-    elements = []
-    for tag in rule.get("tags", []):
-        if tag in found:
-            continue
-        for requirement in indicator.level_from:
-            for element in catalog.entry(requirement).elements:
-                if tag in element.tags:
-                    elements.append({"requirement": requirement, "tag": tag,
-                                     "element": element.label.get(lang) or element.label["id"]})
-    text = criteria.get(target, {})
-    return {"level": target, "criterion": text.get(lang) or text.get("id", ""), "requirements": needs,
-            "elements": elements}
+    about = {k: section[k] for k in ("id", "title", "measure", "max_level", "scale", "note", "revoked")}
+    return about, indicators

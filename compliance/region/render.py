@@ -22,14 +22,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "instrument": "Instrumen", "yes": "ya", "no": "tidak", "findings": "Temuan gabungan per persyaratan",
         "requirement": "Persyaratan", "status_h": "Status", "evidence": "Bukti", "place": "Tempat",
         "quote": "Kutipan", "conflicts": "Pertentangan", "missing": "Unsur yang belum ada", "notes": "Catatan",
-        "domain1": "Tingkat per indikator menurut instrumen evaluasi yang berlaku (dari teks)",
-        "estimate_note": "Perkiraan atau kesiapan bukti dukung dari teks instrumen yang berlaku, bukan hasil evaluasi; "
-                         "instrumen dan batas tingkatnya tercantum pada laporan per peraturan.", "indicator": "Indikator", "level": "Tingkat",
+        "domain1": "Tingkat per indikator menurut instrumen evaluasi (dari teks)", "indicator": "Indikator", "level": "Tingkat",
         "next": "Untuk tingkat berikutnya", "failed": "Berkas yang gagal dibaca", "national_value": "nilai nasional",
         "between": "ditetapkan berbeda oleh instrumen yang berlaku", "counts": "Jumlah per status",
         "score_note": "Skor 0–100 dihitung dari status gabungan (terpenuhi 1, sebagian ½; yang tidak berlaku "
                       "tidak dihitung). Setiap status hanya setinggi yang didukung teks satu instrumen.",
         "in_force_count": "instrumen berlaku", "from": "dari", "none": "—", "history_date": "Tanggal penilaian",
+        "estimate_note": "Tingkat dari teks instrumen yang berlaku, bukan hasil evaluasi.",
     },
     "en": {
         "title": "Regional SPBE assessment against Perpres 95/2018", "region": "Region", "title_h": "Title", "score": "Score",
@@ -37,14 +36,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "instrument": "Instrument", "yes": "yes", "no": "no", "findings": "Combined findings per requirement",
         "requirement": "Requirement", "status_h": "Status", "evidence": "Evidence", "place": "Place",
         "quote": "Quote", "conflicts": "Conflicts", "missing": "Missing elements", "notes": "Notes",
-        "domain1": "Level per indicator of the evaluation instrument in force (from the text)",
-        "estimate_note": "An estimate or evidence readiness from the texts of the instruments in force, not an "
-                         "evaluation result; each regulation's report names the instrument and its level cap.", "indicator": "Indicator", "level": "Level",
+        "domain1": "Level per indicator of the evaluation instrument (from the text)", "indicator": "Indicator", "level": "Level",
         "next": "For the next level", "failed": "Files that could not be read", "national_value": "national value",
         "between": "set differently by instruments in force", "counts": "Counts per status",
         "score_note": "0–100 score from the combined statuses (fulfilled 1, partial ½; not applicable not "
                       "counted). A status is never better than one instrument's text supports.",
         "in_force_count": "instruments in force", "from": "from", "none": "—", "history_date": "Assessed on",
+        "estimate_note": "Levels from the text of the instruments in force, not evaluation results.",
     },
 }
 
@@ -124,9 +122,11 @@ def render_markdown(assessment: dict[str, Any], lang: str) -> str:
         out += ["", f"- {esc(note_text(note, lang))}"]
     if assessment["failed"]:
         out += ["", f"## {esc(t['failed'])}", ""] + [f"- {esc(f['message'])}" for f in assessment["failed"]]
-    out += ["", f"## {esc(t['domain1'])}", "", f"_{esc(t['estimate_note'])}_", "",
+    note = (assessment["evaluation"] or {}).get("note") or t["estimate_note"]
+    out += ["", f"## {esc(t['domain1'])}", "", f"_{esc(note)}_", "",
             f"| {t['indicator']} | {t['level']} |", "|---|---|"]
-    out += [f"| {i['no']}. {_cell(i['name'])} | {i['indicated_level'] or '–'} |" for i in assessment["indicators"]]
+    out += [f"| {i['no']}. {_cell(i['name'])} | {'–' if i['indicated_level'] is None else i['indicated_level']} |"
+            for i in assessment["indicators"]]
     out += ["", f"## {esc(t['findings'])}"]
     for f in assessment["findings"]:
         out += ["", f"### {esc(f['title'])} — {esc(t['status'].get(f['status'], f['status']))}", ""]
