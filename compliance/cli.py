@@ -465,7 +465,7 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
 @click.option("--format", "fmt", type=click.Choice(COMMAND_FORMATS["region"]), help=FORMAT_HELP)
 @click.option("--region", "region_name", help="Assess this region when the folder holds several (e.g. \"Kota X\").")
 @click.option("--evidence", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the evidence pack per Domain 1 indicator (index.html, bukti.csv, sumber/).")
+              help="Folder for the evidence pack per indicator (index.html, bukti.csv, sumber/).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
 @_evaluation_option

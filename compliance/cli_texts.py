@@ -160,8 +160,8 @@ HELP_ID: dict[str, str] = {
         "Tulis laporan daerah ke berkas ini (format dari akhiran: .html .json .csv .md).",
     'Assess this region when the folder holds several (e.g. "Kota X").':
         'Nilai daerah ini bila folder memuat instrumen beberapa daerah (mis. "Kota X").',
-    "Folder for the evidence pack per Domain 1 indicator (index.html, bukti.csv, sumber/).":
-        "Folder paket bukti per indikator Domain 1 (index.html, bukti.csv, sumber/).",
+    "Folder for the evidence pack per indicator (index.html, bukti.csv, sumber/).":
+        "Folder paket bukti per indikator (index.html, bukti.csv, sumber/).",
     "Address to listen on; anything but 127.0.0.1/localhost needs --password-file.":
         "Alamat yang didengarkan; selain 127.0.0.1/localhost memerlukan --password-file.",
     "File whose first line is the password (HTTP Basic, or 'Authorization: Bearer' for the API).":

@@ -27,6 +27,8 @@ FOLDERS = {
                                  "perwal-2023-arsitektur.txt": rs.banyuasri_arsitektur_5_years()},
     "banyuasri-amended": lambda: {"perwal-2022.txt": rs.sample(rs.BANYUASRI),
                                   "perwal-2024-perubahan.txt": rs.banyuasri_amendment()},
+    "banyuasri-keputusan-tim": lambda: {"perwal-2022.txt": rs.sample(rs.BANYUASRI),
+                                        "kepwal-tim.txt": rs.banyuasri_keputusan_tim()},
 }
 
 
@@ -72,6 +74,9 @@ def test_region_matches_its_key(tmp_path: Path, name: str):
     for requirement, file in key.get("evidence_from", {}).items():
         finding = next(f for f in assessment["findings"] if f["requirement"] == requirement)
         assert {Path(e["file"]).name for e in finding["evidence"]} == {file}
+    for requirement, places in key.get("evidence_places", {}).items():
+        finding = next(f for f in assessment["findings"] if f["requirement"] == requirement)
+        assert set(places) <= {e["place"] for e in finding["evidence"]}
     targets = [n["target"] for n in assessment["notes"] if n["code"] == "relation-target-absent"]
     assert targets == key.get("absent_targets", [])
 
