@@ -128,10 +128,10 @@ def main() -> None:
             cold[jobs] = (seconds, out.read_bytes())
             print(f"cold, {jobs} worker(s): {seconds:.1f} s, {files / seconds:.1f} instruments/s, "
                   f"CPU {cpu / files:.3f} s per instrument, peak RSS {peak / 1024:.0f} MB")
-        seconds, peak, _ = bench_compare.run(["compare", str(root), "-o", str(tmp / "warm.json"), "--jobs", "2",
-                                              "--cache-dir", str(tmp / "cache2")])
+        seconds, peak, cpu = bench_compare.run(["compare", str(root), "-o", str(tmp / "warm.json"), "--jobs", "2",
+                                                "--cache-dir", str(tmp / "cache2")])
         print(f"warm (store hit), 2 workers: {seconds:.1f} s = {100 * seconds / cold[2][0]:.1f} % of cold, "
-              f"peak RSS {peak / 1024:.0f} MB")
+              f"CPU {cpu:.1f} s, peak RSS {peak / 1024:.0f} MB")
         print(f"speed-up 2 vs 1 worker: {cold[1][0] / cold[2][0]:.2f}x; outputs identical: "
               f"{cold[1][1] == cold[2][1] == (tmp / 'warm.json').read_bytes()}")
         matrix = json.loads(cold[2][1])
