@@ -48,11 +48,12 @@ def _groups(paths: list[Path]) -> list[tuple[Path, bool]]:
 
 
 def region_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | None, store: Store | None,
-                   evaluation: str | None = None) -> tuple[list[dict[str, Any]], list[FileResult], list[dict[str, Any]]]:
+                   evaluation: str | None = None, progress: str | bool | None = None
+                   ) -> tuple[list[dict[str, Any]], list[FileResult], list[dict[str, Any]]]:
     """The columns, the batch results, and the columns refused (``{files, code, params}``)."""
     pipeline = region_pipeline(catalog, lang, evaluation)
     groups = _groups(paths)
-    results = run_batch([g for g, _ in groups], pipeline, jobs=jobs, store=store)
+    results = run_batch([g for g, _ in groups], pipeline, jobs=jobs, store=store, progress=progress)
     columns, refused = [], []
     members = _members(groups, results)
     for group, is_folder in groups:
