@@ -81,8 +81,10 @@ def _serve(func: Callable[[Any], Any], connection: Connection, parent_pid: int, 
     die_with_parent(parent_pid, by_main)
     while True:
         try:
-            task = connection.recv()
+            more, task = connection.recv()
         except (EOFError, OSError):
+            return
+        if not more:
             return
         connection.send(func(task))
 
@@ -131,7 +133,7 @@ def run_tasks(func: Callable[[Any], Any], items: Iterable[Any], jobs: int, timeo
                 worker = next((w for w in workers if not w.busy), None) or _start(context, func, workers)
                 worker.item = queue.pop()
                 worker.deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
-                worker.connection.send(worker.item)
+                worker.connection.send((True, worker.item))
             yield from _collect(workers, timeout)
             if on_wait is not None:
                 on_wait()
@@ -192,11 +194,17 @@ def _stopped(worker: _Worker) -> Failure:
 
 
 def _stop(worker: _Worker, kill: bool) -> None:
-    """End a worker: closing its pipe lets an idle one return; a busy or dead one is killed
-    with its process group (what it started: the PDF reader, a tesseract run)."""
-    worker.connection.close()
+    """End a worker: an idle one is told to return (its pipe may never read as closed: a
+    worker forked later holds a copy of our end); a busy or dead one is killed with its
+    process group (what it started: the PDF reader, a tesseract run)."""
     if kill:
         _kill_group(worker.process)
+    else:
+        try:
+            worker.connection.send((False, None))
+        except OSError:
+            pass
+    worker.connection.close()
     worker.process.join(POLL_S * 2)
     if worker.process.exitcode is None:
         _kill_group(worker.process)
