@@ -36,21 +36,17 @@ enactment date, 0.8 from the year alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 import networkx as nx
 from rapidfuzz import fuzz
 
 from compliance.catalog import Catalog, Element, Entry, Parameter
-from compliance.cite import Citation, citations_of
-from compliance.graph import REQUIREMENT, build_graph, requirements_for
-from compliance.clean import layout
-from compliance.models import Conflict, Evidence, Finding, LampiranSection, Regulation
-from compliance.parse_labels import to_roman
-from compliance.parse_lampiran import heading_kind, is_contents_line
+from compliance.graph import build_graph
+from compliance.match_links import UnitCitation, national_citations
+from compliance.match_units import Unit, trimmed, units
+from compliance.models import Conflict, Evidence, Finding, Regulation
 from compliance.terms import Prepared, Span, Terms, merge_spans
 from compliance.values import frequencies, periods
 
@@ -62,35 +58,10 @@ SCORE_WEAK = 0.6
 SIMILARITY_THRESHOLD = 80.0
 SIMILARITY_COVERAGE = 0.6
 QUOTE_MAX = 400
-CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
-CHUNK_MAX = 900
 EVIDENCE_MAX = 6
-RANGE_MAX = 60  # "Pasal 34 sampai dengan Pasal 39": articles walked at most
 
 _WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
-_DEFINITIONS = re.compile(r"yang\s+dimaksud\s+dengan", re.IGNORECASE)
-_AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
-_NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
 _SEGMENT_END = re.compile(r"[;:.](?=\s)|\n")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A slice ``text[start:end]`` of one source text, with where it sits."""
-
-    kind: str  # operative | definition | menimbang | mengingat | background (a Lampiran's context chapter)
-    pasal: str
-    ayat: str | None
-    parent: str | None
-    text: str
-    start: int
-    end: int
-    article_key: tuple[str, str | None] | None = None  # groups the ayat of one article
-    planned: bool = False  # a Lampiran point that names a policy only as one still to be drawn up
-
-    @property
-    def body(self) -> str:
-        return self.text[self.start:self.end]
 
 
 @dataclass
@@ -99,157 +70,6 @@ class _Hit:
     spans: list[Span] = field(default_factory=list)  # offsets in unit.body
     via: str = "term"
     score: float = SCORE_TERM
-
-
-def _split(text: str, marker: re.Pattern[str]) -> list[tuple[str | None, int, int]]:
-    """(label, start, end) of the pieces of ``text`` that start at ``marker``;
-    text before the first marker is its own piece (label None)."""
-    marks = list(marker.finditer(text))
-    if not marks:
-        return [(None, 0, len(text))] if text.strip() else []
-    pieces = []
-    if text[: marks[0].start()].strip():
-        pieces.append((None, 0, marks[0].start()))
-    for m, nxt in zip(marks, marks[1:] + [None]):
-        pieces.append((m.group(1), m.start(), nxt.start() if nxt else len(text)))
-    return pieces
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _is_definitions(label: str, text: str) -> bool:
-    """Whether an article is the definitions article: a Pasal 1 opening with "yang
-    dimaksud dengan", top-level or quoted inside an amending article (Pasal I of a
-    Perubahan re-words Pasal 1: its definitions still define, they regulate nothing)."""
-    return label == "1" and bool(_DEFINITIONS.search(text[:300]))
-
-
-def units(reg: Regulation) -> list[Unit]:
-    """The regulation cut into quotable units, in document order."""
-    out: list[Unit] = []
-    for i, item in enumerate(reg.menimbang):
-        s, e = _trimmed(item, 0, len(item))
-        if e > s:
-            out.append(Unit("menimbang", "Menimbang", chr(ord("a") + i) if i < 26 else str(i + 1), None, item, s, e))
-    for i, item in enumerate(reg.mengingat):
-        s, e = _trimmed(item.text, 0, len(item.text))
-        if e > s:
-            out.append(Unit("mengingat", "Mengingat", item.label or str(i + 1), None, item.text, s, e))
-    for article in reg.articles:
-        text = article.text
-        definitional = _is_definitions(article.label, text)
-        kind = "definition" if definitional else "operative"
-        marker = _NUMBERED if definitional else _AYAT
-        for label, s, e in _split(text, marker):
-            s, e = _trimmed(text, s, e)
-            if e > s:
-                ayat = None if definitional else label
-                out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
-    for diktum in reg.diktum:
-        s, e = _trimmed(diktum.text, 0, len(diktum.text))
-        if e > s:
-            out.append(Unit("operative", f"Diktum {diktum.label}", None, None, diktum.text, s, e, ("Diktum", diktum.label)))
-    for number, block in enumerate(reg.lampiran, start=1):
-        name = "Lampiran" if len(reg.lampiran) == 1 else f"Lampiran {to_roman(number)}"
-        starts = [section.start for section in block.sections]
-        for section, s, e in lampiran_pieces(block.text):
-            s, e = _trimmed(block.text, s, e)
-            if e > s:
-                place = _section_at(block.sections, starts, s)
-                kind = "background" if place is not None and place.context else "operative"
-                key = ("Lampiran", f"{number}/{section}")
-                out.append(Unit(kind, name, place.label if place else None, None, block.text, s, e, key,
-                                planned=bool(_planned().search(block.text, s, e))))
-    return out
-
-
-def _section_at(sections: list[LampiranSection], starts: list[int], offset: int) -> LampiranSection | None:
-    """The Lampiran section (chapter or numbered section) holding ``offset``; ``starts`` are the
-    sections' offsets in text order (bisected, as a Lampiran may have hundreds)."""
-    index = bisect_right(starts, offset) - 1
-    return sections[index] if index >= 0 else None
-
-
-@cache
-def _planned() -> re.Pattern[str]:
-    return re.compile("|".join(layout()["markers"]["planned"]), re.IGNORECASE)
-
-
-_POINT = re.compile(r"^\d{1,3}[.)]\s+\S")
-
-
-def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
-    """A Lampiran cut as its own structure says: (section, start, end) for each
-    numbered point and each paragraph, a heading kept with the first text under
-    it (its name belongs to it). ``section`` names the
-    chapter and lettered/decimal section a piece sits in: points of one section
-    combine as the ayat of one article do, points of different sections never.
-    Table-of-contents lines belong to no piece. A piece longer than ``CHUNK_MAX``
-    is cut further at sentence ends (a Lampiran can be a hundred pages)."""
-    pieces: list[tuple[str, int, int]] = []
-    bab, section = "", ""
-    start: int | None = None
-    in_heading = in_contents = False
-
-    def close(end: int) -> None:
-        nonlocal start
-        if start is not None and text[start:end].strip():
-            cuts = _chunks(text[start:end]) if end - start > CHUNK_MAX else [(0, end - start)]
-            pieces.extend((section, start + s, start + e) for s, e in cuts)
-        start = None
-
-    offset = 0
-    for raw in text.split("\n"):
-        line_start, offset = offset, offset + len(raw) + 1
-        line = raw.strip()
-        if not line:
-            continue
-        in_contents = is_contents_line(line, in_contents)
-        if in_contents:
-            close(line_start)
-            in_heading = False
-            continue
-        kind = heading_kind(line)
-        if kind is not None:
-            if kind != "title" or not in_heading:  # a title right under a heading is its name
-                close(line_start)
-                if kind == "section":
-                    section = f"{bab}/{line}"
-                else:
-                    bab, section = line, line
-                start = line_start
-            in_heading = True
-            continue
-        if _POINT.match(line) and not in_heading:  # a heading stays with the text it names
-            close(line_start)
-        in_heading = False
-        if start is None:
-            start = line_start
-    close(len(text))
-    return pieces
-
-
-def _chunks(text: str) -> list[tuple[int, int]]:
-    """A Lampiran cut into paragraphs of whole lines: at blank lines, and at a line
-    ending a sentence once the chunk is long enough (a Lampiran can be one block of
-    a hundred pages)."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in re.finditer(r"\n", text):
-        end = m.start()
-        line_end = text[max(start, end - 1):end]
-        blank = not text[start:end].strip() or text[end + 1:end + 2] == "\n"
-        if blank or (end - start >= CHUNK_MIN and line_end in ".;:") or end - start >= CHUNK_MAX:
-            out.append((start, end))
-            start = end + 1
-    out.append((start, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str], int]:
@@ -263,7 +83,7 @@ def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str], int]:
         first, last = min(s for s, _ in spans), max(e for _, e in spans)
         start = max(c for c in cuts if c <= first)
         end = min(c for c in cuts if c >= last)
-        start, end = _trimmed(body, start, end)
+        start, end = trimmed(body, start, end)
     quote = body[start:end]
     matched: list[str] = []
     for s, e in merge_spans(spans):
@@ -284,100 +104,6 @@ def _lang(labels: dict[str, str], lang: str) -> str:
     return labels.get(lang) or labels["id"]
 
 
-# --- citations of the national regulation ------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Cite:
-    """A citation of the catalog's regulation inside one unit: its span (offsets in
-    ``unit.body``), whether it names an article, the entries whose own article it
-    pinpoints (``exact``), and the range-based entry whose article range holds the
-    pinpointed article (``ranged``)."""
-
-    span: Span
-    pinpoint: bool = False
-    exact: frozenset[str] = frozenset()
-    ranged: frozenset[str] = frozenset()
-
-
-def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog,
-                   citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
-    """Entries a citation leads to through the graph (cites -> Perpres article -> basis_of).
-
-    A pinpoint of an entry's own article (or ayat, or the article holding that ayat)
-    links it exactly. A range-based entry (Aplikasi: Pasal 34–39) links only when the
-    pinpointed article lies in its range and in no other entry's range: the catalog
-    knows the range, not the article, so Pasal 35 may point to Aplikasi but Pasal 47
-    (seven management entries share Pasal 46–54) points to none of them. The finding
-    still prints the catalog's basis (``Pasal 34–39``), never the cited article.
-    """
-    if not citation.pinpoint:
-        return frozenset(), frozenset()
-    targets = [citation.target]
-    first, last = _article_number(citation.pinpoint), _article_number(citation.pinpoint_end)
-    if first is not None and last is not None and first < last <= first + RANGE_MAX:
-        targets = [f"{citation.regulation}#pasal-{n}" for n in range(first, last + 1)]
-    found = {r.removeprefix(REQUIREMENT) for t in targets for r in requirements_for(graph, t)}
-    confidence = {e.id: e.basis.confidence for e in catalog.entries}
-    exact = frozenset(r for r in found if confidence.get(r) in ("text", "number"))
-    ranged = [r for r in found if confidence.get(r) == "range"]
-    return exact, frozenset(ranged) if len(ranged) == 1 else frozenset()
-
-
-def _article_number(pinpoint: str | None) -> int | None:
-    m = re.match(r"pasal-(\d+)$", pinpoint or "")
-    return int(m.group(1)) if m else None
-
-
-def _national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit],
-                        graph: nx.MultiDiGraph) -> dict[int, list[_Cite]]:
-    """id(unit) -> the unit's citations of the catalog's regulation (Perpres 95/2018),
-    the ones the regulation carries (``compliance.cite``), linked to entries through its
-    citation graph (``compliance.graph``). Citations in the title or the Penjelasan have
-    no unit and are not used."""
-    national = next((n for n, d in graph.nodes(data=True) if d.get("catalog") == catalog.id), None)
-    if national is None:
-        return {}
-    citations = [c for c in citations_of(reg) if c.resolved and c.regulation == national
-                 and c.relation in ("cites", "implements")]
-    out: dict[int, list[_Cite]] = {}
-    for citation in citations:
-        unit = _unit_at(all_units, citation)
-        if unit is None:
-            continue
-        exact, ranged = _cited_entries(graph, catalog, citation)
-        end = min(citation.end, unit.end)
-        span = (citation.offset - unit.start, end - unit.start)
-        out.setdefault(id(unit), []).append(_Cite(span, bool(citation.pinpoint), exact, ranged))
-    return out
-
-
-def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
-    """The unit a citation stands in: the same article or the same Menimbang /
-    Mengingat item, holding the citation's offset, with the cited words at that
-    offset of the unit's text."""
-    place, start, raw = citation.place, citation.offset, citation.raw
-    part = place.get("part")
-    if part not in ("pasal", "menimbang", "mengingat", "lampiran", "diktum"):
-        return None  # the title or the Penjelasan
-    article = {"pasal": (place.get("pasal"), place.get("parent")),
-               "diktum": ("Diktum", place.get("diktum"))}.get(part)
-    candidates = []
-    for unit in all_units:
-        if part == "lampiran":
-            if not unit.pasal.startswith("Lampiran"):
-                continue
-        elif article is not None:
-            if unit.kind not in ("operative", "definition") or unit.article_key != article:
-                continue
-        elif unit.kind != part:
-            continue
-        if unit.start <= start < unit.end and unit.text.startswith(raw, start):
-            candidates.append(unit)
-    labelled = [u for u in candidates if article is not None or (u.ayat or "").strip("().") == place.get("item")]
-    return (labelled or candidates or [None])[0]
-
-
 # --- the matcher ---------------------------------------------------------------------
 
 
@@ -392,7 +118,7 @@ class _Context:
     memo: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
     siblings: dict[int, list[Unit]] = field(default_factory=dict)  # id(text) -> units cut from it
     prepared: dict[int, Prepared] = field(default_factory=dict)  # id(text) -> the text ready for matching
-    cites: dict[int, list[_Cite]] = field(default_factory=dict)  # id(unit) -> its citations of the Perpres
+    cites: dict[int, list[UnitCitation]] = field(default_factory=dict)  # id(unit) -> its citations of the Perpres
     _comparable: list[tuple[Unit, str, set[str]]] | None = None
     whole: Prepared | None = None  # every unit's text in one, for a quick "can it occur at all" test
     may_occur: dict[int, bool] = field(default_factory=dict)  # id(terms) -> may match somewhere in ``whole``
@@ -447,7 +173,7 @@ def _context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiDiGrap
                     f"{others} ~tetap",
                 ])
     ctx = _Context(catalog, all_units, lang, {}, actor_terms, {})
-    ctx.cites = _national_citations(reg, catalog, all_units, graph)
+    ctx.cites = national_citations(reg, catalog, all_units, graph)
     for unit in all_units:
         ctx.siblings.setdefault(id(unit.text), []).append(unit)
     ctx.whole = Prepared.of("\n\n".join(group[0].text for group in ctx.siblings.values()))

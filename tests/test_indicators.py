@@ -15,7 +15,7 @@ from markupsafe import escape as markupsafe_escape
 import compliance
 from compliance.check import check
 from compliance.errors import ComplianceError
-from compliance.match import units
+from compliance.match_units import units
 from compliance.report import render
 
 from conftest import EXAMPLES, REPO

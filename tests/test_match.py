@@ -11,7 +11,8 @@ import yaml
 import compliance
 from compliance.catalog import load_catalog
 from compliance.check import check
-from compliance.match import lampiran_pieces, match, units
+from compliance.match import match
+from compliance.match_units import lampiran_pieces, units
 from compliance.models import REPORT_SCHEMA
 from compliance.output import dumps_json
 

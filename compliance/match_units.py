@@ -1,0 +1,194 @@
+"""The regulation cut into quotable units, in document order: an ayat (or an article
+without ayat), a diktum, a Lampiran point or paragraph named by its section, a Menimbang or
+Mengingat item. Every unit is a slice ``text[start:end]`` of a parsed text, so a quote
+from it is verbatim by construction. Used by ``compliance.match``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from compliance.clean import layout
+from compliance.models import LampiranSection, Regulation
+from compliance.parse_labels import to_roman
+from compliance.parse_lampiran import heading_kind, is_contents_line
+
+CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
+CHUNK_MAX = 900
+
+_DEFINITIONS = re.compile(r"yang\s+dimaksud\s+dengan", re.IGNORECASE)
+_AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
+_NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A slice ``text[start:end]`` of one source text, with where it sits."""
+
+    kind: str  # operative | definition | menimbang | mengingat | background (a Lampiran's context chapter)
+    pasal: str
+    ayat: str | None
+    parent: str | None
+    text: str
+    start: int
+    end: int
+    article_key: tuple[str, str | None] | None = None  # groups the ayat of one article
+    planned: bool = False  # a Lampiran point that names a policy only as one still to be drawn up
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start:self.end]
+
+
+def _split(text: str, marker: re.Pattern[str]) -> list[tuple[str | None, int, int]]:
+    """(label, start, end) of the pieces of ``text`` that start at ``marker``;
+    text before the first marker is its own piece (label None)."""
+    marks = list(marker.finditer(text))
+    if not marks:
+        return [(None, 0, len(text))] if text.strip() else []
+    pieces = []
+    if text[: marks[0].start()].strip():
+        pieces.append((None, 0, marks[0].start()))
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        pieces.append((m.group(1), m.start(), nxt.start() if nxt else len(text)))
+    return pieces
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_definitions(label: str, text: str) -> bool:
+    """Whether an article is the definitions article: a Pasal 1 opening with "yang
+    dimaksud dengan", top-level or quoted inside an amending article (Pasal I of a
+    Perubahan re-words Pasal 1: its definitions still define, they regulate nothing)."""
+    return label == "1" and bool(_DEFINITIONS.search(text[:300]))
+
+
+def units(reg: Regulation) -> list[Unit]:
+    """The regulation cut into quotable units, in document order."""
+    out: list[Unit] = []
+    for i, item in enumerate(reg.menimbang):
+        s, e = trimmed(item, 0, len(item))
+        if e > s:
+            out.append(Unit("menimbang", "Menimbang", chr(ord("a") + i) if i < 26 else str(i + 1), None, item, s, e))
+    for i, item in enumerate(reg.mengingat):
+        s, e = trimmed(item.text, 0, len(item.text))
+        if e > s:
+            out.append(Unit("mengingat", "Mengingat", item.label or str(i + 1), None, item.text, s, e))
+    for article in reg.articles:
+        text = article.text
+        definitional = _is_definitions(article.label, text)
+        kind = "definition" if definitional else "operative"
+        marker = _NUMBERED if definitional else _AYAT
+        for label, s, e in _split(text, marker):
+            s, e = trimmed(text, s, e)
+            if e > s:
+                ayat = None if definitional else label
+                out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
+    for diktum in reg.diktum:
+        s, e = trimmed(diktum.text, 0, len(diktum.text))
+        if e > s:
+            out.append(Unit("operative", f"Diktum {diktum.label}", None, None, diktum.text, s, e, ("Diktum", diktum.label)))
+    for number, block in enumerate(reg.lampiran, start=1):
+        name = "Lampiran" if len(reg.lampiran) == 1 else f"Lampiran {to_roman(number)}"
+        starts = [section.start for section in block.sections]
+        for section, s, e in lampiran_pieces(block.text):
+            s, e = trimmed(block.text, s, e)
+            if e > s:
+                place = _section_at(block.sections, starts, s)
+                kind = "background" if place is not None and place.context else "operative"
+                key = ("Lampiran", f"{number}/{section}")
+                out.append(Unit(kind, name, place.label if place else None, None, block.text, s, e, key,
+                                planned=bool(_planned().search(block.text, s, e))))
+    return out
+
+
+def _section_at(sections: list[LampiranSection], starts: list[int], offset: int) -> LampiranSection | None:
+    """The Lampiran section (chapter or numbered section) holding ``offset``; ``starts`` are the
+    sections' offsets in text order (bisected, as a Lampiran may have hundreds)."""
+    index = bisect_right(starts, offset) - 1
+    return sections[index] if index >= 0 else None
+
+
+@cache
+def _planned() -> re.Pattern[str]:
+    return re.compile("|".join(layout()["markers"]["planned"]), re.IGNORECASE)
+
+
+_POINT = re.compile(r"^\d{1,3}[.)]\s+\S")
+
+
+def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
+    """A Lampiran cut as its own structure says: (section, start, end) for each
+    numbered point and each paragraph, a heading kept with the first text under
+    it (its name belongs to it). ``section`` names the
+    chapter and lettered/decimal section a piece sits in: points of one section
+    combine as the ayat of one article do, points of different sections never.
+    Table-of-contents lines belong to no piece. A piece longer than ``CHUNK_MAX``
+    is cut further at sentence ends (a Lampiran can be a hundred pages)."""
+    pieces: list[tuple[str, int, int]] = []
+    bab, section = "", ""
+    start: int | None = None
+    in_heading = in_contents = False
+
+    def close(end: int) -> None:
+        nonlocal start
+        if start is not None and text[start:end].strip():
+            cuts = _chunks(text[start:end]) if end - start > CHUNK_MAX else [(0, end - start)]
+            pieces.extend((section, start + s, start + e) for s, e in cuts)
+        start = None
+
+    offset = 0
+    for raw in text.split("\n"):
+        line_start, offset = offset, offset + len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        in_contents = is_contents_line(line, in_contents)
+        if in_contents:
+            close(line_start)
+            in_heading = False
+            continue
+        kind = heading_kind(line)
+        if kind is not None:
+            if kind != "title" or not in_heading:  # a title right under a heading is its name
+                close(line_start)
+                if kind == "section":
+                    section = f"{bab}/{line}"
+                else:
+                    bab, section = line, line
+                start = line_start
+            in_heading = True
+            continue
+        if _POINT.match(line) and not in_heading:  # a heading stays with the text it names
+            close(line_start)
+        in_heading = False
+        if start is None:
+            start = line_start
+    close(len(text))
+    return pieces
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """A Lampiran cut into paragraphs of whole lines: at blank lines, and at a line
+    ending a sentence once the chunk is long enough (a Lampiran can be one block of
+    a hundred pages)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n", text):
+        end = m.start()
+        line_end = text[max(start, end - 1):end]
+        blank = not text[start:end].strip() or text[end + 1:end + 2] == "\n"
+        if blank or (end - start >= CHUNK_MIN and line_end in ".;:") or end - start >= CHUNK_MAX:
+            out.append((start, end))
+            start = end + 1
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
