@@ -433,19 +433,20 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
         from compliance.output import check_output_path
 
         check_output_path(output, list(paths))  # fail before the work, not after
-    from compliance.region.columns import region_columns, wants_regions
+    from compliance.region.columns import daerah_columns, region_columns, wants_regions
 
     store = _open_store(cache_dir, no_cache, lang)
     try:
-        if wants_regions(list(paths)):  # folders are regions: one column each, from its instruments in force
-            columns, results, refused = region_columns(list(paths), catalog=catalog, lang=lang, jobs=jobs, store=store,
-                                                       evaluation=evaluation, progress=progress_label(lang))
+        if group_by == "daerah" or wants_regions(list(paths)):  # one column per region, from its instruments in force
+            by = daerah_columns if group_by == "daerah" else region_columns
+            columns, results, refused = by(list(paths), catalog=catalog, lang=lang, jobs=jobs, store=store,
+                                           evaluation=evaluation, progress=progress_label(lang))
             matrix = build_matrix(results, region_columns=columns, refused=refused)
         else:
             pipeline = default_pipeline(catalog, lang, evaluation=evaluation)
             results, refused = run_batch(paths, pipeline, jobs=jobs, store=store, keep_text=False,
                                          progress=progress_label(lang)), []
-            matrix = build_matrix(results, group_by=group_by)
+            matrix = build_matrix(results)
     finally:
         if store is not None:
             store.close()

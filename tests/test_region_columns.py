@@ -58,3 +58,18 @@ def test_two_region_folders_in_html(tmp_path: Path):
     page = out.read_text(encoding="utf-8")
     assert "Kabupaten Sukamaju" in page and "Kota Tirtaraya" in page
     assert "Pasal 6 ayat (1)" in page  # evidence names instrument and place
+
+
+def test_group_by_daerah_assesses_each_region_of_a_flat_folder(tmp_path: Path):
+    folder = rs.write(tmp_path / "semua", {"perbup-2016.txt": rs.sample(rs.SUKAMAJU_OLD),
+                                           "perbup-2022.txt": rs.banyuasri_as_sukamaju(),
+                                           "perwal-2017.txt": rs.sample(rs.TIRTARAYA), "permen.txt": _national()})
+    out = tmp_path / "banding.json"
+    result = CliRunner().invoke(main, ["compare", str(folder), "--group-by", "daerah", "--no-cache", "--jobs", "1",
+                                       "-o", str(out)])
+    assert result.exit_code == 1  # the national act is refused as a column
+    assert "permen.txt: peraturan nasional tidak dapat menjadi kolom daerah" in result.output
+    matrix = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["label"] for c in matrix["columns"]] == ["Kabupaten Sukamaju", "Kota Tirtaraya"]
+    rows = {r["requirement"]: r for r in matrix["rows"]}
+    assert rows["tim-koordinasi"]["cells"][0]["status"] == "partial"  # the revoked Perbup no longer counts

@@ -1,8 +1,9 @@
-"""``compare`` with region folders: one column per region from its combined findings.
+"""``compare`` by region: one column per region from its combined findings.
 
 ``compliance compare kab-a/ kab-b/ kota-c/`` (or a folder holding those folders) makes
 each folder a region, assessed as ``compliance region`` does; a file given alone is a
 column of its own (a one-instrument assessment), a national act is refused as a column.
+``--group-by daerah`` groups the files by the region their own titles name instead.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from typing import Any
 
 from compliance.batch import SUPPORTED_SUFFIXES, FileResult, run_batch
 from compliance.errors import ComplianceError
+from compliance.i18n import message
 from compliance.region.assess import assess_results, region_pipeline
+from compliance.region.instruments import make_instrument
 from compliance.store import Store
 
 
@@ -124,3 +127,32 @@ def as_column(assessment: dict[str, Any], *, single: bool = False) -> dict[str, 
         "catalog": assessment["catalog"],
         "groups": assessment["summary"]["groups"],
     }
+
+
+def daerah_columns(paths: list[Path], *, catalog: str, lang: str, jobs: int | None, store: Store | None,
+                   evaluation: str | None = None, progress: str | bool | None = None
+                   ) -> tuple[list[dict[str, Any]], list[FileResult], list[dict[str, Any]]]:
+    """``compare --group-by daerah``: the files grouped by the region each names (a Perda of
+    open level joins the one region of its name), each group assessed as a region; a national
+    act or a file whose region cannot be read is refused as a column."""
+    pipeline = region_pipeline(catalog, lang, evaluation)
+    results = run_batch(paths, pipeline, jobs=jobs, store=store, progress=progress)
+    groups: dict[tuple[str, str], list[FileResult]] = {}
+    refused = []
+    for result in results:
+        if result.report is None:
+            continue
+        instrument = make_instrument([str(p) for p in result.files], result.sha256, result.report)
+        if instrument.region is None:
+            code = "compare-national-column" if instrument.status == "national" else "compare-region-refused"
+            refused.append({"files": [str(result.path)], "code": code,
+                            "params": {"file": str(result.path), "reason": message("region-none", lang)}})
+            continue
+        groups.setdefault((instrument.region.name, instrument.region.level), []).append(result)
+    for name, level in [k for k in groups if not k[1]]:
+        specific = [k for k in groups if k[0] == name and k[1]]
+        if len(specific) == 1:
+            groups[specific[0]] += groups.pop((name, level))
+    columns = [as_column(assess_results(group, pipeline, lang=lang, evaluation=evaluation, store=store))
+               for _, group in sorted(groups.items())]
+    return columns, results, refused
