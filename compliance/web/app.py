@@ -57,8 +57,9 @@ def create_app(settings: Settings) -> Starlette:
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(TrustedHostMiddleware, allowed_hosts=settings.origin_hosts),
-            Middleware(PasswordGate, password=settings.password),
-            Middleware(BodyLimit, limit_for=body_limit, limit_mb=settings.max_upload // (1024 * 1024)),
+            Middleware(PasswordGate, password=settings.password, refuse=error_response),
+            Middleware(BodyLimit, limit_for=body_limit, limit_mb=settings.max_upload // (1024 * 1024),
+                       refuse=error_response),
         ],
         exception_handlers={ComplianceError: library_error, HTTPException: http_error, Exception: crash},
         lifespan=lifespan,

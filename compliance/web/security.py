@@ -62,10 +62,11 @@ class SecurityHeaders:
 
 class BodyLimit:
     """Answers 413 to a request body larger than the limit of its route, by its
-    Content-Length or, when it is streamed, as soon as the bytes read pass the limit."""
+    Content-Length or, when it is streamed, as soon as the bytes read pass the limit.
+    ``refuse(request, error)`` makes the error response (the app's, page or JSON)."""
 
-    def __init__(self, app: Any, limit_for, limit_mb: int) -> None:
-        self.app, self.limit_for, self.limit_mb = app, limit_for, limit_mb
+    def __init__(self, app: Any, limit_for, limit_mb: int, refuse) -> None:
+        self.app, self.limit_for, self.limit_mb, self.refuse = app, limit_for, limit_mb, refuse
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -88,9 +89,7 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
     async def _refuse(self, scope, receive, send):
-        from compliance.web.responses import error_response
-
-        response = error_response(Request(scope, receive), WebError("upload-too-large", status=413, limit=self.limit_mb))
+        response = self.refuse(Request(scope, receive), WebError("upload-too-large", status=413, limit=self.limit_mb))
         await response(scope, receive, send)
 
 
@@ -98,15 +97,13 @@ class PasswordGate:
     """With a password set, every request needs it: HTTP Basic (any user name; browsers
     ask for it) or ``Authorization: Bearer <password>`` for other systems."""
 
-    def __init__(self, app: Any, password: str | None) -> None:
-        self.app, self.password = app, password
+    def __init__(self, app: Any, password: str | None, refuse) -> None:
+        self.app, self.password, self.refuse = app, password, refuse
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not self.password or self._authorised(Headers(scope=scope)):
             return await self.app(scope, receive, send)
-        from compliance.web.responses import error_response
-
-        response = error_response(Request(scope, receive), WebError("auth-required", status=401))
+        response = self.refuse(Request(scope, receive), WebError("auth-required", status=401))
         response.headers["WWW-Authenticate"] = 'Basic realm="compliance", charset="UTF-8"'
         await response(scope, receive, send)
 
