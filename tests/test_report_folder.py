@@ -42,3 +42,14 @@ def test_index_links_are_url_encoded_file_names(tmp_path: Path):
     assert hrefs == ["%231.txt.html", "a%20b%3F.txt.html", "javascript%3Aalert%281%29.txt.html"]
     assert all((out / name).is_file() for name in ("#1.txt.html", "a b?.txt.html", "javascript:alert(1).txt.html"))
     assert "sedang berjalan" not in index  # the final index says nothing of a batch in progress
+
+
+def test_a_folder_check_cannot_go_to_stdout(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    (tmp_path / "regs").mkdir()
+    (tmp_path / "regs" / "a.txt").write_text("x", encoding="utf-8")
+    run = CliRunner().invoke(main, ["check", str(tmp_path / "regs"), "-o", "-", "--no-cache"])
+    assert run.exit_code == 2 and "-o" in run.stderr and not Path("-").exists()
