@@ -141,6 +141,20 @@ def title_parts(metadata: dict[str, Any]) -> tuple[Any, Any, Any, Any]:
     return metadata.get("jenis"), daerah, nomor, tahun
 
 
+def title_line(metadata: dict[str, Any], nomor_word: str = "Nomor", tahun_word: str = "Tahun",
+               unknown: str = "?") -> str:
+    """'Peraturan Bupati Labuhanbatu Nomor 14 Tahun 2018' from whatever is known."""
+    jenis, daerah, nomor, tahun = title_parts(metadata)
+    parts = [jenis or unknown]
+    if daerah:
+        parts.append(daerah)
+    if nomor:
+        parts.append(f"{nomor_word} {nomor}")
+    if tahun:
+        parts.append(f"{tahun_word} {tahun}")
+    return " ".join(parts)
+
+
 @dataclass
 class Metadata:
     """Identity of a regulation. ``jenis_kode`` is the short code from

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.i18n import DEFAULT_LANG, message
-from compliance.models import Article, Item, Regulation, title_parts
+from compliance.models import Article, Item, Regulation, title_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)(-|\d+(?=[.)]))", re.MULTILINE)
@@ -19,15 +19,7 @@ def md_escape(text: str) -> str:
 
 def _identity(reg: Regulation) -> list[str]:
     md = reg.metadata
-    jenis, daerah, nomor, tahun = title_parts(md.to_dict())
-    parts = [jenis or "?"]
-    if daerah:
-        parts.append(daerah)
-    if nomor:
-        parts.append(f"Nomor {nomor}")
-    if tahun:
-        parts.append(f"Tahun {tahun}")
-    lines = [" ".join(parts)]
+    lines = [title_line(md.to_dict())]
     if md.tentang:
         lines.append(f"tentang {md.tentang}")
     return lines

@@ -14,7 +14,7 @@ from typing import Any
 from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.locale_format import number
-from compliance.models import STATUSES, title_parts
+from compliance.models import STATUSES, title_line
 from compliance.outline import first_line, heading_text
 from compliance.report.acts import act_name
 from compliance.report.labels import LABELS
@@ -205,15 +205,7 @@ def ocr_articles(report: dict) -> set[tuple[str, str | None]]:
 
 def identity_line(metadata: dict, t: dict) -> str:
     """'Peraturan Bupati Labuhanbatu Nomor 14 Tahun 2018' from whatever is known."""
-    jenis, daerah, nomor, tahun = title_parts(metadata)
-    parts = [jenis or t["unknown"]]
-    if daerah:
-        parts.append(daerah)
-    if nomor:
-        parts.append(f"{t['nomor']} {nomor}")
-    if tahun:
-        parts.append(f"{t['tahun']} {tahun}")
-    return " ".join(parts)
+    return title_line(metadata, t["nomor"], t["tahun"], t["unknown"])
 
 
 def outline_source(report: dict, regulation: Any = None) -> Any:
