@@ -11,6 +11,7 @@ Nothing here decides identity: ``cite_resolve`` turns spans into ids.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -359,6 +360,7 @@ def find_groups(text: str, regulations: list[RegulationSpan], vocab: Vocabulary 
     """Reference lists in ``text``; a list directly followed by a regulation mention points into it."""
     vocab = vocab or vocabulary()
     tokens = _units(text, vocab)
+    mentions = _Mentions(regulations)
     groups: list[Group] = []
     i = 0
     while i < len(tokens):
@@ -373,18 +375,23 @@ def find_groups(text: str, regulations: list[RegulationSpan], vocab: Vocabulary 
             members.append(tokens[j])
             joins.append(gap)
             j += 1
-        groups.append(_make_group(text, members, joins, regulations, vocab))
+        groups.append(_make_group(text, members, joins, mentions, vocab))
         i = j
+    starts = [g.start for g in groups]  # in order: looked up by bisection, not by a scan per blank
+    merged: set[int] = set()
+    blanks: list[Group] = []
     for bm in vocab.blank_unit_re.finditer(text):
-        if any(g.start <= bm.start() < g.end for g in groups):
+        at = bisect.bisect_right(starts, bm.start()) - 1
+        if at >= 0 and bm.start() < groups[at].end:
             continue
         blank = Group(bm.start(), bm.end(), blank=True)
         # "Pasal ... ayat (2)": what follows a blank belongs to the blank reference, not to this article
-        following = next((g for g in groups if g.start >= bm.end() and not text[bm.end():g.start].strip()), None)
-        if following is not None:
-            groups.remove(following)
-            blank.end = following.end
-        groups.append(blank)
+        after = bisect.bisect_left(starts, bm.end())
+        if after < len(groups) and not _NON_SPACE.search(text, bm.end(), groups[after].start):
+            merged.add(after)
+            blank.end = groups[after].end
+        blanks.append(blank)
+    groups = [g for i, g in enumerate(groups) if i not in merged] + blanks
     groups.sort(key=lambda g: g.start)
     return groups
 
@@ -393,7 +400,27 @@ def _level_index(level: str) -> int:
     return LEVELS.index(level)
 
 
-def _make_group(text, members, joins, regulations, vocab) -> Group:
+_NON_SPACE = re.compile(r"\S")
+
+
+class _Mentions:
+    """The regulation mentions of a text, looked up by where they start and end: scanning the
+    list for every reference group took quadratic time in a text with thousands of both."""
+
+    def __init__(self, regulations: list[RegulationSpan]) -> None:
+        self.starting: dict[int, RegulationSpan] = {}
+        for span in regulations:
+            self.starting.setdefault(span.start, span)
+        self.named = [span for span in regulations if not span.self_ref]  # in order, so by end too
+        self.ends = [span.end for span in self.named]
+
+    def last_before(self, offset: int) -> RegulationSpan | None:
+        """The last mention (not "... ini") that ends at or before ``offset``."""
+        index = bisect.bisect_right(self.ends, offset)
+        return self.named[index - 1] if index else None
+
+
+def _make_group(text, members, joins, mentions: _Mentions, vocab) -> Group:
     # Units: runs of adjacent tokens ("Pasal 5 ayat (2) huruf a" or reversed "angka 6 Pasal 1").
     units: list[Unit] = []
     unit_joins: list[str] = []
@@ -436,7 +463,7 @@ def _make_group(text, members, joins, regulations, vocab) -> Group:
     group.references = refs
     lead = _LEAD.match(text, group.end)
     pos = lead.end()
-    following = next((span for span in regulations if span.start == pos), None)
+    following = mentions.starting.get(pos)
     if following is not None:
         if not following.self_ref:
             group.target = following
@@ -445,19 +472,19 @@ def _make_group(text, members, joins, regulations, vocab) -> Group:
         if km and not vocab.self_re.match(text, km.end()):
             group.unnamed_target = True
         else:
-            group.target = _pinpoint_after(text, group, regulations)
+            group.target = _pinpoint_after(text, group, mentions)
     return group
 
 
 _AFTER_NOTE = re.compile(r"(?:\s*,?\s*tentang\b[^;()]*)?\s*\([^()]*\)\s*,\s*", re.I)
 
 
-def _pinpoint_after(text: str, group: Group, regulations: list[RegulationSpan]) -> RegulationSpan | None:
+def _pinpoint_after(text: str, group: Group, mentions: _Mentions) -> RegulationSpan | None:
     """"Undang-undang Nomor 4 PNPS Tahun 1963 tentang ... (Lembaran Negara ...), Pasal 2 ayat (3)":
     a reference list right after an act's title and its Lembaran note points into that act."""
-    before = [span for span in regulations if span.end <= group.start and not span.self_ref]
-    if before and _AFTER_NOTE.fullmatch(text, before[-1].end, group.start):
-        return before[-1]
+    before = mentions.last_before(group.start)
+    if before is not None and _AFTER_NOTE.fullmatch(text, before.end, group.start):
+        return before
     return None
 
 

@@ -22,10 +22,12 @@ class Limits:
     """What one document may cost; a value of 0 turns that bound off."""
 
     page_timeout: float = 60.0  # seconds to read (or render, or OCR) one PDF page; past it the page is skipped
-    document_timeout: float = 900.0  # seconds to read one whole document, OCR included
+    document_timeout: float = 600.0  # seconds to read one whole document, OCR included (a batch's file_timeout)
     max_pages: int = 5000  # pages of one PDF
     max_pixels: int = 36_000_000  # pixels of one page image rendered for OCR (an A2 sheet at 300 dpi)
-    max_text_chars: int = 20_000_000  # characters of text in one document (ten times the longest law)
+    # characters of text in one document: some 1 700 dense pages, above the longest law (Cipta Kerja);
+    # matching costs seconds per million characters, so this also bounds the time of a check
+    max_text_chars: int = 5_000_000
     max_docx_bytes: int = 512 * MB  # a DOCX's parts unpacked, pictures included
     max_docx_xml_bytes: int = 100 * MB  # its XML parts unpacked (parsed into memory at ~10x their size)
     reader_memory: int = 1_000 * MB  # address space the PDF reader process may add while reading a page

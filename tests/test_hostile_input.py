@@ -241,6 +241,16 @@ def test_article_headings_and_their_duplicates_are_linear(tmp_path):
     _grows_linearly(load, shapes.duplicate_headings(300), shapes.duplicate_headings(3_000))
 
 
+def test_many_citations_and_blank_references_are_linear():
+    """Each reference group once looked through every regulation mention (and every blank
+    "Pasal ..." through every group): quadratic in a long text."""
+    def text(n: int) -> str:
+        return ("Pasal 5 ayat (2) Peraturan Daerah Nomor 3 Tahun 2010 tentang Pajak (Lembaran Daerah), "
+                "Pasal 7 huruf a; Pasal ... ayat (...) dan Pasal 9.\n") * n
+
+    _grows_linearly(find, text(1_000), text(10_000))
+
+
 def test_a_long_paragraph_is_linear():
     _grows_linearly(parse_article_body, ["Ketentuan ini berlaku"] * 10_000, ["Ketentuan ini berlaku"] * 100_000)
 
