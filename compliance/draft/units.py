@@ -1,0 +1,117 @@
+"""The addressable places of a regulation (Pasal, ayat, huruf, angka) with their text.
+
+A reference "Pasal 5 ayat (2) huruf b" names a place by its pinpoint
+(``pasal-5-ayat-2-huruf-b``, as ``compliance.cite`` builds it); the reviewer needs the
+text of that place, the places inside it, and which place a position in an article's
+text falls in. Positions come from the parsed structure, never from "(n)" marks found
+again in the text (a wrapped line starting with "(2)" is no ayat).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compliance.cite_resolve import slug
+from compliance.models import Article, Item, Regulation
+
+
+@dataclass
+class Unit:
+    """One place: its pinpoint, printed label, own text, the text a subject is looked for
+    in (an item with the lead of its list), and where it starts in the article text."""
+
+    pin: str
+    label: str
+    level: str
+    article: str
+    text: str
+    scope: str
+    start: int = -1
+    end: int = -1
+    children: list[Unit] = field(default_factory=list)
+
+
+def _find(haystack: str, needle: str, start: int) -> int:
+    return haystack.find(needle, start) if needle else -1
+
+
+def _lead(text: str, items: list[Item]) -> str:
+    """The words of a unit before its first item (the list's lead: "Audit TIK meliputi:")."""
+    if not items:
+        return text
+    at = text.find(items[0].text)
+    return text[:at] if at > 0 else text
+
+
+def _items(items: list[Item], pin: str, label: str, article: Article, body: str, offset: int, lead: str,
+           level: str = "huruf") -> list[Unit]:
+    out, cursor = [], offset
+    for item in items:
+        item_level = "angka" if item.label.isdigit() else "huruf"
+        own_pin = f"{pin}-{item_level}-{slug(item.label)}"
+        own_label = f"{label} {item_level} {item.label}"
+        start = _find(body, item.text, cursor)
+        unit = Unit(own_pin, own_label, item_level, article.label, item.text, lead + " " + item.text,
+                    start, start + len(item.text) if start >= 0 else -1)
+        if start >= 0:
+            cursor = start + 1
+        unit.children = _items(item.items, own_pin, own_label, article, body, max(start, offset),
+                               _lead(item.text, item.items))
+        out.append(unit)
+    return out
+
+
+def article_units(article: Article) -> Unit:
+    """The article as a tree of units, positions relative to ``article.text``."""
+    pin = f"pasal-{slug(article.label)}"
+    label = f"Pasal {article.label}"
+    top = Unit(pin, label, "pasal", article.label, article.text, article.text, 0, len(article.text))
+    cursor = 0
+    for ayat in article.ayat:
+        ayat_pin, ayat_label = f"{pin}-ayat-{slug(ayat.label)}", f"{label} ayat ({ayat.label})"
+        start = _find(article.text, ayat.text, cursor)
+        unit = Unit(ayat_pin, ayat_label, "ayat", article.label, ayat.text, ayat.text, start,
+                    start + len(ayat.text) if start >= 0 else -1)
+        if start >= 0:
+            cursor = start + 1
+        unit.children = _items(ayat.items, ayat_pin, ayat_label, article, article.text, max(start, 0),
+                               _lead(ayat.text, ayat.items))
+        top.children.append(unit)
+    top.children += _items(article.items, pin, label, article, article.text, 0, _lead(article.text, article.items))
+    return top
+
+
+def walk(unit: Unit):
+    yield unit
+    for child in unit.children:
+        yield from walk(child)
+
+
+def index(reg: Regulation) -> dict[str, Unit]:
+    """Every place of the body articles (not the articles an amendment quotes), by pinpoint."""
+    out: dict[str, Unit] = {}
+    for article in reg.articles:
+        if article.parent is None:
+            for unit in walk(article_units(article)):
+                out.setdefault(unit.pin, unit)
+    return out
+
+
+def innermost(top: Unit, offset: int) -> list[Unit]:
+    """The chain of units (outermost first) whose text contains ``offset``."""
+    chain = [top]
+    while True:
+        inner = next((c for c in chain[-1].children if 0 <= c.start <= offset < c.end), None)
+        if inner is None:
+            return chain
+        chain.append(inner)
+
+
+def leaves(reg: Regulation) -> list[Unit]:
+    """The smallest places that hold text of their own: ayat, or the article without ayat."""
+    out = []
+    for article in reg.articles:
+        if article.parent is None:
+            top = article_units(article)
+            out += [c for c in top.children if c.level == "ayat"] or [top]
+    return out

@@ -1,0 +1,47 @@
+"""Word stems for comparing what a phrase names with what a place of a regulation says.
+
+A crude Indonesian stemmer is enough here: "penyusunan", "disusun" and "menyusun" must
+meet at "susun", "pengelolaan" and "kelola" at "elola"/"kelola" (a stem that ends
+another counts as the same). It never has to produce dictionary roots.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "be",
+             "ter", "di", "ke", "se")
+_SUFFIXES = ("nya", "kan", "an", "i")
+_WORD = re.compile(r"[A-Za-z][A-Za-z]*")
+
+
+def stem(word: str) -> str:
+    """Lower-case stem with common affixes cut, never shorter than 4 letters."""
+    out = word.lower()
+    for suffix in _SUFFIXES:
+        if out.endswith(suffix) and len(out) - len(suffix) >= 4:
+            out = out[: -len(suffix)]
+            break
+    for prefix in _PREFIXES:
+        if out.startswith(prefix) and len(out) - len(prefix) >= 4:
+            out = out[len(prefix):]
+            break
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def forms(word: str) -> frozenset[str]:
+    """A word's stem and its tails, so that a stem ending another meets it (nasal
+    assimilation: meny-usun / s-usun)."""
+    s = stem(word.lower())
+    return frozenset([s] + [s[cut:] for cut in (1, 2) if len(s) - cut >= 4])
+
+
+def stems_in(text: str) -> set[str]:
+    """Every form of every word of a text (words under 3 letters left out)."""
+    out: set[str] = set()
+    for word in _WORD.findall(text):
+        if len(word) >= 3:
+            out |= forms(word)
+    return out
