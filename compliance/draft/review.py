@@ -347,3 +347,30 @@ def _list_gaps(parent: Unit, page: int) -> list[ReviewNote]:
             restart = first.pin.rsplit("-", 1)[-1]
             out.append(ReviewNote("numbering-gap", unit.label, page, detail=f"{label} → {restart}"))
     return out
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def review_section(reg: Regulation, citations: list[Citation] | None = None) -> list[dict[str, Any]]:
+    """The report key ``reference_review``: places to check beside the dangling references
+    (which the report lists in their own section)."""
+    return [n.to_dict() for n in review(reg, citations) if n.code != "dangling-reference"]
+
+
+def review_rows(notes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """One sentence per place to check, in the reader's language, with its page."""
+    from compliance.i18n import message
+
+    rows = []
+    for n in notes:
+        code = n.get("code") or ""
+        if code == "misdirected-reference" and n.get("suggestion"):
+            code = "review-misdirected-suggestion"
+        else:
+            code = f"review-{code}"
+        rows.append({"kind": n.get("code"), "where": n.get("where") or "", "page": n.get("page"),
+                     "sentence": message(code, lang, where=n.get("where") or "", ref=n.get("reference") or "",
+                                         subject=n.get("subject") or "", suggestion=n.get("suggestion") or "",
+                                         detail=n.get("detail") or "")})
+    return rows

@@ -27,8 +27,11 @@ def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG) -> 
     from compliance.report.citations import citation_sections
     from compliance.verify import verify
 
+    from compliance.draft.review import review_section
+
     data = result.to_dict()
     data.update(citation_sections(result.regulation))
+    data["reference_review"] = review_section(result.regulation)
     if official is not None:
         data["national"] = {"file": official.source.file, "sha256": official.source.sha256,
                             "verifications": [v.to_dict() for v in verify(result.catalog, official, lang)]}

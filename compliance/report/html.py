@@ -66,6 +66,12 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
     return out
 
 
+def review_rows(notes, lang):
+    from compliance.draft.review import review_rows as rows
+
+    return rows(notes, lang)
+
+
 def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, graph_svg: str | None = None) -> str:
     """Render the gap report. ``graph_svg`` is trusted markup from ``compliance.report.graph_svg``
     (which escapes the labels it draws); everything else is escaped here."""
@@ -116,6 +122,7 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         mengingat=mengingat,
         revoked_count=sum(m["revoked"] for m in mengingat),
         references=view.reference_rows(cited["internal_references"], lang),
+        review=review_rows(data.get("reference_review") or [], lang),
         warnings=view.warning_rows(data, t, lang),
         outline=view.outline_entries(view.outline_source(data, regulation)),
     )

@@ -83,6 +83,10 @@ LABELS: dict[str, dict] = {
         "internal_refs_intro": "Peraturan ini merujuk pasal, ayat, huruf, atau angka yang tidak ditemukan di dalamnya. "
                                "Periksa apakah nomornya salah ketik atau bagian yang dirujuk telah dihapus.",
         "internal_refs_count": "rujukan internal yang tidak ada",
+        "review_title": "Rujukan yang perlu diperiksa",
+        "review_intro": "Tempat yang sebaiknya diperiksa perancang: rujukan ke bagiannya sendiri, rujukan yang "
+                        "tampaknya salah alamat, dan penomoran yang melompat. Ini bukan status dan tidak "
+                        "mengubah skor.",
         "place": "Letak",
         "page": "Halaman",
         "warnings": "Catatan pembacaan dokumen",
@@ -204,6 +208,10 @@ LABELS: dict[str, dict] = {
         "internal_refs_intro": "This regulation refers to an article, ayat, huruf or angka it does not contain. "
                                "Check whether the number is a typo or the part referred to was removed.",
         "internal_refs_count": "internal reference(s) to parts that do not exist",
+        "review_title": "References to check",
+        "review_intro": "Places a drafter should check: references to the part they stand in, references "
+                        "that seem to point at the wrong place, numbering that skips. These are not statuses "
+                        "and do not change the score.",
         "place": "Place",
         "page": "Page",
         "warnings": "Notes from reading the document",

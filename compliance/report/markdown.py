@@ -128,6 +128,13 @@ def _references(cited: dict, t: dict, lang: str) -> list[str]:
         out += ["", f"## {md_escape(t['internal_refs'])}", "", md_escape(t["internal_refs_intro"]), ""]
         out += [f"- {_cell(r['sentence'])}" + (f" ({md_escape(t['page'].lower())} {r['page']})" if r["page"] else "")
                 for r in rows]
+    from compliance.draft.review import review_rows
+
+    checks = review_rows(cited.get("reference_review") or [], lang)
+    if checks:
+        out += ["", f"## {md_escape(t['review_title'])}", "", md_escape(t["review_intro"]), ""]
+        out += [f"- {_cell(r['sentence'])}" + (f" ({md_escape(t['page'].lower())} {r['page']})" if r["page"] else "")
+                for r in checks]
     entries = view.mengingat_rows(cited["mengingat"], lang)
     if entries:
         out += ["", f"## {md_escape(t['mengingat'])}", "", md_escape(t["mengingat_intro"]), ""]

@@ -244,7 +244,8 @@ def citation_data(report: dict, regulation: Any = None) -> dict:
     computed from the parsed ``Regulation`` when one is given, else nothing."""
     if "mengingat" in report or "internal_references" in report:
         return {"mengingat": report.get("mengingat") or [],
-                "internal_references": report.get("internal_references") or []}
+                "internal_references": report.get("internal_references") or [],
+                "reference_review": report.get("reference_review") or []}
     from compliance.models import Regulation
 
     if isinstance(regulation, Regulation):

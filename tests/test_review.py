@@ -1,0 +1,130 @@
+"""Reference review: each slip on a fixture with it and without it, and on real documents."""
+
+import json
+
+import pytest
+
+from compliance.check import check
+from compliance.clean import clean
+from compliance.draft.review import review
+from compliance.models import Page, Source
+from compliance.parse import parse
+from compliance.report import render_result
+from tests.conftest import CORPUS
+
+HEAD = """PERATURAN WALI KOTA CONTOH
+NOMOR 7 TAHUN 2023
+TENTANG
+SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
+
+WALI KOTA CONTOH,
+Menimbang : a. bahwa penyelenggaraan SPBE perlu ditata;
+b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf {menimbang}, perlu menetapkan Peraturan Wali Kota;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK.
+
+Pasal 1
+Dalam Peraturan Wali Kota ini yang dimaksud dengan:
+1. Daerah adalah Kota Contoh.
+2. Sistem Pemerintahan Berbasis Elektronik yang selanjutnya disingkat SPBE adalah penyelenggaraan pemerintahan yang memanfaatkan teknologi informasi.
+
+Pasal 2
+(1) Wali Kota membentuk Tim Koordinasi SPBE.
+(2) Tim Koordinasi SPBE sebagaimana dimaksud pada ayat {tim} diketuai oleh Sekretaris Daerah.
+(3) Susunan keanggotaan ditetapkan dengan Keputusan Wali Kota.
+
+Pasal 3
+(1) Audit Teknologi Informasi dan Komunikasi SPBE meliputi:
+a. audit infrastruktur SPBE;
+b. audit aplikasi SPBE; dan
+c. audit keamanan SPBE.
+(2) Audit dilaksanakan paling sedikit 1 (satu) kali dalam 2 (dua) tahun.
+
+Pasal 4
+(1) Manajemen perubahan SPBE dilakukan untuk menjamin keberlangsungan layanan.
+(2) Manajemen perubahan SPBE meliputi perencanaan, analisis, pengembangan, implementasi, pemantauan dan evaluasi.
+
+Pasal 5
+Audit infrastruktur SPBE sebagaimana dimaksud dalam Pasal {audit} dilaksanakan oleh Perangkat Daerah yang membidangi komunikasi dan informatika.
+
+Pasal 6
+(1) Peta Rencana SPBE disusun untuk jangka waktu 5 (lima) tahun.
+(2) Peta Rencana SPBE ditetapkan oleh Wali Kota.
+{ayat_gap}
+
+Pasal 7
+Layanan SPBE meliputi:
+a. layanan administrasi pemerintahan;
+b. layanan publik; {huruf_gap}
+
+{pasal_gap}
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+CLEAN = {"menimbang": "a", "tim": "(1)", "audit": "3 ayat (1) huruf a", "ayat_gap": "(3) Peta Rencana SPBE direviu.",
+         "huruf_gap": "dan\nc. layanan pengaduan.", "pasal_gap": "Pasal 8"}
+SLIPS = {"menimbang": "b", "tim": "(2)", "audit": "4 ayat (1)", "ayat_gap": "(3) Peta Rencana SPBE direviu.\n(5) Reviu dilakukan oleh Wali Kota.",
+         "huruf_gap": "dan\na. layanan pengaduan.", "pasal_gap": "Pasal 9"}
+
+
+def _reg(values):
+    return parse(clean([Page(1, HEAD.format(**values))]), Source("perwal.txt", "0" * 64, 1))
+
+
+def _notes(values):
+    return {(n.code, n.where): n for n in review(_reg(values))}
+
+
+def test_no_warning_on_the_clean_text():
+    assert [n for n in _notes(CLEAN).values() if n.code != "dangling-reference"] == []
+
+
+def test_self_references_in_an_ayat_and_in_menimbang():
+    notes = _notes({**CLEAN, "menimbang": "b", "tim": "(2)"})
+    assert ("self-reference", "Pasal 2 ayat (2)") in notes
+    assert ("self-reference", "Menimbang b") in notes
+    assert notes[("self-reference", "Pasal 2 ayat (2)")].reference == "ayat (2)"
+
+
+def test_misdirected_reference_names_the_likely_target():
+    notes = _notes({**CLEAN, "audit": "4 ayat (1)"})
+    note = notes[("misdirected-reference", "Pasal 5")]
+    assert note.reference == "Pasal 4 ayat (1)"
+    assert note.subject == "Audit infrastruktur SPBE"
+    assert note.suggestion == "Pasal 3 ayat (1) huruf a"
+
+
+def test_numbering_gaps():
+    notes = _notes({**CLEAN, "ayat_gap": SLIPS["ayat_gap"], "huruf_gap": SLIPS["huruf_gap"],
+                    "pasal_gap": "Pasal 9"})
+    details = sorted(n.detail for n in notes.values() if n.code == "numbering-gap")
+    assert "ayat (3) → (5)" in details
+    assert "b → a" in details
+    assert "Pasal 7 → Pasal 9" in details
+
+
+def test_report_lists_places_to_check_without_changing_the_score():
+    clean_result, slipped = check(_reg(CLEAN)), check(_reg(SLIPS))
+    assert clean_result.score == slipped.score
+    data = json.loads(render_result(slipped, "json"))
+    codes = {n["code"] for n in data["reference_review"]}
+    assert codes == {"self-reference", "misdirected-reference", "numbering-gap"}
+    assert all(f["status"] in {"fulfilled", "partial", "conflict", "missing", "not_applicable"} for f in data["findings"])
+    html = render_result(slipped, "html")
+    assert "Rujukan yang perlu diperiksa" in html and "kemungkinan yang dimaksud Pasal 3 ayat (1) huruf a" in html
+    assert "Rujukan yang perlu diperiksa" not in render_result(clean_result, "html")
+    assert "Rujukan yang perlu diperiksa" in render_result(slipped, "md")
+
+
+@pytest.mark.parametrize("name, code, where", [
+    ("PERMENKOMINFO_2024_006.pdf", "self-reference", "Pasal 38 ayat (3)"),  # "... pada ayat (3)" inside ayat (3)
+    ("PERMENKOMINFO_2022_016.pdf", "numbering-gap", "Pasal 33"),  # the PDF jumps from Pasal 31 to 33
+])
+def test_real_slips_in_the_corpus(name, code, where):
+    from compliance import load
+
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"shared corpus not available ({path})")
+    assert (code, where) in {(n.code, n.where) for n in review(load(path))}
