@@ -542,8 +542,8 @@ def _row(html: str, marker: str) -> str:
 
 def test_cli_json_adds_mengingat_and_internal_references(dangling_sample):
     report, result = dangling_sample
-    assert set(result.to_dict()) <= set(report)  # report@1 keys unchanged, two added
-    assert set(report) - set(result.to_dict()) == {"mengingat", "internal_references"}
+    assert set(result.to_dict()) <= set(report)  # report@1 keys unchanged, three added
+    assert set(report) - set(result.to_dict()) == {"mengingat", "internal_references", "reference_review"}
     assert [(r["where"], r["reference"], r["page"]) for r in report["internal_references"]] == \
         [("Pasal 3 ayat (2)", "Pasal 9 ayat (2)", 1)]
     first, second, third = report["mengingat"]
