@@ -396,6 +396,23 @@ def progress_label(lang: str) -> str | bool:
     return message("progress-files", lang) if sys.stderr.isatty() else False
 
 
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The draft: .docx (Word), .md or .txt.")
+@click.option("--replace", is_flag=True, help="A full replacement regulation revoking the old one, not an amendment.")
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@handles_errors
+def amend(path: Path, output: Path, replace: bool, catalog: str) -> None:
+    """Write an amendment draft (Pasal I, II) that addresses the regulation's gaps and conflicts."""
+    from compliance.draft.amend import amend_file
+
+    lang = _lang(click.get_current_context())
+    count = amend_file(path, output, replace=replace, catalog=catalog, lang=lang)
+    key = "amend-written" if count else "amend-no-gaps"
+    click.echo(message(key, lang, file=str(path), count=count, output=str(output)))
+
+
 def _warn(exc: ComplianceError) -> None:
     click.echo(f"compliance: {exc.message(_lang(click.get_current_context()))}", err=True)
 

@@ -1,0 +1,285 @@
+"""An amendment draft that addresses a regulation's gaps, in the drafting conventions of
+UU 12/2011 Lampiran II: judul, Menimbang, Mengingat, Pasal I with numbered change points
+in the standard formulas, Pasal II on entry into force, the closing block.
+
+One change point per gap: a conflict changes the article that states the contradicting
+value (the article verbatim, only the value replaced by the national one); a partial or
+missing entry inserts an article with the suggested clause (``templates/suggestions``),
+after the article that partly addresses it or before the closing provisions. ``replace``
+gives a full replacement regulation instead, revoking the old one. Every «…» is a
+placeholder the drafter fills in. ``dasar-hukum`` is answered by the draft's own Mengingat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from compliance.check import CheckResult
+from compliance.models import Article, Finding, Regulation
+
+PLACEHOLDER = "«…»"
+_CLOSING = re.compile(r"(?i)mulai\s+berlaku\s+pada\s+tanggal|dicabut\s+dan\s+dinyatakan\s+tidak\s+berlaku")
+# Letters of the articles inserted after one article: at most eight (a reader, and OCR, takes
+# an I, O, S or T after a number for a digit); more go after the article before it.
+_LETTERS = "ABCDEFGH"
+_NUMBERS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
+
+
+@dataclass
+class Change:
+    """One change point of Pasal I: its formula and the article it quotes."""
+
+    requirement: str
+    formula: str
+    label: str
+    body: str
+
+
+@dataclass
+class Draft:
+    """The whole draft as titled blocks; ``text()`` is the plain text the writers share."""
+
+    title: list[str]
+    opening: list[str]
+    menimbang: list[str]
+    mengingat: list[str]
+    menetapkan: str
+    body: list[str]
+    closing: list[str]
+    addressed: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [*self.title, "", *self.opening, "", "Menimbang :"]
+        lines += self.menimbang
+        lines += ["", "Mengingat :"] + self.mengingat
+        lines += ["", "MEMUTUSKAN:", "", f"Menetapkan : {self.menetapkan}", "", *self.body, "", *self.closing]
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def gaps(result: CheckResult) -> list[Finding]:
+    """The findings an amendment can address: conflicts and gaps with an article to write."""
+    return [f for f in result.findings if f.status in ("conflict", "partial", "missing") and f.requirement != "dasar-hukum"]
+
+
+def _kepala_daerah(result: CheckResult) -> str:
+    from compliance.report.view import kepala_daerah
+
+    return kepala_daerah(result.regulation.metadata.to_dict())
+
+
+def _clause(finding: Finding, result: CheckResult) -> list[str]:
+    """The suggested clause's ayat lines (its "Pasal «…»" heading left out)."""
+    from compliance.report.templating import suggestion
+
+    text = suggestion(finding.to_dict(), result.regulation.metadata.to_dict())
+    lines = [line for line in str(text.unescape()).splitlines() if line.strip()] if text else []
+    return [line.strip() for line in lines if not re.match(r"Pasal\s+«", line.strip())]
+
+
+def _number(n: int) -> str:
+    return f"{n} ({_NUMBERS[n]})" if n < len(_NUMBERS) else str(n)
+
+
+def _closing_start(reg: Regulation) -> Article | None:
+    body = [a for a in reg.articles if a.parent is None]
+    first = next((i for i, a in enumerate(body) if _CLOSING.search(a.text)), len(body))
+    return body[first - 1] if first > 0 else (body[-1] if body else None)
+
+
+def _fixed_article(article: Article, conflict) -> str | None:
+    """The article verbatim with the contradicting value replaced by the national one."""
+    regional, national = conflict.regional, conflict.national
+    core = re.search(r"\d+\s*\([a-z ]+\)\s*tahun", regional)
+    if core and re.fullmatch(r"\d+\s*\([a-z ]+\)\s*tahun", national):
+        regional = core.group()
+    if article.text.count(regional) != 1:
+        return None
+    return article.text.replace(regional, national)
+
+
+def changes(result: CheckResult) -> list[Change]:
+    """One change point per gap, in article order of where they go."""
+    reg = result.regulation
+    out: list[Change] = []
+    inserted: dict[str, list[str]] = {}  # anchor article -> labels inserted after it
+    labels = [a.label for a in reg.articles if a.parent is None]
+    fallback = _closing_start(reg)
+    for finding in gaps(result):
+        if finding.status == "conflict" and finding.conflicts:
+            conflict = finding.conflicts[0]
+            article = reg.article(conflict.pasal)
+            fixed = _fixed_article(article, conflict) if article else None
+            if fixed is not None:
+                out.append(Change(finding.requirement, f"Ketentuan Pasal {article.label} diubah sehingga berbunyi "
+                                  "sebagai berikut:", article.label, fixed))
+                continue
+        clause = _clause(finding, result)
+        if not clause:
+            continue
+        near = [e.pasal for e in finding.evidence if e.parent is None and e.pasal in labels and e.pasal != "1"]
+        anchor = near[-1] if near and finding.status != "missing" else (fallback.label if fallback else None)
+        anchor = _free_anchor(anchor, labels, inserted)
+        if anchor is None:
+            continue
+        after = inserted.setdefault(anchor, [])
+        label = f"{anchor}{_LETTERS[len(after)]}"
+        previous = after[-1] if after else anchor
+        index = labels.index(anchor)
+        following = labels[index + 1] if index + 1 < len(labels) else None
+        where = f"Di antara Pasal {previous} dan Pasal {following}" if following else f"Setelah Pasal {previous}"
+        after.append(label)
+        out.append(Change(finding.requirement, f"{where} disisipkan 1 (satu) pasal, yakni Pasal {label} sehingga "
+                          "berbunyi sebagai berikut:", label, "\n".join(clause)))
+    order = {label: i for i, label in enumerate(labels)}
+    return sorted(out, key=lambda c: (order.get(re.sub(r"[A-Z]+$", "", c.label), 0), c.label))
+
+
+_SMALL = {"di", "dan", "atau", "dalam", "pada", "ke", "dari", "yang", "untuk", "atas", "tentang", "serta", "bagi"}
+
+
+def _title(text: str) -> str:
+    """A title as cited in a sentence: capitalised words, small words lower-case, acronyms kept."""
+    words = text.split()
+    return " ".join(w.lower() if i and w.lower() in _SMALL else (w if w.isupper() and len(w) <= 4 else w.capitalize())
+                    for i, w in enumerate(words))
+
+
+def _free_anchor(anchor: str | None, labels: list[str], inserted: dict[str, list[str]]) -> str | None:
+    """``anchor``, or the nearest article before it that still takes an inserted article
+    (never the definitions article, Pasal 1)."""
+    if anchor is None:
+        return None
+    for label in reversed(labels[1:labels.index(anchor) + 1]):
+        if len(inserted.get(label, [])) < len(_LETTERS):
+            return label
+    return None
+
+
+def _names(result: CheckResult) -> dict[str, str]:
+    meta = result.regulation.metadata
+    jenis = meta.jenis or "Peraturan"
+    daerah = meta.daerah or PLACEHOLDER
+    place = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", daerah)
+    level = daerah.split()[0] if daerah != PLACEHOLDER else PLACEHOLDER
+    short_jenis = jenis
+    tentang = _title(" ".join((meta.tentang or PLACEHOLDER).split()))
+    base = f"{short_jenis} {place} Nomor {meta.nomor or PLACEHOLDER} Tahun {meta.tahun or PLACEHOLDER} tentang {tentang}"
+    berita = "Lembaran Daerah" if meta.jenis_kode == "perda" else "Berita Daerah"
+    return {"jenis": short_jenis, "place": place, "daerah": daerah, "level": level, "base": base,
+            "berita": f"{berita} {daerah}", "kd": _kepala_daerah(result)}
+
+
+def _mengingat(result: CheckResult, n: dict[str, str], replace: bool = False) -> list[str]:
+    """The amended act's Mengingat verbatim, Perpres 95/2018 added (if missing) after the acts
+    above it, and (for an amendment) the amended act last."""
+    from compliance.cite import find_citations, mengingat_citations
+    from compliance.report.view import context_data
+
+    rank = {"uud": 0, "uu": 1, "perppu": 1, "pp": 2, "perpres": 3}
+    entries, cites_perpres, last_high = [], False, -1
+    for i, (entry, cited) in enumerate(mengingat_citations(result.regulation, find_citations(result.regulation))):
+        entries.append(re.sub(r"^\s*\d+\s*[.)]\s*", "", " ".join(entry.text.split())))
+        cites_perpres |= any(c.regulation == "perpres/2018/95" for c in cited)
+        if any(rank.get(c.kind or "", 9) <= 3 for c in cited):
+            last_high = i
+    if not cites_perpres:
+        entries.insert(last_high + 1, f"{context_data()['perpres']} (Lembaran Negara Republik Indonesia Tahun 2018 "
+                                      "Nomor 182);")
+    if not replace:  # the act a replacement revokes is not its legal basis
+        entries.append(f"{n['base']} ({n['berita']} Tahun {result.regulation.metadata.tahun or PLACEHOLDER} "
+                       f"Nomor {PLACEHOLDER});")
+    entries = [e.rstrip(";.") + ";" for e in entries]
+    entries[-1] = entries[-1][:-1] + ";"
+    return [f"{i}. {e}" for i, e in enumerate(entries, 1)]
+
+
+def draft(result: CheckResult, replace: bool = False) -> Draft | None:
+    """The amendment (or, with ``replace``, the replacement) draft; None when there is no gap."""
+    points = changes(result)
+    if not points:
+        return None
+    n = _names(result)
+    from compliance.report.view import context_data
+
+    perpres = context_data()["perpres"]
+    subject = (f"Perubahan atas {n['base']}" if not replace
+               else _title(" ".join((result.regulation.metadata.tentang or PLACEHOLDER).split())))
+    title = [f"{n['jenis'].upper()} {n['place'].upper()}", f"NOMOR {PLACEHOLDER} TAHUN {PLACEHOLDER}", "TENTANG",
+             subject.upper(), "", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "", f"{n['kd'].upper()} {n['place'].upper()},"]
+    why = (f"perlu mengubah {n['base']};" if not replace else f"{n['base']} sudah tidak sesuai sehingga perlu diganti;")
+    menimbang = [f"a. bahwa untuk menyelaraskan penyelenggaraan sistem pemerintahan berbasis elektronik di {n['daerah']} "
+                 f"dengan {perpres}, {why}",
+                 f"b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan {n['jenis']} "
+                 f"tentang {subject};"]
+    opening = ["Dengan Persetujuan Bersama", f"DEWAN PERWAKILAN RAKYAT DAERAH {n['daerah'].upper()}", "dan",
+               f"{n['kd'].upper()} {n['place'].upper()}"] if result.regulation.metadata.jenis_kode == "perda" else []
+    body = _replacement_body(result, points, n) if replace else _amendment_body(points, n)
+    closing = [f"Ditetapkan di {PLACEHOLDER}", f"pada tanggal {PLACEHOLDER}", f"{n['kd'].upper()} {n['place'].upper()},",
+               "", PLACEHOLDER, "", f"Diundangkan di {PLACEHOLDER}", f"pada tanggal {PLACEHOLDER}",
+               f"SEKRETARIS DAERAH {n['daerah'].upper()},", "", PLACEHOLDER, "",
+               f"{n['berita'].upper()} TAHUN {PLACEHOLDER} NOMOR {PLACEHOLDER}"]
+    return Draft(title, opening, menimbang, _mengingat(result, n, replace), f"{n['jenis'].upper()} TENTANG {subject.upper()}.",
+                 body, closing, [p.requirement for p in points])
+
+
+def _amendment_body(points: list[Change], n: dict[str, str]) -> list[str]:
+    lines = ["Pasal I", f"Beberapa ketentuan dalam {n['base']} ({n['berita']} Tahun {PLACEHOLDER} Nomor {PLACEHOLDER}) "
+             "diubah sebagai berikut:" if len(points) > 1 else
+             f"Ketentuan dalam {n['base']} ({n['berita']} Tahun {PLACEHOLDER} Nomor {PLACEHOLDER}) diubah sebagai "
+             "berikut:", ""]
+    for i, point in enumerate(points, 1):
+        lines += [f"{i}. {point.formula}" if len(points) > 1 else point.formula, "",
+                  f"Pasal {point.label}", point.body, ""]
+    lines += ["Pasal II", f"{n['jenis']} ini mulai berlaku pada tanggal diundangkan.",
+              f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {n['jenis']} ini dengan penempatannya "
+              f"dalam {n['berita']}."]
+    return lines
+
+
+def _replacement_body(result: CheckResult, points: list[Change], n: dict[str, str]) -> list[str]:
+    """The old articles (a conflicting one fixed), the new ones appended before the closing
+    provisions, every article numbered anew only after the old ones so references stay true."""
+    reg = result.regulation
+    fixed = {p.label: p.body for p in points if not re.search(r"[A-Z]$", p.label)}
+    new = [p.body for p in points if re.search(r"[A-Z]$", p.label)]
+    body = [a for a in reg.articles if a.parent is None]
+    closing = [a for a in body if _CLOSING.search(a.text)]
+    keep = [a for a in body if a not in closing]
+    lines, number = [], 0
+    for article in keep:
+        number += 1
+        lines += [f"Pasal {number}", fixed.get(article.label, article.text), ""]
+    for text in new:
+        number += 1
+        lines += [f"Pasal {number}", text, ""]
+    lines += [f"Pasal {number + 1}", f"Pada saat {n['jenis']} ini mulai berlaku, {n['base']} ({n['berita']} Tahun "
+              f"{reg.metadata.tahun or PLACEHOLDER} Nomor {PLACEHOLDER}) dicabut dan dinyatakan tidak berlaku.", "",
+              f"Pasal {number + 2}", f"{n['jenis']} ini mulai berlaku pada tanggal diundangkan.",
+              f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {n['jenis']} ini dengan penempatannya "
+              f"dalam {n['berita']}."]
+    return lines
+
+
+def amend_file(path, output, replace: bool = False, catalog: str = "perpres-95-2018", lang: str = "id") -> int:
+    """``compliance amend``: check ``path``, write the draft to ``output`` (format by its
+    suffix); the number of change points, 0 (and nothing written) when there is no gap."""
+    from pathlib import Path
+
+    from compliance import load
+    from compliance.check import check
+    from compliance.draft.write import FORMATS, render
+    from compliance.errors import ComplianceError
+    from compliance.output import check_output_path, write_atomic
+
+    output = Path(output)
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ComplianceError("amend-format", file=str(output))
+    check_output_path(output, [Path(path)])  # fail before the work, not after
+    result = check(load(path), catalog, lang=lang)
+    made = draft(result, replace=replace)
+    if made is None:
+        return 0
+    write_atomic(output, render(made, fmt), [Path(path)])
+    return len(made.addressed)
