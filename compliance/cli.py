@@ -413,6 +413,32 @@ def amend(path: Path, output: Path, replace: bool, catalog: str) -> None:
     click.echo(message(key, lang, file=str(path), count=count, output=str(output)))
 
 
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (.html, .json, .md) instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), help="Default: from the -o suffix, else md.")
+@click.option("--catalog", default="perpres-95-2018", show_default=True, help="Requirement catalog (id or YAML).")
+@handles_errors
+def diff(old: Path, new: Path, output: Path | None, fmt: str | None, catalog: str) -> None:
+    """Compare two drafts: articles added, removed, changed (word by word), and each requirement's status."""
+    from compliance import load
+    from compliance.draft.diff import diff as compare_drafts
+    from compliance.draft.diff_render import render
+
+    lang = _lang(click.get_current_context())
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    fmt = fmt or (suffix if suffix in ("html", "json", "md") else "md")
+    if output is not None:
+        from compliance.output import check_output_path
+
+        check_output_path(output, [old, new])
+    result = compare_drafts(load(old), load(new), catalog, lang)
+    if result["unrelated"]:
+        click.echo(f"compliance: {message('diff-unrelated', lang, share=round(result['aligned_share'] * 100))}", err=True)
+    emit(render(result, fmt, lang), output, [old, new])
+
+
 def _warn(exc: ComplianceError) -> None:
     click.echo(f"compliance: {exc.message(_lang(click.get_current_context()))}", err=True)
 
