@@ -97,3 +97,13 @@ def test_cli_writes_the_draft_and_refuses_an_unknown_format(tmp_path: Path):
     bad = CliRunner().invoke(main, ["amend", str(EXAMPLES / "perwal-tirtaraya-2017-tik.txt"), "-o",
                                     str(tmp_path / "x.pdf")])
     assert bad.exit_code == 1 and "format keluaran tidak dikenal" in bad.output
+
+
+def test_a_text_without_articles_is_refused(tmp_path: Path):
+    keputusan = tmp_path / "kepwal.txt"
+    from tests.test_parse_keputusan import KEPUTUSAN
+
+    keputusan.write_text(KEPUTUSAN, encoding="utf-8")
+    out = tmp_path / "rancangan.txt"
+    run = CliRunner().invoke(main, ["amend", str(keputusan), "-o", str(out)])
+    assert run.exit_code == 1 and "tidak memuat Pasal" in run.output and not out.exists()

@@ -277,7 +277,10 @@ def amend_file(path, output, replace: bool = False, catalog: str = "perpres-95-2
     if fmt not in FORMATS:
         raise ComplianceError("amend-format", file=str(output))
     check_output_path(output, [Path(path)])  # fail before the work, not after
-    result = check(load(path), catalog, lang=lang)
+    regulation = load(path)
+    if not any(a.parent is None for a in regulation.articles):  # a Keputusan: diktum, no Pasal to amend
+        raise ComplianceError("amend-no-articles", file=str(path))
+    result = check(regulation, catalog, lang=lang)
     made = draft(result, replace=replace)
     if made is None:
         return 0
