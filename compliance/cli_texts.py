@@ -180,4 +180,16 @@ HELP_ID: dict[str, str] = {
     "Do not open the page in a browser.": "Jangan membuka halaman di peramban.",
     "Run the web app (upload, reports, comparison, history, catalog, JSON API).":
         "Menjalankan aplikasi web (unggah, laporan, perbandingan, riwayat, katalog, API JSON).",
+    # compliance amend / diff (drafting aids)
+    "Write an amendment draft (Pasal I, II) that addresses the regulation's gaps and conflicts.":
+        "Menulis rancangan perubahan (Pasal I, II) yang menjawab kesenjangan dan pertentangan peraturan.",
+    "The draft: .docx (Word), .md or .txt.": "Berkas rancangan: .docx (Word), .md, atau .txt.",
+    "A full replacement regulation revoking the old one, not an amendment.":
+        "Rancangan peraturan pengganti yang mencabut peraturan lama, bukan perubahan.",
+    "Compare two drafts: articles added, removed, changed (word by word), and each requirement's status.":
+        "Membandingkan dua rancangan: pasal yang ditambah, dihapus, diubah (kata demi kata), dan status "
+        "setiap persyaratan.",
+    "Write to this file (.html, .json, .md) instead of stdout.":
+        "Tulis ke berkas ini (.html, .json, .md), bukan ke layar.",
+    "Default: from the -o suffix, else md.": "Bawaan: dari akhiran nama berkas -o, selain itu md.",
 }

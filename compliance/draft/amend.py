@@ -23,7 +23,6 @@ _CLOSING = re.compile(r"(?i)mulai\s+berlaku\s+pada\s+tanggal|dicabut\s+dan\s+din
 # Letters of the articles inserted after one article: at most eight (a reader, and OCR, takes
 # an I, O, S or T after a number for a digit); more go after the article before it.
 _LETTERS = "ABCDEFGH"
-_NUMBERS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
 
 
 @dataclass
@@ -75,10 +74,6 @@ def _clause(finding: Finding, result: CheckResult) -> list[str]:
     text = suggestion(finding.to_dict(), result.regulation.metadata.to_dict())
     lines = [line for line in str(text.unescape()).splitlines() if line.strip()] if text else []
     return [line.strip() for line in lines if not re.match(r"Pasal\s+«", line.strip())]
-
-
-def _number(n: int) -> str:
-    return f"{n} ({_NUMBERS[n]})" if n < len(_NUMBERS) else str(n)
 
 
 def _closing_start(reg: Regulation) -> Article | None:

@@ -226,7 +226,6 @@ class _Document:
                 if pin in fits and not any(child.pin in fits for child in self.units[pin].children)]
 
 
-
 def _misdirected(reg: Regulation, citations: list[Citation]) -> list[ReviewNote]:
     by_article: dict[str, list[Citation]] = {}
     for c in citations:

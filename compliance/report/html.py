@@ -10,6 +10,7 @@ from markupsafe import Markup
 from compliance import __version__
 from compliance.i18n import DEFAULT_LANG
 from compliance.models import REPORT_SCHEMA
+from compliance.draft.review import review_rows
 from compliance.locale_format import long_date
 from compliance.report import memo, view
 from compliance.report.evaluation import evaluation_view
@@ -64,12 +65,6 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
     out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
     out["suggestion"] = suggestion(finding, metadata)
     return out
-
-
-def review_rows(notes, lang):
-    from compliance.draft.review import review_rows as rows
-
-    return rows(notes, lang)
 
 
 def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, graph_svg: str | None = None) -> str:
