@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from compliance import ComplianceError, load  # noqa: E402
-from compliance.cite import find_citations  # noqa: E402
+from compliance.cite import citations_of  # noqa: E402
 from compliance.draft.review import _chains, _words, review, subject_before  # noqa: E402
 
 SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
@@ -76,6 +76,7 @@ def _edit(reg, c, new_raw: str):
     stop = min(len(text), end + 30, text.find("\n", end) if "\n" in text[end:] else len(text))
     old = text[start:stop]
     new = text[start:c.offset] + new_raw + text[end:stop]
+    edited.citations = None  # found again on the edited text
     return edited if _replace_everywhere(article, old, new) else None
 
 
@@ -146,7 +147,7 @@ def main() -> None:
             skipped.append(f"{path.name} ({exc.code})")
             continue
         docs += 1
-        citations = find_citations(reg)
+        citations = citations_of(reg)
         start = time.perf_counter()
         notes = [n for n in review(reg, citations) if n.code in FLAGS]
         seconds += time.perf_counter() - start

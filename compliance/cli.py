@@ -405,7 +405,7 @@ def progress_label(lang: str) -> str | bool:
 @handles_errors
 def amend(path: Path, output: Path, replace: bool, catalog: str) -> None:
     """Write an amendment draft (Pasal I, II) that addresses the regulation's gaps and conflicts."""
-    from compliance.draft.amend import amend_file
+    from compliance.draft.command import amend_file
 
     lang = _lang(click.get_current_context())
     count = amend_file(path, output, replace=replace, catalog=catalog, lang=lang)

@@ -11,7 +11,9 @@ import networkx as nx
 PACKAGE = Path(__file__).resolve().parents[1] / "compliance"
 # the modules that turn results into pages or run commands: they may use compliance.report
 SHELLS = ("compliance.report", "compliance.region", "compliance.web", "compliance.cli", "compliance.__main__",
-          "compliance.batch", "compliance.report_folder", "compliance.compare")
+          "compliance.batch", "compliance.report_folder", "compliance.compare",
+          # drafting aids that write documents from the suggested clauses and the report's templates
+          "compliance.draft.amend", "compliance.draft.diff_render")
 
 
 def _modules() -> dict[str, Path]:

@@ -168,12 +168,12 @@ def _names(result: CheckResult) -> dict[str, str]:
 def _mengingat(result: CheckResult, n: dict[str, str], replace: bool = False) -> list[str]:
     """The amended act's Mengingat verbatim, Perpres 95/2018 added (if missing) after the acts
     above it, and (for an amendment) the amended act last."""
-    from compliance.cite import find_citations, mengingat_citations
+    from compliance.cite import citations_of, mengingat_citations
     from compliance.report.view import context_data
 
     rank = {"uud": 0, "uu": 1, "perppu": 1, "pp": 2, "perpres": 3}
     entries, cites_perpres, last_high = [], False, -1
-    for i, (entry, cited) in enumerate(mengingat_citations(result.regulation, find_citations(result.regulation))):
+    for i, (entry, cited) in enumerate(mengingat_citations(result.regulation, citations_of(result.regulation))):
         entries.append(re.sub(r"^\s*\d+\s*[.)]\s*", "", " ".join(entry.text.split())))
         cites_perpres |= any(c.regulation == "perpres/2018/95" for c in cited)
         if any(rank.get(c.kind or "", 9) <= 3 for c in cited):
@@ -254,30 +254,3 @@ def _replacement_body(result: CheckResult, points: list[Change], n: dict[str, st
               f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {n['jenis']} ini dengan penempatannya "
               f"dalam {n['berita']}."]
     return lines
-
-
-def amend_file(path, output, replace: bool = False, catalog: str = "perpres-95-2018", lang: str = "id") -> int:
-    """``compliance amend``: check ``path``, write the draft to ``output`` (format by its
-    suffix); the number of change points, 0 (and nothing written) when there is no gap."""
-    from pathlib import Path
-
-    from compliance import load
-    from compliance.check import check
-    from compliance.draft.write import FORMATS, render
-    from compliance.errors import ComplianceError
-    from compliance.output import check_output_path, write_atomic
-
-    output = Path(output)
-    fmt = output.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise ComplianceError("amend-format", file=str(output))
-    check_output_path(output, [Path(path)])  # fail before the work, not after
-    regulation = load(path)
-    if not any(a.parent is None for a in regulation.articles):  # a Keputusan: diktum, no Pasal to amend
-        raise ComplianceError("amend-no-articles", file=str(path))
-    result = check(regulation, catalog, lang=lang)
-    made = draft(result, replace=replace)
-    if made is None:
-        return 0
-    write_atomic(output, render(made, fmt), [Path(path)])
-    return len(made.addressed)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.cite import Citation, dangling, describe_place, find_citations
+from compliance.cite import Citation, citations_of, dangling, describe_place
 from compliance.draft.units import Unit, article_units, index, innermost, leaves, walk
 from compliance.draft.words import forms, stem, stems_in
 from compliance.models import Regulation
@@ -71,7 +71,7 @@ def _words() -> dict[str, Any]:
 
 def review(reg: Regulation, citations: list[Citation] | None = None) -> list[ReviewNote]:
     """Every place to check, in document order of the checks (dangling, self, misdirected, numbering)."""
-    citations = find_citations(reg) if citations is None else citations
+    citations = citations_of(reg) if citations is None else citations
     notes = [ReviewNote("dangling-reference", describe_place(c.place), _page(reg, c.place), c.raw)
              for c in dangling(citations)]
     notes += _self_references(reg, citations)
