@@ -401,3 +401,13 @@ def test_matrix_colours_are_the_reports_colours():
     html = render_html(build_matrix(three_regions()), "id")
     matrix_colours = dict(re.findall(r"\.s-(\w+)\{background:(#[0-9a-f]{6})", html))
     assert len(report_colours) == 5 and matrix_colours == report_colours
+
+
+def test_a_keputusan_column_is_labelled_by_its_whole_number():
+    from compliance.compare import regulation_label
+
+    meta = {"jenis_kode": "kepwal", "jenis": "Keputusan Wali Kota", "daerah": "Kota Denpasar",
+            "nomor": "188.45/1612/HK/2019", "tahun": 2019}
+    assert regulation_label(meta, "x.pdf") == "Kota Denpasar · Kepwal 188.45/1612/HK/2019"
+    perbup = {"jenis_kode": "perbup", "daerah": "Kabupaten Sukamaju", "nomor": "27", "tahun": 2016}
+    assert regulation_label(perbup, "x.pdf") == "Kabupaten Sukamaju · Perbup 27/2016"
