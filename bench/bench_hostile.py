@@ -31,7 +31,7 @@ from tests.hostile_shapes import SHAPES  # noqa: E402
 
 # n of the scaling table counts this many bytes of plain text (others count their own unit:
 # characters of a run, pages, headings, lines, pairs of an OCR number).
-UNITS = {"plain-text": 100}
+UNITS = {"plain-text": 30}
 SCALING = (1_000, 10_000, 100_000)
 
 
