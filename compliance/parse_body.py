@@ -18,7 +18,7 @@ from compliance.clean import layout
 from compliance.metadata import iso_date
 from compliance.models import Article, Heading, Line, Warning_
 from compliance.parse_items import parse_article_body
-from compliance.parse_lampiran import is_lampiran_header
+from compliance.parse_lampiran import is_lampiran_header, names_a_regulation
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
 
 PASAL = re.compile(r"^[“\"']?Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5}(?:\s[A-Z])?)\s*\.?$")  # “Pasal 8A: a quoted one
@@ -345,7 +345,7 @@ class _BodyParser:
                 self.out.closing.append(line)
             return 1
         if self.mode == "penjelasan":
-            if is_lampiran_header(self.texts, i) and self._lampiran_title(i):
+            if is_lampiran_header(self.texts, i) and names_a_regulation(self.texts, i):
                 self.mode = "lampiran"
                 self.out.lampiran.append([line])
             else:
@@ -354,7 +354,7 @@ class _BodyParser:
         if _is_penjelasan_title(t) and (t.endswith("ATAS") or self._text(i + 1) == "ATAS"):
             self.mode = "penjelasan"  # a Penjelasan printed after the Lampiran
             self.out.penjelasan.append(line)
-        elif re.match(r"^LAMPIRAN\s+[IVX]+\b", t) and self._lampiran_title(i):
+        elif re.match(r"^LAMPIRAN\s+[IVX]+\b", t) and names_a_regulation(self.texts, i):
             self.out.lampiran.append([line])
         else:
             self.out.lampiran[-1].append(line)
@@ -370,10 +370,6 @@ class _BodyParser:
             self._warn("lampiran-without-header", self._text(i), i)
             return True
         return False
-
-    def _lampiran_title(self, i: int) -> bool:
-        ahead = " ".join(self._text(j) for j in range(i, i + 4)).upper()
-        return "PERATURAN" in ahead or "NOMOR" in ahead or "UNDANG" in ahead
 
     def _penjelasan_starts(self, i: int) -> bool:
         t = self._text(i)
@@ -399,7 +395,7 @@ class _BodyParser:
             self.mode = "closing"
             self.out.closing.append(line)
             return 1
-        if self.out.articles and self.amending is None and (_is_penjelasan_title(t) or is_lampiran_header(self.texts, i) and self._lampiran_title(i)):
+        if self.out.articles and self.amending is None and (_is_penjelasan_title(t) or is_lampiran_header(self.texts, i) and names_a_regulation(self.texts, i)):
             self._close()
             self.mode = "closing"
             return 0

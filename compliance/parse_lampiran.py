@@ -60,8 +60,13 @@ def is_lampiran_header(texts: list[str], i: int) -> bool:
             tokens.pop(0)
     if not tokens or not tokens[0].isupper() or not _lampiran_word(tokens[0]):
         return False
-    ahead = " ".join(texts[i : i + 4])
-    return bool(_NAMES_REGULATION.search(ahead))
+    return names_a_regulation(texts, i)
+
+
+def names_a_regulation(texts: list[str], i: int) -> bool:
+    """Whether line ``i`` or the three after it name a regulation (PERATURAN, NOMOR ...),
+    as the title of a Lampiran does."""
+    return bool(_NAMES_REGULATION.search(" ".join(texts[i : i + 4])))
 
 
 def lampiran_title(block: list[Line]) -> str:

@@ -23,7 +23,7 @@ def test_lampiran_evidence_names_its_section():
     assert ("Lampiran", "BAB IV angka 4.1") in places
     ev = next(e for e in tim.evidence if e.ayat == "BAB IV angka 4.1")
     assert pasal_ref(ev.to_dict(), LABELS["id"]) == "Lampiran BAB IV angka 4.1"
-    assert ev.quote in PERBUP_WITH_PLAN.replace("\n", "\n")  # verbatim
+    assert ev.quote in PERBUP_WITH_PLAN  # verbatim
 
 
 def test_the_table_of_contents_and_the_background_chapter_are_not_provisions():
