@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
-from compliance.clean import layout
+from compliance.markers import markers
 from compliance.models import LampiranSection, Regulation
 from compliance.parse_labels import to_roman
 from compliance.parse_lampiran import heading_kind, is_contents_line
@@ -107,7 +106,7 @@ def units(reg: Regulation) -> list[Unit]:
                 kind = "background" if place is not None and place.context else "operative"
                 key = ("Lampiran", f"{number}/{section}")
                 out.append(Unit(kind, name, place.label if place else None, None, block.text, s, e, key,
-                                planned=bool(_planned().search(block.text, s, e))))
+                                planned=bool(markers().planned.search(block.text, s, e))))
     return out
 
 
@@ -116,11 +115,6 @@ def _section_at(sections: list[LampiranSection], starts: list[int], offset: int)
     sections' offsets in text order (bisected, as a Lampiran may have hundreds)."""
     index = bisect_right(starts, offset) - 1
     return sections[index] if index >= 0 else None
-
-
-@cache
-def _planned() -> re.Pattern[str]:
-    return re.compile("|".join(layout()["markers"]["planned"]), re.IGNORECASE)
 
 
 _POINT = re.compile(r"^\d{1,3}[.)]\s+\S")

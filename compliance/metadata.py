@@ -1,6 +1,7 @@
 """Identity of a regulation from its title block, and the closing formula.
 
-Kinds and their spellings come from ``regulations/kinds.yaml``; the title is
+Kinds and their spellings come from ``regulations/kinds.yaml``, the formulas and month
+names from ``regulations/markers.yaml``; the title is
 ``PERATURAN BUPATI LABUHANBATU`` / ``NOMOR 14 TAHUN 2018`` / ``TENTANG`` / ....
 Numbers keep their printed form; OCR lookalikes are read as digits only inside
 the number itself (``NOMOR I1`` -> ``11``).
@@ -12,20 +13,10 @@ import re
 
 from rapidfuzz import fuzz
 
-from compliance.clean import layout
+from compliance.markers import markers
 from compliance.models import Closing, Line, Metadata
 from compliance.parse_labels import as_digits
 from compliance.resources import data_yaml
-
-
-_SKIP_TITLE = re.compile(r"^(BERITA|LEMBARAN)\s+(NEGARA|DAERAH)\b|^No\.\s*\d", re.IGNORECASE)
-_NOMOR = re.compile(r"^NOMOR\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
-_TAHUN = re.compile(r"\bTAHUN\s+(?P<year>[0-9OoIlSZz]{4})\b", re.IGNORECASE)
-_TENTANG = re.compile(r"^TENTANG\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_TENTANG_END = re.compile(r"^(DENGAN\s+RAHMAT|MENTERI\b|PRESIDEN\b|BUPATI\b|WALI\s*KOTA\b|WALIKOTA\b|GUBERNUR\b|Menimbang\b)", re.IGNORECASE)
-# The month is at most 12 letters ("Nopember"): unbounded, a long junk word after "tanggal"
-# took quadratic time (its letters O, l, I are also day and year look-alikes).
-_DATE = re.compile(r"(?P<d>[0-9OoIl]{1,2})\s*(?P<m>[A-Za-z]{3,12})\s*(?P<y>[0-9OoIlSZz]{4})")
 
 
 def _squash(text: str) -> str:
@@ -40,7 +31,7 @@ def _title_slips(text: str) -> str:
     """A title line as printed, with the slips of text layers and OCR in capitals undone:
     ``MENTER!`` (an ``I`` read as ``!``) and ``TAHUN2015`` (a lost space)."""
     text = re.sub(r"(?<=[A-Z])!(?=[\sA-Z,.]|$)", "I", text)
-    return re.sub(r"\b(TAHUN|NOMOR)(?=\d)", r"\1 ", text)
+    return markers().glued_number.sub(r"\1 ", text)
 
 
 def match_kind(line: str, abbreviations: bool = False) -> tuple[dict, str] | None:
@@ -80,7 +71,7 @@ def _year(raw: str) -> int | None:
 def _nomor(rest: str) -> tuple[str, int | None]:
     """Printed nomor (leading number read as digits) and the year it carries."""
     tahun = None
-    m = _TAHUN.search(rest)
+    m = markers().tahun.search(rest)
     if m:
         tahun = _year(m.group("year"))
         rest = rest[: m.start()].strip()
@@ -133,13 +124,14 @@ def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
         start = _identify(md, texts, abbreviations=True)
     if start is None:
         return md
+    vocab = markers()
     for j in range(start, min(start + 6, len(texts))):
-        inline = re.search(r"\bNOMOR\b\s*:?\s*(?P<rest>.+)$", texts[j], re.IGNORECASE)
+        inline = vocab.nomor_inline.search(texts[j])
         if inline:
-            rest = re.split(r"\bTENTANG\b", inline.group("rest"), flags=re.IGNORECASE)[0]
+            rest = vocab.tentang_word.split(inline.group("rest"))[0]
             md.nomor, md.tahun = _nomor(rest)
             if md.tahun is None and j + 1 < len(texts):
-                m = _TAHUN.match(texts[j + 1])
+                m = vocab.tahun.match(texts[j + 1])
                 md.tahun = _year(m.group("year")) if m else None
             break
     md.tentang = _tentang(texts, start)
@@ -153,8 +145,9 @@ def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
 
 def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None:
     """Fill jenis, jenis_kode, daerah / kementerian from the title line; its index."""
+    vocab = markers()
     for i, t in enumerate(texts[:40]):
-        if _SKIP_TITLE.match(t):
+        if vocab.not_title.match(t):
             continue
         found = match_kind(t, abbreviations)
         if not found and i + 1 < len(texts) and len(t.split()) <= 2:
@@ -165,18 +158,18 @@ def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None
         if not found:
             continue
         window = " ".join(texts[i : i + (6 if found[0].get("joint") else 4)])  # joint: issuers set on lines
-        if re.search(r"\bNOMOR\b", window, re.IGNORECASE):
+        if vocab.nomor_word.search(window):
             kind, rest = found
             md.jenis, md.jenis_kode = kind["name"], kind["code"]
-            rest = re.split(r"\bNOMOR\b", rest, flags=re.IGNORECASE)[0].strip()
-            rest = re.sub(r"^REPUBLIK INDONESIA\b", "", rest).strip()
+            rest = vocab.nomor_word.split(rest)[0].strip()
+            rest = vocab.republic_after_kind.sub("", rest).strip()
             if kind["code"] == "permen":
                 following = texts[i + 1] if i + 1 < len(texts) else ""
                 md.kementerian = _ministry(rest) or _ministry(rest + " " + following) or _ministry(following)
             elif kind.get("joint"):
                 md.daerah = _head_daerah(rest or (texts[i + 1] if i + 1 < len(texts) else ""))
             elif kind.get("regional"):
-                if not rest and i + 1 < len(texts) and not _NOMOR.match(texts[i + 1]):
+                if not rest and i + 1 < len(texts) and not vocab.nomor_line.match(texts[i + 1]):
                     rest = texts[i + 1]
                 md.daerah = _daerah(_title_case(rest), kind)
             return i
@@ -184,15 +177,16 @@ def _identify(md: Metadata, texts: list[str], abbreviations: bool) -> int | None
 
 
 def _tentang(texts: list[str], start: int) -> str | None:
+    vocab = markers()
     for j in range(start, min(start + 8, len(texts))):
-        m = _TENTANG.match(texts[j])
-        inline = re.search(r"\bTENTANG\b\s*(?P<rest>.*)$", texts[j]) if not m else None
+        m = vocab.tentang_line.match(texts[j])
+        inline = vocab.tentang_inline.search(texts[j]) if not m else None
         if m or inline:
             parts = [(m or inline).group("rest").strip()]
             upper = None  # a title set in capitals ends at the first line that is not
             for t in texts[j + 1 : j + 12]:
                 upper = t.isupper() if upper is None else upper
-                if _TENTANG_END.match(t) or (upper and not t.isupper()):
+                if vocab.title_end.match(t) or (upper and not t.isupper()):
                     break
                 parts.append(t)
             text = " ".join(p for p in parts if p).strip()
@@ -202,7 +196,7 @@ def _tentang(texts: list[str], start: int) -> str | None:
 
 def _month(word: str) -> int | None:
     """Month number of an Indonesian month name, also as OCR misreads it (``Jarruari``)."""
-    months = layout()["months"]
+    months = markers().values["months"]
     word = word.lower()
     if word in months:
         return months[word]
@@ -214,7 +208,7 @@ def iso_date(text: str | None) -> str | None:
     """``25 November 2016`` -> ``2016-11-25``; None when no full date is printed."""
     if not text:
         return None
-    for m in _DATE.finditer(text):
+    for m in markers().date.finditer(text):
         month = _month(m.group("m"))
         day, year = as_digits(m.group("d")), _year(m.group("y"))
         if month and day and year and 1 <= int(day) <= 31:
@@ -222,50 +216,43 @@ def iso_date(text: str | None) -> str | None:
     return None
 
 
-_PLACE = re.compile(r"^(?P<what>Ditetapkan|Disahkan|Diundangkan)\s+di\s*:?\s*(?P<place>.*)$", re.IGNORECASE)
-_ON = re.compile(r"^(pada\s+)?ta\S*gal\s*:?\s*(?P<date>.*)$", re.IGNORECASE)
-_LEMBARAN = re.compile(r"^(LEMBARAN|BERITA)\s+(NEGARA|DAERAH)\b", re.IGNORECASE)
-_NOREG = re.compile(r"\bNOREG\b", re.IGNORECASE)
-
-
 def parse_closing(lines: list[Line]) -> Closing | None:
     """Place and date of enactment and promulgation, signatory, Lembaran/Berita, NOREG."""
     if not lines:
         return None
-    texts = [ln.text for ln in lines]
+    texts, vocab = [ln.text for ln in lines], markers()
     c = Closing(text="\n".join(texts))
     signer_zone: list[str] = []
     zone_open = False
     for i, t in enumerate(texts):
-        m = _PLACE.match(t)
+        m = vocab.closing_place.match(t)
         if m:
-            what = m.group("what").lower()
-            place = re.sub(r"\s+pada$", "", m.group("place").strip()) or None  # "Jakarta pada / tanggal ..."
+            place = vocab.place_on.sub("", m.group("place").strip()) or None  # "Jakarta pada / tanggal ..."
             date = None
             nxt = texts[i + 1] if i + 1 < len(texts) else ""
-            on = _ON.match(nxt)
+            on = vocab.closing_date.match(nxt)
             if on:
                 date = on.group("date").strip()
-            if what == "diundangkan":
+            if m.group("promulgated"):
                 c.diundangkan_di, c.diundangkan_tanggal = place, date
                 zone_open = False
             else:
                 c.ditetapkan_di, c.ditetapkan_tanggal = place, date
                 zone_open = True
             continue
-        if _LEMBARAN.match(t) and c.lembaran is None:
-            c.lembaran = " ".join([t] + [x for x in texts[i + 1 : i + 2] if re.match(r"^(TAHUN|NOMOR)\b", x, re.IGNORECASE)])
+        if vocab.gazette_line.match(t) and c.lembaran is None:
+            c.lembaran = " ".join([t] + [x for x in texts[i + 1 : i + 2] if vocab.gazette_number.match(x)])
             zone_open = False
             continue
-        if _NOREG.search(t):
+        if vocab.noreg.search(t):
             c.noreg = t
             continue
-        if zone_open and not _ON.match(t):
+        if zone_open and not vocab.closing_date.match(t):
             signer_zone.append(t)
     if c.ditetapkan_di is None and len(texts) >= 2 and texts[0].isupper() and iso_date(texts[1]):
         # "JAKARTA" / "4 Mei 2007": the labels "Ditetapkan di" / "pada tanggal" were only in the image
         c.ditetapkan_di, c.ditetapkan_tanggal = texts[0], texts[1]
-    names = [t for t in signer_zone if not re.match(r"^(ttd\.?|ttd|TTD\.?)$", t) and not t.endswith(",")]
+    names = [t for t in signer_zone if not vocab.signed.match(t) and not t.endswith(",")]
     uppercase_names = [t for t in names if t.isupper() and len(t.split()) <= 6]
     if uppercase_names:
         c.penandatangan = uppercase_names[-1]

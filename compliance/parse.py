@@ -13,25 +13,13 @@ import re
 from dataclasses import dataclass
 
 from compliance.errors import ComplianceError
+from compliance.markers import markers
 from compliance.metadata import parse_closing, parse_metadata
 from compliance.models import Block, Line, Mengingat, Penjelasan, Regulation, Source, Warning_
-from compliance.parse_body import PASAL_DEMI_PASAL, UMUM, Body, parse_body
+from compliance.parse_body import Body, parse_body
 from compliance.parse_diktum import first_diktum, parse_diktum
 from compliance.parse_lampiran import build_lampiran
 from compliance.parse_labels import follows, label_readings, next_labels, next_roman
-
-_MENIMBANG = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}enimbang\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_MENGINGAT = re.compile(r"^(?:\W{1,2}\s*)?\S{0,3}engingat\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_AFTER_MENGINGAT = re.compile(
-    r"^(Memperhatikan|Dengan\s+Persetujuan|MEMUTUSKAN|Menetapkan|Dengan\s+persetujuan)\b", re.IGNORECASE
-)
-_RECITAL = re.compile(r"^\(?[a-z][.),]?\s+bahwa\b")
-_FIRST_BASIS = re.compile(r"^\(?1[.)]?\s+(Pasal|Undang|Peraturan|Keputusan|Ketetapan|Instruksi)\b")
-_BODY_START = re.compile(r"^(BAB\s+[IVXL]+\b|Pasal\s+\S{1,4}\s*$)")
-_ENUM = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2})\s?[.),]\s*(?P<rest>.*)$")
-_ENUM_BARE = re.compile(r"^(?P<label>[a-z]|\d{1,2})\s+(?P<rest>.*)$")
-_POINT_WORDS = re.compile(r"^(bahwa|Undang|Peraturan|Keputusan|Ketetapan|Instruksi|Pasal|Surat)\b", re.IGNORECASE)
-
 
 def _find(lines: list[Line], pattern: re.Pattern[str], start: int, stop: int | None = None) -> int | None:
     for i in range(start, len(lines) if stop is None else stop):
@@ -46,14 +34,15 @@ def _enum_start(text: str, expected: list[str], previous: str | None) -> tuple[s
     The expected label opens a point; so does a nearby or restarting label (the
     source skips or repeats one) after a finished point, and a label without its
     dot (``e bahwa``) when the words show a new point."""
-    m = _ENUM.match(text) or _ENUM_BARE.match(text)
+    vocab = markers()
+    m = vocab.enumeration.match(text) or vocab.enumeration_bare.match(text)
     if not m:
         return None
     label, rest = m.group("label"), m.group("rest").strip()
     if rest[:1] in (";", ",", ".", ":", ")"):  # "9);" ends a wrapped "Nomor 9);"
         return None
-    bare = m.re is _ENUM_BARE
-    starts_point = bool(_POINT_WORDS.match(rest))
+    bare = m.re is vocab.enumeration_bare
+    starts_point = bool(vocab.point_words.match(rest))
     if label in expected:
         return (label, rest) if not bare or starts_point else None
     if bare or not starts_point or previous is None or not re.search(r"[;.:]$", previous):
@@ -95,9 +84,6 @@ def _joined(lines: list[Line]) -> str:
     return "\n".join(ln.text for ln in lines)
 
 
-_PENJ_PASAL = re.compile(r"^Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5})(?P<range>\s+(s/d|sampai\s+dengan|dan)\s+(Pasal\s+)?\S{1,5})?\s*$")
-
-
 def _penjelasan_label(raw: str, previous: str | None) -> str:
     """The reading of a Penjelasan ``Pasal X`` that fits after the previous one."""
     readings = label_readings(raw) or [raw]
@@ -113,14 +99,15 @@ def _penjelasan(lines: list[Line]) -> Penjelasan | None:
     if not lines:
         return None
     texts = [ln.text for ln in lines]
-    umum_start = next((i for i, t in enumerate(texts) if UMUM.match(t)), None)
-    demi = next((i for i, t in enumerate(texts) if PASAL_DEMI_PASAL.match(t)), None)
+    vocab = markers()
+    umum_start = next((i for i, t in enumerate(texts) if vocab.penjelasan_umum.match(t)), None)
+    demi = next((i for i, t in enumerate(texts) if vocab.pasal_demi_pasal.match(t)), None)
     notes_from = demi if demi is not None else (umum_start if umum_start is not None else -1)
     pasal: list[dict[str, str]] = []
     for i, t in enumerate(texts):
         if i <= notes_from:
             continue
-        m = _PENJ_PASAL.match(t)
+        m = vocab.penjelasan_pasal.match(t)
         if m:
             previous = pasal[-1]["label"] if pasal else None
             label = _penjelasan_label(m.group("raw"), previous) + (m.group("range") or "")
@@ -153,20 +140,21 @@ class _Marks:
 
 
 def _marks(lines: list[Line], source: Source) -> _Marks:
-    menimbang = _find(lines, _MENIMBANG, 0)
-    mengingat = _find(lines, _MENGINGAT, 0 if menimbang is None else menimbang + 1)
+    vocab = markers()
+    menimbang = _find(lines, vocab.menimbang, 0)
+    mengingat = _find(lines, vocab.mengingat, 0 if menimbang is None else menimbang + 1)
     if menimbang is not None:
         # a label set lower than the first points of its column (a centred table cell)
-        first = _find(lines, _RECITAL, 0, menimbang)
+        first = _find(lines, vocab.recital, 0, menimbang)
         if mengingat is not None:
-            last_recital = max(i for i in range(menimbang, mengingat) if i == menimbang or _RECITAL.match(lines[i].text))
-            first_basis = _find(lines, _FIRST_BASIS, last_recital + 1, mengingat)
+            last_recital = max(i for i in range(menimbang, mengingat) if i == menimbang or vocab.recital.match(lines[i].text))
+            first_basis = _find(lines, vocab.first_basis, last_recital + 1, mengingat)
             mengingat = first_basis if first_basis is not None else mengingat
         menimbang = first if first is not None else menimbang
     opening = [x for x in (menimbang, mengingat) if x is not None]
-    after = _find(lines, _AFTER_MENGINGAT, max(opening) + 1) if opening else None
+    after = _find(lines, vocab.after_mengingat, max(opening) + 1) if opening else None
     body_from = after if after is not None else (max(opening) + 1 if opening else 0)
-    body = _find(lines, _BODY_START, body_from)
+    body = _find(lines, vocab.body_start, body_from)
     diktum = first_diktum(lines, body_from) if opening else None
     if diktum is not None and (body is None or diktum < body):
         return _Marks(menimbang, mengingat, after, diktum, keputusan=True)
@@ -178,17 +166,19 @@ def _marks(lines: list[Line], source: Source) -> _Marks:
 def _missing_body(lines: list[Line]) -> str:
     """``no-diktum`` for a Keputusan whose diktum cannot be found, else ``not-a-regulation``."""
     title = " ".join(ln.text for ln in lines[:12]).upper()
-    return "no-diktum" if re.search(r"\bKEPUTUSAN\b", title) and re.search(r"\bMEMUTUSKAN\b", _joined(lines).upper()) else "not-a-regulation"
+    vocab = markers()
+    keputusan = vocab.keputusan_word.search(title) and vocab.decides.search(_joined(lines).upper())
+    return "no-diktum" if keputusan else "not-a-regulation"
 
 
 def _opening(reg: Regulation, lines: list[Line], marks: _Marks) -> None:
     """Preamble, Menimbang, Mengingat and the Menetapkan block."""
     reg.preamble = _joined(lines[: marks.preamble_end])
     if marks.menimbang is not None:
-        texts = _section_texts(lines, marks.menimbang, marks.end_of(marks.menimbang), _MENIMBANG)
+        texts = _section_texts(lines, marks.menimbang, marks.end_of(marks.menimbang), markers().menimbang)
         reg.menimbang = [t for _, t in split_enumeration(texts, keep_label=True)]
     if marks.mengingat is not None:
-        texts = _section_texts(lines, marks.mengingat, marks.end_of(marks.mengingat), _MENGINGAT)
+        texts = _section_texts(lines, marks.mengingat, marks.end_of(marks.mengingat), markers().mengingat)
         reg.mengingat = [Mengingat(t, label) for label, t in split_enumeration(texts)]
     if marks.after is not None and marks.after < marks.body:
         reg.menetapkan = _joined(lines[marks.after : marks.body])

@@ -14,29 +14,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from compliance.clean import layout
+from compliance.markers import markers
 from compliance.metadata import iso_date
 from compliance.models import Article, Heading, Line, Warning_
 from compliance.parse_items import parse_article_body
 from compliance.parse_lampiran import is_lampiran_header, names_a_regulation
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
-
-PASAL = re.compile(r"^[“\"']?Pasal\s+(?P<raw>[0-9A-Za-z|]{1,5}(?:\s[A-Z])?)\s*\.?$")  # “Pasal 8A: a quoted one
-_BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+[A-Z]?)\b\s*[:.]?\s*(?P<title>.*)$")
-_PARAGRAF = re.compile(r"^Paragraf\s+(?P<label>[0-9lIVX]{1,4}[A-Z]?|Ke\w+(\s+Belas)?|Pertama)\s*$")
-_CONTINUATION = re.compile(r"^(ayat|huruf|angka|dan|atau|sampai|dengan|jo\.?|yang|tentang|serta|sebagaimana|pada|di|ke)\b")
-# a line ending like this goes on with a reference ("dimaksud dalam / Pasal 6")
-_REFERS = re.compile(r"\b(dalam|pada|dengan|oleh|di|ke|dari|tentang|dimaksud|berdasarkan|terhadap|menurut|atas|dan|atau|serta|sampai)$")
-_CLOSING = re.compile(r"^(Ditetapkan|DITETAPKAN|Disahkan|DISAHKAN)\s+(di|DI)\b|^Agar\s+setiap\s+orang\s+mengetahui")
-UMUM = re.compile(r"^(\S{1,3}\s*)?UMUM$")  # "I. UMUM", OCR "l. UMUM"
-PASAL_DEMI_PASAL = re.compile(r"^(\S{1,3}\s*)?PASAL\s+DEMI\s+PASAL$", re.IGNORECASE)
-_INSTRUCTION = re.compile(r"^(?P<n>\d{1,2})\s*[.,]?\s+(?P<rest>[A-Z].+)$")
-_INSTRUCTION_VERB = re.compile(r"\b(diubah|disisipkan|dihapus|ditambah\w*|berbunyi|tetap|diganti|dicabut)\b", re.IGNORECASE)
-_INSTRUCTION_START = re.compile(r"^(Ketentuan|Di\s*antara|Diantara|Menambahkan|Setelah|Judul|Penjelasan|Lampiran)\b")
-_MENTION = re.compile(r"\bPas[a-z]l\s*(?P<raw>[0-9][0-9A-Za-z]{0,4}|[IVX]{1,4})\b")
-_SMALL_WORDS = {"dan", "atau", "di", "ke", "dari", "yang", "pada", "untuk", "dalam", "serta", "oleh", "bagi", "terhadap", "dengan"}
-_CUKUP = re.compile(r"cukup\s*jelas", re.IGNORECASE)
-
 
 @dataclass
 class Body:
@@ -50,13 +33,10 @@ class Body:
     warnings: list[Warning_] = field(default_factory=list)
 
 
-def _bagian_words() -> set[str]:
-    return {w.lower() for w in layout()["bagian_ordinals"]}
-
-
 def _bagian_label(text: str) -> str | None:
-    m = re.match(r"^Bagian\s+(?P<label>.+?)\s*$", text)
-    if m and m.group("label").lower() in _bagian_words():
+    vocab = markers()
+    m = vocab.bagian_heading.match(text)
+    if m and m.group("label").lower() in vocab.word_set("bagian_ordinals"):
         return m.group("label")
     return None
 
@@ -68,7 +48,8 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_heading_words(text: str) -> bool:
     """Bagian/Paragraf titles capitalise their words (``Hak dan Kewajiban``)."""
-    words = [w for w in text.split() if w.isalpha() and w.lower() not in _SMALL_WORDS]
+    small = markers().word_set("heading_small_words")
+    words = [w for w in text.split() if w.isalpha() and w.lower() not in small]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -79,10 +60,10 @@ def _is_title_case_line(text: str) -> bool:
 
 def _is_penjelasan_title(text: str) -> bool:
     """``PENJELASAN`` (``ATAS``), also as OCR garbles it (``P3NJ3LASAN``)."""
-    words = text.split()
-    if not words or len(words) > 2 or (len(words) == 2 and words[1] != "ATAS") or text.upper() != text:
+    words, values = text.split(), markers().values
+    if not words or len(words) > 2 or (len(words) == 2 and words[1] != values["penjelasan_atas"]) or text.upper() != text:
         return False
-    return fuzz.ratio(words[0], "PENJELASAN") >= 75
+    return fuzz.ratio(words[0], values["penjelasan_word"]) >= 75
 
 
 @dataclass
@@ -126,7 +107,7 @@ class _BodyParser:
 
     def _mentioned(self) -> set[str]:
         found: set[str] = set()
-        for m in _MENTION.finditer(self.quote_buffer):
+        for m in markers().pasal_mention.finditer(self.quote_buffer):
             found.update(r for r in label_readings(m.group("raw")) if not roman_value(r))
         return found
 
@@ -134,16 +115,17 @@ class _BodyParser:
 
     def _pasal_label(self, i: int) -> tuple[str, bool] | None:
         """The label a ``Pasal X`` line opens, and whether it is quoted; None if it is text."""
-        m = PASAL.match(self._text(i))
+        vocab = markers()
+        m = vocab.pasal_heading.match(self._text(i))
         if not m:
             return None
         readings = label_readings(m.group("raw"))
-        if not readings or _CONTINUATION.match(self._text(i + 1)) or _REFERS.search(self._text(i - 1)):
+        if not readings or vocab.continues_reference.match(self._text(i + 1)) or vocab.refers_on.search(self._text(i - 1)):
             return None
         wrapped = self._runs_on(i)
         if self.amending is not None:
             nxt = next_roman(self.last_top)
-            if nxt in readings and re.search(r"mulai\s+berlaku", " ".join(self.texts[i + 1 : i + 4])):
+            if nxt in readings and vocab.entry_into_force.search(" ".join(self.texts[i + 1 : i + 4])):
                 return nxt, False  # Pasal II of an amending regulation: its entry into force
             mentioned = [r for r in readings if r in self._mentioned()] if not wrapped else []
             in_sequence = [r for r in mentioned if self.last_quoted and follows(self.last_quoted, r)]
@@ -177,15 +159,16 @@ class _BodyParser:
 
     def _amends_ahead(self, i: int) -> bool:
         ahead = " ".join(self._text(j) for j in range(i + 1, i + 8))
-        return bool(re.search(r"\b(diubah|dicabut|disisipkan|dihapus)\b", ahead, re.IGNORECASE))
+        return bool(markers().amends_ahead.search(ahead))
 
     def _title_lines(self, i: int, upper_only: bool, limit: int = 4) -> int:
         """How many lines after ``i`` form a heading title: all lines up to a heading that
         follows within ``limit`` lines; otherwise capitals for a BAB, capitalised words for
         a Bagian/Paragraf, never a finished sentence."""
+        vocab = markers()
         for n in range(1, limit + 1):
             t = self._text(i + n)
-            if (not t or re.match(r"^(\(\d|[a-z0-9]{1,2}[.)]\s)", t) or t.endswith(";") or _CLOSING.match(t)
+            if (not t or vocab.point_start.match(t) or t.endswith(";") or vocab.closing_start.match(t)
                     or (n > 1 and t.endswith("."))):
                 break
             if self._is_heading_start(self._text(i + n + 1)):
@@ -193,7 +176,7 @@ class _BodyParser:
         n = 0
         while n < limit and i + 1 + n < len(self.lines):
             t = self._text(i + 1 + n)
-            if self._is_heading_start(t) or _CLOSING.match(t) or re.match(r"^(\(\d|[a-z0-9]{1,2}[.)]\s)", t):
+            if self._is_heading_start(t) or vocab.closing_start.match(t) or vocab.point_start.match(t):
                 break
             if (upper_only and not _is_title_case_line(t)) or (not upper_only and not _is_heading_words(t)):
                 break
@@ -204,12 +187,14 @@ class _BodyParser:
 
     @staticmethod
     def _is_heading_start(t: str) -> bool:
-        return bool(PASAL.match(t) or _BAB.match(t) or _PARAGRAF.match(t) or _bagian_label(t))
+        vocab = markers()
+        return bool(vocab.pasal_heading.match(t) or vocab.bab_heading.match(t) or vocab.paragraf_heading.match(t)
+                    or _bagian_label(t))
 
     def _heading(self, i: int) -> int:
         """Consume a BAB / Bagian / Paragraf heading at ``i``; return lines used (0 if none)."""
         t = self._text(i)
-        m = _BAB.match(t)
+        m = markers().bab_heading.match(t)
         if m and roman_value(re.sub(r"[A-Z]$", "", m.group("label")) or m.group("label")) and not self._runs_on(i):
             title = m.group("title")
             if title and not _is_title_case_line(title):
@@ -226,7 +211,7 @@ class _BodyParser:
             self.bagian = Heading(label, " ".join(self._text(i + 1 + k) for k in range(n)))
             self.paragraf = None
             return 1 + n
-        m = _PARAGRAF.match(t)
+        m = markers().paragraf_heading.match(t)
         if m and not self._runs_on(i):
             n = self._title_lines(i, upper_only=False, limit=3)
             self.paragraf = Heading(m.group("label"), " ".join(self._text(i + 1 + k) for k in range(n)))
@@ -285,35 +270,36 @@ class _BodyParser:
         Numbered ones must come next in sequence (one lost number is tolerated);
         unnumbered ones must start like an instruction after a finished sentence.
         """
-        t = self._text(i)
+        t, vocab = self._text(i), markers()
         ahead = " ".join(self._text(j) for j in range(i, min(i + 4, len(self.lines))))
-        m = _INSTRUCTION.match(t)
+        m = vocab.instruction.match(t)
         if m:
             n = int(m.group("n"))
             if not self.instruction_no < n <= self.instruction_no + 2:
                 return False
-            return self.open is self.amending or bool(_INSTRUCTION_VERB.search(ahead))
+            return self.open is self.amending or bool(vocab.instruction_verb.search(ahead))
         return (
             self.open is not self.amending
-            and bool(_INSTRUCTION_START.match(t))
+            and bool(vocab.instruction_start.match(t))
             and _ends_sentence(self._text(i - 1))
-            and bool(_INSTRUCTION_VERB.search(ahead))
+            and bool(vocab.instruction_verb.search(ahead))
         )
 
     def _quoted_without_heading(self, i: int) -> str | None:
         """An instruction ending ``sehingga Pasal 68 berbunyi sebagai berikut:`` with no
         ``Pasal 68`` heading after it: the quoted article starts on the next line."""
-        if not re.search(r"berikut\s*:\s*$", self._text(i)):
+        vocab = markers()
+        if not vocab.quote_follows.search(self._text(i)):
             return None
         nxt = self._text(i + 1)
-        if not nxt or PASAL.match(nxt) or _BAB.match(nxt) or _bagian_label(nxt) or _PARAGRAF.match(nxt):
+        if not nxt or self._is_heading_start(nxt):
             return None
-        m = re.search(r"sehingga\s+(?:keseluruhan\s+)?Pasal\s+(?P<raw>\S+?)\s+(?:[a-z]+\s+)?berbunyi", self.quote_buffer)
+        m = vocab.quoted_article_named.search(self.quote_buffer)
         if m:
             readings = label_readings(m.group("raw"))
             return readings[0] if readings else None
         mentioned = self._mentioned()
-        if re.search(r"sehingga\s+berbunyi", self.quote_buffer) and len(mentioned) == 1:
+        if vocab.quoted_article_unnamed.search(self.quote_buffer) and len(mentioned) == 1:
             return next(iter(mentioned))
         return None
 
@@ -354,7 +340,7 @@ class _BodyParser:
         if _is_penjelasan_title(t) and (t.endswith("ATAS") or self._text(i + 1) == "ATAS"):
             self.mode = "penjelasan"  # a Penjelasan printed after the Lampiran
             self.out.penjelasan.append(line)
-        elif re.match(r"^LAMPIRAN\s+[IVX]+\b", t) and names_a_regulation(self.texts, i):
+        elif markers().lampiran_numbered.match(t) and names_a_regulation(self.texts, i):
             self.out.lampiran.append([line])
         else:
             self.out.lampiran[-1].append(line)
@@ -363,22 +349,23 @@ class _BodyParser:
     def _annex_chapter(self, i: int) -> bool:
         """``BAB I`` after the signature and the Berita Daerah line: a Lampiran printed
         without its header (the plan starts straight with its first chapter)."""
-        m = _BAB.match(self._text(i))
-        signed = any(re.match(r"^(BERITA|LEMBARAN)\s+(DAERAH|NEGARA)\b", ln.text, re.IGNORECASE) or
-                     _CLOSING.match(ln.text) for ln in self.out.closing[:40])
+        vocab = markers()
+        m = vocab.bab_heading.match(self._text(i))
+        signed = any(vocab.gazette_line.match(ln.text) or vocab.closing_start.match(ln.text)
+                     for ln in self.out.closing[:40])
         if m and m.group("label") == "I" and signed and len(self.out.closing) >= 3:
             self._warn("lampiran-without-header", self._text(i), i)
             return True
         return False
 
     def _penjelasan_starts(self, i: int) -> bool:
-        t = self._text(i)
-        if _is_penjelasan_title(t) or UMUM.match(t) or PASAL_DEMI_PASAL.match(t):
+        t, vocab = self._text(i), markers()
+        if _is_penjelasan_title(t) or vocab.penjelasan_umum.match(t) or vocab.pasal_demi_pasal.match(t):
             return True
-        m = PASAL.match(t)
+        m = vocab.pasal_heading.match(t)
         if m and "1" in label_readings(m.group("raw")):
             ahead = " ".join(self._text(j) for j in range(i + 1, i + 6))
-            return bool(_CUKUP.search(ahead))
+            return bool(vocab.cukup_jelas.search(ahead))
         return False
 
     def _bare_place_and_date(self, i: int) -> bool:
@@ -388,7 +375,7 @@ class _BodyParser:
                 and iso_date(self._text(i + 1)) is not None and len(self._text(i + 1).split()) == 3)
 
     def _body_step(self, i: int, line: Line, t: str) -> int:
-        if self.out.articles and (_CLOSING.match(t) or self._bare_place_and_date(i)):
+        if self.out.articles and (markers().closing_start.match(t) or self._bare_place_and_date(i)):
             self._close()
             if self.amending is not None:
                 self._finish_amending()

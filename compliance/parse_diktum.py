@@ -3,7 +3,7 @@
 Regions set their Tim Koordinasi, Rencana Induk TIK and Peta Proses Bisnis by
 Keputusan. A diktum opens where the next ordinal of the sequence starts a line
 (``KETIGA :``), also as a scan prints it (``KETIGA ':``, ``5 KEEMPAT :``); the
-ordinals are data (``regulations/layout.yaml``). After the last diktum come the
+ordinals are data (``regulations/markers.yaml``). After the last diktum come the
 closing and any Lampiran; a scan whose pages are out of order may put a diktum
 after the Lampiran, and it is read back into the sequence.
 """
@@ -11,27 +11,18 @@ after the Lampiran, and it is read back into the sequence.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from rapidfuzz import fuzz
 
-from compliance.clean import layout
+from compliance.markers import markers
 from compliance.models import Diktum, Line, Warning_
 from compliance.parse_items import parse_article_body
 from compliance.parse_lampiran import is_lampiran_header
 
-# an optional scan speck or stray digit, the ordinal word(s), punctuation, the colon, the text
-_DIKTUM = re.compile(
-    r"^(?:\S{1,2}\s+)?(?P<word>[A-Za-z]{5,12}(?:\s+(?:BELAS|PULUH|Belas|Puluh))?)\s*[^\w\s]{0,3}\s*(?P<colon>:)?\s*(?P<rest>.*)$"
-)
-_CLOSING = re.compile(r"^(Ditetapkan|DITETAPKAN)\s+(di|DI)\b")
 
-
-@cache
 def ordinals() -> tuple[str, ...]:
     """KESATU, KEDUA, ... in order (PERTAMA is another name of the first)."""
-    words = [w.upper() for w in layout()["bagian_ordinals"]]
-    return tuple(w for w in words if w not in layout()["markers"]["diktum_first"][1:])
+    return markers().diktum_ordinals
 
 
 def _reads_as(word: str, ordinal: str) -> bool:
@@ -43,11 +34,11 @@ def diktum_start(text: str, expected: str, first: bool = False) -> tuple[str, st
     """(label, text) when ``text`` opens the ``expected`` diktum (the first one under either
     of its names, KESATU or PERTAMA, the label as printed), else None. The word must be in
     capitals or followed by the colon, so a sentence starting "Kedua" is text."""
-    m = _DIKTUM.match(text)
+    m = markers().diktum_line.match(text)
     if not m:
         return None
     word = m.group("word")
-    names = layout()["markers"]["diktum_first"] if first else [expected]
+    names = markers().values["diktum_first"] if first else [expected]
     label = next((name for name in names if _reads_as(word, name)), None)
     if label is None:
         return None
@@ -98,7 +89,7 @@ class _DiktumParser:
                 self.lampiran.append([line])
             elif self.mode == "lampiran":
                 self.lampiran[-1].append(line)
-            elif _CLOSING.match(line.text) or self.mode == "closing":
+            elif markers().enacted_at.match(line.text) or self.mode == "closing":
                 self.mode = "closing"
                 self.closing.append(line)
             else:
@@ -106,7 +97,7 @@ class _DiktumParser:
 
     def _restarts(self, i: int) -> bool:
         """A second header in a Lampiran opens another one only when numbered (LAMPIRAN II)."""
-        return bool(re.match(r"^\W{0,3}\S{0,3}\s*LAMPIRAN\s+[IVX]+\b", self.texts[i]))
+        return bool(markers().lampiran_numbered_scan.match(self.texts[i]))
 
     def result(self) -> list[Diktum]:
         out = []

@@ -13,15 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from compliance.markers import markers
 from compliance.models import Ayat, Item
 from compliance.parse_labels import as_digits, next_labels
 
-_AYAT = re.compile(r"^\(\s*(?P<label>[0-9lIO]{1,2}[a-z]?)\s*\)\s*(?P<rest>.*)$")
-_AYAT_OCR = re.compile(r"^\((?P<label>[0-9])[1lI]\s+(?P<rest>[A-Z].*)$")  # "(21 Setiap" for "(2) Setiap"
-_REFERS = re.compile(r"\b(ayat|huruf|angka|dalam|pada|dan|atau|dengan|serta|sampai)$")
-_LIST_GOES_ON = re.compile(r"[;,:.]\s*(dan/atau|dan|atau|serta)$")
-_ITEM = re.compile(r"^(?P<label>[a-z]|[0-9]{1,2})\s?(?P<sep>[.)])(?!\d)\s*(?P<rest>.*)$")
-_ITEM_COMMA = re.compile(r"^(?P<label>[0-9]{1,2}),\s+(?P<rest>[A-Z].*)$")  # OCR "2," for "2."
 MAX_DEPTH = 8
 
 
@@ -71,7 +66,7 @@ class _Node:
 
 
 def _ayat_label(raw: str) -> str | None:
-    m = re.fullmatch(r"([0-9lIO]+)([a-z]?)", raw)
+    m = markers().ayat_label.fullmatch(raw)
     if not m:
         return None
     number = as_digits(m.group(1))
@@ -102,11 +97,12 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
         return para
 
     previous = ""
+    vocab = markers()
     for text in lines:
         # "... Pasal 7 ayat / (1) huruf b" is a reference; "...; dan / d." is the list going on
-        refers = _REFERS.search(previous) is not None and not _LIST_GOES_ON.search(previous)
+        refers = vocab.item_refers.search(previous) is not None and not vocab.list_goes_on.search(previous)
         previous = text
-        m = None if refers else (_AYAT.match(text) or _AYAT_OCR.match(text))
+        m = None if refers else (vocab.ayat_marker.match(text) or vocab.ayat_marker_ocr.match(text))
         if m:
             label = _ayat_label(m.group("label"))
             first_ok = not paras or paras[-1].ends_with(":")
@@ -135,10 +131,11 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
 
 
 def _item_match(text: str) -> tuple[str, str, str] | None:
-    m = _ITEM.match(text)
+    vocab = markers()
+    m = vocab.item_marker.match(text)
     if m:
         return m.group("label"), m.group("rest"), "alpha" if m.group("label").isalpha() else "num"
-    m = _ITEM_COMMA.match(text)
+    m = vocab.item_marker_comma.match(text)
     if m:
         return m.group("label"), m.group("rest"), "num"
     return None
@@ -152,7 +149,7 @@ def _place_item(text: str, stack: list[_Node], ayat: _Node | None, top: list[_No
     label, rest, kind = found
     if rest[:1] in (";", ",", ".", ":", ")"):  # "9);" ends a wrapped "Nomor 9);"
         return None
-    comma = _ITEM_COMMA.match(text) is not None
+    comma = markers().item_marker_comma.match(text) is not None
     for depth in range(len(stack) - 1, -1, -1):
         node = stack[depth]
         if node.kind == kind and label in next_labels(node.label):

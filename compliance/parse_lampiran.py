@@ -5,46 +5,28 @@ signature, with chapters of its own (``BAB I PENDAHULUAN``, ``4.2``, ``A.``). It
 names the regulation it belongs to (``LAMPIRAN I PERATURAN BUPATI ... NOMOR ...``); OCR
 and scans damage the word LAMPIRAN (``PA PIRAN``), so the header is recognised by that
 word read loosely *and* the regulation it names. The words are data
-(``regulations/layout.yaml``, ``markers``).
+(``regulations/markers.yaml``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from rapidfuzz import fuzz
 
-from compliance.clean import layout
+from compliance.markers import markers
 from compliance.models import Lampiran, LampiranSection, Line
 from compliance.parse_labels import roman_value
 
-_BAB = re.compile(r"^BAB\s+(?P<label>[IVXLCDM]+|\d{1,2})\b\.?\s*(?P<title>.*)$")
-_LETTERED = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<title>\S.*)$")
-_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<title>\S.*)$")
 _LEADER = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[ivxlcdm\d]{0,6}\s*$", re.IGNORECASE)
 _LEADER_SPACED = re.compile(r"(?:\. ){3,}\.?\s*[ivxlcdm\d]{0,6}\s*$", re.IGNORECASE)
 _PAGE_END = re.compile(r"\s\d{1,3}\s*$")
-_CONTENTS = re.compile(r"^daftar\s+(?:isi|tabel|gambar)\b", re.IGNORECASE)
-_JOINS_ON = re.compile(r"(,|\b(DAN|SERTA|ATAU|PADA|DI|DALAM|TENTANG|UNTUK|BAGI|DENGAN|KE|DARI|YANG))\s*$")
-_NAMES_REGULATION = re.compile(r"\b(PERATURAN|KEPUTUSAN|UNDANG|NOMOR|INSTRUKSI)\b", re.IGNORECASE)
-
-
-@cache
-def _markers() -> dict:
-    return layout()["markers"]
-
-
-@cache
-def _background() -> re.Pattern[str]:
-    words = "|".join(_markers()["lampiran_background"])
-    return re.compile(rf"^(?:{words})\b", re.IGNORECASE)
 
 
 def _lampiran_word(token: str) -> bool:
     """``LAMPIRAN`` as printed or as OCR damages it (``LAMP1RAN``, ``PIRAN`` with the start lost)."""
-    word = re.sub(r"[^A-Za-z0-9]", "", token).upper()
-    return len(word) >= 5 and (fuzz.ratio(word, "LAMPIRAN") >= 75 or (word.endswith("PIRAN") and len(word) <= 9))
+    word, lampiran = re.sub(r"[^A-Za-z0-9]", "", token).upper(), markers().values["lampiran_word"]
+    return len(word) >= 5 and (fuzz.ratio(word, lampiran) >= 75 or (word.endswith(lampiran[-5:]) and len(word) <= 9))
 
 
 def is_lampiran_header(texts: list[str], i: int) -> bool:
@@ -52,7 +34,7 @@ def is_lampiran_header(texts: list[str], i: int) -> bool:
     it, after at most two specks) opening the line, and the regulation it belongs to
     named on it or the lines after. "tercantum dalam Lampiran" is text, not a header."""
     text = texts[i] if 0 <= i < len(texts) else ""
-    if re.match(r"^LAMPIRAN\b", text):
+    if markers().lampiran_header.match(text):
         return True
     tokens = [t for t in re.split(r"[\s:]+", text.strip()) if t]
     for _ in range(2):
@@ -66,23 +48,23 @@ def is_lampiran_header(texts: list[str], i: int) -> bool:
 def names_a_regulation(texts: list[str], i: int) -> bool:
     """Whether line ``i`` or the three after it name a regulation (PERATURAN, NOMOR ...),
     as the title of a Lampiran does."""
-    return bool(_NAMES_REGULATION.search(" ".join(texts[i : i + 4])))
+    return bool(markers().names_regulation.search(" ".join(texts[i : i + 4])))
 
 
 def lampiran_title(block: list[Line]) -> str:
     """``LAMPIRAN I`` and the capitalised lines naming the regulation it belongs to."""
-    title = [block[0].text]
+    title, vocab = [block[0].text], markers()
     after_tentang = None
-    inline = re.search(r"\bTENTANG\s+\S", block[0].text)  # the whole header on one line
+    inline = vocab.lampiran_tentang.search(block[0].text)  # the whole header on one line
     for line in block[1:10]:
-        if not line.text.isupper() or re.match(r"^([IVX]+|\d+)\.\s", line.text) or after_tentang == 3:
+        if not line.text.isupper() or vocab.lampiran_title_point.match(line.text) or after_tentang == 3:
             break
-        if inline and not _JOINS_ON.search(title[-1]):
+        if inline and not vocab.title_joins_on.search(title[-1]):
             break  # the title ended on its line; capitals below are the annex (a chart's boxes)
         title.append(line.text)
         if after_tentang is not None:
             after_tentang += 1
-        elif re.match(r"^\W{0,3}TENTANG\b", line.text):
+        elif vocab.lampiran_tentang_line.match(line.text):
             after_tentang = 0
     return " ".join(title)
 
@@ -92,9 +74,10 @@ def heading_kind(line: str) -> str | None:
     chapter, a lettered or decimal section, an all-capital title), else None."""
     if len(line) > 150 or line[-1:] in ".;:,":
         return None
-    if _BAB.match(line):
+    vocab = markers()
+    if vocab.lampiran_bab.match(line):
         return "bab"
-    if (_LETTERED.match(line) or _DECIMAL.match(line)) and len(line) <= 100:
+    if (vocab.lampiran_lettered.match(line) or vocab.lampiran_decimal.match(line)) and len(line) <= 100:
         return "section"
     if any(c.isalpha() for c in line) and not any(c.islower() for c in line):
         return "title"
@@ -106,7 +89,7 @@ def is_contents_line(line: str, in_contents: bool) -> bool:
     title) a heading ending in a page number. It names where a topic is printed; it is
     not evidence of the topic."""
     tail = line[-60:]  # leaders sit at the end; a bounded tail keeps the search linear
-    if _LEADER.search(tail) or _LEADER_SPACED.search(tail) or _CONTENTS.match(line):
+    if _LEADER.search(tail) or _LEADER_SPACED.search(tail) or markers().contents_title.match(line):
         return True
     return in_contents and bool(_PAGE_END.search(line)) and heading_kind(_PAGE_END.sub("", line).rstrip()) is not None
 
@@ -117,8 +100,8 @@ def _chapter_number(label: str) -> int:
 
 def _section_label(bab: str, line: str) -> str:
     """``BAB IV angka 4.2`` / ``BAB II huruf A``: the place a reviewer cites."""
-    m = _DECIMAL.match(line)
-    sub = f"angka {m.group('label')}" if m else f"huruf {_LETTERED.match(line).group('label')}"
+    m = markers().lampiran_decimal.match(line)
+    sub = f"angka {m.group('label')}" if m else f"huruf {markers().lampiran_lettered.match(line).group('label')}"
     return f"{bab} {sub}".strip()
 
 
@@ -127,6 +110,7 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
     lines joined by newlines). A section runs to the next heading; a capitalised title
     right under a heading is its name; table-of-contents lines open none."""
     sections: list[LampiranSection] = []
+    vocab = markers()
     bab, background = "", False
     offset = last_start = 0
     in_contents = False
@@ -144,10 +128,10 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
             if kind == "title" and named:
                 sections[-1].title = t  # "BAB I" / "PENDAHULUAN" set on two lines
                 if sections[-1].label == bab:
-                    background = sections[-1].context = bool(_background().match(t))
+                    background = sections[-1].context = bool(vocab.lampiran_background.match(t))
             continue
         if kind == "bab":
-            m = _BAB.match(t)
+            m = vocab.lampiran_bab.match(t)
             number = _chapter_number(m.group("label"))
             listing = listed is not None and number == listed[0] + 1 and n - listed[1] <= 3
             if listing or (chapter and number <= chapter):
@@ -156,10 +140,10 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
             chapter, listed = number, None
             bab = f"BAB {m.group('label')}"
             title = m.group("title").strip()
-            background = bool(_background().match(title))
+            background = bool(vocab.lampiran_background.match(title))
             label = bab
         else:
-            m = _DECIMAL.match(t) or _LETTERED.match(t)
+            m = vocab.lampiran_decimal.match(t) or vocab.lampiran_lettered.match(t)
             title = m.group("title").strip()
             label = _section_label(bab, t)
         sections.append(LampiranSection(label, title, "", line.page, start, start, background))
