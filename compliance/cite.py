@@ -10,21 +10,14 @@ ones that point nowhere into ``dangling-reference`` warnings.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any, Iterator
 
-from compliance.cite_find import LEVELS, Found, Group, RegulationSpan, find
-from compliance.cite_resolve import (
-    chain_re,
-    known_status,
-    metadata_id,
-    pinpoint,
-    relation_after,
-    relation_before,
-    span_id,
-)
+from compliance.cite_find import LEVELS, Group, find
+from compliance.cite_exists import article_index, exists
+from compliance.cite_resolve import known_status, metadata_id, pinpoint, relations_in, span_id
 from compliance.citation import Citation
+from compliance.markers import markers
 from compliance.models import Article, Mengingat, Regulation, Warning_
 
 
@@ -35,9 +28,6 @@ def regulation_key(reg: Regulation) -> str:
 
 # --- walking the regulation ------------------------------------------------------
 
-_AYAT_MARK = re.compile(r"(?m)^\s*\((\d+[a-z]?)\)")
-_AYAT_HEAD = re.compile(r"(?m)^\s*Ayat\s*\((\d+[a-z]?)\)\s*$")  # a Penjelasan note per ayat
-_ITEM_LABEL = re.compile(r"^\s*([a-z]{1,2}|\d+)[.)]\s")
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
@@ -46,7 +36,7 @@ def place_texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
     if reg.preamble:
         yield {"part": "judul"}, reg.preamble
     for i, text in enumerate(reg.menimbang):
-        m = _ITEM_LABEL.match(text)
+        m = markers().item_label.match(text)
         yield {"part": "menimbang", "item": m.group(1) if m else chr(ord("a") + i) if i < 26 else str(i + 1)}, text
     for i, entry in enumerate(reg.mengingat):
         yield {"part": "mengingat", "item": _mengingat_item(i, entry)}, entry.text
@@ -95,7 +85,7 @@ def _names_itself(citation: Citation, meta, self_id: str) -> bool:
     """The title's own "PERATURAN MENTERI ... NOMOR 26 TAHUN 2007", even when OCR spoiled its year."""
     if citation.regulation == self_id:
         return True
-    number = re.search(r"(?i)nomor\s*:?\s*0*(\d+)", citation.raw)
+    number = markers().nomor_number.search(citation.raw)
     return (not citation.resolved and citation.kind == meta.jenis_kode and number is not None
             and int(number.group(1)) == meta.nomor_pokok)
 
@@ -112,7 +102,7 @@ def find_citations(reg: Regulation) -> list[Citation]:
     (a new search: use ``citations_of`` for the ones the regulation carries)."""
     self_id = regulation_key(reg)
     amended = _amended_id(reg, reg.metadata)
-    index = _article_index(reg)
+    index = article_index(reg)
     citations: list[Citation] = []
     for place, text in place_texts(reg):
         if not text:
@@ -131,10 +121,10 @@ def _cite_text(
 ) -> list[Citation]:
     found = find(text)
     ids = {id(span): span_id(span, reg.metadata) for span in found.regulations}
-    relations, amends = _relations(text, found, ids, place["part"])
+    relations, amends = relations_in(text, found, ids, place["part"])
     out: list[Citation] = []
     targeted = set()
-    marks = {"pasal": _AYAT_MARK, "penjelasan": _AYAT_HEAD}.get(place["part"])
+    marks = {"pasal": markers().ayat_in_text, "penjelasan": markers().penjelasan_ayat}.get(place["part"])
     ayat_marks = [(m.start(), m.group(1)) for m in marks.finditer(text)] if marks and place.get("pasal") else []
     named_pasal: dict[int, str] = {}  # line -> last article an amending instruction named
     line, counted = 0, 0  # the line of each group, counted on from the one before (groups are in order)
@@ -231,7 +221,7 @@ def _group_citations(
             internal=not into_amended, regulation=base, offset=ref.start, form="reference",
         )
         if not into_amended:
-            citation.exists = _exists(reg, path, index) and (path_end is None or _exists(reg, path_end, index))
+            citation.exists = exists(reg, path, index) and (path_end is None or exists(reg, path_end, index))
             if not citation.exists:
                 citation.reason = "dangling-reference"
         out.append(citation)
@@ -274,109 +264,6 @@ def _fill_from_context(path, path_end, place, ayat_here):
         path_end = {**{k: v for k, v in path.items() if LEVELS.index(k) < min(LEVELS.index(x) for x in path_end)},
                     **path_end}
     return path, path_end, None
-
-
-# --- structure check ---------------------------------------------------------------
-
-
-def _label(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", (text or "").lower())
-
-
-def _article_index(reg: Regulation) -> dict[str, Article]:
-    index: dict[str, Article] = {}
-    for article in reg.articles:
-        if article.parent is None:
-            index.setdefault(_label(article.label), article)
-    return index
-
-
-def _exists(reg: Regulation, path: dict[str, str], index: dict[str, Article]) -> bool:
-    """Does the regulation have the article / ayat / huruf / angka the path names?"""
-    if "menimbang" in path:
-        return ord(path["menimbang"][0]) - ord("a") < len(reg.menimbang)
-    article = index.get(_label(path["pasal"]))
-    if article is None:
-        return False
-    items = article.items
-    text = article.text
-    if "ayat" in path:
-        ayat = next((a for a in article.ayat if _label(a.label) == _label(path["ayat"])), None)
-        if ayat is None:
-            if article.ayat or not re.search(r"\(\s*" + re.escape(path["ayat"]) + r"\s*\)", text):
-                return False
-            return True  # ayat not split by the parser but printed: do not claim it is missing
-        items, text = ayat.items, ayat.text
-    for level in ("huruf", "angka"):
-        if level not in path:
-            continue
-        item = next((i for i in items if _label(i.label) == _label(path[level])), None)
-        if item is None:
-            if items:
-                return False
-            as_ayat = any(_label(a.label) == _label(path[level]) for a in article.ayat)
-            if level == "angka" and "ayat" not in path and as_ayat:
-                return True  # definitions printed "(1) ..." instead of "1. ...": same numbering
-            return bool(re.search(r"(?m)(?:^|\s)" + re.escape(path[level]) + r"[.)]\s", text))
-        items, text = item.items, item.text
-    return True
-
-
-# --- relations -------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])|\.\s*$")
-_TITLE_LEAD = re.compile(r"^\s*,?\s*tentang\b", re.I)
-
-
-def _relations(text: str, found: Found, ids, part: str) -> tuple[dict[int, str], dict[int, str]]:
-    """Relation cue per span (or per amending-context group), and "A amends B" facts the text states."""
-    relations: dict[int, str] = {}
-    amends: dict[int, str] = {}
-    spans = [s for s in found.regulations if not s.self_ref]
-    starts = {id(g.target): g.start for g in found.groups if g.target is not None}
-    ends = sorted([s.end for s in found.regulations] + [g.end for g in found.groups])
-    span_ending = {s.end: s for s in spans}  # the last span ending at each offset
-    items: list[tuple[int, int, object]] = [(min(starts.get(id(s), s.start), s.start), s.end, s) for s in spans]
-    items += [(g.start, g.end, g) for g in found.groups if g.target is None and not g.blank]
-    items.sort(key=lambda t: t[0])
-    for start, end, obj in items:
-        before = bisect.bisect_right(ends, start)  # spans and groups that end before this one starts
-        prev_end = ends[before - 1] if before else 0
-        window = text[max(prev_end, start - 200):start]
-        previous = span_ending.get(prev_end)
-        if _TITLE_LEAD.match(window) and previous is not None:
-            # "... UU 9/2015 tentang Perubahan Kedua atas <this>": the earlier act amends this one.
-            if relation_before(window) == "amends" and isinstance(obj, RegulationSpan) and ids[id(obj)][0]:
-                amends.setdefault(id(previous), ids[id(obj)][0])
-            continue
-        if part == "mengingat":
-            continue
-        relation = relation_before(window)
-        if relation is None:
-            stop = _SENTENCE_END.search(text, end, end + 400)  # bounded: only 400 characters are read
-            relation = relation_after(text[end:stop.start() if stop else len(text)][:400])
-        if relation:
-            relations[id(obj)] = relation
-    _chains(text, spans, ids, amends)
-    return relations, amends
-
-
-def _chains(text: str, spans: list[RegulationSpan], ids, amends: dict[int, str]) -> None:
-    """"X sebagaimana telah diubah ... dengan Y": Y amends X."""
-    for i, base in enumerate(spans):
-        base_id = ids[id(base)][0]
-        if base_id is None or i + 1 >= len(spans):
-            continue
-        if not chain_re().search(text, base.end, spans[i + 1].start):
-            continue
-        stop = re.compile(r";|\.\s+(?=[A-Z])").search(text, base.end)
-        limit = stop.start() if stop else len(text)
-        for member in spans[i + 1:]:
-            if member.start >= limit:
-                break
-            member_id = ids[id(member)][0]
-            if member_id and member_id != base_id:
-                amends.setdefault(id(member), base_id)
 
 
 # --- reports -----------------------------------------------------------------------

@@ -14,35 +14,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
+from compliance.cite_vocab import LEVELS, Vocabulary, norm_key, vocabulary
 
-from compliance.resources import data_yaml
-
-LEVELS = ("pasal", "ayat", "huruf", "angka")
 # The longest printed number and year read after "Nomor" ("188.45/123/KPTS/436.7.2/2019 Tahun 2019"
 # is 40): a longer token is junk, and every pattern that reads a number sees at most this much.
 NUMBER_MAX = 120
-
-
-@dataclass(frozen=True)
-class Kind:
-    code: str
-    name: str
-    level: str
-    regional: bool
-    numbered: bool
-    issuers: str | None  # "ministries" | "agencies" | None
-    series: tuple[str, ...]
-    by_level: tuple[tuple[str, str], ...] = ()  # citing level -> kind code ("Peraturan Daerah" in a Perbup)
-
-
-@dataclass(frozen=True)
-class Issuer:
-    code: str
-    names: tuple[str, ...]
-    abbreviations: tuple[str, ...]
-    markers: tuple[str, ...]
 
 
 @dataclass
@@ -99,147 +76,14 @@ class Found:
     groups: list[Group]
 
 
-def _norm_key(text: str) -> str:
-    return re.sub(r"[\s\-]+", "", text).lower()
-
-
-def _surface_pattern(text: str) -> str:
-    parts = re.split(r"(\s+|-)", text.strip())
-    out = []
-    for part in parts:
-        if part == "-":
-            out.append(r"\s*-\s*")
-        elif part.isspace():
-            out.append(r"\s*")
-        elif part:
-            out.append(re.escape(part))
-    return "".join(out)
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(_surface_pattern(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-class Vocabulary:
-    """Everything ``kinds.yaml`` says about how citations are written, compiled once."""
-
-    def __init__(self, data: dict) -> None:
-        self.kinds: dict[str, Kind] = {}
-        # key -> (kind code, issuer code, is an abbreviation)
-        self.surfaces: dict[str, tuple[str, str | None, bool]] = {}
-        for entry in data["kinds"]:
-            kind = Kind(
-                code=entry["code"], name=entry["name"], level=entry.get("level", "national"),
-                regional=bool(entry.get("regional", False)), numbered=entry.get("numbered", True),
-                issuers=entry.get("issuers"), series=tuple(entry.get("series", ())),
-                by_level=tuple(sorted((entry.get("by_level") or {}).items())),
-            )
-            self.kinds[kind.code] = kind
-            for word in entry.get("spellings", []):
-                self.surfaces.setdefault(_norm_key(word), (kind.code, None, False))
-            for word in entry.get("abbreviations", []):
-                self.surfaces.setdefault(_norm_key(word), (kind.code, None, True))
-        self.issuers: dict[str, list[Issuer]] = {}
-        for group in ("ministries", "agencies"):
-            self.issuers[group] = []
-            for entry in data.get(group, []):
-                self.issuers[group].append(Issuer(
-                    code=entry["code"], names=tuple(entry.get("names", ())),
-                    abbreviations=tuple(entry.get("abbreviations", ())), markers=tuple(entry.get("markers", ())),
-                ))
-                for kind_code, words in (entry.get("regulation_abbreviations") or {}).items():
-                    for word in words:
-                        self.surfaces.setdefault(_norm_key(word), (kind_code, entry["code"], True))
-        self.issuer_keys = {
-            _norm_key(name) for issuers in self.issuers.values() for i in issuers for name in i.names + i.abbreviations
-        }
-        words = data["citation"]
-        surface_words = self._surface_words(data)
-        initials = "".join(sorted({w[0].lower() for w in surface_words} | {w[0].upper() for w in surface_words}))
-        # the initial-letter look-ahead lets the engine skip most positions before trying the alternation
-        self.kind_re = re.compile(
-            r"(?=[" + re.escape(initials) + r"])(?<![\w-])(?:" + _alternation(surface_words) + r")(?![\w])", re.I
-        )
-        self.nomor_re = re.compile(r"(?<!\w)(?:" + _alternation(words["number_words"]) + r")(?!\w)\s*:?\s*", re.I)
-        year = r"(?i:" + _alternation(words["year_words"]) + r")"
-        self.year_word_re = re.compile(year)
-        ocr = words.get("ocr_digits") or {}
-        self.ocr_table = str.maketrans({k: str(v) for k, v in ocr.items()})
-        lookalike = "0-9" + re.escape("".join(sorted(ocr)))
-        self.ocr_chars = "".join(sorted(ocr))
-        # a number or year an OCR layer misread ("20O8", "l1"): digits and look-alikes ending in a real
-        # digit. One quantifier only: "[x]*\d(?:[x]*\d)*" is the same language but backtracks
-        # exponentially on "1O1O1O...O" (the digit belongs to both classes).
-        self.ocr_lead = re.compile(rf"[{lookalike}]*\d")
-        ocr_number = rf"(?<![A-Za-z])[{lookalike}]*\d(?![A-Za-z])"
-        self.year_value = rf"(?P<year>[12][{lookalike}]{{3}}(?![{lookalike}]))"
-        self.number_re = re.compile(
-            r"(?P<num>(?:" + ocr_number + r"|(?:[A-Z]{1,3}\s*\.?\s*)?(?:\d+|[IVXLCDM]+(?=\s*/)))[A-Za-z]?"
-            r"(?:\s*/\s*[A-Za-z0-9][A-Za-z0-9.\-]*)*"
-            r"(?:\s+(?:" + "|".join(words.get("number_series", [])) + r")(?!\w))?)"
-            r"(?:\s*,?\s*" + year + r"\s*:?\s*" + self.year_value + ")?"
-        )
-        self.short_number_re = re.compile(
-            r"(?P<num>\d+)\s*(?:/\s*(?P<year>\d{4})(?!\d)|,?\s*" + year + r"\s*(?P<year2>\d{4})(?!\d))"
-        )
-        blank = words["blank"]
-        self.blank_tail_re = re.compile(
-            r"(?:" + blank + r"|\d+)?(?:\s*,?\s*" + year + r"\s*(?:\d{4}(?!\d)|" + blank + r")?)?"
-        )
-        self.year_only_re = re.compile(r"(?:" + year + r"\s*)?(?P<year>\d{4})(?!\d)")
-        self.republic_re = re.compile(r"(?:" + _alternation(words["republic_words"]) + r")", re.I)
-        self.daerah_prefix_re = re.compile(r"^(?:" + _alternation(words["daerah_prefixes"]) + r")(?:\s+|$)", re.I)
-        self.self_re = re.compile(r"\s+(?:" + _alternation(words["self_words"]) + r")(?!\w)", re.I)
-        unit_parts = []
-        for level in LEVELS:
-            pattern = words["units"][level].replace("(?P<label>", f"(?P<{level}_label>")
-            unit_parts.append(f"(?P<{level}>{pattern})")
-        starts = {words["units"][level][0] for level in LEVELS}
-        lead = "(?=[" + re.escape("".join(sorted(starts))) + "])" if all(c.isalpha() for c in starts) else ""
-        self.unit_re = re.compile(lead + "(?:" + "|".join(unit_parts) + ")")
-        self.blank_unit_re = re.compile(
-            r"(?:" + "|".join(words["units"][lv].split("\\s")[0] for lv in LEVELS) + r")\s*\(?\s*" + words["blank"]
-        )
-        self.list_re = re.compile(words["list_joiners"])
-        self.range_re = re.compile(words["range_joiners"])
-
-    def _surface_words(self, data: dict) -> list[str]:
-        words = []
-        for entry in data["kinds"]:
-            words += entry.get("spellings", []) + entry.get("abbreviations", [])
-        for group in ("ministries", "agencies"):
-            for entry in data.get(group, []):
-                for more in (entry.get("regulation_abbreviations") or {}).values():
-                    words += more
-        return words
-
-    def year(self, printed: str) -> int | None:
-        """A year as printed, OCR look-alikes read as the digits they stand for; None when implausible."""
-        value = int(printed.translate(self.ocr_table))
-        return value if 1900 <= value <= 2100 else None
-
-    def surface(self, text: str) -> tuple[str, str | None, bool]:
-        return self.surfaces[_norm_key(text)]
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    """The compiled vocabulary of ``regulations/kinds.yaml`` (loaded once per process)."""
-    return Vocabulary(data_yaml("regulations", "kinds.yaml"))
-
-
-_BETWEEN_WORD = re.compile(r"^(?:[A-Z][\w.,/'&-]*|dan|atau|serta|dan/atau|,)$")
-_CONNECTORS = {"dan", "atau", "serta", "dan/atau"}
-
-
 def _between_ok(vocab: Vocabulary, between: str) -> bool:
     """Words between a kind and its number must read as a name (issuer, daerah), not prose."""
     words = between.replace(",", " , ").split()
     if len(words) > 14 or vocab.kind_re.search(between) or vocab.year_word_re.search(between):
         return False
-    if _norm_key(between) in vocab.issuer_keys:  # "Komunikasi dan informatika" as an OCR left it
+    if norm_key(between) in vocab.issuer_keys:  # "Komunikasi dan informatika" as an OCR left it
         return True
-    return all(_BETWEEN_WORD.match(w) or w.lower() in _CONNECTORS for w in words)
+    return all(vocab.between_word_re.match(w) or w.lower() in vocab.connectors for w in words)
 
 
 def find_regulations(text: str, vocab: Vocabulary | None = None) -> list[RegulationSpan]:
@@ -260,7 +104,7 @@ def find_regulations(text: str, vocab: Vocabulary | None = None) -> list[Regulat
         span = _read_number(text, m, kind, issuer, is_abbreviation, vocab)
         if span is not None:
             spans.append(span)
-    _add_titles(text, spans)
+    _add_titles(text, spans, vocab)
     return spans
 
 
@@ -312,24 +156,16 @@ def _read_number(
     return span
 
 
-_TITLE_STOP = re.compile(
-    r"\s*\(|;|\s+sebagaimana\b|\s+dimana\b|\s*,?\s+yang\s+telah\b|,\s+(?:dan\s+)?(?:sebagaimana|yang)\b|\.\s|\.$|\n"
-)
-
-
-_TITLE_LEAD = re.compile(r"\s*(?:,\s*)?tentang\s+", re.I)  # "\s*,?\s*" backtracks quadratically on spaces
-
-
-def _add_titles(text: str, spans: list[RegulationSpan]) -> None:
+def _add_titles(text: str, spans: list[RegulationSpan], vocab: Vocabulary) -> None:
     for i, span in enumerate(spans):
         if span.self_ref:
             continue
-        tm = _TITLE_LEAD.match(text, span.end)  # at the span's end, not on a copy of the rest of the text
+        tm = vocab.title_lead_re.match(text, span.end)  # at the span's end, not on a copy of the rest of the text
         if not tm:
             continue
         start = tm.end()
         limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-        stop = _TITLE_STOP.search(text, start, limit)
+        stop = vocab.title_stop_re.search(text, start, limit)
         end = stop.start() if stop else limit
         title = text[start:end].strip(" ,\t\r\n")
         if title:
@@ -461,7 +297,7 @@ def _make_group(text, members, joins, mentions: _Mentions, vocab) -> Group:
             k += 1
         refs.append(ref)
     group.references = refs
-    lead = _LEAD.match(text, group.end)
+    lead = vocab.pinpoint_lead_re.match(text, group.end)
     pos = lead.end()
     following = mentions.starting.get(pos)
     if following is not None:
@@ -472,23 +308,17 @@ def _make_group(text, members, joins, mentions: _Mentions, vocab) -> Group:
         if km and not vocab.self_re.match(text, km.end()):
             group.unnamed_target = True
         else:
-            group.target = _pinpoint_after(text, group, mentions)
+            group.target = _pinpoint_after(text, group, mentions, vocab)
     return group
 
 
-_AFTER_NOTE = re.compile(r"(?:\s*,?\s*tentang\b[^;()]*)?\s*\([^()]*\)\s*,\s*", re.I)
-
-
-def _pinpoint_after(text: str, group: Group, mentions: _Mentions) -> RegulationSpan | None:
+def _pinpoint_after(text: str, group: Group, mentions: _Mentions, vocab: Vocabulary) -> RegulationSpan | None:
     """"Undang-undang Nomor 4 PNPS Tahun 1963 tentang ... (Lembaran Negara ...), Pasal 2 ayat (3)":
     a reference list right after an act's title and its Lembaran note points into that act."""
     before = mentions.last_before(group.start)
-    if before is not None and _AFTER_NOTE.fullmatch(text, before.end, group.start):
+    if before is not None and vocab.after_note_re.fullmatch(text, before.end, group.start):
         return before
     return None
-
-
-_LEAD = re.compile(r"\s*,?\s*(?:(?:dari|dalam|pada)\s+)?")
 
 
 def _unit(tokens) -> Unit:

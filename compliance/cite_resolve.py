@@ -9,11 +9,13 @@ unresolved with a reason, never a guess.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 
-from compliance.cite_find import LEVELS, RegulationSpan, Vocabulary, _norm_key, _surface_pattern, vocabulary
+from compliance.cite_find import Found, RegulationSpan
+from compliance.cite_vocab import LEVELS, Vocabulary, norm_key, surface_pattern, vocabulary
 from compliance.models import Metadata
 from compliance.resources import data_yaml
 
@@ -91,17 +93,17 @@ def _number_id(printed: str, kind_series: tuple[str, ...]) -> str | None:
 
 def _issuer_code(vocab: Vocabulary, group: str, span: RegulationSpan) -> str | None:
     named = vocab.republic_re.sub(" ", span.between).strip(" ,\t\r\n")
-    key = _norm_key(named)
+    key = norm_key(named)
     for issuer in vocab.issuers.get(group, []):
         forms = list(issuer.names) + list(issuer.abbreviations)
         # "Peraturan Badan" + "Siber dan Sandi Negara" names "Badan Siber dan Sandi Negara".
-        if key and any(key in (_norm_key(f), _norm_key(f.split(" ", 1)[-1])) for f in forms):
+        if key and any(key in (norm_key(f), norm_key(f.split(" ", 1)[-1])) for f in forms):
             return issuer.code
     if named:
         return slug(named)  # a ministry the vocabulary lacks: its printed name, verbatim
     for issuer in vocab.issuers.get(group, []):
         for marker in issuer.markers:
-            if re.search(r"(?<![A-Za-z])" + _surface_pattern(marker) + r"(?![A-Za-z])", span.number or "", re.I):
+            if re.search(r"(?<![A-Za-z])" + surface_pattern(marker) + r"(?![A-Za-z])", span.number or "", re.I):
                 return issuer.code
     return None
 
@@ -193,9 +195,9 @@ def _cue_patterns() -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
         before = cues.get(relation, {}).get("before") or []
         after = cues.get(relation, {}).get("after") or []
         out[relation] = (
-            re.compile(r"(?<!\w)(?:" + "|".join(_surface_pattern(c) for c in before) + r")(?!\w)[^.;]{0,45}$", re.I)
+            re.compile(r"(?<!\w)(?:" + "|".join(surface_pattern(c) for c in before) + r")(?!\w)[^.;]{0,45}$", re.I)
             if before else None,
-            re.compile(r"(?<!\w)(?:" + "|".join(_surface_pattern(c) for c in after) + r")(?!\w)", re.I)
+            re.compile(r"(?<!\w)(?:" + "|".join(surface_pattern(c) for c in after) + r")(?!\w)", re.I)
             if after else None,
         )
     return out
@@ -220,3 +222,61 @@ def relation_after(window: str) -> str | None:
         if after is not None and after.search(window):
             return relation
     return None
+
+
+# --- relations in a text ------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])|\.\s*$")
+_CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z])")
+
+
+def relations_in(text: str, found: Found, ids, part: str) -> tuple[dict[int, str], dict[int, str]]:
+    """Relation cue per span (or per amending-context group), and "A amends B" facts the text states."""
+    relations: dict[int, str] = {}
+    amends: dict[int, str] = {}
+    spans = [s for s in found.regulations if not s.self_ref]
+    starts = {id(g.target): g.start for g in found.groups if g.target is not None}
+    title_lead = vocabulary().title_before_re
+    ends = sorted([s.end for s in found.regulations] + [g.end for g in found.groups])
+    span_ending = {s.end: s for s in spans}  # the last span ending at each offset
+    items: list[tuple[int, int, object]] = [(min(starts.get(id(s), s.start), s.start), s.end, s) for s in spans]
+    items += [(g.start, g.end, g) for g in found.groups if g.target is None and not g.blank]
+    items.sort(key=lambda t: t[0])
+    for start, end, obj in items:
+        before = bisect.bisect_right(ends, start)  # spans and groups that end before this one starts
+        prev_end = ends[before - 1] if before else 0
+        window = text[max(prev_end, start - 200):start]
+        previous = span_ending.get(prev_end)
+        if title_lead.match(window) and previous is not None:
+            # "... UU 9/2015 tentang Perubahan Kedua atas <this>": the earlier act amends this one.
+            if relation_before(window) == "amends" and isinstance(obj, RegulationSpan) and ids[id(obj)][0]:
+                amends.setdefault(id(previous), ids[id(obj)][0])
+            continue
+        if part == "mengingat":
+            continue
+        relation = relation_before(window)
+        if relation is None:
+            stop = _SENTENCE_END.search(text, end, end + 400)  # bounded: only 400 characters are read
+            relation = relation_after(text[end:stop.start() if stop else len(text)][:400])
+        if relation:
+            relations[id(obj)] = relation
+    _chains(text, spans, ids, amends)
+    return relations, amends
+
+
+def _chains(text: str, spans: list[RegulationSpan], ids, amends: dict[int, str]) -> None:
+    """"X sebagaimana telah diubah ... dengan Y": Y amends X."""
+    for i, base in enumerate(spans):
+        base_id = ids[id(base)][0]
+        if base_id is None or i + 1 >= len(spans):
+            continue
+        if not chain_re().search(text, base.end, spans[i + 1].start):
+            continue
+        stop = _CLAUSE_END.search(text, base.end)
+        limit = stop.start() if stop else len(text)
+        for member in spans[i + 1:]:
+            if member.start >= limit:
+                break
+            member_id = ids[id(member)][0]
+            if member_id and member_id != base_id:
+                amends.setdefault(id(member), base_id)

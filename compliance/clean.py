@@ -17,6 +17,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from compliance.markers import markers
 from compliance.models import Line, Page
 from compliance.resources import data_yaml
 
@@ -24,19 +25,12 @@ _EDGE = 4  # how many lines at the top / foot of a page can be furniture
 _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0-9A-Za-z]{1,2}\s*[-–—~]")  # -2-, -2, -2t-
 _INNER_PAGE_NUMBER = re.compile(r"[-–—]\s*\d{1,3}\s*[-–—]")  # only the dashed form is safe mid-page
 _DIGITS = re.compile(r"\d+")
-_HEADING_FIRST = set("PpBb/|\\'`~_.")
 _DOTS_AND_SPACES = "." + "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # "." and regex \s
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-_HEADING_KEY = re.compile(r"^(pasal|bab|bagian|paragraf|\(|[a-z0-9]{1,3}\.)", re.IGNORECASE)
-_PASAL_GLUED = re.compile(r"^(?:[Pp]asa[lI1|iJj])\s*(?P<label>[0-9lIiOoSBZzT| ]{1,6}[A-Z]?)\s*$")
-_HEADING_NOISE = re.compile(r"^[/|\\'`~_.]{1,2}\s*(?=(BAB|Pasal)\s*\w+\s*$)")  # "/ BAB VII"
-_CAPITALS = re.compile(r"^(?P<keyword>PASAL|PARAGRAF)(?P<rest>\s+[0-9A-Z]{1,5})$|^(?P<keyword2>BAGIAN)(?P<rest2>\s+(KE[A-Z ]{3,16}|PERTAMA))$")
-_BAGIAN_SPLIT = re.compile(r"^Bag\s+ian\b")
-_BAB_GLUED = re.compile(r"^BA\s?B\s*(?P<label>[IVXLl1 ]{1,8}[A-Z]?)\s*$")
 
 
 def layout() -> dict:
-    """The layout data (furniture patterns, OCR word fixes, months, ordinals)."""
+    """The layout data (furniture patterns, OCR word fixes, digit look-alikes)."""
     return data_yaml("regulations", "layout.yaml")
 
 
@@ -83,9 +77,10 @@ def _learn_repeated(pages: list[list[str]]) -> set[str]:
         edge_counts.update(edge)
         inner.update(_key(t) for t in lines[_EDGE:-_EDGE])
     threshold = max(3, int(0.4 * (len(pages) - 1)))
+    structural = markers().structural_line
     return {
         k for k, n in edge_counts.items()
-        if n >= threshold and len(k) > 1 and k not in inner and not _HEADING_KEY.match(k)
+        if n >= threshold and len(k) > 1 and k not in inner and not structural.match(k)
     }
 
 
@@ -178,23 +173,26 @@ def _is_carry_over(last: str, next_lines: list[str]) -> bool:
 
 
 def fix_heading(text: str) -> str:
-    """Repair OCR-glued or misread heading keywords (``Pasal1``, ``PasaI 10``, ``BABI``)."""
-    if len(text) > 24 or text[:1] not in _HEADING_FIRST:
+    """Repair OCR-glued or misread heading keywords (``Pasal1``, ``PasaI 10``, ``BABI``); the
+    patterns and words are ``regulations/markers.yaml`` (``ocr_headings``)."""
+    vocab = markers()
+    if len(text) > 24 or text[:1] not in vocab.values["heading_first_chars"]:
         return text
-    text = _HEADING_NOISE.sub("", text)
-    text = _BAGIAN_SPLIT.sub("Bagian", text)
-    m = _CAPITALS.match(text)
+    words = vocab.values["heading_words"]
+    text = vocab.heading_noise.sub("", text)
+    text = vocab.bagian_split.sub(words["bagian"], text)
+    m = vocab.heading_capitals.match(text)
     if m:  # drafts set headings in capitals: PASAL 3, BAGIAN KEDUA, PARAGRAF 1
         keyword = (m.group("keyword") or m.group("keyword2")).capitalize()
         rest = m.group("rest") or m.group("rest2")
-        text = keyword + (rest.title() if keyword == "Bagian" else rest)
-    m = _PASAL_GLUED.match(text)
+        text = keyword + (rest.title() if keyword == words["bagian"] else rest)
+    m = vocab.pasal_glued.match(text)
     if m:
-        return "Pasal " + "".join(m.group("label").split())  # "Pasal 2 6" -> "Pasal 26"
-    m = _BAB_GLUED.match(text)
+        return f"{words['pasal']} " + "".join(m.group("label").split())  # "Pasal 2 6" -> "Pasal 26"
+    m = vocab.bab_glued.match(text)
     if m:
         label = m.group("label").replace(" ", "").replace("l", "I").replace("1", "I")
-        return f"BAB {label}"
+        return f"{words['bab']} {label}"
     return text
 
 

@@ -12,11 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from compliance.markers import markers
 from compliance.metadata import iso_date
 from compliance.models import Article, Heading, Line, Warning_
+from compliance.parse_headings import (
+    bagian_label,
+    ends_sentence,
+    is_heading_start,
+    is_heading_words,
+    is_penjelasan_title,
+    is_title_case_line,
+    title_lines,
+)
 from compliance.parse_items import parse_article_body
 from compliance.parse_lampiran import is_lampiran_header, names_a_regulation
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
@@ -31,39 +38,6 @@ class Body:
     lampiran: list[list[Line]] = field(default_factory=list)
     unplaced: list[Line] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
-
-
-def _bagian_label(text: str) -> str | None:
-    vocab = markers()
-    m = vocab.bagian_heading.match(text)
-    if m and m.group("label").lower() in vocab.word_set("bagian_ordinals"):
-        return m.group("label")
-    return None
-
-
-def _ends_sentence(text: str) -> bool:
-    """The line closes a sentence or clause, or is mere OCR noise (``/``)."""
-    return bool(re.search(r"[.;:,!?)\"”’'\]]\s*$", text)) or not re.search(r"[A-Za-z0-9]", text)
-
-
-def _is_heading_words(text: str) -> bool:
-    """Bagian/Paragraf titles capitalise their words (``Hak dan Kewajiban``)."""
-    small = markers().word_set("heading_small_words")
-    words = [w for w in text.split() if w.isalpha() and w.lower() not in small]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-def _is_title_case_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
-
-
-def _is_penjelasan_title(text: str) -> bool:
-    """``PENJELASAN`` (``ATAS``), also as OCR garbles it (``P3NJ3LASAN``)."""
-    words, values = text.split(), markers().values
-    if not words or len(words) > 2 or (len(words) == 2 and words[1] != values["penjelasan_atas"]) or text.upper() != text:
-        return False
-    return fuzz.ratio(words[0], values["penjelasan_word"]) >= 75
 
 
 @dataclass
@@ -99,8 +73,8 @@ class _BodyParser:
     def _runs_on(self, i: int) -> bool:
         """The line before ``i`` runs on into it (a wrapped sentence, not a heading end)."""
         prev = self._text(i - 1)
-        return (bool(prev) and not self.prev_heading and not _ends_sentence(prev)
-                and not _is_title_case_line(prev) and not _is_heading_words(prev))
+        return (bool(prev) and not self.prev_heading and not ends_sentence(prev)
+                and not is_title_case_line(prev) and not is_heading_words(prev))
 
     def _warn(self, code: str, detail: str, i: int) -> None:
         self.out.warnings.append(Warning_(code, detail, self.lines[i].page))
@@ -161,59 +135,29 @@ class _BodyParser:
         ahead = " ".join(self._text(j) for j in range(i + 1, i + 8))
         return bool(markers().amends_ahead.search(ahead))
 
-    def _title_lines(self, i: int, upper_only: bool, limit: int = 4) -> int:
-        """How many lines after ``i`` form a heading title: all lines up to a heading that
-        follows within ``limit`` lines; otherwise capitals for a BAB, capitalised words for
-        a Bagian/Paragraf, never a finished sentence."""
-        vocab = markers()
-        for n in range(1, limit + 1):
-            t = self._text(i + n)
-            if (not t or vocab.point_start.match(t) or t.endswith(";") or vocab.closing_start.match(t)
-                    or (n > 1 and t.endswith("."))):
-                break
-            if self._is_heading_start(self._text(i + n + 1)):
-                return n
-        n = 0
-        while n < limit and i + 1 + n < len(self.lines):
-            t = self._text(i + 1 + n)
-            if self._is_heading_start(t) or vocab.closing_start.match(t) or vocab.point_start.match(t):
-                break
-            if (upper_only and not _is_title_case_line(t)) or (not upper_only and not _is_heading_words(t)):
-                break
-            if _ends_sentence(t) and not t.endswith(","):
-                break
-            n += 1
-        return n
-
-    @staticmethod
-    def _is_heading_start(t: str) -> bool:
-        vocab = markers()
-        return bool(vocab.pasal_heading.match(t) or vocab.bab_heading.match(t) or vocab.paragraf_heading.match(t)
-                    or _bagian_label(t))
-
     def _heading(self, i: int) -> int:
         """Consume a BAB / Bagian / Paragraf heading at ``i``; return lines used (0 if none)."""
         t = self._text(i)
         m = markers().bab_heading.match(t)
         if m and roman_value(re.sub(r"[A-Z]$", "", m.group("label")) or m.group("label")) and not self._runs_on(i):
             title = m.group("title")
-            if title and not _is_title_case_line(title):
+            if title and not is_title_case_line(title):
                 return 0
-            n = 0 if title else self._title_lines(i, upper_only=True)
+            n = 0 if title else title_lines(self.texts, i, upper_only=True)
             title = title or " ".join(self._text(i + 1 + k) for k in range(n))
             self.bab = Heading(m.group("label"), title)
             self.bagian = self.paragraf = None
             self.babs.append([self.bab, 0, self.lines[i].page])
             return 1 + n
-        label = _bagian_label(t)
+        label = bagian_label(t)
         if label and not self._runs_on(i):
-            n = self._title_lines(i, upper_only=False, limit=3)
+            n = title_lines(self.texts, i, upper_only=False, limit=3)
             self.bagian = Heading(label, " ".join(self._text(i + 1 + k) for k in range(n)))
             self.paragraf = None
             return 1 + n
         m = markers().paragraf_heading.match(t)
         if m and not self._runs_on(i):
-            n = self._title_lines(i, upper_only=False, limit=3)
+            n = title_lines(self.texts, i, upper_only=False, limit=3)
             self.paragraf = Heading(m.group("label"), " ".join(self._text(i + 1 + k) for k in range(n)))
             return 1 + n
         return 0
@@ -281,7 +225,7 @@ class _BodyParser:
         return (
             self.open is not self.amending
             and bool(vocab.instruction_start.match(t))
-            and _ends_sentence(self._text(i - 1))
+            and ends_sentence(self._text(i - 1))
             and bool(vocab.instruction_verb.search(ahead))
         )
 
@@ -292,7 +236,7 @@ class _BodyParser:
         if not vocab.quote_follows.search(self._text(i)):
             return None
         nxt = self._text(i + 1)
-        if not nxt or self._is_heading_start(nxt):
+        if not nxt or is_heading_start(nxt):
             return None
         m = vocab.quoted_article_named.search(self.quote_buffer)
         if m:
@@ -337,7 +281,8 @@ class _BodyParser:
             else:
                 self.out.penjelasan.append(line)
             return 1
-        if _is_penjelasan_title(t) and (t.endswith("ATAS") or self._text(i + 1) == "ATAS"):
+        atas = markers().values["penjelasan_atas"]
+        if is_penjelasan_title(t) and (t.endswith(atas) or self._text(i + 1) == atas):
             self.mode = "penjelasan"  # a Penjelasan printed after the Lampiran
             self.out.penjelasan.append(line)
         elif markers().lampiran_numbered.match(t) and names_a_regulation(self.texts, i):
@@ -360,7 +305,7 @@ class _BodyParser:
 
     def _penjelasan_starts(self, i: int) -> bool:
         t, vocab = self._text(i), markers()
-        if _is_penjelasan_title(t) or vocab.penjelasan_umum.match(t) or vocab.pasal_demi_pasal.match(t):
+        if is_penjelasan_title(t) or vocab.penjelasan_umum.match(t) or vocab.pasal_demi_pasal.match(t):
             return True
         m = vocab.pasal_heading.match(t)
         if m and "1" in label_readings(m.group("raw")):
@@ -382,7 +327,7 @@ class _BodyParser:
             self.mode = "closing"
             self.out.closing.append(line)
             return 1
-        if self.out.articles and self.amending is None and (_is_penjelasan_title(t) or is_lampiran_header(self.texts, i) and names_a_regulation(self.texts, i)):
+        if self.out.articles and self.amending is None and (is_penjelasan_title(t) or is_lampiran_header(self.texts, i) and names_a_regulation(self.texts, i)):
             self._close()
             self.mode = "closing"
             return 0

@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 import compliance.resources as resources
+from compliance.cite_find import find
+from compliance.cite_vocab import vocabulary
 from compliance.clean import clean
 from compliance.markers import Markers, markers
 from compliance.metadata import iso_date
@@ -57,26 +59,30 @@ def _parse():
     return parse(clean([Page(1, REGULATION)]), Source("contoh.txt", "0" * 64, 1))
 
 
+def _clear_caches() -> None:
+    resources.data_yaml.cache_clear()
+    markers.cache_clear()
+    vocabulary.cache_clear()
+
+
 @pytest.fixture
-def edited_markers(tmp_path, monkeypatch):
-    """Edit a copy of regulations/markers.yaml: ``edit(function)`` changes its parsed
-    content, then every module reads the copy (the caches are cleared around the test)."""
+def edited_data(tmp_path, monkeypatch):
+    """Edit a copy of regulations/: ``edit(name, function)`` changes the parsed content of one
+    YAML file, then every module reads the copy (the caches are cleared around the test)."""
     folder = tmp_path / "regulations"
     shutil.copytree(REPO / "regulations", folder)
 
-    def edit(change) -> None:
-        path = folder / "markers.yaml"
+    def edit(name: str, change) -> None:
+        path = folder / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         change(data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        resources.data_yaml.cache_clear()
-        markers.cache_clear()
+        _clear_caches()
 
     real = resources.data_dir
     monkeypatch.setattr(resources, "data_dir", lambda name: folder if name == "regulations" else real(name))
     yield edit
-    resources.data_yaml.cache_clear()
-    markers.cache_clear()
+    _clear_caches()
 
 
 def test_every_entry_compiles_and_refers_to_defined_entries():
@@ -121,13 +127,13 @@ def test_without_the_new_words_they_are_text():
     assert reg.penjelasan.pasal == []  # "Pasal 1 hingga Pasal 2" heads no note yet
 
 
-def test_a_new_spelling_is_a_yaml_line(edited_markers):
+def test_a_new_spelling_is_a_yaml_line(edited_data):
     def add(data):
         data["values"]["bagian_ordinals"].append("Kedua Puluh Satu")
         data["values"]["months"]["agst"] = 8
         data["penjelasan"]["range_words"].append("hingga")
 
-    edited_markers(add)
+    edited_data("markers.yaml", add)
     assert iso_date("17 Agst 2021") == "2021-08-17"
     reg = _parse()
     assert [a.label for a in reg.articles] == ["1", "2"]
@@ -138,7 +144,27 @@ def test_a_new_spelling_is_a_yaml_line(edited_markers):
     assert [p["label"] for p in reg.penjelasan.pasal] == ["1 hingga Pasal 2"]
 
 
-PARSER_MODULES = ("parse.py", "parse_body.py", "parse_items.py", "parse_diktum.py", "parse_lampiran.py", "metadata.py")
+CITATION = ("sesuai Peraturan Presiden Nomor 95 Tahun 2018 mengenai Sistem Pemerintahan Berbasis Elektronik; "
+            "Pasal 5 menurut Peraturan Presiden Nomor 95 Tahun 2018")
+
+
+def test_a_new_citation_word_is_a_yaml_line(edited_data):
+    found = find(CITATION)
+    assert [s.title for s in found.regulations] == [None, None]
+    assert found.groups[0].target is None
+
+    def add(data):
+        data["citation"]["title_words"].append("mengenai")
+        data["citation"]["pinpoint_words"].append("menurut")
+
+    edited_data("kinds.yaml", add)
+    found = find(CITATION)
+    assert [s.title for s in found.regulations] == ["Sistem Pemerintahan Berbasis Elektronik", None]
+    assert found.groups[0].target is found.regulations[1]
+
+
+PARSER_MODULES = ("parse.py", "parse_body.py", "parse_headings.py", "parse_items.py", "parse_diktum.py",
+                  "parse_lampiran.py", "metadata.py", "cite.py", "cite_find.py")
 MARKER_WORDS = re.compile(r"Pasal|BAB|Bagian|Paragraf|enimbang|engingat|MEMUTUSKAN|Menetapkan|Ditetapkan|"
                           r"Diundangkan|NOMOR|TAHUN|TENTANG|LAMPIRAN|UMUM|ayat|huruf|angka|bahwa|berbunyi|diubah")
 
