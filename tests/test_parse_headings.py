@@ -1,0 +1,36 @@
+"""parse_headings: what a heading line and its title look like, line by line."""
+
+from compliance.parse_headings import (
+    bagian_label,
+    ends_sentence,
+    is_heading_start,
+    is_heading_words,
+    is_penjelasan_title,
+    title_lines,
+)
+
+
+def test_heading_starts():
+    for line in ("Pasal 5", "Pasal 16B", "BAB IV", "BAB II KETENTUAN UMUM", "Paragraf 2", "Bagian Kedua"):
+        assert is_heading_start(line), line
+    for line in ("Pasal 5 ayat (2) berbunyi", "Bagian dari rencana", "bab ini", "Paragraf ini"):
+        assert not is_heading_start(line), line
+    assert bagian_label("Bagian Kedua Belas") == "Kedua Belas"
+    assert bagian_label("Bagian Umum") is None
+
+
+def test_titles_are_capitalised_words_never_a_sentence():
+    assert is_heading_words("Hak dan Kewajiban")
+    assert not is_heading_words("hak dan kewajiban")
+    assert ends_sentence("dilaksanakan oleh Dinas.") and ends_sentence("/") and not ends_sentence("Tata Kelola")
+    texts = ["Bagian Kesatu", "Tata Kelola", "Pasal 2", "Isi pasal."]
+    assert title_lines(texts, 0, upper_only=False, limit=3) == 1
+    texts = ["BAB I", "KETENTUAN", "UMUM", "Pasal 1"]
+    assert title_lines(texts, 0, upper_only=True) == 2
+    texts = ["Bagian Kesatu", "Pemerintah Daerah menyusun rencana.", "lainnya"]
+    assert title_lines(texts, 0, upper_only=False, limit=3) == 0
+
+
+def test_penjelasan_title_as_ocr_garbles_it():
+    assert is_penjelasan_title("PENJELASAN") and is_penjelasan_title("P3NJ3LASAN ATAS")
+    assert not is_penjelasan_title("Penjelasan") and not is_penjelasan_title("PENJELASAN UMUM")
