@@ -128,3 +128,33 @@ def test_real_slips_in_the_corpus(name, code, where):
     if not path.exists():
         pytest.skip(f"shared corpus not available ({path})")
     assert (code, where) in {(n.code, n.where) for n in review(load(path))}
+
+
+@pytest.mark.parametrize("text", [
+    "Data sebagaimana dimaksud dalam Pasal 3 dikelola.",
+    "sebagaimana dimaksud pada ayat (1) dan kegiatan layanan data yang dimaksud dalam Pasal 2",
+    "sayang dimaksud dalam; kata-kata a/b sebagaimana   dimaksud\ndalam Pasal 4 yangdimaksud pada",
+    "satu dua tiga empat lima enam tujuh delapan sebagaimana diatur dalam Pasal 9",
+    "Sebagaimana tersebut pada huruf a, SEBAGAIMANA DIMAKSUD DI DALAM Pasal 1",
+    "",
+    "tanpa rujukan apa pun",
+])
+def test_backrefs_are_removed_as_the_plain_expression_removes_them(text):
+    from compliance.draft.review import _words, without_backrefs
+
+    assert without_backrefs(text) == _words()["backref"].sub(" ", text)
+
+
+def test_backrefs_of_the_samples_are_removed_as_the_plain_expression_removes_them():
+    import compliance
+    from compliance.draft.review import _words, without_backrefs
+    from compliance.draft.units import index
+    from tests.conftest import EXAMPLES
+
+    changed = 0
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        for unit in index(compliance.load(path)).values():
+            expected = _words()["backref"].sub(" ", unit.scope)
+            assert without_backrefs(unit.scope) == expected
+            changed += expected != unit.scope
+    assert changed > 10

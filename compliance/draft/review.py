@@ -58,6 +58,7 @@ def _words() -> dict[str, Any]:
     return {
         "cue_end": re.compile(rf"(?i)(?:{cues})\s*$"),
         "cue": re.compile(rf"(?i)(?:{cues})"),
+        "cue_at": re.compile(rf"(?i)(?=(?:{cues}))"),
         "backref": re.compile(rf"(?i)(?:[\w/-]+\s+){{0,{data['subject_words']}}}(?:{cues})"),
         "clause": frozenset(data["clause_words"]),
         "verb": re.compile("(?:" + "|".join(data["verb_prefixes"]) + ")"),
@@ -198,7 +199,7 @@ class _Document:
         self.common = {s for s, n in counts.items() if n > limit}
         self.definitions = {a.label for a in reg.articles
                             if a.parent is None and re.search(r"(?i)yang\s+dimaksud\s+dengan", a.text[:400])}
-        self.own = {pin: stems_in(_words()["backref"].sub(" ", u.scope)) for pin, u in self.units.items()}
+        self.own = {pin: stems_in(without_backrefs(u.scope)) for pin, u in self.units.items()}
 
     def content(self, subject: str) -> set[frozenset[str]]:
         """The subject's words that are not generic (common ones included), as stem forms."""
@@ -224,6 +225,41 @@ class _Document:
         fits = {pin for pin, own in self.own.items() if all(w & own for w in wanted) and pin not in exclude}
         return [self.units[pin] for pin in self.units
                 if pin in fits and not any(child.pin in fits for child in self.units[pin].children)]
+
+
+def without_backrefs(text: str) -> str:
+    """``backref.sub(" ", text)``, the expression run only around the cues: a match ends
+    with a cue and starts at most ``subject_words`` words before it, so text outside those
+    windows is kept as it is. (The expression alone tries every position of every place,
+    most of a regulation's text.)"""
+    words = _words()
+    windows = sorted((_subject_start(text, m.start(), words["limit"]), words["cue"].match(text, m.start()).end())
+                     for m in words["cue_at"].finditer(text))
+    out: list[str] = []
+    done = start = end = 0
+    for window_start, window_end in windows + [(len(text) + 1, len(text) + 1)]:
+        if window_start > end:  # a window apart from the ones before: change those
+            out += [text[done:start], words["backref"].sub(" ", text[start:end])]
+            done, start = end, window_start
+        end = max(end, window_end)
+    return "".join(out) + text[done:]
+
+
+def _subject_start(text: str, cue: int, limit: int) -> int:
+    """The earliest offset from which ``limit`` words, each followed by white space,
+    reach ``cue`` (a word: ``[\\w/-]+``, as the backref expression reads it)."""
+    start = cue
+    for _ in range(limit):
+        space = start
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        word = space
+        while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "_/-"):
+            word -= 1
+        if space == start or word == space:
+            break
+        start = word
+    return start
 
 
 def _misdirected(reg: Regulation, citations: list[Citation]) -> list[ReviewNote]:

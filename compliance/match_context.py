@@ -1,0 +1,132 @@
+"""What one check knows about a regulation while matching it: its units, where each
+catalog term list occurs among them, the Perpres citations each unit carries, and
+which entries' signals each operative unit holds. Everything is found once per check
+(``compliance.terms_index``) and read many times by the rules of ``compliance.match``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from compliance.catalog import Catalog
+from compliance.match_links import UnitCitation, national_citations
+from compliance.match_units import Unit, units
+from compliance.models import Regulation
+from compliance.terms import Prepared, Span, Terms
+from compliance.terms_index import SliceIndex
+
+_WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
+
+
+@dataclass
+class MatchContext:
+    catalog: Catalog
+    units: list[Unit]
+    lang: str
+    index: SliceIndex  # the units as slices of their texts, in the same order
+    position: dict[int, int]  # id(unit) -> its place in ``units``
+    cites: dict[int, list[UnitCitation]]  # unit position -> its citations of the Perpres
+    actor_terms: dict[str, Terms]
+    articles: dict[tuple[str, str | None] | None, list[int]] = field(default_factory=dict)  # article_key -> unit positions
+    signal_owners: dict[int, set[str]] = field(default_factory=dict)  # operative unit position -> entries whose signals occur in it
+    _hits: dict[int, dict[int, list[Span]]] = field(default_factory=dict)  # id(terms) -> unit position -> spans
+    _found: dict[tuple[int, int], list[Span]] = field(default_factory=dict)  # (id(terms), position) -> spans
+    _undelegated: dict[int, str] = field(default_factory=dict)
+    _alone: dict[tuple[int, bool], Prepared] = field(default_factory=dict)  # (id(unit), undelegated) -> its body prepared
+    _comparable: list[tuple[Unit, str, set[str]]] | None = None
+
+    def hits(self, terms: Terms) -> dict[int, list[Span]]:
+        """Unit position -> the spans of ``terms`` in its body, for the units where they
+        occur (each list found once per check; do not change the lists)."""
+        if id(terms) not in self._hits:
+            self._hits[id(terms)] = self.index.find(terms)
+        return self._hits[id(terms)]
+
+    def find(self, terms: Terms, unit: Unit) -> list[Span]:
+        """``terms.find`` in ``unit.body`` as a slice of its text (a copy: callers extend
+        hit spans in place). A list that must run on every unit (a raw expression) is
+        run unit by unit, only on the units asked about."""
+        at = self.position[id(unit)]
+        hits = self._hits.get(id(terms))
+        if hits is None and not self.index.everywhere(terms):
+            hits = self.hits(terms)
+        if hits is not None:
+            return list(hits.get(at, ()))
+        key = (id(terms), at)
+        if key not in self._found:
+            self._found[key] = self.index.find_at(terms, at)
+        return list(self._found[key])
+
+    def find_alone(self, terms: Terms, unit: Unit, undelegated: bool = False) -> list[Span]:
+        """``terms.find(unit.body)`` (or of ``undelegated(unit)``), the body read on its own.
+        Both hold only literals the unit's slice holds, so a list the index rules out
+        there cannot match: its expression is not run."""
+        key = (id(unit), undelegated)
+        if key not in self._alone:
+            self._alone[key] = Prepared.of(self.undelegated(unit) if undelegated else unit.body)
+        prepared = self._alone[key]
+        at = self.position[id(unit)]
+        return terms.find_slice(prepared, 0, len(prepared.text), lambda gated: self.index.holds(gated, at))
+
+    def is_outline(self, unit: Unit) -> bool:
+        """Whether the unit opens with a scope formula ("Ruang lingkup ... meliputi")."""
+        return any(s == 0 for s, _ in self.find(self.catalog.outline, unit))
+
+    def listing(self, unit: Unit) -> list[Span]:
+        """The opening formula of a unit that introduces a list of names ("berpedoman
+        pada prinsip:", "disusun dengan sistematika:"), if it has one."""
+        return [(s, e) for s, e in self.find(self.catalog.listing, unit) if s == 0]
+
+    def undelegated(self, unit: Unit) -> str:
+        """The body as elements see it: a scope list blanked (it names topics, it supplies
+        no element), and so are delegations ("diatur dengan Peraturan Bupati")."""
+        if id(unit) not in self._undelegated:
+            body = unit.body
+            if self.is_outline(unit):
+                body = " " * len(body)
+            for s, e in self.find(self.catalog.delegation, unit):
+                body = body[:s] + " " * (e - s) + body[e:]
+            self._undelegated[id(unit)] = body
+        return self._undelegated[id(unit)]
+
+    def comparable(self) -> list[tuple[Unit, str, set[str]]]:
+        """Operative units long enough to compare by similarity, with their lower-case
+        body and its words: computed once, every entry without a term needs them."""
+        if self._comparable is None:
+            self._comparable = []
+            for unit in self.units:
+                if unit.kind == "operative" and len(unit.body) >= 40:
+                    body = unit.body.lower()
+                    self._comparable.append((unit, body, set(_WORD.findall(body))))
+        return self._comparable
+
+
+def match_context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiDiGraph) -> MatchContext:
+    """The context of one check: units, citations placed in them, signal owners."""
+    all_units = units(reg)
+    actor_terms = {}
+    for entry in catalog.entries:
+        for p in entry.parameters:
+            if p.kind == "actor":
+                others = "@" + p.national["others"]
+                actor_terms[f"{entry.id}/{p.id}"] = catalog.terms([
+                    f"~tetap oleh {others}", f"~tetap dengan keputusan {others}", f"~sah oleh {others}",
+                    f"{others} ~tetap",
+                ])
+    position = {id(unit): i for i, unit in enumerate(all_units)}
+    cites = {position[key]: found for key, found in national_citations(reg, catalog, all_units, graph).items()}
+    index = SliceIndex([(unit.text, unit.start, unit.end) for unit in all_units])
+    ctx = MatchContext(catalog, all_units, lang, index, position, cites, actor_terms)
+    for i, unit in enumerate(all_units):
+        ctx.articles.setdefault(unit.article_key, []).append(i)
+        if unit.kind == "operative":
+            ctx.signal_owners[i] = set()
+    for entry in catalog.entries:
+        if entry.check is None:
+            for i in ctx.hits(entry.signals):
+                if i in ctx.signal_owners:
+                    ctx.signal_owners[i].add(entry.id)
+    return ctx

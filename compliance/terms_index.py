@@ -1,0 +1,150 @@
+"""Find many term lists in many slices of a few texts, running each expression only
+where it can match.
+
+A check searches some two hundred term lists in every ayat of a regulation. Each
+text is prepared once (``Prepared``), and the words of each slice are indexed once:
+a list's expression then runs only on the slices holding, for one of its
+alternatives, a literal of every word (``terms_compile.Compiled.clauses``). The
+literals are a necessary condition of a match, so the spans found are those of
+``Terms.find_slice`` on every slice, computed in a fraction of the time. Sets of
+slices are bit masks (bit ``i`` for slice ``i``): unions and intersections of them
+are single integer operations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterator, Sequence
+
+from compliance.terms import Gated, Prepared, Span, Terms
+
+_TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
+# Characters that a case-insensitive expression matches to an ASCII letter although their
+# lower case is another letter ("ı" to "i", "ſ" to "s"): in a text holding them only the
+# whole gate of a list is a safe test, as it has always been.
+_CASE_ODD = ("ı", "ſ")
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The numbers of the set bits of ``mask``, ascending."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+class SliceIndex:
+    """Slices ``text[start:end]`` (several may share a text) and which of them hold each
+    literal, for ``find``. Literals never span two words' characters and a slice's words
+    are cut at its edges, so a literal is in a slice's lower-case text exactly when it is
+    in one of the slice's words."""
+
+    def __init__(self, slices: Sequence[tuple[str, int, int]]) -> None:
+        prepared: dict[int, Prepared] = {}
+        self.slices: list[tuple[Prepared, int, int]] = []
+        self.ungated = 0  # slices whose lower case shifts offsets: no gate applies
+        self.odd = 0  # slices of texts with a _CASE_ODD character
+        words: dict[str, int] = {}
+        for i, (text, start, end) in enumerate(slices):
+            if id(text) not in prepared:
+                prepared[id(text)] = Prepared.of(text)
+            ready = prepared[id(text)]
+            self.slices.append((ready, start, end))
+            bit = 1 << i
+            if ready.lower is None:
+                self.ungated |= bit
+                continue
+            if any(ch in text for ch in _CASE_ODD):
+                self.odd |= bit
+            for word in _TOKEN.findall(ready.lower, start, end):
+                words[word] = words.get(word, 0) | bit
+        self.all = (1 << len(self.slices)) - 1
+        self._masks = list(words.values())
+        self._joined = "\n".join(words) + "\n"
+        self._starts = []
+        offset = 0
+        for word in words:
+            self._starts.append(offset)
+            offset += len(word) + 1
+        self._holding: dict[str, int] = {}
+        self._unions: dict[frozenset[str], int] = {}
+        self._candidates: dict[int, int | None] = {}
+        self._everywhere: dict[int, bool] = {}
+
+    def holding(self, literal: str) -> int:
+        """The slices whose lower-case text contains ``literal``."""
+        found = self._holding.get(literal)
+        if found is None:
+            found = 0
+            joined, starts, masks = self._joined, self._starts, self._masks
+            at = joined.find(literal)
+            while at >= 0:
+                word = bisect_right(starts, at) - 1
+                found |= masks[word]
+                at = joined.find(literal, joined.index("\n", at) + 1)
+            self._holding[literal] = found
+        return found
+
+    def _any_of(self, literals: frozenset[str]) -> int:
+        found = self._unions.get(literals)
+        if found is None:
+            found = 0
+            for literal in literals:
+                found |= self.holding(literal)
+            self._unions[literals] = found
+        return found
+
+    def candidates(self, gated: Gated) -> int | None:
+        """The slices where ``gated``'s folded expression may match (None: every slice)."""
+        key = id(gated)
+        if key not in self._candidates:
+            if gated.gate is None:
+                self._candidates[key] = None
+            else:
+                sharp = 0
+                for clause in gated.clauses:
+                    met = self.all
+                    for literals in clause:
+                        met &= self._any_of(literals)
+                        if not met:
+                            break
+                    sharp |= met
+                self._candidates[key] = sharp | (self._any_of(gated.gate) & self.odd) | self.ungated
+        return self._candidates[key]
+
+    def everywhere(self, terms: Terms) -> bool:
+        """Whether ``terms`` must run on every slice (a raw expression or a value reader,
+        which no literal gates, or an alternative without known literals)."""
+        if id(terms) not in self._everywhere:
+            self._everywhere[id(terms)] = any(g.gate is None or g.sources[1] is not None or g.values
+                                              for g in terms.gated())
+        return self._everywhere[id(terms)]
+
+    def _verdict(self, gated: Gated, i: int) -> bool | None:
+        where = self.candidates(gated)
+        return None if where is None else bool(where >> i & 1)
+
+    def holds(self, gated: Gated, i: int) -> bool | None:
+        """False when slice ``i`` lacks the literals ``gated``'s expression needs (then so
+        does any copy of it with characters blanked); None: the gate must be tested."""
+        return False if self._verdict(gated, i) is False else None
+
+    def find_at(self, terms: Terms, i: int) -> list[Span]:
+        """``terms.find_slice`` of slice ``i``."""
+        prepared, start, end = self.slices[i]
+        return terms.find_slice(prepared, start, end, lambda g: self._verdict(g, i))
+
+    def find(self, terms: Terms) -> dict[int, list[Span]]:
+        """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""
+        if self.everywhere(terms):
+            visit = self.all
+        else:
+            visit = self.candidates(terms.alternatives) if terms.alternatives is not None else 0
+            for group, _ in terms.groups:
+                both = self.all
+                for gated in group:
+                    both &= self.candidates(gated)
+                visit |= both
+        found = {i: self.find_at(terms, i) for i in _bits(visit)}
+        return {i: spans for i, spans in found.items() if spans}

@@ -1,0 +1,72 @@
+"""The slice index finds exactly what each term list finds slice by slice, and runs
+expressions only where the literals they need occur."""
+
+from __future__ import annotations
+
+import pytest
+
+import compliance
+from compliance.catalog import load_catalog
+from compliance.match_units import units
+from compliance.terms import Terms
+from compliance.terms_index import SliceIndex
+from tests.conftest import EXAMPLES
+
+
+def every_list(catalog):
+    lists = [catalog.outline, catalog.listing, catalog.composition, catalog.delegation, catalog.plans, catalog.competitors]
+    for entry in catalog.entries:
+        lists += [entry.signals, entry.weak_signals] + [e.terms for e in entry.elements]
+    return [t for t in lists if not t.empty]
+
+
+def slow(terms, index):
+    """``find`` without the index: every slice, every gate tested on the slice itself."""
+    out = {}
+    for i, (prepared, start, end) in enumerate(index.slices):
+        spans = terms.find_slice(prepared, start, end)
+        if spans:
+            out[i] = spans
+    return out
+
+
+@pytest.mark.parametrize("name", ["perbup-sukamaju-2016-egov.pdf", "perwal-banyuasri-2022-spbe.txt",
+                                  "perwal-tirtaraya-2017-tik.docx"])
+def test_index_finds_what_every_slice_finds(name):
+    catalog = load_catalog()
+    reg = compliance.load(EXAMPLES / name)
+    index = SliceIndex([(u.text, u.start, u.end) for u in units(reg)])
+    found = 0
+    for terms in every_list(catalog):
+        expected = slow(terms, index)
+        assert index.find(terms) == expected
+        for i in range(len(index.slices)):
+            assert index.find_at(terms, i) == expected.get(i, [])
+        found += len(expected)
+    assert found > 50  # the samples speak of SPBE: many lists match somewhere
+
+
+def test_sharper_gate_needs_every_word_of_a_phrase():
+    """"tim koordinasi" cannot match where "koordinasi" is absent, though "tim" is there."""
+    terms = Terms(["tim koordinasi"], {})
+    text = "Tim teknis dibentuk.\nTim Koordinasi SPBE dibentuk."
+    index = SliceIndex([(text, 0, 20), (text, 21, len(text))])
+    (gated,) = terms.gated()
+    assert index.candidates(gated) == 0b10  # only the second slice holds both words
+    assert index.find(terms) == {1: [(0, 14)]}
+    assert index.holding("koordinasi") == 0b10 and index.holding("tim") == 0b11
+
+
+def test_texts_whose_case_folding_is_unusual_keep_the_plain_gate():
+    """A dotless ı matches "i" case-insensitively though its lower case is not "i", so
+    "tım koordinasi" is found, and a dotted İ lower-cases to two characters: in such
+    texts only the list's plain gate (its best literal) rules slices out, as without
+    the index."""
+    terms = Terms(["tim koordinasi"], {})
+    odd = "tım koordinasi"
+    shifted = "İ tim koordinasi"
+    plain = "tim koordinator"
+    index = SliceIndex([(odd, 0, len(odd)), (shifted, 0, len(shifted)), (plain, 0, len(plain))])
+    assert index.find(terms) == slow(terms, index) == {0: [(0, 14)], 1: [(2, 16)]}
+    (gated,) = terms.gated()
+    assert index.candidates(gated) == 0b011
