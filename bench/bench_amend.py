@@ -1,13 +1,16 @@
 """Round trip of amendment drafts: write, parse back, apply, check again.
 
-    python bench/bench_amend.py             # examples/ (PDF, DOCX, TXT) + the regional Perwal
-    python bench/bench_amend.py --no-ocr    # leave out the scanned regional Perwal
+    python bench/bench_amend.py             # examples/ (PDF, DOCX, TXT) + the whole regional corpus
+    python bench/bench_amend.py --no-ocr    # leave out the scanned regional instruments
 
 For every regulation with gaps: the amendment draft is written as TXT and DOCX and parsed
 back; it round-trips when it reads as an amending regulation (Pasal I, II) whose quoted
-articles (``parent: "I"``) are exactly the change points, and when the base with those
-articles applied has no addressed requirement in conflict. Also printed: how many addressed
-requirements are fulfilled afterwards, and the same for the full replacement (``--replace``).
+articles (``parent: "I"``) are exactly the change points — for a Keputusan: a Keputusan
+with diktum KESATU, KEDUA whose KESATU quotes exactly the changed/inserted diktum — and
+when the base with those applied has no addressed requirement in conflict. A Keputusan
+whose gaps all lie outside its subject gets no draft (``outside-subject``): counted apart.
+Also printed: how many addressed requirements are fulfilled afterwards, and the same for
+the full replacement (``--replace``), which must read as a revocation of the old text.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ sys.path.insert(0, str(REPO))
 
 from compliance import ComplianceError, load  # noqa: E402
 from compliance.check import check  # noqa: E402
-from compliance.draft.amend import changes, draft  # noqa: E402
-from compliance.draft.apply import apply_amendment  # noqa: E402
+from compliance.draft.apply import apply_amendment, quoted_diktum  # noqa: E402
+from compliance.draft.command import amendment  # noqa: E402
+from compliance.region.facts import relations  # noqa: E402
 from compliance.draft.write import render  # noqa: E402
 
 SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
@@ -37,7 +41,7 @@ def inputs(ocr: bool) -> list[Path]:
     manifest = REGIONAL / "manifest.json"
     if manifest.exists():
         for doc in json.loads(manifest.read_text(encoding="utf-8"))["documents"]:
-            if doc["jenis_kode"] in ("perwal", "perbup", "pergub", "perda") and (ocr or doc.get("text_layer")):
+            if ocr or doc.get("text_layer"):
                 paths.append(REGIONAL / doc["file"])
     return paths
 
@@ -49,11 +53,21 @@ def _reload(made, fmt: str, folder: Path):
     return load(path)
 
 
+def _reads_back(base, made, amendment_reg) -> bool:
+    points = [p.label for p in made.changes]
+    if base.is_keputusan:
+        return (amendment_reg.is_keputusan and [d.label for d in amendment_reg.diktum] == ["KESATU", "KEDUA"]
+                and [label for label, _ in quoted_diktum(amendment_reg)] == points)
+    quoted = [a.label for a in amendment_reg.articles if a.parent == "I"]
+    top = [a.label for a in amendment_reg.articles if a.parent is None]
+    return top == ["I", "II"] and quoted == points
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-ocr", action="store_true", help="leave out scanned regional texts")
     args = parser.parse_args()
-    trips = ok = addressed = closed = rep_addressed = rep_closed = 0
+    trips = ok = addressed = closed = rep_addressed = rep_closed = rep_revokes = reps = declined = 0
     folder = Path(tempfile.mkdtemp(prefix="bench-amend-"))
     for path in inputs(not args.no_ocr):
         try:
@@ -61,32 +75,34 @@ def main() -> None:
         except ComplianceError as exc:
             print(f"{path.name}: not read ({exc.code})")
             continue
-        result = check(base)
-        made = draft(result)
-        if made is None:
-            print(f"{path.name}: no gap")
+        made = amendment(base)
+        if made.draft is None:
+            declined += made.reason == "outside-subject"
+            print(f"{path.name}: no draft ({made.reason}: {', '.join(made.outside)})")
             continue
-        points = [p.label for p in changes(result)]
         for fmt in ("txt", "docx"):
             trips += 1
-            amendment = _reload(made, fmt, folder)
-            quoted = [a.label for a in amendment.articles if a.parent == "I"]
-            top = [a.label for a in amendment.articles if a.parent is None]
-            after = {f.requirement: f.status for f in check(apply_amendment(base, amendment)).findings}
-            good = top == ["I", "II"] and quoted == points and all(after[r] != "conflict" for r in made.addressed)
+            amendment_reg = _reload(made.draft, fmt, folder)
+            after = {f.requirement: f.status for f in check(apply_amendment(base, amendment_reg)).findings}
+            good = _reads_back(base, made.draft, amendment_reg) and all(after[r] != "conflict" for r in made.draft.addressed)
             ok += good
+            fulfilled = sum(after[r] == "fulfilled" for r in made.draft.addressed)
             if fmt == "txt":
-                addressed += len(made.addressed)
-                closed += sum(after[r] == "fulfilled" for r in made.addressed)
-            print(f"{path.name} [{fmt}]: {'ok' if good else 'FAILED'}; {len(points)} change points, "
-                  f"{sum(after[r] == 'fulfilled' for r in made.addressed)} fulfilled after")
-        replacement = draft(result, replace=True)
-        after = {f.requirement: f.status for f in check(_reload(replacement, "txt", folder)).findings}
+                addressed += len(made.draft.addressed)
+                closed += fulfilled
+            print(f"{path.name} [{fmt}]: {'ok' if good else 'FAILED'}; {len(made.changes)} change points, "
+                  f"{fulfilled} fulfilled after")
+        replacement = amendment(base, replace=True).draft
+        replaced = _reload(replacement, "txt", folder)
+        after = {f.requirement: f.status for f in check(replaced).findings}
+        reps += 1
         rep_addressed += len(replacement.addressed)
         rep_closed += sum(after[r] == "fulfilled" for r in replacement.addressed)
-    print(f"round trips: {ok}/{trips} = {ok / max(trips, 1):.3f}")
+        rep_revokes += any(r["kind"] == "revokes" for r in relations(replaced))
+    print(f"round trips: {ok}/{trips} = {ok / max(trips, 1):.3f}; Keputusan declined (gaps outside their subject): "
+          f"{declined}")
     print(f"addressed requirements fulfilled after the amendment: {closed}/{addressed}; "
-          f"after the replacement: {rep_closed}/{rep_addressed}")
+          f"after the replacement: {rep_closed}/{rep_addressed}; replacements read as revoking: {rep_revokes}/{reps}")
 
 
 if __name__ == "__main__":

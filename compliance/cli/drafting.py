@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -14,18 +15,25 @@ from compliance.i18n import message
 @click.command(cls=LocalizedCommand)
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The draft: .docx (Word), .md or .txt.")
+              help="The draft: .docx (Word), .md or .txt; - for stdout (Markdown unless --format).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), help="Default: from the -o suffix.")
 @click.option("--replace", is_flag=True, help="A full replacement regulation revoking the old one, not an amendment.")
 @catalog_option
 @handles_errors
-def amend(path: Path, output: Path, replace: bool, catalog: str) -> None:
-    """Write an amendment draft (Pasal I, II) that addresses the regulation's gaps and conflicts."""
-    from compliance.draft.command import amend_file
+def amend(path: Path, output: Path, fmt: str | None, replace: bool, catalog: str) -> None:
+    """Write an amendment draft (Pasal I, II; diktum for a Keputusan) that addresses the gaps; exit 3 when none."""
+    from compliance.draft.command import NOTHING_TO_DRAFT, amend_file
+    from compliance.output import is_stdout
 
     lang = context_lang(click.get_current_context())
-    count = amend_file(path, output, replace=replace, catalog=catalog, lang=lang)
-    key = "amend-written" if count else "amend-no-gaps"
-    click.echo(message(key, lang, file=str(path), count=count, output=str(output)))
+    made = amend_file(path, output, replace=replace, catalog=catalog, lang=lang, fmt=fmt)
+    if made.draft is not None:
+        shown = message("stdout-name", lang) if is_stdout(output) else str(output)
+        click.echo(message("amend-written", lang, count=len(made.changes), output=shown), err=is_stdout(output))
+        return
+    extra = {"gaps": ", ".join(made.outside), "kd": made.kepala_daerah} if made.reason == "outside-subject" else {}
+    click.echo(f"compliance: {message('amend-' + made.reason, lang, file=str(path), **extra)}", err=True)
+    sys.exit(NOTHING_TO_DRAFT)
 
 
 @click.command(cls=LocalizedCommand)

@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from compliance.check import CheckResult
-from compliance.models import Article, Finding, Regulation
+from compliance.models import Article, Diktum, Finding, Regulation
 
 PLACEHOLDER = "«…»"
-_CLOSING = re.compile(r"(?i)mulai\s+berlaku\s+pada\s+tanggal|dicabut\s+dan\s+dinyatakan\s+tidak\s+berlaku")
 # Letters of the articles inserted after one article: at most eight (a reader, and OCR, takes
 # an I, O, S or T after a number for a digit); more go after the article before it.
 _LETTERS = "ABCDEFGH"
@@ -47,12 +46,16 @@ class Draft:
     body: list[str]
     closing: list[str]
     addressed: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    annex: list[str] = field(default_factory=list)  # a replacement's Lampiran, verbatim under a new header
 
     def text(self) -> str:
         lines = [*self.title, "", *self.opening, "", "Menimbang :"]
         lines += self.menimbang
         lines += ["", "Mengingat :"] + self.mengingat
         lines += ["", "MEMUTUSKAN:", "", f"Menetapkan : {self.menetapkan}", "", *self.body, "", *self.closing]
+        if self.annex:
+            lines += ["", *self.annex]
         return "\n".join(lines).rstrip() + "\n"
 
 
@@ -61,13 +64,20 @@ def gaps(result: CheckResult) -> list[Finding]:
     return [f for f in result.findings if f.status in ("conflict", "partial", "missing") and f.requirement != "dasar-hukum"]
 
 
+def closing_pattern() -> re.Pattern[str]:
+    """Entry into force or revocation of an older act: what closes an instrument's body."""
+    from compliance.resources import data_yaml
+
+    return re.compile("(?i)" + data_yaml("regulations", "drafting.yaml")["closing"])
+
+
 def _kepala_daerah(result: CheckResult) -> str:
     from compliance.report.view import kepala_daerah
 
     return kepala_daerah(result.regulation.metadata.to_dict())
 
 
-def _clause(finding: Finding, result: CheckResult) -> list[str]:
+def clause_lines(finding: Finding, result: CheckResult) -> list[str]:
     """The suggested clause's ayat lines (its "Pasal «…»" heading left out)."""
     from compliance.report.templating import suggestion
 
@@ -78,11 +88,11 @@ def _clause(finding: Finding, result: CheckResult) -> list[str]:
 
 def _closing_start(reg: Regulation) -> Article | None:
     body = [a for a in reg.articles if a.parent is None]
-    first = next((i for i, a in enumerate(body) if _CLOSING.search(a.text)), len(body))
+    first = next((i for i, a in enumerate(body) if closing_pattern().search(a.text)), len(body))
     return body[first - 1] if first > 0 else (body[-1] if body else None)
 
 
-def _fixed_article(article: Article, conflict) -> str | None:
+def fixed_text(article: Article | Diktum, conflict) -> str | None:
     """The article verbatim with the contradicting value replaced by the national one."""
     regional, national = conflict.regional, conflict.national
     core = re.search(r"\d+\s*\([a-z ]+\)\s*tahun", regional)
@@ -104,12 +114,12 @@ def changes(result: CheckResult) -> list[Change]:
         if finding.status == "conflict" and finding.conflicts:
             conflict = finding.conflicts[0]
             article = reg.article(conflict.pasal)
-            fixed = _fixed_article(article, conflict) if article else None
+            fixed = fixed_text(article, conflict) if article else None
             if fixed is not None:
                 out.append(Change(finding.requirement, f"Ketentuan Pasal {article.label} diubah sehingga berbunyi "
                                   "sebagai berikut:", article.label, fixed))
                 continue
-        clause = _clause(finding, result)
+        clause = clause_lines(finding, result)
         if not clause:
             continue
         near = [e.pasal for e in finding.evidence if e.parent is None and e.pasal in labels and e.pasal != "1"]
@@ -130,14 +140,28 @@ def changes(result: CheckResult) -> list[Change]:
     return sorted(out, key=lambda c: (order.get(re.sub(r"[A-Z]+$", "", c.label), 0), c.label))
 
 
-_SMALL = {"di", "dan", "atau", "dalam", "pada", "ke", "dari", "yang", "untuk", "atas", "tentang", "serta", "bagi"}
+def _capitalised(word: str) -> str:
+    return re.sub(r"[^\W\d_]", lambda m: m.group().upper(), word.lower(), count=1)
 
 
-def _title(text: str) -> str:
-    """A title as cited in a sentence: capitalised words, small words lower-case, acronyms kept."""
-    words = text.split()
-    return " ".join(w.lower() if i and w.lower() in _SMALL else (w if w.isupper() and len(w) <= 4 else w.capitalize())
-                    for i, w in enumerate(words))
+def title_case(text: str) -> str:
+    """A title as cited in a sentence: words capitalised, small words lower-case, acronyms
+    (``regulations/drafting.yaml``) in capitals; a mixed-case title keeps its capitals."""
+    from compliance.resources import data_yaml
+
+    data = data_yaml("regulations", "drafting.yaml")
+    small, acronyms = set(data["small_words"]), set(data["acronyms"])
+    shouting = text.isupper()
+    out = []
+    for i, word in enumerate(text.split()):
+        core = re.sub(r"\W", "", word)
+        if core.upper() in acronyms or (not shouting and word.isupper() and len(core) > 1):
+            out.append(word if not shouting else word.upper())
+        elif i and word.lower() in small:
+            out.append(word.lower())
+        else:
+            out.append(_capitalised(word))
+    return " ".join(out)
 
 
 def _free_anchor(anchor: str | None, labels: list[str], inserted: dict[str, list[str]]) -> str | None:
@@ -151,21 +175,24 @@ def _free_anchor(anchor: str | None, labels: list[str], inserted: dict[str, list
     return None
 
 
-def _names(result: CheckResult) -> dict[str, str]:
+def names(result: CheckResult) -> dict[str, str]:
+    """How the draft names the region, its head and the amended act ("Keputusan Wali Kota
+    Denpasar Nomor 188.45/1689/HK/2019 tentang ...": no "Tahun" when the nomor holds it)."""
     meta = result.regulation.metadata
     jenis = meta.jenis or "Peraturan"
     daerah = meta.daerah or PLACEHOLDER
     place = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", daerah)
     level = daerah.split()[0] if daerah != PLACEHOLDER else PLACEHOLDER
-    short_jenis = jenis
-    tentang = _title(" ".join((meta.tentang or PLACEHOLDER).split()))
-    base = f"{short_jenis} {place} Nomor {meta.nomor or PLACEHOLDER} Tahun {meta.tahun or PLACEHOLDER} tentang {tentang}"
+    tentang = title_case(" ".join((meta.tentang or PLACEHOLDER).split()))
+    nomor, tahun = meta.nomor or PLACEHOLDER, str(meta.tahun or PLACEHOLDER)
+    year = "" if nomor.endswith(tahun) else f" Tahun {tahun}"
+    base = f"{jenis} {place} Nomor {nomor}{year} tentang {tentang}"
     berita = "Lembaran Daerah" if meta.jenis_kode == "perda" else "Berita Daerah"
-    return {"jenis": short_jenis, "place": place, "daerah": daerah, "level": level, "base": base,
+    return {"jenis": jenis, "place": place, "daerah": daerah, "level": level, "base": base,
             "berita": f"{berita} {daerah}", "kd": _kepala_daerah(result)}
 
 
-def _mengingat(result: CheckResult, n: dict[str, str], replace: bool = False) -> list[str]:
+def mengingat(result: CheckResult, n: dict[str, str], cite_base: bool = True) -> list[str]:
     """The amended act's Mengingat verbatim, Perpres 95/2018 added (if missing) after the acts
     above it, and (for an amendment) the amended act last."""
     from compliance.cite import citations_of, mengingat_citations
@@ -181,7 +208,7 @@ def _mengingat(result: CheckResult, n: dict[str, str], replace: bool = False) ->
     if not cites_perpres:
         entries.insert(last_high + 1, f"{context_data()['perpres']} (Lembaran Negara Republik Indonesia Tahun 2018 "
                                       "Nomor 182);")
-    if not replace:  # the act a replacement revokes is not its legal basis
+    if cite_base:  # a replaced act, or a Keputusan (not a peraturan), is no legal basis
         entries.append(f"{n['base']} ({n['berita']} Tahun {result.regulation.metadata.tahun or PLACEHOLDER} "
                        f"Nomor {PLACEHOLDER});")
     entries = [e.rstrip(";.") + ";" for e in entries]
@@ -189,24 +216,56 @@ def _mengingat(result: CheckResult, n: dict[str, str], replace: bool = False) ->
     return [f"{i}. {e}" for i, e in enumerate(entries, 1)]
 
 
-def draft(result: CheckResult, replace: bool = False) -> Draft | None:
-    """The amendment (or, with ``replace``, the replacement) draft; None when there is no gap."""
-    points = changes(result)
-    if not points:
-        return None
-    n = _names(result)
+def subject_of(result: CheckResult, replace: bool) -> str:
+    """The draft's own subject: "Perubahan atas <the act>", or the act's title for a replacement."""
+    n = names(result)
+    return (f"Perubahan atas {n['base']}" if not replace
+            else title_case(" ".join((result.regulation.metadata.tentang or PLACEHOLDER).split())))
+
+
+def heading(result: CheckResult, subject: str, replace: bool) -> tuple[list[str], list[str]]:
+    """The judul block and the Menimbang (why: alignment with Perpres 95/2018)."""
     from compliance.report.view import context_data
 
-    perpres = context_data()["perpres"]
-    subject = (f"Perubahan atas {n['base']}" if not replace
-               else _title(" ".join((result.regulation.metadata.tentang or PLACEHOLDER).split())))
+    n = names(result)
     title = [f"{n['jenis'].upper()} {n['place'].upper()}", f"NOMOR {PLACEHOLDER} TAHUN {PLACEHOLDER}", "TENTANG",
              subject.upper(), "", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "", f"{n['kd'].upper()} {n['place'].upper()},"]
     why = (f"perlu mengubah {n['base']};" if not replace else f"{n['base']} sudah tidak sesuai sehingga perlu diganti;")
     menimbang = [f"a. bahwa untuk menyelaraskan penyelenggaraan sistem pemerintahan berbasis elektronik di {n['daerah']} "
-                 f"dengan {perpres}, {why}",
+                 f"dengan {context_data()['perpres']}, {why}",
                  f"b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan {n['jenis']} "
                  f"tentang {subject};"]
+    return title, menimbang
+
+
+def annex(result: CheckResult, subject: str) -> list[str]:
+    """A replacement keeps the old Lampiran word for word (its old header included, for the
+    drafter to settle) under the new instrument's header: the diktum or Pasal that says
+    "sebagaimana tercantum dalam Lampiran" must still find it."""
+    reg = result.regulation
+    if not reg.lampiran:
+        return []
+    n = names(result)
+    number = f"NOMOR {PLACEHOLDER}" if reg.is_keputusan else f"NOMOR {PLACEHOLDER} TAHUN {PLACEHOLDER}"
+    lines = ["LAMPIRAN", f"{n['jenis'].upper()} {n['place'].upper()}", number, "TENTANG", subject.upper()]
+    for lampiran in reg.lampiran:
+        lines += [line for line in lampiran.text.splitlines() if line.strip()]
+    return lines
+
+
+def draft(result: CheckResult, replace: bool = False) -> Draft | None:
+    """The amendment (or, with ``replace``, the replacement) draft; None when there is no gap.
+    A Keputusan gets a Keputusan with diktum (``compliance.draft.keputusan``)."""
+    if result.regulation.is_keputusan:
+        from compliance.draft.keputusan import draft_keputusan
+
+        return draft_keputusan(result, replace)
+    points = changes(result)
+    if not points:
+        return None
+    n = names(result)
+    subject = subject_of(result, replace)
+    title, menimbang = heading(result, subject, replace)
     opening = ["Dengan Persetujuan Bersama", f"DEWAN PERWAKILAN RAKYAT DAERAH {n['daerah'].upper()}", "dan",
                f"{n['kd'].upper()} {n['place'].upper()}"] if result.regulation.metadata.jenis_kode == "perda" else []
     body = _replacement_body(result, points, n) if replace else _amendment_body(points, n)
@@ -214,8 +273,9 @@ def draft(result: CheckResult, replace: bool = False) -> Draft | None:
                "", PLACEHOLDER, "", f"Diundangkan di {PLACEHOLDER}", f"pada tanggal {PLACEHOLDER}",
                f"SEKRETARIS DAERAH {n['daerah'].upper()},", "", PLACEHOLDER, "",
                f"{n['berita'].upper()} TAHUN {PLACEHOLDER} NOMOR {PLACEHOLDER}"]
-    return Draft(title, opening, menimbang, _mengingat(result, n, replace), f"{n['jenis'].upper()} TENTANG {subject.upper()}.",
-                 body, closing, [p.requirement for p in points])
+    return Draft(title, opening, menimbang, mengingat(result, n, cite_base=not replace),
+                 f"{n['jenis'].upper()} TENTANG {subject.upper()}.", body, closing, [p.requirement for p in points], points,
+                 annex(result, subject) if replace else [])
 
 
 def _amendment_body(points: list[Change], n: dict[str, str]) -> list[str]:
@@ -239,7 +299,7 @@ def _replacement_body(result: CheckResult, points: list[Change], n: dict[str, st
     fixed = {p.label: p.body for p in points if not re.search(r"[A-Z]$", p.label)}
     new = [p.body for p in points if re.search(r"[A-Z]$", p.label)]
     body = [a for a in reg.articles if a.parent is None]
-    closing = [a for a in body if _CLOSING.search(a.text)]
+    closing = [a for a in body if closing_pattern().search(a.text)]
     keep = [a for a in body if a not in closing]
     lines, number = [], 0
     for article in keep:

@@ -1,0 +1,90 @@
+"""``compliance amend`` and ``compliance diff`` as a user runs them: ``-o -`` writes to
+standard output (Markdown by default; DOCX only into a pipe or a file, refused on a
+terminal), messages go to stderr then; nothing to draft → exit 3 and nothing written;
+the input is never overwritten; a Keputusan whose gaps are not what it sets says so."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from tests.conftest import EXAMPLES
+from tests.test_draft_keputusan import APPLICATION, TEAM
+
+SAMPLE = EXAMPLES / "perwal-banyuasri-2022-spbe.txt"
+
+
+def _run(args: list[str]):
+    return CliRunner().invoke(main, args)
+
+
+@pytest.mark.parametrize("fmt, opening", [(None, "PERATURAN WALI KOTA BANYUASRI  \n"), ("txt", "PERATURAN WALI KOTA BANYUASRI\n")])
+def test_amend_to_stdout_writes_the_draft_and_reports_on_stderr(fmt, opening):
+    run = _run(["amend", str(SAMPLE), "-o", "-", *(["--format", fmt] if fmt else [])])
+    assert run.exit_code == 0
+    assert run.stdout.startswith(opening) and "Pasal I" in run.stdout and "Pasal II" in run.stdout
+    assert "titik perubahan ditulis ke keluaran standar" in run.stderr
+    assert "titik perubahan" not in run.stdout
+
+
+def test_amend_docx_to_stdout_is_bytes_into_a_pipe_and_refused_on_a_terminal(monkeypatch):
+    run = _run(["amend", str(SAMPLE), "-o", "-", "--format", "docx"])
+    assert run.exit_code == 0
+    assert zipfile.ZipFile(io.BytesIO(run.stdout_bytes)).namelist()  # a whole Word file
+    monkeypatch.setattr("compliance.draft.command._stdout_is_terminal", lambda: True)
+    refused = _run(["amend", str(SAMPLE), "-o", "-", "--format", "docx"])
+    assert refused.exit_code == 1
+    assert refused.stderr.strip().count("\n") == 0 and "tidak dapat ditampilkan di terminal" in refused.stderr
+
+
+def test_amend_never_overwrites_its_input(tmp_path: Path):
+    copy = tmp_path / "perwal.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    run = _run(["amend", str(copy), "-o", str(copy)])
+    assert run.exit_code == 1 and "Traceback" not in run.stderr
+    assert copy.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_a_keputusan_outside_its_subject_says_so_and_writes_nothing(tmp_path: Path):
+    source = tmp_path / "kepwal-aplikasi.txt"
+    source.write_text(APPLICATION, encoding="utf-8")
+    out = tmp_path / "rancangan.docx"
+    run = _run(["amend", str(source), "-o", str(out)])
+    assert run.exit_code == 3 and not out.exists()
+    assert "bukan pokok yang ditetapkannya" in run.stderr and "Peraturan Wali Kota" in run.stderr
+    english = _run(["--lang", "en", "amend", str(source), "-o", str(out)])
+    assert english.exit_code == 3 and "are not what it sets" in english.stderr
+
+
+def test_a_keputusan_with_a_gap_of_its_subject_gets_a_keputusan_draft(tmp_path: Path):
+    source = tmp_path / "kepwal-tim.txt"
+    source.write_text(TEAM, encoding="utf-8")
+    out = tmp_path / "rancangan.md"
+    run = _run(["amend", str(source), "-o", str(out)])
+    assert run.exit_code == 0 and "1 titik perubahan ditulis" in run.stdout
+    text = out.read_text(encoding="utf-8")
+    assert "KESATU : Ketentuan dalam Keputusan Wali Kota Tirtaraya" in text and "Pasal I" not in text
+
+
+def test_diff_to_stdout_and_unrelated_texts(tmp_path: Path):
+    run = _run(["diff", str(SAMPLE), str(EXAMPLES / "perbup-sukamaju-2016-egov.txt"), "-o", "-", "--format", "json"])
+    assert run.exit_code == 0
+    data = json.loads(run.stdout)
+    assert data["unrelated"] and data["articles"]
+    assert "tampak tidak berhubungan" in run.stderr and "tampak tidak berhubungan" not in run.stdout
+    same = _run(["diff", str(SAMPLE), str(SAMPLE), "-o", "-"])
+    assert same.exit_code == 0 and same.stdout.startswith("# Perbandingan dua rancangan")
+    assert "Tidak ada pasal yang berubah." in same.stdout
+
+
+def test_diff_never_overwrites_an_input(tmp_path: Path):
+    copy = tmp_path / "v1.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    run = _run(["diff", str(copy), str(SAMPLE), "-o", str(copy)])
+    assert run.exit_code == 1 and copy.read_bytes() == SAMPLE.read_bytes()
