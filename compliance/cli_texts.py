@@ -181,9 +181,12 @@ HELP_ID: dict[str, str] = {
     "Run the web app (upload, reports, comparison, history, catalog, JSON API).":
         "Menjalankan aplikasi web (unggah, laporan, perbandingan, riwayat, katalog, API JSON).",
     # compliance amend / diff (drafting aids)
-    "Write an amendment draft (Pasal I, II) that addresses the regulation's gaps and conflicts.":
-        "Menulis rancangan perubahan (Pasal I, II) yang menjawab kesenjangan dan pertentangan peraturan.",
-    "The draft: .docx (Word), .md or .txt.": "Berkas rancangan: .docx (Word), .md, atau .txt.",
+    "Write an amendment draft (Pasal I, II; diktum for a Keputusan) that addresses the gaps; exit 3 when none.":
+        "Menulis rancangan perubahan (Pasal I, II; diktum untuk Keputusan) yang menjawab kesenjangan; kode "
+        "keluar 3 bila tidak ada.",
+    "The draft: .docx (Word), .md or .txt; - for stdout (Markdown unless --format).":
+        "Berkas rancangan: .docx (Word), .md, atau .txt; - untuk layar (Markdown kecuali --format).",
+    "Default: from the -o suffix.": "Bawaan: dari akhiran nama berkas -o.",
     "A full replacement regulation revoking the old one, not an amendment.":
         "Rancangan peraturan pengganti yang mencabut peraturan lama, bukan perubahan.",
     "Compare two drafts: articles added, removed, changed (word by word), and each requirement's status.":

@@ -254,12 +254,8 @@ def annex(result: CheckResult, subject: str) -> list[str]:
 
 
 def draft(result: CheckResult, replace: bool = False) -> Draft | None:
-    """The amendment (or, with ``replace``, the replacement) draft; None when there is no gap.
-    A Keputusan gets a Keputusan with diktum (``compliance.draft.keputusan``)."""
-    if result.regulation.is_keputusan:
-        from compliance.draft.keputusan import draft_keputusan
-
-        return draft_keputusan(result, replace)
+    """The amendment (or, with ``replace``, the replacement) draft of a Peraturan; None when
+    there is no gap. A Keputusan's is ``compliance.draft.keputusan.draft_keputusan``."""
     points = changes(result)
     if not points:
         return None

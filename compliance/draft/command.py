@@ -42,8 +42,10 @@ def amendment(regulation: Regulation, replace: bool = False, catalog: str = "per
     """The amendment (or ``replace``: replacement) draft of ``regulation`` after checking it."""
     from compliance.check import check
 
+    from compliance.draft.keputusan import draft_keputusan
+
     result = check(regulation, catalog, lang=lang)
-    made = draft(result, replace=replace)
+    made = (draft_keputusan if regulation.is_keputusan else draft)(result, replace=replace)
     if made is not None:
         return Amendment(made)
     if regulation.is_keputusan:
