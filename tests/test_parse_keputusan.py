@@ -201,3 +201,14 @@ def test_a_lampiran_title_stops_before_a_charts_boxes():
         "LAMPIRAN PERATURAN BUPATI SUKAMAJU NOMOR 9 TAHUN 2020 TENTANG BAGAN ORGANISASI\nKEPALA DINAS\nUPT\nSEKRETARIAT")
     (lampiran,) = _parse(text).lampiran
     assert lampiran.title.endswith("TENTANG BAGAN ORGANISASI") and lampiran.text.endswith("UPT\nSEKRETARIAT")
+
+
+def test_a_diktum_opening_with_a_numbered_point_keeps_its_colon():
+    """"KEDUA : 1. …" opens KEDUA: the colon is the diktum's, not punctuation of the word,
+    so the text after it may start with a number or a small letter."""
+    text = KEPUTUSAN.replace("KEDUA ': Tim Koordinasi SPBE sebagaimana dimaksud dalam Diktum KESATU bertugas:",
+                             "KEDUA : 1. Tim Koordinasi SPBE sebagaimana dimaksud dalam Diktum KESATU bertugas:")
+    reg = _parse(text)
+    assert [d.label for d in reg.diktum] == ["KESATU", "KEDUA", "KETIGA", "KEEMPAT"]
+    assert reg.diktum[1].text.startswith("1. Tim Koordinasi SPBE")
+    assert not any("1. Tim Koordinasi" in d.text for d in reg.diktum[:1])
