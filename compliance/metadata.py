@@ -106,7 +106,8 @@ def _daerah(name: str, kind: dict) -> str | None:
     level_word = kinds().get("daerah_levels", {}).get(kind.get("level"))
     if not name:
         return None
-    if level_word and not re.match(rf"^({level_word}|Kab\.?)\b", name, re.IGNORECASE):
+    abbreviation = markers().source("daerah_level_abbreviation")
+    if level_word and not re.match(rf"^({level_word}|{abbreviation})\b", name, re.IGNORECASE):
         name = f"{level_word} {name}"
     return name
 
