@@ -18,6 +18,7 @@ from compliance.markers import Markers, markers
 from compliance.metadata import iso_date
 from compliance.models import Page, Source
 from compliance.parse import parse
+from compliance.values import frequencies
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -125,6 +126,7 @@ def test_without_the_new_words_they_are_text():
     assert "Bagian Kedua Puluh Satu" in reg.articles[0].text
     assert reg.metadata.ditetapkan is None  # "Agst" is not a month yet
     assert reg.penjelasan.pasal == []  # "Pasal 1 hingga Pasal 2" heads no note yet
+    assert frequencies("audit dilakukan saban dua tahun") == []
 
 
 def test_a_new_spelling_is_a_yaml_line(edited_data):
@@ -132,6 +134,7 @@ def test_a_new_spelling_is_a_yaml_line(edited_data):
         data["values"]["bagian_ordinals"].append("Kedua Puluh Satu")
         data["values"]["months"]["agst"] = 8
         data["penjelasan"]["range_words"].append("hingga")
+        data["periods"]["every"].append("saban")
 
     edited_data("markers.yaml", add)
     assert iso_date("17 Agst 2021") == "2021-08-17"
@@ -142,6 +145,8 @@ def test_a_new_spelling_is_a_yaml_line(edited_data):
     assert "Bagian" not in reg.articles[0].text
     assert reg.metadata.ditetapkan == "2021-08-17"
     assert [p["label"] for p in reg.penjelasan.pasal] == ["1 hingga Pasal 2"]
+    [audit] = frequencies("audit dilakukan saban dua tahun")
+    assert (audit.years, audit.printed) == (2, "saban dua tahun")
 
 
 CITATION = ("sesuai Peraturan Presiden Nomor 95 Tahun 2018 mengenai Sistem Pemerintahan Berbasis Elektronik; "
@@ -164,7 +169,7 @@ def test_a_new_citation_word_is_a_yaml_line(edited_data):
 
 
 PARSER_MODULES = ("parse.py", "parse_body.py", "parse_headings.py", "parse_items.py", "parse_diktum.py",
-                  "parse_lampiran.py", "metadata.py", "cite.py", "cite_find.py")
+                  "parse_lampiran.py", "metadata.py", "cite.py", "cite_find.py", "clean.py")
 MARKER_WORDS = re.compile(r"Pasal|BAB|Bagian|Paragraf|enimbang|engingat|MEMUTUSKAN|Menetapkan|Ditetapkan|"
                           r"Diundangkan|NOMOR|TAHUN|TENTANG|LAMPIRAN|UMUM|ayat|huruf|angka|bahwa|berbunyi|diubah")
 
