@@ -64,11 +64,13 @@ class MatchContext:
         """``terms.find(unit.body)`` (or of ``undelegated(unit)``), the body read on its own.
         Both hold only literals the unit's slice holds, so a list the index rules out
         there cannot match: its expression is not run."""
+        at = self.position[id(unit)]
+        if not self.index.may_match(terms, at):
+            return []
         key = (id(unit), undelegated)
         if key not in self._alone:
             self._alone[key] = Prepared.of(self.undelegated(unit) if undelegated else unit.body)
         prepared = self._alone[key]
-        at = self.position[id(unit)]
         return terms.find_slice(prepared, 0, len(prepared.text), lambda gated: self.index.holds(gated, at))
 
     def is_outline(self, unit: Unit) -> bool:

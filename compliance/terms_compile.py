@@ -197,29 +197,35 @@ class _Compiler:
         """Folded lower-case literals of which one must occur wherever ``phrase``
         matches (None: no such literal is known, always run the expression). A
         cheap substring test on them spares the regular expression most ayat."""
-        best: frozenset[str] | None = None
-        for candidate in self.clause(phrase):
-            if best is None or min(map(len, candidate)) > min(map(len, best)):
-                best = candidate
-        return best
+        return _best(self._word_sets(phrase, sharp=False))
 
     def clause(self, phrase: str) -> tuple[frozenset[str], ...]:
         """For each word of ``phrase`` whose literals are known, the literals of which one
         must occur wherever the phrase matches: every set of them must be met in a text
-        the phrase can match (a sharper test than ``keys``, which keeps the best one)."""
+        the phrase can match. Sharper than ``keys``, which keeps the best one: a root
+        keeps the first letter no nasal prefix drops, and an acronym its capitals
+        (``=`` + the literal, to be found in the folded text as it is cased)."""
         if phrase not in self._clauses:
-            self._clauses[phrase] = tuple(k for k in map(self._word_keys, phrase.split()) if k)
+            self._clauses[phrase] = tuple(self._word_sets(phrase, sharp=True))
         return self._clauses[phrase]
 
-    def _word_keys(self, word: str) -> frozenset[str] | None:
-        if word == _GAP:
-            return None
-        if word.startswith("@"):
-            options = [self.keys(p) for p in self.vocabulary.get(word[1:], [])]
-            if not options or any(o is None for o in options):
-                return None
-            return frozenset().union(*options)
-        return frozenset([_literal(word)]) if _literal(word) else None
+    def _word_sets(self, phrase: str, sharp: bool) -> list[frozenset[str]]:
+        words = phrase.split()
+        tail_of_root = bool(words) and words[0].startswith("~")  # later words of "~root word" ignore case
+        out = []
+        for i, word in enumerate(words):
+            if word == _GAP:
+                continue
+            if word.startswith("@"):
+                members = self.vocabulary.get(word[1:], [])
+                options = [_best(self.clause(p)) if sharp else self.keys(p) for p in members]
+                if options and all(o is not None for o in options):
+                    out.append(frozenset().union(*options))
+                continue
+            literal = _sharp_literal(word, exact_case=not (tail_of_root and i > 0)) if sharp else _literal(word)
+            if literal:
+                out.append(frozenset([literal]))
+        return out
 
     def vocab(self, name: str) -> str:
         if name not in self.vocabulary:
@@ -268,6 +274,31 @@ class _Compiler:
         raw = "|".join(raws) if raws else None
         clauses = tuple(self.clause(p) for p in phrases) if gate is not None else ()
         return Compiled(folded, raw, gate, values, clauses)
+
+
+def _best(sets: Sequence[frozenset[str]]) -> frozenset[str] | None:
+    """The set whose shortest literal is longest (the first of equals)."""
+    best: frozenset[str] | None = None
+    for candidate in sets:
+        if best is None or min(map(len, candidate)) > min(map(len, best)):
+            best = candidate
+    return best
+
+
+@lru_cache(maxsize=None)
+def _sharp_literal(word: str, exact_case: bool) -> str:
+    """Like ``_literal``, sharper: a root's first letter stays unless a nasal prefix can
+    drop it (k, t, s, p: "menetapkan"); an acronym, matched in its case, is ``=`` and its
+    longest piece as folded ("=SPBE") when it has a capital."""
+    if word.startswith("~") and len(word) > 1:
+        root = word[1:] if word[1].lower() not in "ktsp" else word[2:]
+        pieces = re.split(r"[^0-9a-z]", fold(root.lower()))
+        return max(pieces, key=len, default="")
+    if exact_case and _is_acronym(word):
+        piece = max(re.split(r"[^0-9A-Za-z]", fold(word)), key=len, default="")
+        if piece != piece.lower():  # a capital to find as cased
+            return "=" + piece
+    return _literal(word)
 
 
 @lru_cache(maxsize=None)

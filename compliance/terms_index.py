@@ -20,6 +20,7 @@ from typing import Iterator, Sequence
 from compliance.terms import Gated, Prepared, Span, Terms
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
+_CASED = re.compile(r"[0-9a-z]*[A-Z][0-9A-Za-z]*")  # a word with a capital, whole (an acronym's literal has one)
 # Characters that a case-insensitive expression matches to an ASCII letter although their
 # lower case is another letter ("ı" to "i", "ſ" to "s"): in a text holding them only the
 # whole gate of a list is a safe test, as it has always been.
@@ -34,6 +35,29 @@ def _bits(mask: int) -> Iterator[int]:
         mask ^= low
 
 
+class _Words:
+    """Distinct words and the slices holding each, searched for a literal all at once."""
+
+    def __init__(self, words: dict[str, int]) -> None:
+        self._masks = list(words.values())
+        self._joined = "\n".join(words) + "\n"
+        self._starts = []
+        offset = 0
+        for word in words:
+            self._starts.append(offset)
+            offset += len(word) + 1
+
+    def holding(self, literal: str) -> int:
+        """The slices holding a word that contains ``literal``."""
+        found = 0
+        joined, starts, masks = self._joined, self._starts, self._masks
+        at = joined.find(literal)
+        while at >= 0:
+            found |= masks[bisect_right(starts, at) - 1]
+            at = joined.find(literal, joined.index("\n", at) + 1)
+        return found
+
+
 class SliceIndex:
     """Slices ``text[start:end]`` (several may share a text) and which of them hold each
     literal, for ``find``. Literals never span two words' characters and a slice's words
@@ -45,7 +69,8 @@ class SliceIndex:
         self.slices: list[tuple[Prepared, int, int]] = []
         self.ungated = 0  # slices whose lower case shifts offsets: no gate applies
         self.odd = 0  # slices of texts with a _CASE_ODD character
-        words: dict[str, int] = {}
+        words: dict[str, int] = {}  # the slices' words, lower case -> the slices holding each
+        cased: dict[str, int] = {}  # their words with capitals, as folded -> the slices holding each
         for i, (text, start, end) in enumerate(slices):
             if id(text) not in prepared:
                 prepared[id(text)] = Prepared.of(text)
@@ -57,32 +82,25 @@ class SliceIndex:
                 continue
             if any(ch in text for ch in _CASE_ODD):
                 self.odd |= bit
-            for word in _TOKEN.findall(ready.lower, start, end):
+            for word in set(_TOKEN.findall(ready.lower, start, end)):
                 words[word] = words.get(word, 0) | bit
+            for word in set(_CASED.findall(ready.folded, start, end)):
+                cased[word] = cased.get(word, 0) | bit
         self.all = (1 << len(self.slices)) - 1
-        self._masks = list(words.values())
-        self._joined = "\n".join(words) + "\n"
-        self._starts = []
-        offset = 0
-        for word in words:
-            self._starts.append(offset)
-            offset += len(word) + 1
+        self._lower = _Words(words)
+        self._cased = _Words(cased)
         self._holding: dict[str, int] = {}
         self._unions: dict[frozenset[str], int] = {}
         self._candidates: dict[int, int | None] = {}
         self._everywhere: dict[int, bool] = {}
+        self._visits: dict[int, int] = {}
 
     def holding(self, literal: str) -> int:
-        """The slices whose lower-case text contains ``literal``."""
+        """The slices whose lower-case text contains ``literal``, or, for ``=`` and a
+        literal, whose folded text contains it as cased."""
         found = self._holding.get(literal)
         if found is None:
-            found = 0
-            joined, starts, masks = self._joined, self._starts, self._masks
-            at = joined.find(literal)
-            while at >= 0:
-                word = bisect_right(starts, at) - 1
-                found |= masks[word]
-                at = joined.find(literal, joined.index("\n", at) + 1)
+            found = self._cased.holding(literal[1:]) if literal.startswith("=") else self._lower.holding(literal)
             self._holding[literal] = found
         return found
 
@@ -130,6 +148,27 @@ class SliceIndex:
         does any copy of it with characters blanked); None: the gate must be tested."""
         return False if self._verdict(gated, i) is False else None
 
+    def may_match(self, terms: Terms, i: int) -> bool:
+        """False when no list of ``terms`` can match in slice ``i`` (or in a copy of it
+        with characters blanked): none runs there unless its literals are met."""
+        return bool(self._visit(terms) >> i & 1)
+
+    def _visit(self, terms: Terms) -> int:
+        """The slices where ``terms`` may match (every slice when it must run everywhere)."""
+        key = id(terms)
+        if key not in self._visits:
+            if self.everywhere(terms):
+                visit = self.all
+            else:
+                visit = self.candidates(terms.alternatives) if terms.alternatives is not None else 0
+                for group, _ in terms.groups:
+                    both = self.all
+                    for gated in group:
+                        both &= self.candidates(gated)
+                    visit |= both
+            self._visits[key] = visit
+        return self._visits[key]
+
     def find_at(self, terms: Terms, i: int) -> list[Span]:
         """``terms.find_slice`` of slice ``i``."""
         prepared, start, end = self.slices[i]
@@ -137,14 +176,5 @@ class SliceIndex:
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
         """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""
-        if self.everywhere(terms):
-            visit = self.all
-        else:
-            visit = self.candidates(terms.alternatives) if terms.alternatives is not None else 0
-            for group, _ in terms.groups:
-                both = self.all
-                for gated in group:
-                    both &= self.candidates(gated)
-                visit |= both
-        found = {i: self.find_at(terms, i) for i in _bits(visit)}
+        found = {i: self.find_at(terms, i) for i in _bits(self._visit(terms))}
         return {i: spans for i, spans in found.items() if spans}

@@ -138,11 +138,21 @@ def test_real_slips_in_the_corpus(name, code, where):
     "Sebagaimana tersebut pada huruf a, SEBAGAIMANA DIMAKSUD DI DALAM Pasal 1",
     "",
     "tanpa rujukan apa pun",
+    "data yang dimaksud pada ayat (1) ı sebagaımana dimaksud dalam huruf b İ",
 ])
 def test_backrefs_are_removed_as_the_plain_expression_removes_them(text):
+    import re
+
     from compliance.draft.review import _words, without_backrefs
 
     assert without_backrefs(text) == _words()["backref"].sub(" ", text)
+    # also when the expression asks what follows the cue (a reference word after it)
+    backref = _words()["backref"]
+    try:
+        _words()["backref"] = re.compile(backref.pattern + r"(?=\s*(?:pasal|ayat|huruf|angka))")
+        assert without_backrefs(text) == _words()["backref"].sub(" ", text)
+    finally:
+        _words()["backref"] = backref
 
 
 def test_backrefs_of_the_samples_are_removed_as_the_plain_expression_removes_them():

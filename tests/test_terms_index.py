@@ -70,3 +70,19 @@ def test_texts_whose_case_folding_is_unusual_keep_the_plain_gate():
     assert index.find(terms) == slow(terms, index) == {0: [(0, 14)], 1: [(2, 16)]}
     (gated,) = terms.gated()
     assert index.candidates(gated) == 0b011
+
+
+def test_an_acronym_is_sought_in_its_capitals_and_a_root_keeps_its_first_letter():
+    """"MAN" (an acronym, matched in its case) cannot be in "keamanan"; "~dana" needs
+    "dana" in every form (a nasal prefix drops only k, t, s, p: "menetapkan")."""
+    acronym, root = Terms(["MAN"], {}), Terms(["~dana"], {})
+    text = "Keamanan dijaga.\nJaringan MAN dibangun.\nPendanaan disiapkan.\nAda anak."
+    cuts = [0, 17, 40, 61, len(text)]
+    index = SliceIndex([(text, s, e) for s, e in zip(cuts, cuts[1:])])
+    assert index.candidates(acronym.gated()[0]) == 0b0010
+    assert index.candidates(root.gated()[0]) == 0b0100
+    assert index.find(acronym) == slow(acronym, index) == {1: [(9, 12)]}
+    assert index.find(root) == slow(root, index) == {2: [(0, 9)]}
+    tetap = Terms(["~tetap"], {})
+    other = "Walikota menetapkan rencana."
+    assert SliceIndex([(other, 0, len(other))]).find(tetap) == {0: [(9, 19)]}

@@ -59,6 +59,7 @@ def _words() -> dict[str, Any]:
         "cue_end": re.compile(rf"(?i)(?:{cues})\s*$"),
         "cue": re.compile(rf"(?i)(?:{cues})"),
         "cue_at": re.compile(rf"(?i)(?=(?:{cues}))"),
+        "cue_heads": sorted({c.split()[0].lower() for c in data["reference_cues"]}),
         "backref": re.compile(rf"(?i)(?:[\w/-]+\s+){{0,{data['subject_words']}}}(?:{cues})"),
         "clause": frozenset(data["clause_words"]),
         "verb": re.compile("(?:" + "|".join(data["verb_prefixes"]) + ")"),
@@ -230,11 +231,12 @@ class _Document:
 def without_backrefs(text: str) -> str:
     """``backref.sub(" ", text)``, the expression run only around the cues: a match ends
     with a cue and starts at most ``subject_words`` words before it, so text outside those
-    windows is kept as it is. (The expression alone tries every position of every place,
-    most of a regulation's text.)"""
+    windows is kept as it is; a window also holds the word after its cue, which a
+    condition on what follows may read. (The expression alone tries every position of
+    every place, most of a regulation's text.)"""
     words = _words()
-    windows = sorted((_subject_start(text, m.start(), words["limit"]), words["cue"].match(text, m.start()).end())
-                     for m in words["cue_at"].finditer(text))
+    windows = sorted((_subject_start(text, at, words["limit"]), _next_word_end(text, words["cue"].match(text, at).end()))
+                     for at in _cue_starts(text))
     out: list[str] = []
     done = start = end = 0
     for window_start, window_end in windows + [(len(text) + 1, len(text) + 1)]:
@@ -243,6 +245,35 @@ def without_backrefs(text: str) -> str:
             done, start = end, window_start
         end = max(end, window_end)
     return "".join(out) + text[done:]
+
+
+def _cue_starts(text: str) -> list[int]:
+    """Every offset where a cue begins. A cue's first word in lower case found by a
+    substring search, then the cue matched there: the same offsets as the expression
+    tried at every position, except in a text whose lower case differs from what a
+    case-blind match accepts ("ı", "ſ" match "i", "s"; "İ" lower-cases to two
+    characters), where the expression does it."""
+    words = _words()
+    lower = text.lower()
+    if len(lower) != len(text) or "ı" in text or "ſ" in text:
+        return [m.start() for m in words["cue_at"].finditer(text)]
+    starts = set()
+    for head in words["cue_heads"]:
+        at = lower.find(head)
+        while at >= 0:
+            if words["cue"].match(text, at):
+                starts.add(at)
+            at = lower.find(head, at + 1)
+    return sorted(starts)
+
+
+def _next_word_end(text: str, at: int) -> int:
+    """The end of the white space from ``at`` and of the word after it."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    while at < len(text) and (text[at].isalnum() or text[at] in "_/-"):
+        at += 1
+    return at
 
 
 def _subject_start(text: str, cue: int, limit: int) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from compliance.cite import regulation_key
-from compliance.graph import requirements_for, sorted_edges
+from compliance.graph import requirements_for
 from compliance.models import Regulation
 from compliance.report.labels import labels
 
@@ -85,9 +85,8 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
 def _links(graph: nx.MultiDiGraph, reg_id: str, statuses: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """(article, requirement, status, tooltip): the matcher's links, and those reached through a citation."""
     links, reached = [], {}
-    for u, v, _, d in sorted_edges(graph):
-        if not (u == reg_id or u.startswith(reg_id + "#")):
-            continue
+    own = [n for n in graph if n == reg_id or n.startswith(reg_id + "#")]
+    for u, v, _, d in sorted(graph.out_edges(own, keys=True, data=True), key=lambda e: e[:3]):
         if d.get("relation") == "satisfies":
             status = d.get("status", "")
             links.append((u, v, status, f"{statuses.get(status, status)} · {d.get('via', '')} {d.get('score', '')}"))
