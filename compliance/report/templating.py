@@ -9,7 +9,7 @@ from functools import cache
 
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
 from markupsafe import Markup, escape
 
 from compliance.report import view
@@ -42,6 +42,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no file checks on every page
     )
     env.filters.update(highlight=highlight, placeholders=placeholders, anchor=anchor, pasal_ref=_pasal_ref, num=_num)
     return env
@@ -68,6 +69,12 @@ def _pasal_ref(context, item: dict) -> str:
     return view.pasal_ref(item, labels(context["lang"]))
 
 
+@cache
+def _suggestion_template(requirement: str) -> Template:
+    """The entry's own clause template, else the generic one (looked up once per entry)."""
+    return environment().select_template([f"suggestions/{requirement}.j2", "suggestions/_generic.j2"])
+
+
 def suggestion(finding: dict, metadata: dict) -> Markup | None:
     """A clause a drafter can adapt for a gap (partial, conflict, missing); None otherwise.
 
@@ -79,9 +86,7 @@ def suggestion(finding: dict, metadata: dict) -> Markup | None:
         return None
     context = view.context_data()
     precise = finding.get("basis_confidence") in ("text", "number")
-    template = environment().select_template(
-        [f"suggestions/{finding['requirement']}.j2", "suggestions/_generic.j2"])
-    text = template.render(
+    text = _suggestion_template(finding["requirement"]).render(
         finding=finding,
         kd=view.kepala_daerah(metadata),
         perpres=context["perpres"],
