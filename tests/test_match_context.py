@@ -1,0 +1,51 @@
+"""A check's matching context finds in each unit what the term lists find in the unit's
+own text, and reads signal owners, citations and units once."""
+
+from __future__ import annotations
+
+import pytest
+
+import compliance
+from compliance.catalog import load_catalog
+from compliance.graph import build_graph
+from compliance.match_context import match_context
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def context():
+    catalog = load_catalog()
+    reg = compliance.load(EXAMPLES / "perwal-banyuasri-2022-spbe.txt")
+    return match_context(reg, catalog, "id", build_graph([reg], catalog))
+
+
+def test_every_list_is_found_in_a_unit_as_in_the_unit_s_own_text(context):
+    catalog = context.catalog
+    lists = [catalog.outline, catalog.listing, catalog.delegation, catalog.composition]
+    for entry in catalog.entries:
+        lists += [entry.signals, entry.weak_signals, *(e.terms for e in entry.elements)]
+    found = 0
+    for terms in (t for t in lists if not t.empty):
+        for unit in context.units:
+            expected = terms.find(unit.body)
+            assert context.find(terms, unit) == expected
+            assert context.find_alone(terms, unit) == expected
+            assert context.find_alone(terms, unit, undelegated=True) == terms.find(context.undelegated(unit))
+            found += bool(expected)
+    assert found > 100
+
+
+def test_signal_owners_are_the_entries_whose_signals_an_operative_unit_holds(context):
+    for i, unit in enumerate(context.units):
+        if unit.kind != "operative":
+            assert i not in context.signal_owners
+            continue
+        expected = {e.id for e in context.catalog.entries if e.check is None and e.signals.find(unit.body)}
+        assert context.signal_owners[i] == expected
+    assert any(context.signal_owners.values())
+
+
+def test_units_of_one_article_are_grouped_in_document_order(context):
+    for key, positions in context.articles.items():
+        assert positions == sorted(positions)
+        assert all(context.units[i].article_key == key for i in positions)
