@@ -37,6 +37,7 @@ class MatchContext:
     _undelegated: dict[int, str] = field(default_factory=dict)
     _alone: dict[tuple[int, bool], Prepared] = field(default_factory=dict)  # (id(unit), undelegated) -> its body prepared
     _comparable: list[tuple[Unit, str, set[str]]] | None = None
+    _holding_word: dict[str, int] = field(default_factory=dict)  # word -> comparable units holding it (bits)
 
     def hits(self, terms: Terms) -> dict[int, list[Span]]:
         """Unit position -> the spans of ``terms`` in its body, for the units where they
@@ -102,8 +103,34 @@ class MatchContext:
             for unit in self.units:
                 if unit.kind == "operative" and len(unit.body) >= 40:
                     body = unit.body.lower()
-                    self._comparable.append((unit, body, set(_WORD.findall(body))))
+                    words = set(_WORD.findall(body))
+                    for word in words:
+                        self._holding_word[word] = self._holding_word.get(word, 0) | 1 << len(self._comparable)
+                    self._comparable.append((unit, body, words))
         return self._comparable
+
+    def sharing(self, words: set[str], least: int) -> int:
+        """The comparable units (bit ``i`` for ``comparable()[i]``) holding at least
+        ``least`` of ``words``: the words' unit sets added up as binary counters."""
+        self.comparable()
+        planes: list[int] = []  # bit i of planes[k]: bit k of unit i's count
+        for word in words:
+            carry = self._holding_word.get(word, 0)
+            for k, plane in enumerate(planes):
+                planes[k], carry = plane ^ carry, plane & carry
+                if not carry:
+                    break
+            if carry:
+                planes.append(carry)
+        if least >= 1 << len(planes):
+            return 0
+        equal, greater = (1 << len(self._comparable)) - 1, 0
+        for k in reversed(range(len(planes))):
+            if least >> k & 1:
+                equal &= planes[k]
+            else:
+                greater |= equal & planes[k]
+        return greater | equal
 
 
 def match_context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiDiGraph) -> MatchContext:

@@ -116,6 +116,14 @@ def scope(entry: Entry, topic_hits: list[Hit], ctx: MatchContext) -> list[Unit]:
     return out
 
 
+def _least_shared(n: int) -> int:
+    """The fewest words of ``n`` a unit must share with a model (``SIMILARITY_COVERAGE``)."""
+    least = 0
+    while least < SIMILARITY_COVERAGE * n:
+        least += 1
+    return least
+
+
 def similar(entry: Entry, ctx: MatchContext) -> Hit | None:
     """The operative unit most like the entry's model sentences, if similar enough.
 
@@ -125,9 +133,17 @@ def similar(entry: Entry, ctx: MatchContext) -> Hit | None:
     """
     best: Hit | None = None
     models = [(m.lower(), set(_WORD.findall(m.lower()))) for m in entry.similar]
-    for unit, body, words in ctx.comparable():
-        for model, model_words in models:
-            if len(model_words & words) < SIMILARITY_COVERAGE * len(model_words):
+    close = [ctx.sharing(words, _least_shared(len(words))) for _, words in models]  # units sharing enough words
+    comparable, left = ctx.comparable(), 0
+    for near in close:
+        left |= near
+    while left:
+        low = left & -left
+        left ^= low
+        i = low.bit_length() - 1
+        unit, body, _ = comparable[i]
+        for (model, model_words), near in zip(models, close):
+            if not near >> i & 1:
                 continue
             score = fuzz.token_set_ratio(model, body)
             if score >= SIMILARITY_THRESHOLD and (best is None or score > best.score * 100):

@@ -49,3 +49,14 @@ def test_units_of_one_article_are_grouped_in_document_order(context):
     for key, positions in context.articles.items():
         assert positions == sorted(positions)
         assert all(context.units[i].article_key == key for i in positions)
+
+
+def test_units_sharing_words_are_counted_as_by_hand(context):
+    comparable = context.comparable()
+    vocabulary = sorted({w for _, _, words in comparable for w in words})
+    assert len(vocabulary) > 100
+    for step in (1, 7, 13):
+        words = set(vocabulary[::step][:12]) | {"kata-yang-tidak-ada"}
+        for least in range(0, len(words) + 2):
+            expected = sum(1 << i for i, (_, _, held) in enumerate(comparable) if len(words & held) >= least)
+            assert context.sharing(words, least) == expected
