@@ -155,7 +155,7 @@ def _marks(lines: list[Line], source: Source) -> _Marks:
     after = _find(lines, vocab.after_mengingat, max(opening) + 1) if opening else None
     body_from = after if after is not None else (max(opening) + 1 if opening else 0)
     body = _find(lines, vocab.body_start, body_from)
-    diktum = first_diktum(lines, body_from) if opening else None
+    diktum = first_diktum(lines, body_from, body) if opening else None  # only one before the body counts
     if diktum is not None and (body is None or diktum < body):
         return _Marks(menimbang, mengingat, after, diktum, keputusan=True)
     if body is None:

@@ -47,9 +47,9 @@ def diktum_start(text: str, expected: str, first: bool = False) -> tuple[str, st
     return label, m.group("rest")
 
 
-def first_diktum(lines: list[Line], start: int) -> int | None:
-    """Index of the line opening the first diktum at or after ``start``."""
-    for i in range(start, len(lines)):
+def first_diktum(lines: list[Line], start: int, stop: int | None = None) -> int | None:
+    """Index of the line opening the first diktum at or after ``start`` (and before ``stop``)."""
+    for i in range(start, len(lines) if stop is None else stop):
         if diktum_start(lines[i].text, ordinals()[0], first=True) is not None:
             return i
     return None

@@ -4,10 +4,12 @@ pdfium is not thread-safe and a pdfium call cannot be interrupted, so the only
 sure way to abandon a page that takes too long (or crashes pdfium) is to run
 the pages in a child process and kill it. One long-lived child serves the
 documents of this process one after another (starting a process per document
-cost more than the rebuilding of lines), sending each page's text (or, for
-OCR, its rendered image) back through a pipe; the parent waits at most
-``page_timeout`` seconds per page. When a page is abandoned the child is
-killed and a fresh one resumes at the next page. The bounds of ``compliance.limits``
+cost more than the rebuilding of lines), sending the pages' texts back through a
+pipe in batches (a message per page cost more than the rebuilding of lines too) and
+each rendered image (for OCR) at once. The child marks in shared memory which page
+it is on and since when, so the parent, woken by a batch or by ``page_timeout``,
+abandons exactly the page that ran past ``page_timeout``: it kills the child, and a
+fresh one reads the pages not received yet, except that one. The bounds of ``compliance.limits``
 hold here: pages per document, a deadline for the whole document, pixels per rendered
 page, and the worker's address space (an allocation bomb fails that page at once
 instead of waking the OOM killer).
@@ -20,6 +22,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from pathlib import Path
 from multiprocessing.connection import Connection
 
@@ -49,6 +52,10 @@ MIN_RENDER_DPI = 10
 TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
 STOPPED = "worker stopped"  # ... and for a page during which the worker died
 OUT_OF_MEMORY = "memory limit reached"  # ... and for a page that asked for more than reader_memory
+# The worker sends the texts read so far once this many seconds have passed since its last
+# message (and at the end of the document): a few messages per document, not one per page.
+# If it is killed, at most this much reading is done again.
+BATCH_SECONDS = 0.1
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -112,7 +119,8 @@ def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None =
     ``job`` is ``text`` (the page's lines) or ``render`` (``render_pgm`` at ``dpi``).
     ``problem`` is "" on success, ``TIMEOUT`` for a page abandoned after
     ``limits.page_timeout`` seconds, else why the page failed; the result is then None.
-    Raises ``OutOfTime`` when the ``deadline`` passes.
+    Pages come in the order of ``numbers``, except that the pages a fresh worker reads
+    again after an abandoned one come after it. Raises ``OutOfTime`` when the ``deadline`` passes.
     """
     limits = limits or Limits()
     deadline = deadline or Deadline(0)
@@ -126,28 +134,52 @@ def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None =
     with _LOCK:
         pending = list(numbers)
         while pending:
-            worker = _worker()
+            worker, progress = _worker()
             try:
+                progress[0], progress[1] = time.monotonic(), pending[0]  # the first page's clock runs from now
                 worker.send((job, data, pending, dpi, limits))
-                while pending:
-                    number = pending.pop(0)
-                    died = False
-                    try:
-                        if worker.poll(deadline.bound(limits.page_timeout)):
-                            message = worker.recv()
-                        else:
-                            deadline.check()
-                            message = (number, None, TIMEOUT)
-                    except (EOFError, OSError):  # the worker died on this page (pdfium crash or memory)
-                        message, died = (number, None, _why_stopped(limits)), True
-                    if died or message[2] == TIMEOUT:
-                        stop_worker()  # a fresh worker takes the remaining pages
-                        yield message
-                        break
-                    yield message
+                pending = yield from _receive(worker, progress, pending, limits, deadline)
             except BaseException:  # interrupted: the worker may still be sending this request
                 stop_worker()
                 raise
+
+
+def _receive(worker: Connection, progress, pending: list[int], limits: Limits, deadline: Deadline):
+    """Yield the worker's results for ``pending`` until all came, or until a page ran past
+    ``page_timeout`` or the worker died on it (that page's problem is yielded and the worker
+    stopped); return the pages still to read."""
+    waiting = set(pending)
+    wait = limits.page_timeout
+    while waiting:
+        batch = None
+        try:
+            if worker.poll(deadline.bound(wait)):
+                batch = worker.recv()
+        except (EOFError, OSError):  # the worker died on this page (pdfium crash or memory)
+            problem = _why_stopped(limits)
+        else:
+            if batch is not None:
+                for message in batch:
+                    waiting.discard(message[0])
+                    yield message
+                wait = limits.page_timeout
+                continue
+            deadline.check()
+            if not limits.page_timeout:
+                continue  # woken early: only the deadline bounds a page
+            # no batch for a while: the page the worker is on may have started since the last one
+            wait = progress[0] + limits.page_timeout - time.monotonic()
+            if wait > 0:
+                continue
+            problem = TIMEOUT
+        number = int(progress[1])
+        if number not in waiting:  # not on a page (cannot happen): blame the next one, as before
+            number = next(n for n in pending if n in waiting)
+        stop_worker()  # a fresh worker takes the remaining pages
+        waiting.discard(number)
+        yield number, None, problem
+        return [n for n in pending if n in waiting]
+    return []
 
 
 def _why_stopped(limits: Limits) -> str:
@@ -161,9 +193,11 @@ def _why_stopped(limits: Limits) -> str:
     return STOPPED
 
 
-def _serve(connection: Connection, parent_pid: int, by_main_thread: bool) -> None:
-    """Worker: for each (job, bytes, page numbers, dpi, limits) received, send one result per page.
-    It ends with its parent (a batch worker killed for its memory takes its reader along)."""
+def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bool) -> None:
+    """Worker: for each (job, bytes, page numbers, dpi, limits) received, send lists of
+    per-page results (texts batched, see ``BATCH_SECONDS``; each image alone), marking the
+    page it is on in ``progress``. It ends with its parent (a batch worker killed for its
+    memory takes its reader along)."""
     die_with_parent(parent_pid, by_main_thread)
     while True:
         try:
@@ -171,8 +205,15 @@ def _serve(connection: Connection, parent_pid: int, by_main_thread: bool) -> Non
         except EOFError:
             return
         _limit_memory(limits.reader_memory)
-        for result in _page_results(job, data, numbers, dpi, limits.max_pixels):
-            connection.send(result)
+        batch_seconds = BATCH_SECONDS if job == "text" else 0.0
+        batch, sent = [], time.monotonic()
+        for result in _page_results(job, data, numbers, dpi, limits.max_pixels, progress):
+            batch.append(result)
+            if time.monotonic() - sent >= batch_seconds:
+                connection.send(batch)
+                batch, sent = [], time.monotonic()
+        if batch:
+            connection.send(batch)
 
 
 def _limit_memory(extra: int) -> None:
@@ -192,12 +233,17 @@ def _limit_memory(extra: int) -> None:
         return
 
 
-def _page_results(job: str, data: bytes, numbers: list[int], dpi: int, max_pixels: int = MAX_PIXELS):
+def _page_results(job: str, data: bytes, numbers: list[int], dpi: int, max_pixels: int = MAX_PIXELS,
+                  progress=None):
     """(page number, result, problem) for ``numbers``, one page loaded at a time; any failure
-    of one page (pdfium's, a page too large to render, memory) is that page's problem."""
+    of one page (pdfium's, a page too large to render, memory) is that page's problem.
+    ``progress`` (shared with the parent) gets (start time, number) of each page after the
+    first, whose clock the parent started."""
     pdf = pdfium.PdfDocument(data)
     try:
-        for number in numbers:
+        for index, number in enumerate(numbers):
+            if progress is not None and index:
+                progress[0], progress[1] = time.monotonic(), number
             page = None
             try:
                 page = pdf[number - 1]
@@ -263,11 +309,12 @@ def render_pgm(page: pdfium.PdfPage, dpi: int, max_pixels: int = MAX_PIXELS) -> 
 # --- the worker process ----------------------------------------------------------
 
 _LOCK = threading.Lock()  # one document at a time through the worker
-_WORKER: tuple[int, multiprocessing.Process, Connection] | None = None  # (owner pid, process, pipe)
+# (owner pid, process, pipe, progress: start time and number of the page the worker is on)
+_WORKER: tuple[int, multiprocessing.Process, Connection, object] | None = None
 
 
-def _worker() -> Connection:
-    """The pipe to this process's worker, started on first use."""
+def _worker() -> tuple[Connection, object]:
+    """The pipe to this process's worker and its progress, started on first use."""
     global _WORKER
     if _WORKER is not None and _WORKER[0] != os.getpid():
         _WORKER = None  # inherited through a fork: that worker belongs to the parent
@@ -276,19 +323,20 @@ def _worker() -> Connection:
     if _WORKER is None:
         context = _context()
         ours, theirs = context.Pipe()
+        progress = context.RawArray("d", 2)
         by_main_thread = threading.current_thread() is threading.main_thread()
-        process = context.Process(target=_serve, args=(theirs, os.getpid(), by_main_thread), daemon=True)
+        process = context.Process(target=_serve, args=(theirs, progress, os.getpid(), by_main_thread), daemon=True)
         process.start()
         theirs.close()
-        _WORKER = (os.getpid(), process, ours)
-    return _WORKER[2]
+        _WORKER = (os.getpid(), process, ours, progress)
+    return _WORKER[2], _WORKER[3]
 
 
 def stop_worker() -> None:
     """Kill this process's worker (it is restarted on the next read)."""
     global _WORKER
     if _WORKER is not None and _WORKER[0] == os.getpid():
-        _, process, connection = _WORKER
+        _, process, connection, _ = _WORKER
         connection.close()
         process.kill()
         process.join()
