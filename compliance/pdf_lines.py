@@ -48,26 +48,12 @@ class _Run:
 
 
 class _Glyphs:
-    """Positions of a text page's characters, read through pdfium's C API."""
+    """What the C calls on a text page's characters need: the page handle and reusable out-parameters."""
 
     def __init__(self, textpage) -> None:
         self.raw = textpage.raw
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
         self._box = pdfium_c.FS_RECTF()
-
-    def baseline(self, index: int) -> float:
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self._x, self._y)
-        return self._y.value
-
-    def angle(self, index: int) -> float:
-        """Rotation of the glyph in radians, rounded so glyphs of one direction compare equal."""
-        return round(pdfium_c.FPDFText_GetCharAngle(self.raw, index), 2) % 6.28
-
-    def box(self, index: int) -> tuple[float, float, float, float]:
-        """Loose box (font bounds), (left, bottom, right, top): one height for a whole line."""
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self._box)
-        b = self._box
-        return b.left, b.bottom, b.right, b.top
 
 
 def page_text(textpage) -> str:
@@ -107,7 +93,7 @@ def _runs(textpage) -> list[_Run]:
                 origin(raw, last, x, y)
                 one_line = abs(y.value - baseline) <= SAME_LINE * height
             if one_line and last_left >= left:
-                runs.append(_Run(baseline, height, left, right, stripped))
+                runs.append(_Run(baseline, height, left, right, _shown(stripped)))
             else:
                 _split_by_glyph(glyphs, text, first, last, runs)
         start += len(piece) + 1
@@ -120,21 +106,37 @@ def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: lis
     Rotated glyphs (a vertical label in a diagram) run along their own direction:
     consecutive glyphs with one rotation stay together, placed at the first of them.
     """
+    raw, rect, x, y = glyphs.raw, glyphs._box, glyphs._x, glyphs._y
+    loose_box, origin, char_angle = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin,
+                                     pdfium_c.FPDFText_GetCharAngle)
     run: _Run | None = None
     piece_start, piece_angle = first, 0.0
+    before = len(runs)
     for index in range(first, last + 1):
         if text[index].isspace():
             continue
-        left, bottom, right, top = glyphs.box(index)
-        baseline, angle = glyphs.baseline(index), glyphs.angle(index)
+        loose_box(raw, index, rect)
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        origin(raw, index, x, y)
+        baseline = y.value
+        angle = round(char_angle(raw, index), 2) % 6.28  # rounded: glyphs of one direction compare equal
         rotated_along = run is not None and angle == piece_angle != 0.0
         if not rotated_along and (run is None or angle != piece_angle or left < run.right - run.height
                                   or abs(baseline - run.baseline) > SAME_LINE * run.height):
             run = _Run(baseline, max(top - bottom, 1.0), left, right, "")
             runs.append(run)
             piece_start, piece_angle = index, angle
-        run.right = max(run.right, right)
+        if right > run.right:
+            run.right = right
         run.text = text[piece_start : index + 1]
+    for run in runs[before:]:
+        run.text = _shown(run.text)
+
+
+def _shown(text: str) -> str:
+    """``text`` with pdfium's markers and symbol glyphs mapped (``_CHAR_MAP``); plain text,
+    the usual case, is returned as it is without a lookup per character."""
+    return text if text.isascii() and text.isprintable() else text.translate(_CHAR_MAP)
 
 
 def _lines(runs: list[_Run]) -> list[str]:
@@ -153,16 +155,17 @@ def _lines(runs: list[_Run]) -> list[str]:
 
 
 def _join(group: list[_Run]) -> str:
-    """Join a line's runs left to right, with one space where a gap shows."""
+    """Join a line's runs left to right, with one space where a gap shows; collapse layout
+    whitespace (the runs' characters are mapped already)."""
     if len(group) == 1:
-        return normalise(group[0].text)
+        return " ".join(group[0].text.split())
     group.sort(key=lambda r: r.left)
     parts = [group[0].text]
     for prev, run in zip(group, group[1:]):
         if abs(run.left - prev.right) > VISIBLE_GAP * min(prev.height, run.height):
             parts.append(" ")
         parts.append(run.text)
-    return normalise("".join(parts))
+    return " ".join("".join(parts).split())
 
 
 def normalise(text: str) -> str:
