@@ -55,6 +55,20 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# What ``normalise`` would change in a line of ASCII text, and what splits lines besides "\n".
+_UNTIDY_ASCII = ("  ", " \n", "\n ", "\t", "\x1f", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e")
+
+
+def _page_lines(text: str) -> list[str]:
+    """The page's lines, normalised, without empty ones. A page of ASCII text that is tidy
+    already (a PDF text layer as ``pdf_lines`` rebuilds it) is only split: normalising each
+    line would return it unchanged."""
+    if text.isascii() and not text.startswith(" ") and not text.endswith(" ") and not any(
+            mark in text for mark in _UNTIDY_ASCII):
+        return [t for t in text.split("\n") if t]
+    return [t for t in (normalise(x) for x in text.splitlines()) if t]
+
+
 def _key(text: str) -> str:
     """What a running header looks like on every page: digits and spacing ignored."""
     return _DIGITS.sub("#", text.replace(" ", "")).lower()
@@ -71,17 +85,18 @@ def _learn_repeated(pages: list[list[str]]) -> set[str]:
     if len(pages) < 3:
         return set()
     edge_counts: Counter[str] = Counter()
-    inner: set[str] = set()
     for lines in pages[1:]:
-        edge = set(_key(t) for t in lines[:_EDGE] + lines[-_EDGE:] if not re.search(r"[.;:,]$", t))
-        edge_counts.update(edge)
-        inner.update(_key(t) for t in lines[_EDGE:-_EDGE])
+        edge_counts.update({_key(t) for t in lines[:_EDGE] + lines[-_EDGE:] if not t.endswith((".", ";", ":", ","))})
     threshold = max(3, int(0.4 * (len(pages) - 1)))
     structural = markers().structural_line
-    return {
-        k for k, n in edge_counts.items()
-        if n >= threshold and len(k) > 1 and k not in inner and not structural.match(k)
+    candidates = {k for k, n in edge_counts.items() if n >= threshold and len(k) > 1 and not structural.match(k)}
+    # only a line that starts like a candidate can have its key: the others are not keyed
+    starts = {k[0] for k in candidates}
+    inner = {
+        _key(t) for lines in pages[1:] for t in lines[_EDGE:-_EDGE]
+        if ("#" if t[0].isdecimal() else t[0].lower()[:1]) in starts
     }
+    return candidates - inner
 
 
 def _strip_edges(lines: list[str], repeated: set[str], top: bool) -> list[str]:
@@ -220,13 +235,13 @@ def _dehyphenate(lines: list[Line]) -> list[Line]:
             lines[i + 1] = Line(rest, lines[i + 1].page)
             continue
         if text:
-            out.append(Line(text, line.page))
+            out.append(line if text is line.text else Line(text, line.page))
     return [ln for ln in out if ln.text]
 
 
 def clean(pages: list[Page]) -> list[Line]:
     """Pages -> lines in reading order, furniture and carry-over removed, OCR headings repaired."""
-    raw = [[t for t in (normalise(x) for x in page.text.splitlines()) if t] for page in pages]
+    raw = [_page_lines(page.text) for page in pages]
     repeated = _learn_repeated(raw)
     stripped = [_strip_inner_breaks(_strip_edges(lines, repeated, top=i > 0)) for i, lines in enumerate(raw)]
     nxt: list[str] = []  # the lines of the next page that has any, found walking back (linear in pages)

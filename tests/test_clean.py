@@ -113,3 +113,29 @@ def test_table_rule_glued_to_an_ocr_heading_is_dropped():
     assert fix_words("Pasal 13|") == "Pasal 13"
     assert fix_words("Pasal 45A |") == "Pasal 45A"
     assert fix_words("huruf a | huruf b") == "huruf a | huruf b"  # only after a heading, only at the line end
+
+
+def test_tidy_pages_are_split_as_normalising_each_line_would():
+    """A page that is tidy ASCII is only split; any other page is normalised line by line."""
+    from compliance.clean import _page_lines, normalise
+
+    pages = [
+        "Pasal 1\nIsi pertama.\n\n(2) Ayat kedua;",  # tidy: the fast path
+        " Pasal 1\nIsi  pertama. \n\tayat",  # spaces to collapse and strip, a tab
+        "Pasal 1\r\nIsi\x0bpertama\x1cketiga\x1f",  # other line ends, a unit separator
+        "Pasal 1 \nIsi\n pertama",  # a space at a line end and at a line start
+        "Pasal\u00a01\nIsi\u2003pertama\u00ad\nPenye\ufffelenggara\ufeff",  # not ASCII
+    ]
+    for text in pages:
+        assert _page_lines(text) == [t for t in (normalise(x) for x in text.splitlines()) if t]
+    assert _page_lines(pages[1]) == ["Pasal 1", "Isi pertama.", "ayat"]
+
+
+def test_a_header_line_that_also_stands_inside_a_page_is_not_learned():
+    header = "KABUPATEN CONTOHREJO SEKRETARIAT DAERAH"
+    body = "\n".join(f"baris ke-{k} dari isi pasal" for k in range(12))
+    pages = [Page(1, "PERATURAN BUPATI CONTOHREJO\nNOMOR 1 TAHUN 2020")]
+    pages += [Page(n, f"{header}\nPasal {n - 1}\n{body}\nCukup jelas") for n in range(2, 6)]
+    assert header not in _texts(pages)
+    pages[2] = Page(3, f"{header}\nPasal 2\n{body}\n{header}\n{body}\nCukup jelas")  # also inside page 3
+    assert _texts(pages).count(header) == 5
