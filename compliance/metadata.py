@@ -10,6 +10,7 @@ the number itself (``NOMOR I1`` -> ``11``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -42,14 +43,19 @@ def match_kind(line: str, abbreviations: bool = False) -> tuple[dict, str] | Non
     best: tuple[dict, str] | None = None
     best_len = 0
     for candidate in (text, text[1:]):
-        for kind in kinds()["kinds"]:
-            for spelling in kind["abbreviations" if abbreviations else "spellings"]:
-                s = _squash(spelling)
-                if (candidate == s or candidate.startswith(s + " ")) and len(s) > best_len:
-                    best, best_len = (kind, candidate[len(s):].strip()), len(s)
+        for kind, s in _squashed_spellings(abbreviations):
+            if (candidate == s or candidate.startswith(s + " ")) and len(s) > best_len:
+                best, best_len = (kind, candidate[len(s):].strip()), len(s)
         if best is not None:
             return best
     return best
+
+
+@cache
+def _squashed_spellings(abbreviations: bool) -> tuple[tuple[dict, str], ...]:
+    """(kind, spelling as ``_squash`` reads it) in the order of kinds.yaml, squashed once."""
+    return tuple((kind, _squash(spelling)) for kind in kinds()["kinds"]
+                 for spelling in kind["abbreviations" if abbreviations else "spellings"])
 
 
 def _ministry(text: str) -> str | None:

@@ -99,10 +99,13 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
     previous = ""
     vocab = markers()
     for text in lines:
+        m = vocab.ayat_marker.match(text) or vocab.ayat_marker_ocr.match(text)
+        found = _item_match(text)
         # "... Pasal 7 ayat / (1) huruf b" is a reference; "...; dan / d." is the list going on
-        refers = vocab.item_refers.search(previous) is not None and not vocab.list_goes_on.search(previous)
+        # (asked only when the line starts with a label: for the others it changes nothing)
+        if (m or found) and vocab.item_refers.search(previous) and not vocab.list_goes_on.search(previous):
+            m = found = None
         previous = text
-        m = None if refers else (vocab.ayat_marker.match(text) or vocab.ayat_marker_ocr.match(text))
         if m:
             label = _ayat_label(m.group("label"))
             first_ok = not paras or paras[-1].ends_with(":")
@@ -113,7 +116,7 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
                 ayat_nodes.append(node)
                 stack = []
                 continue
-        placed = None if refers else _place_item(text, stack, ayat_nodes[-1] if ayat_nodes else None, top_items)
+        placed = _place_item(text, found, stack, ayat_nodes[-1] if ayat_nodes else None, top_items) if found else None
         if placed is not None:
             node, body = placed
             current = new_para(text, body)
@@ -141,11 +144,10 @@ def _item_match(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _place_item(text: str, stack: list[_Node], ayat: _Node | None, top: list[_Node]) -> tuple[_Node, str] | None:
-    """Open a new point for a labelled line when the sequence allows it; mutates ``stack``."""
-    found = _item_match(text)
-    if found is None:
-        return None
+def _place_item(text: str, found: tuple[str, str, str], stack: list[_Node], ayat: _Node | None,
+                top: list[_Node]) -> tuple[_Node, str] | None:
+    """Open a new point for a line with an item label (``found``: ``_item_match(text)``) when
+    the sequence allows it; mutates ``stack``."""
     label, rest, kind = found
     if rest[:1] in (";", ",", ".", ":", ")"):  # "9);" ends a wrapped "Nomor 9);"
         return None

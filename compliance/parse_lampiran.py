@@ -36,7 +36,8 @@ def is_lampiran_header(texts: list[str], i: int) -> bool:
     text = texts[i] if 0 <= i < len(texts) else ""
     if markers().lampiran_header.match(text):
         return True
-    tokens = [t for t in re.split(r"[\s:]+", text.strip()) if t]
+    # the first three words (colons count as spaces) and the rest: the header word is one of them
+    tokens = text.replace(":", " ").split(None, 3)
     for _ in range(2):
         if len(tokens) > 1 and len(tokens[0]) <= 2:
             tokens.pop(0)
