@@ -7,10 +7,11 @@ Per document: article-label precision/recall against manifest.json (sequence
 alignment, so a duplicate or a missing label counts), median similarity of
 article text to the reference transcription (rapidfuzz ``fuzz.ratio`` after
 whitespace normalisation, articles paired by the same alignment), metadata
-(jenis, nomor, tahun) right or not, and parse time. Then totals, the time of
-pypdfium2's bare ``get_text_range`` over the same files and of pdfplumber's
-``extract_text`` over a subset (the smallest ``--plumber-docs`` files), with
-both ratios, and the peak memory of parsing the largest document. The regional instruments
+(jenis, nomor, tahun) right or not, and parse time (extract, clean, parse). Then totals, the
+time of pypdfium2's bare ``get_text_range`` over the same files and of pdfplumber's
+``extract_text`` over a subset (the smallest ``--plumber-docs`` files), with both ratios;
+the time of the one citation pass ``compliance.load`` runs after the parse (timed apart, and
+added in the "load" ratio); and the peak memory of parsing the largest document. The regional instruments
 (``regional/manifest.json``) are timed too: those with a text layer join the national files in
 one parse / pypdfium2 ratio (identity right or not: jenis, nomor, tahun); scans are timed apart.
 """
@@ -34,6 +35,7 @@ from rapidfuzz import fuzz
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling bench scripts
 
 import compliance  # noqa: E402
+from compliance.cite import add_reference_warnings
 from compliance.clean import clean
 from compliance.errors import ComplianceError
 from compliance.extract import extract
@@ -105,13 +107,13 @@ def metadata_right(reg: compliance.Regulation, doc: dict) -> dict[str, bool]:
     }
 
 
-def _timed_load(pdf: Path, repeat: int, ocr: str = "auto") -> tuple[compliance.Regulation, float, float, float]:
-    """Parse ``pdf`` as ``compliance.load`` does, timing extraction and clean+parse apart,
-    and time bare pypdfium2 on the same file back to back so both see the same machine
-    load; the best of ``repeat`` runs of each. Returns (regulation, parse, of which
-    clean+parse, pypdfium2) seconds."""
+def _timed_load(pdf: Path, repeat: int, ocr: str = "auto") -> tuple[compliance.Regulation, float, float, float, float]:
+    """Load ``pdf`` as ``compliance.load`` does, timing extraction, clean+parse and the
+    citation pass apart, and time bare pypdfium2 on the same file back to back so both see
+    the same machine load; the best of ``repeat`` runs of each. Returns (regulation, parse,
+    of which clean+parse, citation pass, pypdfium2) seconds."""
     best = (float("inf"), float("inf"))
-    best_bare = float("inf")
+    best_bare = best_cite = float("inf")
     reg = None
     for _ in range(repeat):
         best_bare = min(best_bare, time_pypdfium2([pdf]))
@@ -121,18 +123,21 @@ def _timed_load(pdf: Path, repeat: int, ocr: str = "auto") -> tuple[compliance.R
         reg = parse(clean(extracted.pages), extracted.source)
         reg.warnings[:0] = extracted.warnings
         end = time.perf_counter()
+        add_reference_warnings(reg)
+        best_cite = min(best_cite, time.perf_counter() - end)
         if end - start < best[0]:
             best = (end - start, end - middle)
-    return reg, best[0], best[1], best_bare
+    return reg, best[0], best[1], best_cite, best_bare
 
 
 def bench_document(corpus: Path, doc: dict, repeat: int = 1, ocr: str = "auto") -> dict:
     """Parse one document and compute its figures."""
     pdf = corpus / doc["pdf"]
     try:
-        reg, seconds, structure, bare = _timed_load(pdf, repeat, ocr)
+        reg, seconds, structure, cite, bare = _timed_load(pdf, repeat, ocr)
     except ComplianceError as exc:
-        return {"name": doc["pdf"], "error": exc.code, "seconds": 0.0, "bare_seconds": 0.0, "structure_seconds": 0.0, "ocr_pages": 0,
+        return {"name": doc["pdf"], "error": exc.code, "seconds": 0.0, "bare_seconds": 0.0, "structure_seconds": 0.0,
+                "cite_seconds": 0.0, "ocr_pages": 0,
                 "truth": len(doc["pasal"]), "predicted": 0, "matched": 0, "precision": 0.0, "recall": 0.0,
                 "similarities": [], "median_similarity": 0.0, "metadata": {"jenis": False, "nomor": False, "tahun": False}}
     predicted = [a.label for a in reg.articles]
@@ -143,6 +148,7 @@ def bench_document(corpus: Path, doc: dict, repeat: int = 1, ocr: str = "auto") 
         "seconds": seconds,
         "bare_seconds": bare,
         "structure_seconds": structure,
+        "cite_seconds": cite,
         "ocr_pages": len(reg.source.ocr_pages),
         "truth": len(doc["pasal"]),
         "predicted": len(predicted),
@@ -221,8 +227,10 @@ def totals(rows: list[dict]) -> dict:
         "parse_seconds": sum(r["seconds"] for r in rows),
         "pypdfium2_seconds": sum(r["bare_seconds"] for r in rows),
         "structure_seconds": sum(r["structure_seconds"] for r in rows),
+        "cite_seconds": sum(r["cite_seconds"] for r in rows),
         "ocr_pages": sum(r["ocr_pages"] for r in rows),
         "parse_seconds_text_only": sum(r["seconds"] for r in rows if not r["ocr_pages"]),
+        "cite_seconds_text_only": sum(r["cite_seconds"] for r in rows if not r["ocr_pages"]),
         "pypdfium2_seconds_text_only": sum(r["bare_seconds"] for r in rows if not r["ocr_pages"]),
     }
 
@@ -232,13 +240,14 @@ def bench_regional(folder: Path, repeat: int) -> list[dict]:
     rows = []
     for doc in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]:
         try:
-            reg, seconds, _, bare = _timed_load(folder / doc["file"], repeat)
+            reg, seconds, _, cite, bare = _timed_load(folder / doc["file"], repeat)
         except ComplianceError as exc:
             rows.append({"name": doc["file"], "error": exc.code, "text_layer": doc["text_layer"]})
             continue
         md = reg.metadata
         right = (md.jenis_kode, md.nomor, md.tahun) == (doc["jenis_kode"], doc["nomor"], doc["tahun"])
         rows.append({"name": doc["file"], "text_layer": doc["text_layer"], "seconds": seconds, "bare_seconds": bare,
+                     "cite_seconds": cite,
                      "ocr_pages": len(reg.source.ocr_pages), "pages": reg.source.pages, "identity": right})
     return rows
 
@@ -256,8 +265,10 @@ def print_regional(rows: list[dict], national: dict) -> None:
     scans = [r for r in rows if not r["text_layer"] and "error" not in r]
     parse = national["parse_seconds_text_only"] + sum(r["seconds"] for r in text)
     bare = national["pypdfium2_seconds_text_only"] + sum(r["bare_seconds"] for r in text)
+    cite = national["cite_seconds_text_only"] + sum(r["cite_seconds"] for r in text)
     print(f"text-layer files (national without OCR'd pages + {len(text)} regional): parse {parse:.2f}s vs "
-          f"pypdfium2 {bare:.2f}s -> {parse / bare:.2f}x; regional identity right "
+          f"pypdfium2 {bare:.2f}s -> {parse / bare:.2f}x; load (+ citation pass {cite:.2f}s) -> "
+          f"{(parse + cite) / bare:.2f}x; regional identity right "
           f"{sum(r['identity'] for r in rows if 'error' not in r)}/{len(rows)}")
     if scans:
         pages = sum(r["ocr_pages"] for r in scans)
@@ -318,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
               f"-> {tot['parse_seconds_text_only'] / tot['pypdfium2_seconds_text_only']:.2f}x")
     print(f"  of which extraction {tot['parse_seconds'] - tot['structure_seconds']:.2f}s, clean+parse {tot['structure_seconds']:.2f}s "
           f"({tot['structure_seconds'] / bare:.2f}x pypdfium2)")
+    print(f"  then compliance.load's citation pass {tot['cite_seconds']:.2f}s ({tot['cite_seconds'] / bare:.2f}x pypdfium2): "
+          f"load/pypdfium2 {(tot['parse_seconds'] + tot['cite_seconds']) / bare:.2f}x")
     if regional:
         print_regional(regional, tot)
     print(f"machine load average (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
