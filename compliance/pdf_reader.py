@@ -137,7 +137,8 @@ def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None =
             worker, progress = _worker()
             try:
                 progress[0], progress[1] = time.monotonic(), pending[0]  # the first page's clock runs from now
-                worker.send((job, data, pending, dpi, limits))
+                worker.send((job, pending, dpi, limits))
+                worker.send_bytes(data)  # the PDF as it is: pickling it would copy it twice more
                 pending = yield from _receive(worker, progress, pending, limits, deadline)
             except BaseException:  # interrupted: the worker may still be sending this request
                 stop_worker()
@@ -194,14 +195,15 @@ def _why_stopped(limits: Limits) -> str:
 
 
 def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bool) -> None:
-    """Worker: for each (job, bytes, page numbers, dpi, limits) received, send lists of
+    """Worker: for each (job, page numbers, dpi, limits) and PDF bytes received, send lists of
     per-page results (texts batched, see ``BATCH_SECONDS``; each image alone), marking the
     page it is on in ``progress``. It ends with its parent (a batch worker killed for its
     memory takes its reader along)."""
     die_with_parent(parent_pid, by_main_thread)
     while True:
         try:
-            job, data, numbers, dpi, limits = connection.recv()
+            job, numbers, dpi, limits = connection.recv()
+            data = connection.recv_bytes()
         except EOFError:
             return
         _limit_memory(limits.reader_memory)
