@@ -172,6 +172,31 @@ def time_pypdfium2(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def cpu_ratios(paths: list[Path], repeat: int) -> dict[str, float]:
+    """CPU seconds (this process and the reader worker) of bare pypdfium2, of the parse and
+    of the load with its citation pass over ``paths``, each pass over all files, the best of
+    ``repeat``: unlike wall time, not inflated by other jobs on a shared machine."""
+    from bench_extract import bare_pdfium, cpu_seconds
+
+    best = {"pypdfium2": float("inf"), "parse": float("inf"), "load": float("inf")}
+    for _ in range(repeat):
+        start = cpu_seconds()
+        for path in paths:
+            bare_pdfium(path)
+        best["pypdfium2"] = min(best["pypdfium2"], cpu_seconds() - start)
+        parse_cpu = cite_cpu = 0.0
+        for path in paths:
+            start = cpu_seconds()
+            extracted = extract(path)
+            reg = parse(clean(extracted.pages), extracted.source)
+            middle = cpu_seconds()
+            add_reference_warnings(reg)
+            parse_cpu, cite_cpu = parse_cpu + middle - start, cite_cpu + cpu_seconds() - middle
+        best["parse"] = min(best["parse"], parse_cpu)
+        best["load"] = min(best["load"], parse_cpu + cite_cpu)
+    return best
+
+
 def time_pdfplumber(paths: list[Path]) -> float:
     import pdfplumber
 
@@ -333,6 +358,12 @@ def main(argv: list[str] | None = None) -> int:
           f"load/pypdfium2 {(tot['parse_seconds'] + tot['cite_seconds']) / bare:.2f}x")
     if regional:
         print_regional(regional, tot)
+        text_files = [args.corpus / r["name"] for r in rows if not r["ocr_pages"] and "error" not in r]
+        text_files += [regional_folder / r["name"] for r in regional if r["text_layer"] and "error" not in r]
+        cpu = cpu_ratios(text_files, args.repeat)
+        print(f"  the same text-layer files in CPU seconds (this process + the reader worker): pypdfium2 "
+              f"{cpu['pypdfium2']:.2f}s, parse {cpu['parse']:.2f}s -> {cpu['parse'] / cpu['pypdfium2']:.2f}x, "
+              f"load {cpu['load']:.2f}s -> {cpu['load'] / cpu['pypdfium2']:.2f}x")
     print(f"machine load average (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"pdfplumber extract_text on {len(subset)} smallest files: {plumber:.2f}s vs pypdfium2 bare {bare_subset:.2f}s "
           f"-> {plumber / bare_subset if bare_subset else 0:.1f}x")
