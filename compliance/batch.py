@@ -261,9 +261,17 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None,
     """Hash every file, merge duplicates, answer from the store what it can."""
     results: list[FileResult] = []
     by_sha: dict[str, FileResult] = {}
+    from compliance.config import limits as configured_limits
+    from compliance.extract import check_file_size
+
+    limits = configured_limits()
     for path in paths:
         try:
+            check_file_size(path, limits)  # a file past max_file_bytes is not even hashed
             sha = _sha256(path)
+        except ComplianceError as exc:
+            results.append(FileResult([path], None, error=exc))
+            continue
         except OSError as exc:
             results.append(FileResult([path], None, error=ComplianceError(
                 "file-unreadable", file=str(path), reason=exc.strerror or str(exc))))

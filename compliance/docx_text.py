@@ -13,6 +13,7 @@ anything is unpacked (a zip bomb), and a damaged part is reported as a damaged D
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from io import BytesIO
@@ -70,7 +71,15 @@ def check_unpacked_size(data: bytes, name: str, limits: Limits) -> None:
 
 
 def _reason(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {exc}".splitlines()[0]
+    """A reason token (``compliance.reasons``) for the usual damage, else the library's words."""
+    text = (str(exc).splitlines() or [""])[0]
+    if isinstance(exc, zipfile.BadZipFile):
+        return "not-zip" if "not a zip file" in text else f"zip-damaged:{text}"
+    if isinstance(exc, KeyError) and (part := re.search(r"'([^']+)'", text)):
+        return f"docx-part-missing:{part.group(1)}"
+    if isinstance(exc, XMLSyntaxError):
+        return f"xml-invalid:{text}"
+    return f"{type(exc).__name__}: {text}"
 
 
 def _block_lines(container, numbering: Numbering) -> list[str]:

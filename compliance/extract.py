@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from compliance.errors import ComplianceError
-from compliance.limits import Deadline, Limits, OutOfTime, exceeded
+from compliance.limits import MB, Deadline, Limits, OutOfTime, exceeded
 from compliance.models import Page, Source, Warning_
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc (and .xls, .ppt)
@@ -63,7 +63,7 @@ def extract(path: Path, *, page_timeout: float | None = None, ocr: str = "auto",
     if page_timeout is not None:
         limits = dataclasses.replace(limits, page_timeout=page_timeout)
     name = str(path)
-    data = _read_bytes(path)
+    data = _read_bytes(path, limits)
     kind = sniff(data, path)
     warnings: list[Warning_] = []
     ocr_done: list[int] = []
@@ -107,12 +107,29 @@ def _check_size(name: str, chars: int, limits: Limits) -> None:
         raise ComplianceError("limit-text", file=name, limit=f"{limits.max_text_chars:,}".replace(",", "."))
 
 
-def _read_bytes(path: Path) -> bytes:
+def check_file_size(path: Path, limits: Limits) -> None:
+    """Refuse a file larger than ``max_file_bytes`` before a byte of it is read (a batch
+    calls this before hashing, ``extract`` before reading)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it says what is wrong, in its own words
+    if path.is_file() and exceeded(limits.max_file_bytes, size):
+        raise ComplianceError("limit-file", file=str(path), size=_megabytes(size), limit=_megabytes(limits.max_file_bytes))
+
+
+def _megabytes(size: int) -> str:
+    """Whole megabytes from 10 MB on (every real bound), two decimals below (so a small bound never reads 0)."""
+    return f"{size / MB:,.0f}" if size >= 10 * MB else f"{size / MB:.2f}"
+
+
+def _read_bytes(path: Path, limits: Limits) -> bytes:
     name = str(path)
     if not path.exists():
         raise ComplianceError("file-not-found", file=name)
     if path.is_dir():
         raise ComplianceError("file-is-directory", file=name)
+    check_file_size(path, limits)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -7,8 +7,11 @@ in one place.
 
 from __future__ import annotations
 
+from compliance.reasons import reason_text
+
 DEFAULT_LANG = "id"
 LANGS = ("id", "en")
+_REASON_PARAMS = ("detail", "reason")  # may hold a reason token (see compliance.reasons)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
@@ -65,6 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "advice-why-partial": "{partial} persyaratan baru diatur sebagian",
         "advice-why-none": "semua persyaratan yang berlaku terpenuhi",
         "priority-absent": "belum diatur dalam peraturan ini",
+        "limit-file": "{file}: berkas berukuran {size} MB, melebihi batas {limit} MB; tidak dibaca (max_file_bytes di [limits] config.toml)",
         "limit-pages": "{file}: PDF berisi {count} halaman, melebihi batas {limit} halaman (max_pages di [limits] config.toml)",
         "limit-document-time": "{file}: pembacaan dokumen melebihi batas waktu {limit} detik (document_timeout di [limits] config.toml)",
         "limit-text": "{file}: teks melebihi batas {limit} karakter (max_text_chars di [limits] config.toml)",
@@ -231,6 +235,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "advice-why-partial": "{partial} requirement(s) regulated only in part",
         "advice-why-none": "every applicable requirement is fulfilled",
         "priority-absent": "not regulated in this regulation",
+        "limit-file": "{file}: the file is {size} MB, more than the limit of {limit} MB; not read (max_file_bytes in [limits] of config.toml)",
         "limit-pages": "{file}: the PDF has {count} pages, more than the limit of {limit} (max_pages in [limits] of config.toml)",
         "limit-document-time": "{file}: reading the document took longer than the limit of {limit} s (document_timeout in [limits] of config.toml)",
         "limit-text": "{file}: the text is longer than the limit of {limit} characters (max_text_chars in [limits] of config.toml)",
@@ -350,6 +355,9 @@ def message(code: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """Render message ``code`` in ``lang``; unknown codes fall back to the code itself."""
     table = MESSAGES.get(lang, MESSAGES[DEFAULT_LANG])
     template = table.get(code) or MESSAGES[DEFAULT_LANG].get(code) or code
+    for key in _REASON_PARAMS:
+        if isinstance(params.get(key), str):
+            params[key] = reason_text(params[key], lang)
     try:
         return template.format(**params)
     except (KeyError, IndexError):

@@ -23,6 +23,7 @@ class Limits:
 
     page_timeout: float = 60.0  # seconds to read (or render, or OCR) one PDF page; past it the page is skipped
     document_timeout: float = 600.0  # seconds to read one whole document, OCR included (a batch's file_timeout)
+    max_file_bytes: int = 500 * MB  # bytes of one input file, checked before it is read (it is read whole)
     max_pages: int = 5000  # pages of one PDF
     max_pixels: int = 36_000_000  # pixels of one page image rendered for OCR (an A2 sheet at 300 dpi)
     # characters of text in one document: some 1 700 dense pages, above the longest law (Cipta Kerja);

@@ -93,7 +93,7 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
         running: dict[Future, tuple[int, int]] = {}
         for number, rendered, problem in run_pages("render", data, to_render, limits, deadline, dpi):
             if problem:
-                failures[number] = f"render timeout {page_timeout:g}s" if problem == TIMEOUT else f"render: {problem}"
+                failures[number] = f"render-timeout:{page_timeout:g}" if problem == TIMEOUT else f"render-failed:{problem}"
                 step()
                 continue
             image, used_dpi = rendered
@@ -135,12 +135,13 @@ def _collect(done, running: dict[Future, tuple[int, int]], results: dict[int, st
 
 
 def _reason(exc: Exception) -> str:
+    """A reason token (``compliance.reasons``): the message is made in the reader's language."""
     if isinstance(exc, subprocess.TimeoutExpired):
-        return f"timeout {exc.timeout:g}s"
+        return f"timeout:{exc.timeout:g}"
     if isinstance(exc, subprocess.CalledProcessError):
         stderr = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        return f"tesseract exit {exc.returncode}" + (f": {stderr[-1]}" if stderr else "")
-    return str(exc)
+        return f"tesseract-exit:{exc.returncode}" + (f":{stderr[-1]}" if stderr else "")
+    return f"system-error:{exc}"
 
 
 def tesseract_command(executable: str, dpi: int, lang: str) -> list[str]:
@@ -163,9 +164,9 @@ def require_tesseract(name: str, lang: str = DEFAULT_LANG) -> str:
     """Path of ``tesseract`` with ``lang`` installed, or a one-line error saying what to install."""
     executable = shutil.which(TESSERACT)
     if executable is None:
-        raise ComplianceError("ocr-unavailable", file=name, reason="tesseract not found")
+        raise ComplianceError("ocr-unavailable", file=name, reason="tesseract-missing")
     if lang not in _languages(executable):
-        raise ComplianceError("ocr-unavailable", file=name, reason=f"tesseract language '{lang}' not installed")
+        raise ComplianceError("ocr-unavailable", file=name, reason=f"tesseract-language:{lang}")
     return executable
 
 

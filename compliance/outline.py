@@ -6,6 +6,7 @@ import re
 
 from compliance.i18n import DEFAULT_LANG, message
 from compliance.models import Article, Item, Regulation, title_line
+from compliance.reasons import reason_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)(-|\d+(?=[.)]))", re.MULTILINE)
@@ -85,7 +86,7 @@ def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
         out.append(message("outline-warnings", lang, count=len(reg.warnings)))
         for w in reg.warnings:
             page = f" {message('outline-page', lang, page=w.page)}" if w.page else ""
-            out.append(f"  - {w.code}{page}: {first_line(w.detail)}")
+            out.append(f"  - {w.code}{page}: {first_line(reason_text(w.detail, lang))}")
     return "\n".join(out) + "\n"
 
 

@@ -36,6 +36,7 @@ from compliance.pdf_lines import page_text
 from compliance.workers import die_with_parent
 
 # pdfium's document-loading error codes (FPDF_GetLastError).
+_ERR_FORMAT = 3
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 
@@ -50,8 +51,8 @@ MAX_PIXELS = Limits().max_pixels
 MIN_RENDER_DPI = 10
 
 TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
-STOPPED = "worker stopped"  # ... and for a page during which the worker died
-OUT_OF_MEMORY = "memory limit reached"  # ... and for a page that asked for more than reader_memory
+STOPPED = "worker-stopped"  # ... and for a page during which the worker died
+OUT_OF_MEMORY = "memory-limit"  # ... and for a page that asked for more than reader_memory
 # The worker sends the texts read so far once this many seconds have passed since its last
 # message (and at the end of the document): a few messages per document, not one per page.
 # If it is killed, at most this much reading is done again.
@@ -68,10 +69,11 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if exc.err_code in (_ERR_PASSWORD, _ERR_SECURITY):
             raise ComplianceError("pdf-encrypted", file=name) from None
-        raise ComplianceError("pdf-corrupt", file=name, reason=str(exc)) from None
+        reason = "pdf-format" if exc.err_code == _ERR_FORMAT else "pdf-error:" + (str(exc).splitlines() or ["?"])[0]
+        raise ComplianceError("pdf-corrupt", file=name, reason=reason) from None
     if len(pdf) == 0:
         pdf.close()
-        raise ComplianceError("pdf-corrupt", file=name, reason="no pages")
+        raise ComplianceError("pdf-corrupt", file=name, reason="no-pages")
     return pdf
 
 
@@ -107,7 +109,7 @@ def read_pages(data: bytes, name: str, limits: Limits | None = None,
         first = warnings[0]
         if first.code == "page-memory":
             raise ComplianceError("limit-memory", file=name, page=first.page, limit=first.detail)
-        reason = f"timeout {first.detail}" if first.code == "page-timeout" else first.detail
+        reason = f"timeout:{limits.page_timeout:g}" if first.code == "page-timeout" else first.detail
         raise ComplianceError("pdf-unreadable", file=name, page=first.page, reason=reason)
     return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings, scans
 
@@ -253,8 +255,10 @@ def _page_results(job: str, data: bytes, numbers: list[int], dpi: int, max_pixel
                 problem = ""
             except MemoryError:
                 result, problem = None, OUT_OF_MEMORY
+            except PageTooLarge:
+                result, problem = None, "page-too-large"
             except Exception as exc:  # noqa: BLE001 - a hostile page must not stop the worker
-                result, problem = None, (str(exc).splitlines() or [type(exc).__name__])[0]
+                result, problem = None, "page-error:" + (str(exc).splitlines() or [type(exc).__name__])[0]
             finally:
                 if page is not None:
                     page.close()

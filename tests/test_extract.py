@@ -188,7 +188,8 @@ def test_scan_whose_ocr_fails_on_every_page_names_a_reason(tmp_path: Path, monke
 
     monkeypatch.setattr(compliance.ocr, "_tesseract", times_out)
     error = _error(_write(tmp_path, "scan.pdf", scanned_pdf(["Pasal 1", "Pasal 2"])))
-    assert error.code == "ocr-all-failed" and "timeout 60s" in error.message("en") and "halaman 1" in error.message()
+    assert error.code == "ocr-all-failed" and "(page 1: over the time limit of 60 s)" in error.message("en")
+    assert "(halaman 1: melebihi batas waktu 60 detik)" in error.message()
 
 
 def test_500_page_scan_of_blank_pages_ends_with_a_message(tmp_path: Path):

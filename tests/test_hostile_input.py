@@ -93,7 +93,7 @@ def test_a_page_the_renderer_rejects_is_that_page_s_problem_not_the_worker_s(tmp
     """pypdfium2 raises ValueError for a CropBox outside the MediaBox: one page's failure."""
     data = shapes.cropbox_outside()[1]
     results = list(compliance.pdf_reader.run_pages("render", data, [1], Limits(), dpi=200))
-    assert results == [(1, None, "Crop exceeds page dimensions")]
+    assert results == [(1, None, "page-error:Crop exceeds page dimensions")]
     assert compliance.pdf_reader._WORKER[1].is_alive()
 
 
@@ -111,6 +111,45 @@ def test_pages_per_document_are_bounded(tmp_path):
     error = _error(path, ocr="never", limits=Limits(max_pages=20))
     assert error.code == "limit-pages" and error.params["count"] == 30
     assert "30 halaman, melebihi batas 20 halaman" in error.message()
+
+
+def test_a_file_past_the_size_bound_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = _write(tmp_path, shapes.plain_text(50_000))
+    size = path.stat().st_size
+
+    def never(self):
+        raise AssertionError("read before the size was checked")
+
+    monkeypatch.setattr(Path, "read_bytes", never)
+    error = _error(path, limits=Limits(max_file_bytes=size - 1))
+    assert error.code == "limit-file" and error.params["file"] == str(path)
+    assert "melebihi batas" in error.message() and "max_file_bytes" in error.message()
+    assert len(error.message().splitlines()) == 1
+    monkeypatch.undo()
+    assert extract(path, limits=Limits(max_file_bytes=size)).pages  # at the bound is within it
+    assert extract(path, limits=Limits(max_file_bytes=0)).pages  # 0: no bound
+
+
+def test_a_batch_goes_on_past_a_file_too_large_to_read(tmp_path, monkeypatch):
+    """``[limits] max_file_bytes`` from config.toml: the large file fails in one line, not even
+    hashed; the other file of the batch gets its report; exit 1."""
+    from conftest import EXAMPLES
+
+    config = tmp_path / "config" / "compliance" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[limits]\nmax_file_bytes = 30000\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    (folder / "kecil.txt").write_bytes((EXAMPLES / "perwal-banyuasri-2022-spbe.txt").read_bytes())
+    (folder / "besar.txt").write_bytes((EXAMPLES / "perwal-banyuasri-2022-spbe.txt").read_bytes() * 2)
+    out = tmp_path / "laporan"
+    result = CliRunner().invoke(main, ["check", str(folder), "-o", str(out), "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert (out / "kecil.txt.html").is_file() and not (out / "besar.txt.html").exists()
+    refused = [line for line in result.stderr.splitlines() if "besar.txt" in line]
+    assert refused == [f"compliance: {folder / 'besar.txt'}: berkas berukuran 0.04 MB, melebihi batas 0.03 MB; "
+                       "tidak dibaca (max_file_bytes di [limits] config.toml)"]
 
 
 def test_the_user_s_limits_come_from_the_config_file(tmp_path, monkeypatch):
