@@ -26,15 +26,37 @@ def _lang(value: str | None) -> str:
     return lang
 
 
+def request_lang_field(request: Request, form) -> str:
+    """``lang`` from the form or the query (id by default); an unknown one is a 400."""
+    return _lang(form.get("lang") or request.query_params.get("lang"))
+
+
+def evaluation_choice(request: Request, form=None) -> str | None:
+    """``evaluation`` from the form or the query, as ``--evaluation``: an instrument this
+    installation ships for the app's catalog (never a path on the server); None when not
+    given (the one in force today); an unknown one is a 400 naming those available."""
+    from compliance.evaluation import evaluations_for
+
+    value = ((form.get("evaluation") if form is not None else None) or request.query_params.get("evaluation") or "")
+    value = str(value).strip()
+    if not value:
+        return None
+    known = sorted(e.id for e in evaluations_for(request.app.state.settings.catalog))
+    if value not in known:
+        raise WebError("evaluation-unknown", status=400, file=value[:40], known=", ".join(known))
+    return value
+
+
 async def check(request: Request) -> Response:
     check_origin(request)
     form = await read_form(request)
-    lang = _lang(form.get("lang") or request.query_params.get("lang"))
+    lang = request_lang_field(request, form)
+    evaluation = evaluation_choice(request, form)
     files = form.getlist("file")
     if len(files) > 1:
         raise WebError("upload-too-many", status=400, limit=1)
     checker = request.app.state.checker
-    _, jobs = await checker.accept([f for f in files if hasattr(f, "read")], lang)
+    _, jobs = await checker.accept([f for f in files if hasattr(f, "read")], lang, evaluation)
     job = await checker.wait(jobs[0], request.app.state.settings.api_wait)
     if job.get("state") != "done":
         raise ComplianceError(job.get("error_code") or "internal-error", **(job.get("error_params") or {}))
@@ -48,9 +70,10 @@ async def region(request: Request) -> Response:
     check_origin(request)
     require_region()
     form = await read_form(request)
-    lang = _lang(form.get("lang") or request.query_params.get("lang"))
+    lang = request_lang_field(request, form)
     checker = request.app.state.checker
-    job_id = await checker.accept_region([f for f in form.getlist("file") if hasattr(f, "read")], lang)
+    job_id = await checker.accept_region([f for f in form.getlist("file") if hasattr(f, "read")], lang,
+                                         evaluation_choice(request, form))
     job = await checker.wait(job_id, request.app.state.settings.api_wait)
     if job.get("state") != "done":
         raise ComplianceError(job.get("error_code") or "internal-error", **(job.get("error_params") or {}))

@@ -12,7 +12,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 
 from compliance.errors import ComplianceError
-from compliance.web import api, pages
+from compliance.web import api, draft_pages, pages
 from compliance.web.responses import error_response
 from compliance.web.security import BodyLimit, PasswordGate, SecurityHeaders, load_secret
 from compliance.web.service import Checker
@@ -36,8 +36,10 @@ def create_app(settings: Settings) -> Starlette:
 
     def body_limit(path: str) -> int:
         """One file on the API, up to MAX_FILES on the upload form; nothing big elsewhere."""
-        if path == "/api/v1/check":
+        if path in ("/api/v1/check", "/rancangan", "/api/v1/amend"):
             return settings.max_upload + 1024 * 1024
+        if path in ("/selisih", "/api/v1/diff"):
+            return settings.max_upload * 2 + 1024 * 1024
         if path in ("/unggah", "/api/v1/region"):
             return settings.max_upload * MAX_FILES + 1024 * 1024
         return 1024 * 1024
@@ -53,7 +55,7 @@ def create_app(settings: Settings) -> Starlette:
         return error_response(request, WebError("internal-error", status=500, file="-", reason=""))
 
     app = Starlette(
-        routes=pages.ROUTES + api.ROUTES,
+        routes=pages.ROUTES + draft_pages.ROUTES + api.ROUTES,
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(TrustedHostMiddleware, allowed_hosts=settings.origin_hosts),

@@ -46,6 +46,29 @@ PAGES: dict[str, dict[str, str]] = {
                        "sebagai satu daerah». Berkas yang diperiksa sendiri-sendiri dapat dibandingkan di halaman "
                        "Perbandingan.",
         "region_title": "Penilaian daerah",
+        "evaluation": "Instrumen evaluasi untuk bagian indikator",
+        "evaluation_default": "yang berlaku hari ini",
+        "nav_amend": "Rancangan perubahan", "nav_diff": "Bandingkan rancangan",
+        "amend_title": "Susun rancangan perubahan dari kesenjangan",
+        "amend_intro": "Unggah satu peraturan (PDF, DOCX, atau TXT; paling besar {limit} MB). Peraturan itu diperiksa "
+                       "terhadap Perpres 95/2018, lalu disusun rancangan peraturan perubahannya menurut Lampiran II "
+                       "UU 12/2011 (Pasal I dengan satu butir perubahan per kesenjangan atau pertentangan, Pasal II) "
+                       "dalam Word, untuk disunting penyusun.",
+        "choose_one": "Pilih satu berkas",
+        "amend_replace": "Rancangan pengganti: peraturan baru yang mencabut dan mengganti peraturan lama (untuk "
+                         "peraturan yang ditetapkan sebelum Perpres 95/2018)",
+        "amend_submit": "Susun rancangan", "amend_job": "Rancangan perubahan",
+        "amend_download": "Unduh rancangan",
+        "amend_changes": "Daftar perubahan ({count} butir)",
+        "amend_placeholders": "Setiap «…» adalah isian yang harus diputuskan daerah.",
+        "diff_title": "Bandingkan dua rancangan",
+        "diff_intro": "Unggah rancangan lama dan rancangan baru (PDF, DOCX, atau TXT; paling besar {limit} MB per "
+                      "berkas). Pasal dipasangkan walaupun nomornya bergeser; perubahan ditunjukkan kata demi kata, "
+                      "beserta perubahan status tiap persyaratan Perpres 95/2018.",
+        "diff_old": "Rancangan lama", "diff_new": "Rancangan baru", "diff_submit": "Bandingkan",
+        "diff_job": "Perbandingan rancangan", "diff_download": "Unduh perbandingan",
+        "diff_unrelated": "Kedua berkas tampak tidak berhubungan (hanya sedikit pasal yang dapat dipasangkan); "
+                          "perbandingan tetap dibuat.",
     },
     "en": {
         "app": "SPBE compliance checker",
@@ -85,6 +108,28 @@ PAGES: dict[str, dict[str, str]] = {
         "region_note": "For the combined assessment of one region, upload its files at once with «Assess as one "
                        "region». Files checked one by one can be compared on the Comparison page.",
         "region_title": "Region assessment",
+        "evaluation": "Evaluation instrument of the indicator section",
+        "evaluation_default": "the one in force today",
+        "nav_amend": "Amendment draft", "nav_diff": "Compare drafts",
+        "amend_title": "Draft an amendment from the gaps",
+        "amend_intro": "Upload one regulation (PDF, DOCX or TXT; at most {limit} MB). It is checked against "
+                       "Perpres 95/2018 and an amending regulation is drafted in the conventions of UU 12/2011 "
+                       "Lampiran II (Pasal I with one change point per gap or conflict, Pasal II), in Word, for the "
+                       "drafter to edit.",
+        "choose_one": "Choose one file",
+        "amend_replace": "Replacement draft: a new regulation revoking and replacing the old one (for a regulation "
+                         "set before Perpres 95/2018)",
+        "amend_submit": "Draft", "amend_job": "Amendment draft",
+        "amend_download": "Download the draft",
+        "amend_changes": "List of changes ({count} points)",
+        "amend_placeholders": "Every «…» is a blank the region must decide.",
+        "diff_title": "Compare two drafts",
+        "diff_intro": "Upload the old and the new draft (PDF, DOCX or TXT; at most {limit} MB each). Articles are "
+                      "paired even when renumbered; changes are shown word by word, with the status change of "
+                      "each Perpres 95/2018 requirement.",
+        "diff_old": "Old draft", "diff_new": "New draft", "diff_submit": "Compare",
+        "diff_job": "Draft comparison", "diff_download": "Download the comparison",
+        "diff_unrelated": "The two files look unrelated (few articles could be paired); they are compared anyway.",
     },
 }
 
@@ -111,6 +156,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lang-unknown": "bahasa {value} tidak dikenal (gunakan id atau en)",
         "region-unavailable": "penilaian daerah (compliance region) tidak tersedia pada pemasangan ini",
         "bad-request": "permintaan tidak sah",
+        "upload-missing-field": "berkas untuk kolom '{field}' tidak diunggah",
+        "format-choice": "format {value} tidak dikenal (pilih: {known})",
         "internal": "galat internal; pemeriksaan lain tetap berjalan",
     },
     "en": {
@@ -134,6 +181,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lang-unknown": "unknown language {value} (use id or en)",
         "region-unavailable": "the region assessment (compliance region) is not available in this installation",
         "bad-request": "bad request",
+        "upload-missing-field": "no file uploaded for the field '{field}'",
+        "format-choice": "unknown format {value} (choose: {known})",
         "internal": "internal error; other checks go on",
     },
 }

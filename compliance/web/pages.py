@@ -16,28 +16,49 @@ from compliance.web.security import CSRF_FIELD, check_csrf, document_csp
 from compliance.web.settings import WebError
 
 MEDIA = {"html": "text/html; charset=utf-8", "json": "application/json; charset=utf-8",
-         "csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8",
+         "csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8", "txt": "text/plain; charset=utf-8",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 STATIC = {"web.css": "text/css", "app.js": "text/javascript", "report.css": "text/css"}
+DRAFT_KINDS = ("amend", "diff")  # jobs of the drafting aids (compliance.web.draft_pages)
+REPORT_PREFIX = {"region": "region", "amend": "rancangan", "diff": "selisih"}  # the job's files: <prefix>.<fmt>
+DOWNLOAD_STEM = {"amend": "rancangan-perubahan", "diff": "perbandingan-rancangan"}
 
 
 async def upload_page(request: Request) -> Response:
+    from compliance.web.api import evaluation_choice
+
     settings = request.app.state.settings
     return page(request, "web/upload.html.j2", jobs=request.app.state.checker.book.recent(),
-                limit=settings.max_upload // (1024 * 1024))
+                limit=settings.max_upload // (1024 * 1024), evaluations=_evaluations(request),
+                evaluation=evaluation_choice(request))
+
+
+def _evaluations(request: Request) -> list[tuple[str, str]]:
+    """(id, title) of the evaluation instruments one may choose, the one in force first."""
+    from datetime import date
+
+    from compliance.evaluation import evaluations_for
+
+    lang = request_lang(request)
+    found = evaluations_for(request.app.state.settings.catalog)
+    found.sort(key=lambda e: (not e.in_force_on(date.today()), e.id))
+    return [(e.id, e.title_in(lang)) for e in found]
 
 
 async def upload(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, request.app.state.secret, form.get(CSRF_FIELD))
     files = [f for f in form.getlist("file") if hasattr(f, "read") and (f.filename or f.size)]
+    from compliance.web.api import evaluation_choice
+
+    evaluation = evaluation_choice(request, form)
     if form.get("mode") == "daerah":  # several files of one region: one assessment
         from compliance.web.api import require_region
 
         require_region()
-        job_id = await request.app.state.checker.accept_region(files, request_lang(request))
+        job_id = await request.app.state.checker.accept_region(files, request_lang(request), evaluation)
         return RedirectResponse(f"/pekerjaan/{job_id}", status_code=303)
-    batch, jobs = await request.app.state.checker.accept(files, request_lang(request))
+    batch, jobs = await request.app.state.checker.accept(files, request_lang(request), evaluation)
     target = f"/pekerjaan/{jobs[0]}" if len(jobs) == 1 else f"/kelompok/{batch}"
     return RedirectResponse(target, status_code=303)
 
@@ -56,6 +77,8 @@ async def job_page(request: Request) -> Response:
         text = error_text(job["error_code"], job["error_params"], request_lang(request))
         status = 500 if job["error_code"] == "internal-error" else 422
         return page(request, "web/error.html.j2", status=status, code=job["error_code"], message=text, job=job)
+    if job["kind"] in DRAFT_KINDS:
+        return _draft_job_page(request, job)
     from compliance.report.labels import labels
     from compliance.report.view import STATUSES, score_text
 
@@ -65,7 +88,29 @@ async def job_page(request: Request) -> Response:
                 status_labels=labels(lang)["status"], counts=counts, score_text=score_text(job["score"], lang))
 
 
+def _draft_job_page(request: Request, job: dict) -> Response:
+    """An amend job: its change points and the draft to download; a diff job: the diff."""
+    from compliance.web.draft_pages import draft_context
+    from compliance.web.labels import page_labels
+
+    t = page_labels(request_lang(request))
+    draft = draft_context(request, job) if job["kind"] == "amend" and job["state"] == "done" else None
+    heading = t["amend_job"] if job["kind"] == "amend" else t["diff_job"]
+    nothing = ""
+    if draft is not None and not draft["changes"]:  # why no draft, as `compliance amend` says it
+        from compliance.web.labels import web_message
+
+        nothing = web_message(f"amend-{draft.get('reason') or 'no-gaps'}", request_lang(request), file=job["file"],
+                              **draft.get("params", {}))
+    return page(request, "web/draft_job.html.j2", job=job, draft=draft, heading=heading, formats=_formats(job),
+                stem=DOWNLOAD_STEM[job["kind"]], nothing=nothing)
+
+
 def _formats(job: dict) -> tuple[str, ...]:
+    if job["kind"] in DRAFT_KINDS:
+        from compliance.web.draft_work import AMEND_FORMATS, DIFF_FORMATS
+
+        return AMEND_FORMATS if job["kind"] == "amend" else DIFF_FORMATS
     if job["kind"] == "region":
         from compliance.region.render import FORMATS
 
@@ -78,11 +123,11 @@ def _formats(job: dict) -> tuple[str, ...]:
 async def report_file(request: Request) -> Response:
     job = _job(request)
     fmt = request.path_params["fmt"]
-    prefix = "region" if job["kind"] == "region" else "report"
+    prefix = REPORT_PREFIX.get(job["kind"], "report")
     path = request.app.state.checker.book.report_dir(job["id"]) / f"{prefix}.{fmt}"
     if job["state"] != "done" or fmt not in _formats(job) or not path.is_file():
         raise WebError("not-found", status=404)
-    name = f"{Path(job['file']).stem or 'laporan'}.{fmt}"
+    name = f"{DOWNLOAD_STEM.get(job['kind']) or Path(job['file']).stem or 'laporan'}.{fmt}"
     if fmt == "html" and "unduh" not in request.query_params:  # shown in the job page's frame
         html = path.read_text(encoding="utf-8")
         return Response(html, media_type=MEDIA[fmt], headers={"Content-Security-Policy": document_csp(html)})

@@ -57,7 +57,7 @@ class Checker:
         self.settings = settings
         self.book = JobBook(settings.data_dir)
         self.cache_dir = str(settings.cache_dir)
-        self._keys = {lang: default_pipeline(settings.catalog, lang, settings.national).catalog_key
+        self._keys = {(lang, None): default_pipeline(settings.catalog, lang, settings.national).catalog_key
                       for lang in ("id", "en")}
         self.pool: WorkerPool | None = None
         self._futures: dict[str, Future] = {}
@@ -77,14 +77,21 @@ class Checker:
         if self.pool is not None:
             self.pool.shutdown()
 
-    def catalog_key(self, lang: str) -> str:
-        return self._keys.get(lang, self._keys["id"])
+    def catalog_key(self, lang: str, evaluation: str | None = None) -> str:
+        """The results store's key of a check in ``lang`` with ``evaluation`` (None: in force today)."""
+        if (lang, evaluation) not in self._keys:
+            from compliance.batch import default_pipeline
+
+            self._keys[lang, evaluation] = default_pipeline(self.settings.catalog, lang, self.settings.national,
+                                                            evaluation).catalog_key
+        return self._keys[lang, evaluation]
 
     # --- uploads ------------------------------------------------------------------
 
-    async def accept(self, uploads: list[Any], lang: str) -> tuple[str, list[str]]:
+    async def accept(self, uploads: list[Any], lang: str, evaluation: str | None = None) -> tuple[str, list[str]]:
         """Queue one job per upload; return the batch id and the job ids. One file that
-        must be refused raises; among several, a refused file becomes a failed job."""
+        must be refused raises; among several, a refused file becomes a failed job.
+        ``evaluation``: the instrument of the report's evaluation section (None: in force)."""
         if not uploads:
             raise WebError("upload-missing", status=400)
         if self.book.active_count() >= self.settings.workers * QUEUE_PER_WORKER:
@@ -108,11 +115,11 @@ class Checker:
             del data
             national = str(self.settings.national) if self.settings.national else None
             self._submit(job_id, run_check, str(self.book.data_dir), job_id, str(path), name, lang,
-                         self.settings.catalog, self.catalog_key(lang), self.cache_dir, national)
+                         self.settings.catalog, self.catalog_key(lang, evaluation), self.cache_dir, national, evaluation)
             jobs.append(job_id)
         return batch, jobs
 
-    async def accept_region(self, uploads: list[Any], lang: str) -> str:
+    async def accept_region(self, uploads: list[Any], lang: str, evaluation: str | None = None) -> str:
         """Queue one region job over all the uploads (as ``compliance region FOLDER``); a file
         the batch cannot read is reported in the assessment; one too large, or without a PDF/DOCX/TXT
         name whose content is none of them either, refuses the upload."""
@@ -137,8 +144,47 @@ class Checker:
             self.book.forget(job_id)
             raise
         self._submit(job_id, run_region, str(self.book.data_dir), job_id, str(folder), lang, self.settings.catalog,
-                     self.cache_dir)
+                     self.cache_dir, evaluation)
         return job_id
+
+    async def accept_amend(self, upload: Any, lang: str, replace: bool = False) -> str:
+        """Queue an amend job (``compliance amend``) for one upload; a file that must be
+        refused (too large, empty, not PDF/DOCX/TXT) raises before anything is written."""
+        from compliance.web.draft_work import run_amend
+
+        (name, kind, data), = await self._read_uploads([upload])
+        job_id = self.book.create(new_id(), name, lang, kind="amend")
+        path = self.book.upload_path(job_id, kind)
+        await run_in_threadpool(path.write_bytes, data)
+        self._submit(job_id, run_amend, str(self.book.data_dir), job_id, str(path), name, lang, self.settings.catalog,
+                     replace)
+        return job_id
+
+    async def accept_diff(self, old: Any, new: Any, lang: str) -> str:
+        """Queue a diff job (``compliance diff OLD NEW``) for two uploads; either refused refuses both."""
+        from compliance.web.draft_work import run_diff
+
+        files = await self._read_uploads([old, new])
+        job_id = self.book.create(new_id(), " → ".join(name for name, _, _ in files), lang, kind="diff")
+        stored = []
+        for role, (name, kind, data) in zip(("lama", "baru"), files):
+            path = self.book.upload_path(job_id, f"{role}.{kind}")
+            await run_in_threadpool(path.write_bytes, data)
+            stored.append((str(path), name))
+        self._submit(job_id, run_diff, str(self.book.data_dir), job_id, stored[0], stored[1], lang,
+                     self.settings.catalog)
+        return job_id
+
+    async def _read_uploads(self, uploads: list[Any]) -> list[tuple[str, str, bytes]]:
+        """(display name, kind, bytes) of each upload, each checked as ``accept`` checks one."""
+        if self.book.active_count() >= self.settings.workers * QUEUE_PER_WORKER:
+            raise WebError("server-busy", status=429, queued=self.book.active_count())
+        read = []
+        for upload in uploads:
+            name = display_name(getattr(upload, "filename", None))
+            data = await upload.read()
+            read.append((name, self._kind(name, data), data))
+        return read
 
     def _kind(self, name: str, data: bytes) -> str:
         """pdf, docx or txt from the content (as ``compliance check`` decides it)."""

@@ -66,7 +66,8 @@ def ocr_progress(book: JobBook, job_id: str, every: float = 0.5):
 
 
 def run_check(data_dir: str, job_id: str, upload: str, display: str, lang: str, catalog: str,
-              catalog_key: str, cache_dir: str | None, national: str | None) -> dict[str, Any]:
+              catalog_key: str, cache_dir: str | None, national: str | None,
+              evaluation: str | None = None) -> dict[str, Any]:
     """Check one upload into ``reports/<job>/report.<fmt>``; return the job's final fields.
     Bad input fails the job with its message (naming the user's file), never raises."""
     from compliance import progress
@@ -75,7 +76,8 @@ def run_check(data_dir: str, job_id: str, upload: str, display: str, lang: str, 
     progress.attach(ocr_progress(book, job_id))
     try:
         book.update(job_id, state="running", stage="reading")
-        fields = _check(book, job_id, Path(upload), display, lang, catalog, catalog_key, cache_dir, national)
+        fields = _check(book, job_id, Path(upload), display, lang, catalog, catalog_key, cache_dir, national,
+                        evaluation)
     except ComplianceError as exc:
         params = {**exc.params, "file": display} if "file" in exc.params else dict(exc.params)
         book.fail(job_id, exc.code, params)
@@ -91,7 +93,7 @@ def run_check(data_dir: str, job_id: str, upload: str, display: str, lang: str, 
 
 
 def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, catalog: str, catalog_key: str,
-           cache_dir: str | None, national: str | None) -> dict[str, Any]:
+           cache_dir: str | None, national: str | None, evaluation: str | None = None) -> dict[str, Any]:
     from compliance import load
     from compliance.batch import history_row
     from compliance.check import check
@@ -112,7 +114,7 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
         regulation.source.file = display
         book.update(job_id, stage="matching", sha256=sha, pages=regulation.source.pages,
                     ocr_pages=len(regulation.source.ocr_pages))
-        result = check(regulation, catalog, lang=lang)
+        result = check(regulation, catalog, lang=lang, evaluation=evaluation)
         official = _official(national, catalog) if national else None
         book.update(job_id, stage="rendering")
         out = book.report_dir(job_id)
@@ -138,7 +140,8 @@ def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def run_region(data_dir: str, job_id: str, folder: str, lang: str, catalog: str, cache_dir: str) -> dict[str, Any]:
+def run_region(data_dir: str, job_id: str, folder: str, lang: str, catalog: str, cache_dir: str,
+               evaluation: str | None = None) -> dict[str, Any]:
     """Assess the region of the files in ``folder`` as ``compliance region FOLDER`` does, into
     ``reports/<job>/region.<fmt>``, and record the assessment in the store's history."""
     import os
@@ -148,7 +151,7 @@ def run_region(data_dir: str, job_id: str, folder: str, lang: str, catalog: str,
     try:
         book.update(job_id, state="running", stage="reading")
         os.chdir(folder)  # file names in the report are the users', never the server's folders
-        fields = _assess(book, job_id, lang, catalog, cache_dir)
+        fields = _assess(book, job_id, lang, catalog, cache_dir, evaluation)
     except ComplianceError as exc:
         book.fail(job_id, exc.code, dict(exc.params))
         return {"state": "failed", "error_code": exc.code}
@@ -164,7 +167,8 @@ def run_region(data_dir: str, job_id: str, folder: str, lang: str, catalog: str,
     return fields
 
 
-def _assess(book: JobBook, job_id: str, lang: str, catalog: str, cache_dir: str) -> dict[str, Any]:
+def _assess(book: JobBook, job_id: str, lang: str, catalog: str, cache_dir: str,
+            evaluation: str | None = None) -> dict[str, Any]:
     """``compliance region . -o region.json`` (the CLI's own call), then the other formats
     rendered from the same assessment."""
     from compliance.output import write_atomic
@@ -177,7 +181,7 @@ def _assess(book: JobBook, job_id: str, lang: str, catalog: str, cache_dir: str)
     out.mkdir(parents=True, exist_ok=True)
     with Store(Path(cache_dir)) as store:
         assessment, _ = run([Path(".")], output=out / "region.json", fmt="json", region=None, evidence=None, jobs=1,
-                            catalog=catalog, store=store, lang=lang, echo=lambda text: None)
+                            catalog=catalog, store=store, lang=lang, evaluation=evaluation, echo=lambda text: None)
     book.update(job_id, stage="rendering")
     for fmt in REGION_FORMATS:
         if fmt != "json":
