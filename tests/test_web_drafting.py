@@ -142,6 +142,24 @@ def test_a_regulation_with_nothing_to_draft_says_so(client):
     assert client.get(f"/pekerjaan/{job_id}/laporan.docx?unduh=1").status_code == 404
 
 
+def test_a_keputusan_whose_gaps_are_not_its_subject_says_why_in_the_page_and_the_api(client):
+    """As `compliance amend` (exit 3): no draft, the gaps named, where they belong."""
+    from tests.test_draft_keputusan import APPLICATION
+
+    data = APPLICATION.encode("utf-8")
+    token = csrf(client, "/rancangan")
+    posted = client.post("/rancangan", data={"csrf_token": token}, files={"file": ("kepwal-aplikasi.txt", data)},
+                         follow_redirects=False)
+    job = wait_done(client, posted.headers["location"].rsplit("/", 1)[1])
+    assert job["state"] == "done" and job["counts"]["changes"] == 0
+    page = html.unescape(client.get(posted.headers["location"]).text)
+    assert 'data-reason="outside-subject"' in page and "Aplikasi SPBE" in page
+    assert "kepwal-aplikasi.txt: kekurangan Keputusan ini" in page and "Peraturan Wali Kota tentang SPBE" in page
+    api = client.post("/api/v1/amend", files={"file": ("kepwal-aplikasi.txt", data)})
+    assert api.status_code == 422 and api.json()["error"]["code"] == "amend-outside-subject"
+    assert "Aplikasi SPBE" in api.json()["error"]["message"]
+
+
 def test_upload_two_drafts_get_the_diff(client, revised, monkeypatch):
     token = csrf(client, "/selisih")
     files = [("old", (OLD.name, OLD.read_bytes())), ("new", (revised.name, revised.read_bytes()))]

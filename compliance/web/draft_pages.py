@@ -95,8 +95,9 @@ async def api_amend(request: Request) -> Response:
     (upload,) = _files(form, "file")
     replace = _replace(form.get("replace") or request.query_params.get("replace"))
     job = await _finished(request, await request.app.state.checker.accept_amend(upload, lang, replace))
-    if not job["counts"].get("changes"):
-        raise WebError("amend-no-gaps", status=422, file=job["file"])
+    if not job["counts"].get("changes"):  # nothing to draft: why, as `compliance amend` says it
+        why = draft_context(request, job)
+        raise WebError(f"amend-{why.get('reason') or 'no-gaps'}", status=422, file=job["file"], **why.get("params", {}))
     body = (request.app.state.checker.book.report_dir(job["id"]) / f"rancangan.{fmt}").read_bytes()
     return Response(body, media_type=MEDIA[fmt], headers={
         "X-Compliance-Job": job["id"], "X-Compliance-Changes": str(job["counts"]["changes"]),

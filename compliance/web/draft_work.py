@@ -66,28 +66,24 @@ def run_amend(data_dir: str, job_id: str, upload: str, display: str, lang: str, 
 def _amend(book: JobBook, job_id: str, uploads: list[tuple[str, str]], lang: str, catalog: str,
            replace: bool) -> dict[str, Any]:
     from compliance.catalog import load_catalog
-    from compliance.check import check
-    from compliance.draft.amend import changes, draft
-    from compliance.draft.write import render
+    from compliance.draft.command import amendment
     from compliance.output import dumps_json, write_atomic
 
     regulation = _load(book, job_id, *uploads[0])
-    if not any(a.parent is None for a in regulation.articles):  # a Keputusan: diktum, no Pasal to amend
-        raise ComplianceError("amend-no-articles", file=uploads[0][1])
-    result = check(regulation, catalog, lang=lang)
-    made = draft(result, replace=replace)
+    made = amendment(regulation, replace=replace, catalog=catalog, lang=lang)  # a Peraturan's or a Keputusan's
     book.update(job_id, stage="rendering")
     out = book.report_dir(job_id)
     out.mkdir(parents=True, exist_ok=True)
     titles = {e.id: e.title_in(lang) for e in load_catalog(catalog).entries}
     points = [{"requirement": c.requirement, "title": titles.get(c.requirement, c.requirement),
-               "formula": c.formula, "label": c.label} for c in (changes(result) if made else [])]
-    if made is not None:
+               "formula": c.formula, "label": c.label} for c in made.changes]
+    if made.draft is not None:
         for fmt in AMEND_FORMATS:
-            write_atomic(out / f"rancangan.{fmt}", render(made, fmt))
-    summary = {"file": uploads[0][1], "replace": replace, "changes": points, "reason": None if made else "no-gaps"}
+            write_atomic(out / f"rancangan.{fmt}", made.render(fmt))
+    params = {"gaps": ", ".join(made.outside), "kd": made.kepala_daerah} if made.reason == "outside-subject" else {}
+    summary = {"file": uploads[0][1], "replace": replace, "changes": points, "reason": made.reason, "params": params}
     write_atomic(out / "rancangan.json", dumps_json(summary))
-    return {"state": "done", "stage": "done", "score": result.score, "counts": {"changes": len(points)}}
+    return {"state": "done", "stage": "done", "counts": {"changes": len(points)}}
 
 
 def run_diff(data_dir: str, job_id: str, old: tuple[str, str], new: tuple[str, str], lang: str,
