@@ -2,6 +2,7 @@
 
     python bench/bench_amend.py             # examples/ (PDF, DOCX, TXT) + the whole regional corpus
     python bench/bench_amend.py --no-ocr    # leave out the scanned regional instruments
+    python bench/bench_amend.py --only tests/shapes tests/heldout   # other folders instead
 
 For every regulation with gaps: the amendment draft is written as TXT and DOCX and parsed
 back; it round-trips when it reads as an amending regulation (Pasal I, II) whose quoted
@@ -66,10 +67,13 @@ def _reads_back(base, made, amendment_reg) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-ocr", action="store_true", help="leave out scanned regional texts")
+    parser.add_argument("--only", nargs="+", type=Path, help="folders to read instead of the samples and the corpus")
     args = parser.parse_args()
     trips = ok = addressed = closed = rep_addressed = rep_closed = rep_revokes = reps = declined = 0
     folder = Path(tempfile.mkdtemp(prefix="bench-amend-"))
-    for path in inputs(not args.no_ocr):
+    paths = (sorted(p for d in args.only for p in d.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
+             if args.only else inputs(not args.no_ocr))
+    for path in paths:
         try:
             base = load(path)
         except ComplianceError as exc:

@@ -88,3 +88,32 @@ def test_diff_never_overwrites_an_input(tmp_path: Path):
     copy.write_bytes(SAMPLE.read_bytes())
     run = _run(["diff", str(copy), str(SAMPLE), "-o", str(copy)])
     assert run.exit_code == 1 and copy.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_an_amending_regulation_is_not_said_to_have_no_gaps(tmp_path: Path):
+    """An amending Perwal (only Pasal I and II) has gaps, but they are the amended act's:
+    amend says so instead of "no gap", writes nothing, exit 3."""
+    from compliance.draft.amend import gaps
+    from compliance.draft.command import amendment
+    from compliance import load
+    from compliance.check import check
+
+    source = Path(__file__).parent / "shapes" / "04-perwal-tanjung-seruni-14-2023-perubahan-penyelenggaraan-spbe.txt"
+    assert gaps(check(load(source)))
+    assert amendment(load(source)).reason == "amending-act"
+    out = tmp_path / "rancangan.docx"
+    run = _run(["amend", str(source), "-o", str(out)])
+    assert run.exit_code == 3 and not out.exists()
+    assert "ini peraturan perubahan" in run.stderr and "tidak ada kesenjangan" not in run.stderr
+
+
+def test_gaps_without_an_article_to_amend_after_are_said_so(tmp_path: Path):
+    from tests.test_draft_templates import HEAD
+
+    source = tmp_path / "perwal-satu-pasal.txt"
+    source.write_text(HEAD.split("Pasal 1\n")[0] + "Pasal 1\nPeraturan Wali Kota ini mulai berlaku pada tanggal "
+                      "diundangkan.\nDitetapkan di Contoh\npada tanggal 2 Januari 2025\nWALI KOTA CONTOH,\nttd\n",
+                      encoding="utf-8")
+    run = _run(["amend", str(source), "-o", str(tmp_path / "rancangan.md")])
+    assert run.exit_code == 3 and "tidak ada Pasal tempat menyisipkan" in run.stderr
+    assert not (tmp_path / "rancangan.md").exists()

@@ -8,6 +8,7 @@ The CLI and the web app are shells around these two.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ class Amendment:
     """What ``amend`` makes of one regulation."""
 
     draft: Draft | None
-    reason: str | None = None  # None (a draft), "no-gaps", "outside-subject"
+    reason: str | None = None  # None (a draft), "no-gaps", "outside-subject", "amending-act", "no-place"
     outside: list[str] = field(default_factory=list)  # titles of gaps a Keputusan cannot take
     kepala_daerah: str = ""  # who sets the Peraturan those gaps belong in (Wali Kota, Bupati ...)
 
@@ -55,7 +56,15 @@ def amendment(regulation: Regulation, replace: bool = False, catalog: str = "per
         outside = split_gaps(result)[1]
         if outside:
             return Amendment(None, "outside-subject", [f.title for f in outside], names(result)["kd"])
-    return Amendment(None, "no-gaps")
+        return Amendment(None, "no-gaps")
+    from compliance.draft.amend import gaps
+
+    if not gaps(result):
+        return Amendment(None, "no-gaps")
+    body = [a.label for a in regulation.articles if a.parent is None]
+    if body and all(re.fullmatch(r"[IVXLC]+", label) for label in body):
+        return Amendment(None, "amending-act")  # its gaps are the amended act's, read with it applied
+    return Amendment(None, "no-place")
 
 
 def output_format(output: Path, fmt: str | None) -> str:
