@@ -28,6 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from compliance import ComplianceError, load  # noqa: E402
 from compliance.check import check  # noqa: E402
+from compliance.draft.amend import LAMPIRAN  # noqa: E402
 from compliance.draft.apply import apply_amendment, quoted_diktum  # noqa: E402
 from compliance.draft.command import amendment  # noqa: E402
 from compliance.region.facts import relations  # noqa: E402
@@ -61,7 +62,9 @@ def _reads_back(base, made, amendment_reg) -> bool:
                 and [label for label, _ in quoted_diktum(amendment_reg)] == points)
     quoted = [a.label for a in amendment_reg.articles if a.parent == "I"]
     top = [a.label for a in amendment_reg.articles if a.parent is None]
-    return top == ["I", "II"] and quoted == points
+    restates_lampiran = LAMPIRAN in points  # "Lampiran diubah sehingga menjadi ...": the Lampiran follows, whole
+    return (top == ["I", "II"] and quoted == [p for p in points if p != LAMPIRAN]
+            and bool(amendment_reg.lampiran) >= restates_lampiran)
 
 
 def main() -> None:

@@ -110,3 +110,27 @@ def test_cli_writes_the_draft_and_refuses_an_unknown_format(tmp_path: Path):
     bad = CliRunner().invoke(main, ["amend", str(EXAMPLES / "perwal-tirtaraya-2017-tik.txt"), "-o",
                                     str(tmp_path / "x.pdf")])
     assert bad.exit_code == 1 and "format keluaran tidak dikenal" in bad.output
+
+
+def test_a_conflict_stated_in_the_lampiran_restates_the_lampiran(tmp_path: Path):
+    """A period set in a Lampiran section ("jangka waktu sepuluh tahun") is amended by
+    restating the Lampiran with only that value replaced, after the closing block; the
+    parsed amendment applied to the base puts the new Lampiran in place."""
+    from compliance.draft.amend import LAMPIRAN
+
+    source = Path(__file__).parent / "heldout" / "perbup-argawilis-2020-rencana-induk-tik.txt"
+    base = compliance.load(source)
+    result = check(base)
+    conflict = {f.requirement: f for f in result.findings}["arsitektur"].conflicts[0]
+    assert conflict.pasal == "Lampiran"
+    made = draft(result)
+    point = next(p for p in made.changes if p.label == LAMPIRAN)
+    assert point.requirement == "arsitektur"
+    assert point.formula == ("Lampiran diubah sehingga menjadi sebagaimana tercantum dalam Lampiran yang merupakan "
+                             "bagian tidak terpisahkan dari Peraturan Bupati ini.")
+    old = base.lampiran[0].text
+    assert point.body == old.replace("sepuluh tahun", "5 (lima) tahun", 1) and old.count("sepuluh tahun") >= 1
+    back = compliance.load(_write(tmp_path, made, "txt"))
+    assert back.lampiran and [a.label for a in back.articles if a.parent is None] == ["I", "II"]
+    after = {f.requirement: f.status for f in check(apply_amendment(base, back)).findings}
+    assert after["arsitektur"] == "fulfilled"

@@ -92,15 +92,36 @@ def _closing_start(reg: Regulation) -> Article | None:
     return body[first - 1] if first > 0 else (body[-1] if body else None)
 
 
-def fixed_text(article: Article | Diktum, conflict) -> str | None:
-    """The article verbatim with the contradicting value replaced by the national one."""
+_PERIOD = re.compile(r"(?:\d+\s*\([a-z ]+\)|\b[a-z]+)\s*tahun\b", re.I)
+LAMPIRAN = "Lampiran"  # the label of the change point that restates the Lampiran
+
+
+def _fixed(text: str, conflict) -> str | None:
+    """``text`` with the contradicting value replaced by the national one; for a period only
+    the period itself ("sepuluh tahun" of "jangka waktu sepuluh tahun"), so the words around
+    it stay; None when the value is not there exactly once."""
     regional, national = conflict.regional, conflict.national
-    core = re.search(r"\d+\s*\([a-z ]+\)\s*tahun", regional)
-    if core and re.fullmatch(r"\d+\s*\([a-z ]+\)\s*tahun", national):
-        regional = core.group()
-    if article.text.count(regional) != 1:
+    periods = _PERIOD.findall(regional)
+    if periods and re.fullmatch(r"\d+\s*\([a-z ]+\)\s*tahun", national):
+        regional = periods[-1]
+    if text.count(regional) != 1:
         return None
-    return article.text.replace(regional, national)
+    return text.replace(regional, national)
+
+
+def fixed_text(article: Article | Diktum, conflict) -> str | None:
+    """The article (or diktum) verbatim with the contradicting value replaced by the national one."""
+    return _fixed(article.text, conflict)
+
+
+def _fixed_lampiran(text: str, reg: Regulation, conflict) -> str | None:
+    """The Lampiran's text with the value replaced in the section the conflict names."""
+    for lampiran in reg.lampiran:
+        section = next((s for s in lampiran.sections if s.label == conflict.ayat), None)
+        if section is not None and text.startswith(lampiran.text[:section.start]):
+            fixed = _fixed(text[section.start:section.end], conflict)
+            return None if fixed is None else text[:section.start] + fixed + text[section.end:]
+    return None
 
 
 def changes(result: CheckResult) -> list[Change]:
@@ -110,9 +131,17 @@ def changes(result: CheckResult) -> list[Change]:
     inserted: dict[str, list[str]] = {}  # anchor article -> labels inserted after it
     labels = [a.label for a in reg.articles if a.parent is None]
     fallback = _closing_start(reg)
+    lampiran = reg.lampiran[0].text if len(reg.lampiran) == 1 else None
+    lampiran_fixes: list[str] = []
     for finding in gaps(result):
         if finding.status == "conflict" and finding.conflicts:
             conflict = finding.conflicts[0]
+            if conflict.pasal == LAMPIRAN and lampiran is not None:
+                fixed = _fixed_lampiran(lampiran, reg, conflict)
+                if fixed is not None:
+                    lampiran = fixed
+                    lampiran_fixes.append(finding.requirement)
+                    continue
             article = reg.article(conflict.pasal)
             fixed = fixed_text(article, conflict) if article else None
             if fixed is not None:
@@ -137,7 +166,12 @@ def changes(result: CheckResult) -> list[Change]:
         out.append(Change(finding.requirement, f"{where} disisipkan 1 (satu) pasal, yakni Pasal {label} sehingga "
                           "berbunyi sebagai berikut:", label, "\n".join(clause)))
     order = {label: i for i, label in enumerate(labels)}
-    return sorted(out, key=lambda c: (order.get(re.sub(r"[A-Z]+$", "", c.label), 0), c.label))
+    out.sort(key=lambda c: (order.get(re.sub(r"[A-Z]+$", "", c.label), 0), c.label))
+    jenis = names(result)["jenis"]
+    return out + [Change(requirement, f"{LAMPIRAN} diubah sehingga menjadi sebagaimana tercantum dalam Lampiran yang "
+                         f"merupakan bagian tidak terpisahkan dari {jenis} ini.", LAMPIRAN, lampiran)
+                  for requirement in lampiran_fixes[:1]] + [
+        Change(requirement, "", LAMPIRAN, lampiran) for requirement in lampiran_fixes[1:]]
 
 
 def _capitalised(word: str) -> str:
@@ -238,7 +272,7 @@ def heading(result: CheckResult, subject: str, replace: bool) -> tuple[list[str]
     return title, menimbang
 
 
-def annex(result: CheckResult, subject: str) -> list[str]:
+def annex(result: CheckResult, subject: str, points: list[Change] = ()) -> list[str]:
     """A replacement keeps the old Lampiran word for word (its old header included, for the
     drafter to settle) under the new instrument's header: the diktum or Pasal that says
     "sebagaimana tercantum dalam Lampiran" must still find it."""
@@ -248,8 +282,9 @@ def annex(result: CheckResult, subject: str) -> list[str]:
     n = names(result)
     number = f"NOMOR {PLACEHOLDER}" if reg.is_keputusan else f"NOMOR {PLACEHOLDER} TAHUN {PLACEHOLDER}"
     lines = ["LAMPIRAN", f"{n['jenis'].upper()} {n['place'].upper()}", number, "TENTANG", subject.upper()]
-    for lampiran in reg.lampiran:
-        lines += [line for line in lampiran.text.splitlines() if line.strip()]
+    restated = next((p.body for p in points if p.label == LAMPIRAN), None)
+    for text in [restated] if restated is not None else [lampiran.text for lampiran in reg.lampiran]:
+        lines += [line for line in text.splitlines() if line.strip()]
     return lines
 
 
@@ -271,17 +306,19 @@ def draft(result: CheckResult, replace: bool = False) -> Draft | None:
                f"{n['berita'].upper()} TAHUN {PLACEHOLDER} NOMOR {PLACEHOLDER}"]
     return Draft(title, opening, menimbang, mengingat(result, n, cite_base=not replace),
                  f"{n['jenis'].upper()} TENTANG {subject.upper()}.", body, closing, [p.requirement for p in points], points,
-                 annex(result, subject) if replace else [])
+                 annex(result, subject, points) if replace or any(p.label == LAMPIRAN for p in points) else [])
 
 
 def _amendment_body(points: list[Change], n: dict[str, str]) -> list[str]:
+    points = [p for p in points if p.formula]  # several Lampiran fixes: one point restates the Lampiran
     lines = ["Pasal I", f"Beberapa ketentuan dalam {n['base']} ({n['berita']} Tahun {PLACEHOLDER} Nomor {PLACEHOLDER}) "
              "diubah sebagai berikut:" if len(points) > 1 else
              f"Ketentuan dalam {n['base']} ({n['berita']} Tahun {PLACEHOLDER} Nomor {PLACEHOLDER}) diubah sebagai "
              "berikut:", ""]
     for i, point in enumerate(points, 1):
-        lines += [f"{i}. {point.formula}" if len(points) > 1 else point.formula, "",
-                  f"Pasal {point.label}", point.body, ""]
+        lines += [f"{i}. {point.formula}" if len(points) > 1 else point.formula, ""]
+        if point.label != LAMPIRAN:  # the Lampiran follows the closing block, whole
+            lines += [f"Pasal {point.label}", point.body, ""]
     lines += ["Pasal II", f"{n['jenis']} ini mulai berlaku pada tanggal diundangkan.",
               f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {n['jenis']} ini dengan penempatannya "
               f"dalam {n['berita']}."]
@@ -293,7 +330,7 @@ def _replacement_body(result: CheckResult, points: list[Change], n: dict[str, st
     provisions, every article numbered anew only after the old ones so references stay true."""
     reg = result.regulation
     fixed = {p.label: p.body for p in points if not re.search(r"[A-Z]$", p.label)}
-    new = [p.body for p in points if re.search(r"[A-Z]$", p.label)]
+    new = [p.body for p in points if re.search(r"[A-Z]$", p.label) and p.label != LAMPIRAN]
     body = [a for a in reg.articles if a.parent is None]
     closing = [a for a in body if closing_pattern().search(a.text)]
     keep = [a for a in body if a not in closing]

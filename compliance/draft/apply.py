@@ -3,7 +3,8 @@
 An amendment's Pasal I quotes each changed or inserted article (``parent: "I"``): a
 quoted article replaces the base article of the same label, or is inserted after the
 article whose label it extends (Pasal 12A after Pasal 12, 12B after 12A). "Pasal N
-dihapus" removes it. Everything else of the base is kept as it was.
+dihapus" removes it; "Lampiran diubah sehingga menjadi ..." puts the amendment's Lampiran
+in place of the base's. Everything else of the base is kept as it was.
 
 A Keputusan is amended by a Keputusan whose diktum KESATU quotes each changed or inserted
 diktum (“KEDUA : …”, “KETIGA A : …”); they are applied the same way.
@@ -17,6 +18,7 @@ import re
 from compliance.models import Regulation
 
 _REMOVED = re.compile(r"(?i)\bPasal\s+(\d+[A-Z]?)\s+dihapus\b")
+_LAMPIRAN_CHANGED = re.compile(r"(?i)\bLampiran\s+diubah\b")
 _QUOTED_DIKTUM = re.compile(r"“\s*(?P<label>[A-Z]{5,}(?:\s+(?:BELAS|PULUH))?(?:\s+[A-H])?)\s*:\s*(?P<text>[^”]*)”")
 
 
@@ -55,6 +57,8 @@ def apply_amendment(base: Regulation, amendment: Regulation, parent: str = "I") 
         new.page, new.bab, new.bagian, new.paragraf = ref.page, ref.bab, ref.bagian, ref.paragraf
         body.insert(anchor + 1, new)
     out.articles = [a for a in body if a.label not in removed]
+    if instruction and _LAMPIRAN_CHANGED.search(instruction.text) and amendment.lampiran:
+        out.lampiran = copy.deepcopy(amendment.lampiran)  # "Lampiran diubah sehingga menjadi ...": the new one, whole
     return out
 
 
