@@ -18,6 +18,7 @@ import yaml
 
 from compliance.errors import ComplianceError
 from compliance.models import STATUSES
+from compliance.models_place import ayat_ref
 from compliance.resources import data_dir
 from compliance.terms import TermError, Terms
 
@@ -45,7 +46,7 @@ class Basis:
     def printable(self, lang: str = "id") -> str:
         """"Pasal 19", "Pasal 61 ayat (1)", "Pasal 34–39" or "<topic> (nomor pasal belum diverifikasi)"."""
         if self.confidence in ("text", "number"):
-            return f"Pasal {self.pasal}" + (f" ayat ({self.ayat})" if self.ayat else "")
+            return ayat_ref(self.pasal, self.ayat)
         if self.confidence == "range":
             lo, hi = self.range
             return f"Pasal {lo}" if lo == hi else f"Pasal {lo}–{hi}"

@@ -18,7 +18,7 @@ from compliance.cite_exists import article_index, exists
 from compliance.cite_resolve import known_status, metadata_id, pinpoint, relations_in, span_id
 from compliance.citation import Citation
 from compliance.markers import markers
-from compliance.models import Article, Mengingat, Regulation, Warning_
+from compliance.models import Article, Mengingat, Place, Regulation, Warning_
 
 
 def regulation_key(reg: Regulation) -> str:
@@ -270,22 +270,8 @@ def _fill_from_context(path, path_end, place, ayat_here):
 
 
 def describe_place(place: dict[str, str | None]) -> str:
-    """Short label of a place as printed in regulations: "Pasal 12 ayat (2)", "Menimbang huruf b"."""
-    part = place.get("part")
-    if part == "pasal":
-        out = f"Pasal {place.get('pasal')}"
-        if place.get("ayat"):
-            out += f" ayat ({place['ayat']})"
-        return out
-    if part == "penjelasan":
-        return f"Penjelasan Pasal {place['pasal']}" if place.get("pasal") else "Penjelasan Umum"
-    if part in ("menimbang", "mengingat"):
-        return f"{part.capitalize()} {place.get('item')}" if place.get("item") else part.capitalize()
-    if part == "lampiran":
-        return "Lampiran"
-    if part == "diktum":
-        return f"Diktum {place.get('diktum')}"
-    return "Judul"
+    """Short label of a place as printed in regulations: "Pasal 12 ayat (2)", "Menimbang b"."""
+    return Place.from_part(place).short()
 
 
 def dangling(citations: list[Citation]) -> list[Citation]:

@@ -30,10 +30,9 @@ import networkx as nx
 from compliance.cite import Citation, citations_of, regulation_key
 from compliance.cite_find import find
 from compliance.cite_resolve import known_relations, known_status, pinpoint_label, pinpoint_levels, span_id
-from compliance.models import Finding, Regulation, title_parts
+from compliance.models import Finding, Place, Regulation, title_parts
 
 REQUIREMENT = "requirement:"
-_ROMAN = re.compile(r"^[IVX]+$")
 
 
 class _Builder:
@@ -165,22 +164,24 @@ def _add_findings(b: _Builder, reg_id: str, findings: Iterable[Finding]) -> None
         req = b.node(REQUIREMENT + f.requirement, type="requirement", label=f.title, group=f.group, basis=f.basis)
         b.edge(reg_id, req, "assessed", status=f.status, confidence=round(f.confidence, 3))
         for ev in f.evidence:
-            source = _evidence_node(b, reg_id, ev.pasal, ev.parent)
+            source = _evidence_node(b, reg_id, ev.place)
             b.edge(source, req, "satisfies", status=f.status, score=round(ev.score, 3), via=ev.via, ayat=ev.ayat)
 
 
-def _evidence_node(b: _Builder, reg_id: str, pasal: str | None, parent: str | None) -> str:
-    """The node evidence sits in: an article, or the Menimbang/Mengingat part the matcher names."""
+def _evidence_node(b: _Builder, reg_id: str, place: Place) -> str:
+    """The node evidence sits in: an article, or the part (Menimbang, Mengingat, a diktum, a
+    Lampiran) the matcher names."""
+    pasal = place.fields()[0]
     if not pasal:
         return reg_id
-    node = article_node(reg_id, pasal, parent)
-    if node in b.g:
-        return node
-    if not any(ch.isdigit() for ch in pasal) and not _ROMAN.match(pasal):  # "Mengingat", "Menimbang"
+    if place.in_article:
+        node = article_node(reg_id, pasal, place.parent)
+        if node in b.g:
+            return node
+        b.node(node, type="article", label=f"Pasal {pasal}")
+    else:
         node = f"{reg_id}#{pasal.lower()}"
         b.node(node, type="part", label=pasal)
-    else:
-        b.node(node, type="article", label=f"Pasal {pasal}")
     b.edge(reg_id, node, "contains")
     return node
 

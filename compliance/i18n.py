@@ -13,6 +13,15 @@ DEFAULT_LANG = "id"
 LANGS = ("id", "en")
 _REASON_PARAMS = ("detail", "reason")  # may hold a reason token (see compliance.reasons)
 
+# The words a place is printed with (``compliance.models_place.Place.text``): the legal terms
+# stay Indonesian in English too, as readers cite them.
+PLACE_WORDS: dict[str, dict[str, str]] = {
+    "id": {"pasal": "Pasal", "ayat": "ayat", "huruf": "huruf", "angka": "angka", "in_pasal": "dalam Pasal",
+           "judul": "judul", "diktum": "Diktum", "penjelasan": "Penjelasan", "penjelasan_umum": "Penjelasan Umum"},
+    "en": {"pasal": "Pasal", "ayat": "ayat", "huruf": "huruf", "angka": "angka", "in_pasal": "in Pasal",
+           "judul": "title", "diktum": "Diktum", "penjelasan": "Penjelasan", "penjelasan_umum": "Penjelasan Umum"},
+}
+
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
         "file-not-found": "{file}: berkas tidak ditemukan",

@@ -78,8 +78,8 @@ def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str], int]:
 def _evidence(hit: Hit) -> Evidence:
     quote, matched, start = _quote(hit.unit, hit.spans)
     start += hit.unit.start
-    return Evidence(pasal=hit.unit.pasal, ayat=hit.unit.ayat, quote=quote, via=hit.via, score=hit.score,
-                    matched=matched, parent=hit.unit.parent, start=start, end=start + len(quote))
+    return Evidence(place=hit.unit.place, quote=quote, via=hit.via, score=hit.score, matched=matched,
+                    start=start, end=start + len(quote))
 
 
 def _finding(entry: Entry, catalog: Catalog, lang: str, status: str, **kw) -> Finding:

@@ -98,7 +98,7 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
     candidates = []
     for unit in all_units:
         if part == "lampiran":
-            if not unit.pasal.startswith("Lampiran"):
+            if unit.place.kind not in ("lampiran", "lampiran-section"):
                 continue
         elif article is not None:
             if unit.kind not in ("operative", "definition") or unit.article_key != article:

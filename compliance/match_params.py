@@ -54,6 +54,6 @@ def conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: MatchConte
             if param.kind != "actor" and not _belongs(entry, unit, span[0], ctx, param.kind):
                 continue
             conflict = Conflict(parameter=label(param.label, ctx.lang), national=param.national["printed"],
-                                regional=printed, pasal=unit.pasal, ayat=unit.ayat)
+                                regional=printed, place=unit.place)
             out.append((unit, conflict, span))
     return out

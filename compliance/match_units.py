@@ -11,9 +11,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from compliance.markers import markers
-from compliance.models import LampiranSection, Regulation
-from compliance.parse_labels import to_roman
+from compliance.models import LampiranSection, Place, Regulation
 from compliance.parse_lampiran import heading_kind, is_contents_line
+from compliance.places import lampiran_name
 
 CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
 CHUNK_MAX = 900
@@ -25,12 +25,11 @@ _NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
 
 @dataclass(frozen=True)
 class Unit:
-    """A slice ``text[start:end]`` of one source text, with where it sits."""
+    """A slice ``text[start:end]`` of one source text, with where it sits (``place``, its
+    offsets the unit's)."""
 
     kind: str  # operative | definition | menimbang | mengingat | background (a Lampiran's context chapter)
-    pasal: str
-    ayat: str | None
-    parent: str | None
+    place: Place
     text: str
     start: int
     end: int
@@ -40,6 +39,19 @@ class Unit:
     @property
     def body(self) -> str:
         return self.text[self.start:self.end]
+
+    @property
+    def pasal(self) -> str:
+        """The place as the report's ``pasal`` field names it ("5", "Menimbang", "Diktum KEDUA")."""
+        return self.place.fields()[0]
+
+    @property
+    def ayat(self) -> str | None:
+        return self.place.fields()[1]
+
+    @property
+    def parent(self) -> str | None:
+        return self.place.parent
 
 
 def _split(text: str, marker: re.Pattern[str]) -> list[tuple[str | None, int, int]]:
@@ -77,11 +89,13 @@ def units(reg: Regulation) -> list[Unit]:
     for i, item in enumerate(reg.menimbang):
         s, e = trimmed(item, 0, len(item))
         if e > s:
-            out.append(Unit("menimbang", "Menimbang", chr(ord("a") + i) if i < 26 else str(i + 1), None, item, s, e))
+            place = Place("menimbang", item=chr(ord("a") + i) if i < 26 else str(i + 1), start=s, end=e)
+            out.append(Unit("menimbang", place, item, s, e))
     for i, item in enumerate(reg.mengingat):
         s, e = trimmed(item.text, 0, len(item.text))
         if e > s:
-            out.append(Unit("mengingat", "Mengingat", item.label or str(i + 1), None, item.text, s, e))
+            place = Place("mengingat", item=item.label or str(i + 1), start=s, end=e)
+            out.append(Unit("mengingat", place, item.text, s, e))
     for article in reg.articles:
         text = article.text
         definitional = _is_definitions(article.label, text)
@@ -91,21 +105,26 @@ def units(reg: Regulation) -> list[Unit]:
             s, e = trimmed(text, s, e)
             if e > s:
                 ayat = None if definitional else label
-                out.append(Unit(kind, article.label, ayat, article.parent, text, s, e, (article.label, article.parent)))
+                place = Place("ayat" if ayat else "pasal", pasal=article.label, ayat=ayat, parent=article.parent,
+                              start=s, end=e)
+                out.append(Unit(kind, place, text, s, e, (article.label, article.parent)))
     for diktum in reg.diktum:
         s, e = trimmed(diktum.text, 0, len(diktum.text))
         if e > s:
-            out.append(Unit("operative", f"Diktum {diktum.label}", None, None, diktum.text, s, e, ("Diktum", diktum.label)))
+            place = Place("diktum", diktum=diktum.label, start=s, end=e)
+            out.append(Unit("operative", place, diktum.text, s, e, ("Diktum", diktum.label)))
     for number, block in enumerate(reg.lampiran, start=1):
-        name = "Lampiran" if len(reg.lampiran) == 1 else f"Lampiran {to_roman(number)}"
+        name = lampiran_name(reg, number)
         starts = [section.start for section in block.sections]
         for section, s, e in lampiran_pieces(block.text):
             s, e = trimmed(block.text, s, e)
             if e > s:
-                place = _section_at(block.sections, starts, s)
-                kind = "background" if place is not None and place.context else "operative"
+                section_at = _section_at(block.sections, starts, s)
+                kind = "background" if section_at is not None and section_at.context else "operative"
                 key = ("Lampiran", f"{number}/{section}")
-                out.append(Unit(kind, name, place.label if place else None, None, block.text, s, e, key,
+                where = Place("lampiran-section" if section_at else "lampiran", lampiran=name,
+                              section=section_at.label if section_at else None, start=s, end=e)
+                out.append(Unit(kind, where, block.text, s, e, key,
                                 planned=bool(markers().planned.search(block.text, s, e))))
     return out
 

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.citation import Citation
+# re-exported, so every type of the pipeline is ``from compliance.models import X``
+from compliance.models_findings import Conflict, Evidence, Finding  # noqa: F401
+from compliance.models_place import Place  # noqa: F401
 
 REGULATION_SCHEMA = "compliance/regulation@1"
 REPORT_SCHEMA = "compliance/report@1"
@@ -67,11 +70,14 @@ class Heading:
 
 @dataclass
 class Item:
-    """A lettered (huruf) or numbered (angka) point, possibly with sub-points."""
+    """A lettered (huruf) or numbered (angka) point, possibly with sub-points; ``start``/``end``:
+    ``text`` is ``article.text[start:end]`` of its article (or diktum), not in ``to_dict``."""
 
     label: str
     text: str
     items: list[Item] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "text": self.text, "items": [i.to_dict() for i in self.items]}
@@ -80,11 +86,14 @@ class Item:
 @dataclass
 class Ayat:
     """A numbered paragraph ``(1)`` of an article. ``text`` holds its full text,
-    points included; ``items`` is the breakdown of those points."""
+    points included; ``items`` is the breakdown of those points. ``start``/``end``: ``text`` is
+    ``article.text[start:end]`` (not in ``to_dict``)."""
 
     label: str
     text: str
     items: list[Item] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "text": self.text, "items": [i.to_dict() for i in self.items]}
@@ -256,8 +265,8 @@ class Block:
 @dataclass
 class LampiranSection:
     """A chapter or numbered section of a Lampiran: ``label`` is its place as a reviewer
-    cites it (``BAB IV``, ``BAB IV angka 4.2``, ``BAB II huruf A``); ``start``/``end``
-    are its offsets in the Lampiran's text; ``context`` marks a background chapter
+    cites it (``BAB IV``, ``BAB IV angka 4.2``, ``BAB II huruf A``); ``text`` is
+    ``lampiran.text[start:end]`` (offsets not in ``to_dict``); ``context`` marks a background chapter
     (pendahuluan, kondisi saat ini), read like Menimbang."""
 
     label: str
@@ -359,93 +368,4 @@ class Regulation:
             "closing": self.closing.to_dict() if self.closing else None,
             "unplaced": [b.to_dict() for b in self.unplaced],
             "warnings": [w.to_dict() for w in self.warnings],
-        }
-
-
-# --- check results -------------------------------------------------------------
-
-
-@dataclass
-class Evidence:
-    """Where a regulation addresses a requirement. ``quote`` is verbatim from the
-    parsed article text; ``via`` is ``citation``, ``term`` or ``similarity``;
-    ``matched`` lists the exact substrings of ``quote`` to highlight. ``start``/``end``:
-    the quote is ``text[start:end]`` of the text of its place (the article, Menimbang
-    or Mengingat item, or Lampiran block; not in the report JSON)."""
-
-    pasal: str
-    ayat: str | None
-    quote: str
-    via: str
-    score: float
-    matched: list[str] = field(default_factory=list)
-    parent: str | None = None
-    start: int | None = None
-    end: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "pasal": self.pasal,
-            "ayat": self.ayat,
-            "quote": self.quote,
-            "via": self.via,
-            "score": round(self.score, 3),
-            "matched": list(self.matched),
-            "parent": self.parent,
-        }
-
-
-@dataclass
-class Conflict:
-    """A regional parameter that contradicts the national one; values as printed."""
-
-    parameter: str
-    national: str
-    regional: str
-    pasal: str
-    ayat: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "parameter": self.parameter,
-            "national": self.national,
-            "regional": self.regional,
-            "pasal": self.pasal,
-            "ayat": self.ayat,
-        }
-
-
-@dataclass
-class Finding:
-    """The verdict on one catalog requirement."""
-
-    requirement: str
-    title: str
-    group: str
-    basis: str  # the reference as it may be printed (never more precise than known)
-    basis_confidence: str  # text | number | range | topic
-    status: str
-    evidence: list[Evidence] = field(default_factory=list)
-    missing_elements: list[str] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    indicators: list[int] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # note codes / short reasons
-    confidence: float = 0.0
-    act: str = ""  # the national act the requirement comes from ("Perpres 95/2018"; a supplement's own)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "requirement": self.requirement,
-            "title": self.title,
-            "group": self.group,
-            "basis": self.basis,
-            "basis_confidence": self.basis_confidence,
-            "status": self.status,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "missing_elements": list(self.missing_elements),
-            "conflicts": [c.to_dict() for c in self.conflicts],
-            "indicators": list(self.indicators),
-            "notes": list(self.notes),
-            "confidence": round(self.confidence, 3),
-            "act": self.act,
         }

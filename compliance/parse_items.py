@@ -130,7 +130,36 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
             current.add(text)
     ayat = [Ayat(n.label, n.full_text(), [c.to_item() for c in n.children]) for n in ayat_nodes]
     items = [n.to_item() for n in top_items]
-    return ArticleBody("\n".join(p.text for p in paras), ayat, items)
+    text = "\n".join(p.text for p in paras)
+    locate_parts(text, ayat, items)
+    return ArticleBody(text, ayat, items)
+
+
+def locate_parts(text: str, ayat: list[Ayat], items: list[Item]) -> None:
+    """Set ``start``/``end`` of every ayat and point (nested ones too) so that each one's
+    ``text`` is ``text[start:end]`` of its article's (or diktum's) text. They are found in
+    order, each inside the one holding it and after the one before it, so a sentence printed
+    twice is placed where it stands; one that is not a slice of ``text`` keeps None."""
+    cursor = _locate(text, items, 0, len(text))  # points before the first ayat
+    for part in ayat:
+        cursor = _locate_one(text, part, cursor, len(text))
+
+
+def _locate(text: str, items: list[Item], cursor: int, limit: int) -> int:
+    for item in items:
+        cursor = _locate_one(text, item, cursor, limit)
+    return cursor
+
+
+def _locate_one(text: str, part: Ayat | Item, cursor: int, limit: int) -> int:
+    start = text.find(part.text, cursor, limit) if part.text else -1
+    if start < 0:
+        part.start = part.end = None
+        _locate(text, part.items, cursor, limit)
+        return cursor
+    part.start, part.end = start, start + len(part.text)
+    _locate(text, part.items, start, part.end)
+    return part.end
 
 
 def _item_match(text: str) -> tuple[str, str, str] | None:

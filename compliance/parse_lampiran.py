@@ -149,8 +149,9 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
             label = _section_label(bab, t)
         sections.append(LampiranSection(label, title, "", line.page, start, start, background))
     for k, section in enumerate(sections):
-        section.end = sections[k + 1].start if k + 1 < len(sections) else len(text)
-        section.text = text[section.start : section.end].rstrip("\n")
+        end = sections[k + 1].start if k + 1 < len(sections) else len(text)
+        section.text = text[section.start : end].rstrip("\n")
+        section.end = section.start + len(section.text)
     return sections
 
 

@@ -346,8 +346,11 @@ def _loads(text: str) -> dict[str, Any] | None:
 
 
 def regulation_from_json(text: str) -> Regulation:
-    """Rebuild the ``Regulation`` that ``to_dict`` serialised (fields by name, unknown keys ignored)."""
-    return _from_data(Regulation, json.loads(text))
+    """Rebuild the ``Regulation`` that ``to_dict`` serialised (fields by name, unknown keys ignored),
+    with the offsets of its ayat, points and Lampiran sections set again (the JSON has none)."""
+    from compliance.places import locate
+
+    return locate(_from_data(Regulation, json.loads(text)))
 
 
 @cache

@@ -18,7 +18,7 @@ from compliance.graph import (
     to_graphml,
     to_node_link,
 )
-from compliance.models import Article, Ayat, Evidence, Finding, Mengingat, Metadata, Regulation, Source
+from compliance.models import Article, Ayat, Evidence, Finding, Mengingat, Metadata, Place, Regulation, Source
 from compliance.report.graph_svg import graph_svg
 from tests.conftest import CORPUS, EXAMPLES
 from tests.transcript import read_transcript
@@ -54,7 +54,7 @@ def catalog():
 def _findings() -> list[Finding]:
     return [
         Finding("peta-rencana", "Peta Rencana SPBE", "perencanaan", "Pasal 19", "text", "fulfilled",
-                evidence=[Evidence("2", "1", "Peta Rencana SPBE disusun", "citation", 0.95)], confidence=0.9),
+                evidence=[Evidence(Place.from_fields("2", "1"), "Peta Rencana SPBE disusun", "citation", 0.95)], confidence=0.9),
         Finding("audit-keamanan", "Audit keamanan SPBE", "keamanan", "Pasal 58", "text", "missing"),
     ]
 

@@ -11,7 +11,9 @@ import pytest
 import compliance
 from compliance.check import check
 from compliance.cite import place_texts
-from compliance.models import Evidence, Regulation
+from compliance.models import Regulation
+from compliance.places import places, text_of
+from compliance.store import regulation_from_json
 from tests.conftest import CORPUS, EXAMPLES
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
@@ -31,21 +33,6 @@ def _citation_texts(reg: Regulation, place: dict) -> list[str]:
             if all(where.get(k) == place.get(k) for k in key if k in where or k in place)]
 
 
-def _evidence_texts(reg: Regulation, evidence: Evidence) -> list[str]:
-    """The texts an evidence's place names: its article, its Menimbang or Mengingat item, or
-    (the Lampiran, whose block it does not name) every Lampiran block."""
-    if evidence.pasal == "Menimbang":
-        return [t for i, t in enumerate(reg.menimbang) if evidence.ayat in (chr(ord("a") + i), str(i + 1))]
-    if evidence.pasal == "Mengingat":
-        return [m.text for i, m in enumerate(reg.mengingat) if (m.label or str(i + 1)) == evidence.ayat]
-    if evidence.pasal.startswith("Lampiran"):  # "Lampiran", "Lampiran II": one of the blocks
-        return [block.text for block in reg.lampiran]
-    if evidence.pasal.startswith("Diktum "):
-        return [d.text for d in reg.diktum if f"Diktum {d.label}" == evidence.pasal]
-    article = reg.article(evidence.pasal, evidence.parent)
-    return [article.text] if article is not None else []
-
-
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_every_citation_and_quote_is_its_text_at_its_offsets(path: Path):
     reg = compliance.load(path)
@@ -57,10 +44,26 @@ def test_every_citation_and_quote_is_its_text_at_its_offsets(path: Path):
     evidence = [e for f in check(reg).findings for e in f.evidence]
     assert evidence, "every sample addresses some requirement"
     for item in evidence:
-        texts = _evidence_texts(reg, item)
-        assert texts, f"no text for {item.pasal} {item.ayat}"
+        text = text_of(reg, item.place)
+        assert text is not None, f"no text for {item.place}"
         assert item.start is not None and item.end - item.start == len(item.quote)
-        assert any(t[item.start:item.end] == item.quote for t in texts), item
+        assert text[item.start:item.end] == item.quote, item
+        # the quote lies inside the unit (ayat, point, section ...) its place names
+        assert item.place.start <= item.start and item.end <= item.place.end, item
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_ayat_point_diktum_and_lampiran_section_is_its_text_at_its_offsets(path: Path):
+    reg = compliance.load(path)
+    found = list(places(reg))
+    kinds = {place.kind for place, _, _ in found}
+    assert "pasal" in kinds or "diktum" in kinds
+    for place, text, own in found:
+        assert place.start is not None and text[place.start:place.end] == own, place
+        assert text_of(reg, place) is text, place
+    # read back from JSON (the store), every place gets the same offsets again
+    again = list(places(regulation_from_json(json.dumps(reg.to_dict()))))
+    assert [(p, own) for p, _, own in again] == [(p, own) for p, _, own in found]
 
 
 def test_load_finds_the_citations_once_and_the_check_uses_them(monkeypatch):

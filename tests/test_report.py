@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
-from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Finding, Metadata, Page, Source
+from compliance.models import REPORT_SCHEMA, STATUSES, Conflict, Evidence, Finding, Metadata, Page, Place, Source
 from compliance.report import render
 from compliance.report.labels import LABELS
 from compliance.report.spreadsheet import BOM, neutralise
@@ -36,20 +36,20 @@ def sample_report(jenis_kode: str = "perbup") -> dict:
                 "Perpres 95/2018 sebagai dasar hukum (Mengingat)", "structure", "not_applicable",
                 notes=["predates-perpres"]),
         Finding("prinsip", "Prinsip SPBE", "Dasar dan kebijakan", "Pasal 2", "range", "partial",
-                evidence=[Evidence("3", "1", f"asas efisiensi dan keamanan {IMG}", "term", 0.8,
+                evidence=[Evidence(Place.from_fields("3", "1"), f"asas efisiensi dan keamanan {IMG}", "term", 0.8,
                                    matched=["efisiensi", "keamanan", "<img"])],
                 missing_elements=["keterpaduan", f"akuntabilitas {SCRIPT}"]),
         Finding("tim-koordinasi", "Tim Koordinasi SPBE Pemerintah Daerah", "Dasar dan kebijakan",
                 "Penyelenggara SPBE", "topic", "fulfilled",
-                evidence=[Evidence("7", None, "Bupati membentuk Tim e-Government & menetapkan tugasnya", "term", 0.9,
+                evidence=[Evidence(Place.from_fields("7", None), "Bupati membentuk Tim e-Government & menetapkan tugasnya", "term", 0.9,
                                    matched=["Tim e-Government", "&"])]),
         Finding("peta-rencana", "Peta Rencana SPBE Pemerintah Daerah", "Perencanaan", "Pasal 19", "text", "conflict",
-                evidence=[Evidence("9", "2", quote, "term", 0.95, matched=["Peta Rencana", "10 (sepuluh) tahun"])],
-                conflicts=[Conflict("jangka waktu", "5 (lima) tahun", f"10 (sepuluh) tahun {SCRIPT}", "9", "2")]),
+                evidence=[Evidence(Place.from_fields("9", "2"), quote, "term", 0.95, matched=["Peta Rencana", "10 (sepuluh) tahun"])],
+                conflicts=[Conflict("jangka waktu", "5 (lima) tahun", f"10 (sepuluh) tahun {SCRIPT}", Place.from_fields("9", "2"))]),
         Finding("audit-keamanan", "Audit keamanan SPBE", "Audit TIK", "Pasal 58", "text", "missing",
                 notes=["only-defined"]),
         Finding("aplikasi", "Aplikasi SPBE", "Data, infrastruktur, aplikasi", "Pasal 34–39", "range", "partial",
-                evidence=[Evidence("12", None, f"{FORMULA} aplikasi", "similarity", 0.61, matched=["aplikasi"])],
+                evidence=[Evidence(Place.from_fields("12", None), f"{FORMULA} aplikasi", "similarity", 0.61, matched=["aplikasi"])],
                 missing_elements=[FORMULA]),
     ]
     indicators = [{"no": n, "aspect": 1, "domain": 1, "name": f"Indikator {n} {SCRIPT}" if n == 2 else f"Indikator {n}",

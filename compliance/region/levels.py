@@ -15,7 +15,7 @@ from typing import Any
 
 from compliance.evaluation import Evaluation
 from compliance.indicators import evaluation_section
-from compliance.models import Evidence, Finding
+from compliance.models import Evidence, Finding, Place
 
 
 def as_findings(combined: list[dict[str, Any]]) -> list[Finding]:
@@ -23,7 +23,7 @@ def as_findings(combined: list[dict[str, Any]]) -> list[Finding]:
     evidence's place is its instrument and place, so the section can tell which decided)."""
     return [Finding(requirement=f["requirement"], title=f["title"], group=f["group"], basis=f["basis"],
                     basis_confidence=f["basis_confidence"], status=f["status"],
-                    evidence=[Evidence(pasal=f"{e['instrument']}, {e['place']}", ayat=None, quote=e["quote"],
+                    evidence=[Evidence(Place("named", name=f"{e['instrument']}, {e['place']}"), quote=e["quote"],
                                        via=e.get("via") or "term", score=0.0) for e in f["evidence"]],
                     missing_elements=list(f["missing_elements"]), confidence=f["confidence"])
             for f in combined]

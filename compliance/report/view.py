@@ -7,14 +7,13 @@ highlighted words) is decided here so the formats cannot disagree.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 
 from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.locale_format import number
-from compliance.models import STATUSES, title_line
+from compliance.models import STATUSES, Place, title_line
 from compliance.outline import first_line, heading_text
 from compliance.report.acts import act_name
 from compliance.report.labels import LABELS
@@ -46,33 +45,28 @@ def printed_basis(finding: dict, t: dict) -> str:
     return f"{basis} {t['topic_suffix']}".strip()
 
 
-_ARTICLE_LABEL = re.compile(r"^[0-9]+[A-Z]?$|^[IVXLC]+$")
+def place_of(item: dict) -> Place:
+    """The place a report@1 evidence, conflict or article dict names (``pasal``/``ayat``/``parent``,
+    or an outline article's ``label``)."""
+    ayat = item.get("ayat")  # an outline article's "ayat" is its list of ayat, not a place
+    return Place.from_fields(item.get("pasal") or item.get("label"), ayat if isinstance(ayat, str) else None,
+                             item.get("parent"))
 
 
 def pasal_ref(item: dict, t: dict) -> str:
     """'Pasal 5 ayat (2)' (and the amending article an inserted one sits in), or
-    'Mengingat angka 3' / 'Menimbang huruf b' for a unit outside the articles."""
-    label, sub = str(item.get("pasal")), (item.get("ayat") or "").strip("() ")
-    if not _ARTICLE_LABEL.match(label):
-        if " " in sub:  # a Lampiran place as a reviewer cites it: "BAB IV angka 4.2"
-            return f"{label} {sub}"
-        return f"{label} {t['huruf'] if sub.isalpha() else t['angka']} {sub}" if sub else label
-    ref = f"{t['pasal']} {label}"
-    if sub:
-        ref += f" {t['ayat']} ({sub})"
-    if item.get("parent"):
-        ref += f" ({t['in_pasal']} {item['parent']})"
-    return ref
+    'Mengingat angka 3' / 'Menimbang huruf b' for a unit outside the articles, in the
+    language of the label table ``t``."""
+    return place_of(item).text(t["lang"])
 
 
 def pasal_anchor(item: dict) -> str | None:
     """The id of an article in the report's outline (``pasal-5``, ``pasal-ii-7`` for Pasal 7 inside
     amending Pasal II); None for a unit outside the articles (Mengingat, Menimbang)."""
-    label = str(item.get("pasal") or item.get("label") or "")
-    if not _ARTICLE_LABEL.match(label):
+    place = place_of(item)
+    if not place.in_article:
         return None
-    parent = item.get("parent")
-    return "pasal-" + (f"{parent}-{label}" if parent else label).lower()
+    return "pasal-" + (f"{place.parent}-{place.pasal}" if place.parent else place.pasal).lower()
 
 
 def highlight_segments(quote: str, matched: list[str]) -> list[tuple[str, bool]]:
