@@ -33,16 +33,19 @@ class Pipeline:
     """How one regulation is checked. It is pickled to the worker processes, so
     ``check`` and ``parse`` must be module-level functions (or partials of them).
 
-    ``check`` returns the report as a ``compliance/report@1`` dict; ``catalog_key``
+    ``check`` returns the report as a ``compliance/report@1`` dict, or as the ``ReportView``
+    of ``compliance.report.build_report`` (the dict with the citation graph drawn); ``catalog_key``
     names the catalog and its content, so a changed catalog misses the store.
     ``links`` finds which regulations this one amends or revokes (for ``--group-by``);
-    ``prepare`` runs once in the calling process before any file is checked."""
+    ``prepare`` runs once in the calling process before any file is checked. ``graph``: every
+    result must carry its graph drawn (HTML reports), so a stored report without one is checked again."""
 
-    check: Callable[[Regulation], dict[str, Any]]
+    check: Callable[[Regulation], Any]
     catalog_key: str
     parse: Callable[[Path], Regulation] | None = None
     links: Callable[[Regulation], dict[str, Any]] | None = None
     prepare: Callable[[], None] | None = None
+    graph: bool = False
 
 
 @dataclass
@@ -56,16 +59,18 @@ class _Task:
 class _Outcome:
     regulation_json: str | None = None  # set only when freshly parsed
     report_json: str | None = None
+    graph_svg: str | None = None
     links_json: str | None = None  # set only when freshly parsed
     error: tuple[str, dict[str, Any]] | None = field(default=None)
 
 
 def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
-                     national: Path | None = None, evaluation: str | None = None) -> Pipeline:
-    """The real check (``compliance.check``) against ``catalog``, reports in ``lang``; with
-    ``national`` (the official Perpres), every report carries the verification ``check --national``
-    adds to a single report. ``evaluation``: the instrument of the evaluation section (default:
-    the one in force today, fixed here so every file of a batch gets the same one).
+                     national: Path | None = None, evaluation: str | None = None, graph: bool = False) -> Pipeline:
+    """The real check (``compliance.check``) against ``catalog``, reports in ``lang``, each built
+    by ``build_report`` as a single report is; with ``national`` (the official Perpres), every
+    report carries the verification ``check --national`` adds to a single report. ``evaluation``:
+    the instrument of the evaluation section (default: the one in force today, fixed here so every
+    file of a batch gets the same one). ``graph``: draw each check's citation graph (HTML reports).
 
     The store key hashes the catalog file and every instrument in ``rules/`` (and the national
     text) without parsing them, so a warm run never pays for compiling the catalog; ``prepare``
@@ -91,10 +96,11 @@ def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
             raise ComplianceError(code, file=str(national), reason=exc.strerror or str(exc)) from exc
     return Pipeline(check=functools.partial(check_report, str(path), lang,
                                             national=str(national) if national is not None else None,
-                                            evaluation=evaluation),
+                                            evaluation=evaluation, graph=graph),
                     catalog_key=key, links=regulation_links,
                     prepare=functools.partial(prepare_catalog, str(path), evaluation, lang,
-                                              str(national) if national is not None else None))
+                                              str(national) if national is not None else None),
+                    graph=graph)
 
 
 def _in_force_id(catalog_path: str) -> str:
@@ -126,14 +132,15 @@ def prepare_catalog(catalog_path: str, evaluation: str | None = None, lang: str 
 
 
 def check_report(catalog_path: str, lang: str, regulation: Regulation, national: str | None = None,
-                 evaluation: str | None = None) -> dict[str, Any]:
-    """The report@1 dict of one parsed regulation (runs in the worker processes)."""
+                 evaluation: str | None = None, graph: bool = False) -> Any:
+    """The report of one parsed regulation (runs in the worker processes), built as a single
+    report is (``build_report``): its ``ReportView``, the citation graph drawn with ``graph``."""
     from compliance.check import check
-    from compliance.report import report_data
+    from compliance.report import build_report
 
     official = _official(national, catalog_path) if national is not None else None
     chosen = evaluation if evaluation not in (None, "-") else None
-    return report_data(check(regulation, catalog_path, lang=lang, evaluation=chosen), official, lang)
+    return build_report(check(regulation, catalog_path, lang=lang, evaluation=chosen), official, lang, graph=graph)
 
 
 @functools.cache
@@ -188,7 +195,11 @@ def _run_one(pipeline: Pipeline, task: _Task) -> _Outcome:
             fresh = _compact(regulation.to_dict())
         links = pipeline.links(regulation) if pipeline.links and fresh else None
         report = pipeline.check(regulation)
-        return _Outcome(regulation_json=fresh, report_json=_compact(report),
+        if isinstance(report, dict):
+            data, svg = report, None
+        else:  # a ReportView: only what the parent renders crosses the pipe, not the parse again
+            data, svg = report.data, report.graph_svg
+        return _Outcome(regulation_json=fresh, report_json=_compact(data), graph_svg=svg,
                         links_json=_compact(links) if links is not None else None)
     except ComplianceError as exc:
         return _Outcome(error=(exc.code, exc.params))
@@ -242,13 +253,14 @@ def run_batch(inputs: Iterable[Path], pipeline: Pipeline, *, jobs: int | None = 
             result.error = ComplianceError(code, **params)
         else:
             result.report = _report(outcome.report_json, keep_text)
+            result.graph_svg = outcome.graph_svg if keep_text else None
             if outcome.links_json is not None:
                 result.links = _json_loads(outcome.links_json)
             elif store is not None:
                 result.links = store.get_links(task.sha256)
             if store is not None:
                 store.put(task.sha256, pipeline.catalog_key, outcome.regulation_json, outcome.report_json,
-                          outcome.links_json)
+                          outcome.links_json, outcome.graph_svg)
         if on_result is not None:
             on_result(result)
     if store is not None:
@@ -286,9 +298,13 @@ def _plan(paths: list[Path], pipeline: Pipeline, store: Store | None,
         if result.sha256 is None:
             continue
         report = store.get_report(result.sha256, pipeline.catalog_key) if store is not None else None
-        if report is not None:
+        svg = None
+        if report is not None and pipeline.graph:
+            svg = store.get_graph_svg(result.sha256, pipeline.catalog_key)
+        if report is not None and (svg is not None or not pipeline.graph):
             report = report if keep_text else _identity_only(report)
             result.report, result.cached, result.links = report, True, store.get_links(result.sha256)
+            result.graph_svg = svg if keep_text else None
         else:
             regulation_json = store.get_regulation_json(result.sha256) if store is not None else None
             tasks.append(_Task(result.files, result.sha256, regulation_json))

@@ -12,7 +12,8 @@ from compliance.errors import ComplianceError
 
 @dataclass
 class FileResult:
-    """One distinct file content: every name it was found under, and its report or error."""
+    """One distinct file content: every name it was found under, and its report (with its
+    citation graph drawn when the batch asked for it) or error."""
 
     files: list[Path]
     sha256: str | None
@@ -20,6 +21,7 @@ class FileResult:
     error: ComplianceError | None = None
     cached: bool = False
     links: dict[str, Any] | None = None
+    graph_svg: str | None = None
 
     @property
     def path(self) -> Path:

@@ -56,11 +56,11 @@ class _ReportFolder:
     def add(self, result: FileResult) -> None:
         """Write ``result``'s report and, unless the index was just written, the index."""
         from compliance.output import write_atomic
-        from compliance.report import render
+        from compliance.report import ReportView
 
         if result.report is not None:
-            write_atomic(self.out_dir / self.names[result.path], render(result.report, self.fmt, self.lang),
-                         self.paths)
+            view = ReportView(result.report, self.lang, graph_svg=result.graph_svg)  # built by the worker
+            write_atomic(self.out_dir / self.names[result.path], view.render(self.fmt), self.paths)
         self.done[result.path] = result
         self.stale = True
         self.refresh()

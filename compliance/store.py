@@ -32,6 +32,9 @@ DB_NAME = "results.sqlite3"
 APPLICATION_ID = 0x434D504C  # "CMPL": tells our database from any other SQLite file
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 60.0
+# A report's citation graph (drawn, for HTML) is kept in the report table beside the report, under
+# the report's catalog key plus this suffix: no schema change, and a tool change drops both.
+GRAPH_SUFFIX = "#graph-svg"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS regulation (
@@ -229,6 +232,13 @@ class Store:
             return None
         return report
 
+    def get_graph_svg(self, sha256: str, catalog: str) -> str | None:
+        """The citation graph drawn with the report stored under ``catalog`` (None: not drawn)."""
+        rows = self._read("SELECT json FROM report WHERE sha256=? AND tool=? AND catalog=?",
+                          (sha256, tool_fingerprint(), catalog + GRAPH_SUFFIX))
+        svg = _loads(rows[0][0]) if rows else None
+        return svg if isinstance(svg, str) else None
+
     def get_regulation_json(self, sha256: str) -> str | None:
         rows = self._read("SELECT json FROM regulation WHERE sha256=? AND tool=?", (sha256, tool_fingerprint()))
         return rows[0][0] if rows else None
@@ -239,14 +249,18 @@ class Store:
         return _loads(rows[0][0]) if rows and rows[0][0] else None
 
     def put(self, sha256: str, catalog: str, regulation_json: str | None, report_json: str,
-            links_json: str | None = None) -> None:
-        """Store a file's parse (with its links) and report; drop what older tool versions stored for it."""
+            links_json: str | None = None, graph_svg: str | None = None) -> None:
+        """Store a file's parse (with its links) and report (with its citation graph drawn, when
+        given); drop what older tool versions stored for it."""
         tool, now = tool_fingerprint(), _now()
         statements = [
             ("DELETE FROM regulation WHERE sha256=? AND tool<>?", (sha256, tool)),
             ("DELETE FROM report WHERE sha256=? AND tool<>?", (sha256, tool)),
             ("INSERT OR REPLACE INTO report VALUES (?,?,?,?,?)", (sha256, tool, catalog, report_json, now)),
         ]
+        if graph_svg is not None:
+            statements.append(("INSERT OR REPLACE INTO report VALUES (?,?,?,?,?)",
+                               (sha256, tool, catalog + GRAPH_SUFFIX, json.dumps(graph_svg), now)))
         if regulation_json is not None:
             statements.append(("INSERT OR REPLACE INTO regulation VALUES (?,?,?,?,?)",
                                (sha256, tool, regulation_json, links_json, now)))

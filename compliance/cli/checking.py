@@ -103,7 +103,8 @@ def _check_batch(paths, output, fmt, catalog, national, fail_under, jobs, cache_
         raise click.UsageError(message("batch-needs-output-dir", lang))
     store = open_results_store(cache_dir, no_cache, lang)
     try:
-        results = check_many(paths, output, default_pipeline(catalog, lang, national, evaluation), fmt=fmt, lang=lang,
+        pipeline = default_pipeline(catalog, lang, national, evaluation, graph=fmt == "html")
+        results = check_many(paths, output, pipeline, fmt=fmt, lang=lang,
                              jobs=jobs, store=store, progress=progress_label(lang))
     finally:
         if store is not None:

@@ -99,7 +99,7 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
     from compliance.check import check
     from compliance.compare import regulation_links
     from compliance.output import write_atomic
-    from compliance.report import render, render_check
+    from compliance.report import build_report
     from compliance.store import Store, regulation_from_json
 
     data = upload.read_bytes()
@@ -119,14 +119,15 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
         book.update(job_id, stage="rendering")
         out = book.report_dir(job_id)
         out.mkdir(parents=True, exist_ok=True)
-        report, html = render_check(result, "html", lang, official)  # as `compliance check -o x.html`
-        rendered = {fmt: html if fmt == "html" else render(report, fmt, lang, regulation) for fmt in formats()}
+        view = build_report(result, official, lang)  # as `compliance check` and `check DIR` build it
+        report = view.data
+        rendered = {fmt: view.render(fmt) for fmt in formats()}
         for fmt, content in rendered.items():
             write_atomic(out / f"report.{fmt}", content)
         if store is not None:
             fresh = _compact(regulation.to_dict()) if stored is None else None
             links = _compact(regulation_links(regulation)) if stored is None else None
-            store.put(sha, catalog_key, fresh, _compact(report), links)
+            store.put(sha, catalog_key, fresh, _compact(report), links, view.graph_svg)
             store.record_checks([history_row(regulation.metadata.to_dict(), display, sha, result.score)],
                                 catalog_key)
     finally:
