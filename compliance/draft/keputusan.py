@@ -64,11 +64,6 @@ def _as_diktum(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def _diktum_label(place: str | None) -> str | None:
-    m = re.fullmatch(r"Diktum\s+(.+)", place or "")
-    return m.group(1) if m else None
-
-
 def diktum_changes(result: CheckResult) -> list[Change]:
     """One change point per gap of the subject: a conflicting diktum restated with the
     national value, or a diktum inserted after the one that partly addresses the gap
@@ -82,7 +77,7 @@ def diktum_changes(result: CheckResult) -> list[Change]:
     inserted: dict[str, int] = {}
     for finding in inside:
         if finding.status == "conflict" and finding.conflicts:
-            label = _diktum_label(finding.conflicts[0].pasal) or finding.conflicts[0].pasal
+            label = finding.conflicts[0].place.diktum or finding.conflicts[0].pasal
             target = next((d for d in reg.diktum if d.label == label), None)
             fixed = fixed_text(target, finding.conflicts[0]) if target else None
             if fixed is not None:
@@ -92,7 +87,7 @@ def diktum_changes(result: CheckResult) -> list[Change]:
         clause = clause_lines(finding, result)
         if not clause or fallback is None:
             continue
-        near = [_diktum_label(e.pasal) for e in finding.evidence]
+        near = [e.place.diktum for e in finding.evidence]
         near = [x for x in near if x in labels and x in {d.label for d in body}]
         anchor = near[-1] if near else fallback
         if inserted.get(anchor, 0) >= len(_LETTERS):
