@@ -136,6 +136,7 @@ def test_real_slips_in_the_corpus(name, code, where):
     "sayang dimaksud dalam; kata-kata a/b sebagaimana   dimaksud\ndalam Pasal 4 yangdimaksud pada",
     "satu dua tiga empat lima enam tujuh delapan sebagaimana diatur dalam Pasal 9",
     "Sebagaimana tersebut pada huruf a, SEBAGAIMANA DIMAKSUD DI DALAM Pasal 1",
+    "mengucapkan sumpah atau janji sebagaimana dimaksud dalam Lampiran III dan tugas sebagaimana dimaksud\npada\n ayat (2)",
     "",
     "tanpa rujukan apa pun",
     "data yang dimaksud pada ayat (1) ı sebagaımana dimaksud dalam huruf b İ",
@@ -143,28 +144,28 @@ def test_real_slips_in_the_corpus(name, code, where):
 def test_backrefs_are_removed_as_the_plain_expression_removes_them(text):
     import re
 
-    from compliance.draft.review import _words, without_backrefs
+    from compliance.draft.misdirect import review_words, without_backrefs
 
-    assert without_backrefs(text) == _words()["backref"].sub(" ", text)
-    # also when the expression asks what follows the cue (a reference word after it)
-    backref = _words()["backref"]
+    assert without_backrefs(text) == review_words()["backref"].sub(" ", text)
+    # also when the expression does not ask what follows the cue
+    backref = review_words()["backref"]
     try:
-        _words()["backref"] = re.compile(backref.pattern + r"(?=\s*(?:pasal|ayat|huruf|angka))")
-        assert without_backrefs(text) == _words()["backref"].sub(" ", text)
+        review_words()["backref"] = re.compile(backref.pattern.split("(?=")[0])
+        assert without_backrefs(text) == review_words()["backref"].sub(" ", text)
     finally:
-        _words()["backref"] = backref
+        review_words()["backref"] = backref
 
 
 def test_backrefs_of_the_samples_are_removed_as_the_plain_expression_removes_them():
     import compliance
-    from compliance.draft.review import _words, without_backrefs
+    from compliance.draft.misdirect import review_words, without_backrefs
     from compliance.draft.units import index
     from tests.conftest import EXAMPLES
 
     changed = 0
     for path in sorted(EXAMPLES.glob("*.txt")):
         for unit in index(compliance.load(path)).values():
-            expected = _words()["backref"].sub(" ", unit.scope)
+            expected = review_words()["backref"].sub(" ", unit.scope)
             assert without_backrefs(unit.scope) == expected
             changed += expected != unit.scope
     assert changed > 10

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from compliance.cite import Citation, describe_place
 from compliance.cite_resolve import slug
 from compliance.models import Article, Item, Regulation
 
@@ -115,3 +116,25 @@ def leaves(reg: Regulation) -> list[Unit]:
             top = article_units(article)
             out += [c for c in top.children if c.level == "ayat"] or [top]
     return out
+
+
+def citing_chain(reg: Regulation, c: Citation) -> list[Unit]:
+    """The places (outermost first) a reference stands in."""
+    article = reg.article(str(c.place.get("pasal")), c.place.get("parent"))
+    return innermost(article_units(article), c.offset) if article else []
+
+
+def place_page(reg: Regulation, place: dict) -> int | None:
+    if place.get("part") != "pasal":
+        return None
+    article = reg.article(str(place.get("pasal")), place.get("parent"))
+    return article.page if article else None
+
+
+def where(reg: Regulation, c: Citation) -> str:
+    """The printed place a reference stands in ("Pasal 12 ayat (2) huruf b")."""
+    if c.place.get("part") == "pasal":
+        chain = citing_chain(reg, c)
+        if chain:
+            return chain[-1].label
+    return describe_place(c.place)

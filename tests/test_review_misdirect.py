@@ -1,0 +1,131 @@
+"""Misdirected references (compliance.draft.misdirect): each rule on a fixture with the slip and without it."""
+
+import pytest
+
+from compliance.clean import clean
+from compliance.draft.misdirect import subject_before
+from compliance.draft.review import review
+from compliance.models import Page, Source
+from compliance.parse import parse
+
+TEXT = """PERATURAN WALI KOTA CONTOH
+NOMOR 8 TAHUN 2023
+TENTANG
+PERANGKAT PENYIARAN DAERAH
+
+WALI KOTA CONTOH,
+Menimbang : a. bahwa perangkat penyiaran daerah perlu ditata;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG PERANGKAT PENYIARAN DAERAH.
+
+Pasal 1
+Perangkat penyiaran daerah yang digunakan untuk keperluan penyelenggaraan radio siaran terdiri atas:
+a. pemancar radio siaran analog; dan
+b. studio radio siaran daerah.
+
+Pasal 2
+Perangkat penyiaran daerah yang digunakan untuk keperluan penyelenggaraan televisi siaran terdiri atas:
+a. pemancar televisi siaran digital; dan
+b. studio televisi siaran daerah.
+
+Pasal 3
+(1) Perangkat penyiaran daerah wajib memiliki izin penggunaan frekuensi.
+(2) Izin penggunaan frekuensi diberikan oleh Wali Kota untuk jangka waktu 5 (lima) tahun.
+
+Pasal 4
+Persyaratan teknis perangkat untuk keperluan penyelenggaraan radio siaran sebagaimana dimaksud dalam Pasal {radio} ditetapkan dengan Keputusan Wali Kota.
+
+Pasal 5
+Permohonan izin sebagaimana dimaksud dalam Pasal {izin} diajukan secara tertulis kepada Wali Kota.
+
+Pasal 6
+Wali Kota memutus permohonan izin paling lama 14 (empat belas) hari kerja.
+
+Pasal 7
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+RIGHT = {"radio": "1", "izin": "3 ayat (1)"}
+
+
+def _reg(**values):
+    return parse(clean([Page(1, TEXT.format(**{**RIGHT, **values}))]), Source("perwal.txt", "0" * 64, 1))
+
+
+def _notes(**values):
+    return {n.where: n for n in review(_reg(**values)) if n.code == "misdirected-reference"}
+
+
+def test_no_warning_when_every_reference_names_its_subject():
+    assert _notes() == {}
+
+
+def test_a_neighbour_sharing_the_common_words_but_not_the_rare_one_is_flagged():
+    """Pasal 2 says "perangkat", "penyelenggaraan", "siaran" like Pasal 1, but not "radio"."""
+    note = _notes(radio="2")["Pasal 4"]
+    assert note.reference == "Pasal 2"
+    assert note.subject == "keperluan penyelenggaraan radio siaran"
+    assert note.suggestion == "Pasal 1"
+
+
+def test_an_unrelated_article_is_flagged_with_the_likely_target():
+    note = _notes(radio="7")["Pasal 4"]
+    assert (note.reference, note.suggestion) == ("Pasal 7", "Pasal 1")
+
+
+def test_a_relation_head_need_not_be_in_the_target():
+    """"Permohonan izin" cites the article on the izin, which never says "permohonan"."""
+    assert "Pasal 5" not in _notes()
+    assert _notes(izin="1")["Pasal 5"].reference == "Pasal 1"
+
+
+NAMES = """PERATURAN WALI KOTA CONTOH
+NOMOR 9 TAHUN 2023
+TENTANG
+OPERATOR RADIO
+
+WALI KOTA CONTOH,
+Menimbang : a. bahwa operator radio perlu ditata;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG OPERATOR RADIO.
+
+Pasal 1
+(1) Stasiun radio wajib memiliki izin stasiun radio.
+(2) Izin stasiun radio diberikan bersama sertifikat frekuensi untuk jangka waktu 5 (lima) tahun.
+
+Pasal 2
+(1) Operator stasiun radio wajib memiliki Sertifikat Kewenangan.
+(2) Sertifikat Kewenangan diterbitkan oleh Kepala Dinas.
+
+Pasal 3
+Sertifikat Kewenangan sebagaimana dimaksud dalam Pasal {sert} berlaku selama 3 (tiga) tahun.
+
+Pasal 4
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def test_a_generic_word_inside_a_capitalised_name_tells_places_apart():
+    """Pasal 1 speaks of a "sertifikat" too, but not of the Sertifikat Kewenangan."""
+    def notes(sert):
+        reg = parse(clean([Page(1, NAMES.format(sert=sert))]), Source("perwal.txt", "0" * 64, 1))
+        return {n.where: n for n in review(reg) if n.code == "misdirected-reference"}
+
+    assert notes("2 ayat (1)") == {}
+    note = notes("1")["Pasal 3"]
+    assert (note.reference, note.subject, note.suggestion) == ("Pasal 1", "Sertifikat Kewenangan", "Pasal 2")
+
+
+@pytest.mark.parametrize("before, subject", [
+    ("Layanan Gerbang Akses Internet (NAP) ", "Layanan Gerbang Akses Internet"),  # a gloss in brackets
+    ("(2) Permohonan tertulis ", "Permohonan tertulis"),  # a stative ter- word describes the noun
+    ("Penyelenggara Sertifikasi Elektronik status berinduk ", "Penyelenggara Sertifikasi Elektronik status berinduk"),
+    ("Calon pemegang Sertifikat Kewenangan ", "Calon pemegang Sertifikat Kewenangan"),  # a capitalised name
+    ("yang melakukan pelanggaran ketentuan ", ""),  # the cue names the generic "ketentuan"
+    ("Setiap Orang yang memenuhi unsur ", "unsur"),
+])
+def test_subject_before_a_cue(before, subject):
+    text = before + "sebagaimana dimaksud dalam Pasal 3"
+    assert subject_before(text, len(before)) == subject
