@@ -143,9 +143,9 @@ class _Document:
         common the word is elsewhere (an article picked at random lacks a rare word; the right
         one lacks it only at ``absent_rate``) — except a relation head opening the subject
         ("permohonan X", "status X", "tahap X"): the citing text names an act about the thing
-        the target regulates. A word the place has counts against by how rare it is: among the innermost places
-        when the cited ayat/huruf itself has it, else among the articles; so words every article
-        uses vouch for nothing and a shared rare word vouches for much."""
+        the target regulates. A word the place has counts against by how rare it is: among the
+        innermost places when the cited ayat/huruf itself has it, else among the articles; so
+        words every article uses vouch for nothing and a shared rare word vouches for much."""
         absent = review_words()["absent"]
         relation = terms and terms[0][3]
         score = 0.0
