@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from compliance.markers import markers
 from compliance.models import LampiranSection, Place, Regulation
+from compliance.models_place import Placed
 from compliance.parse_lampiran import heading_kind, is_contents_line
 from compliance.places import lampiran_name
 
@@ -24,7 +25,7 @@ _NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
 
 
 @dataclass(frozen=True)
-class Unit:
+class Unit(Placed):
     """A slice ``text[start:end]`` of one source text, with where it sits (``place``, its
     offsets the unit's)."""
 
@@ -39,19 +40,6 @@ class Unit:
     @property
     def body(self) -> str:
         return self.text[self.start:self.end]
-
-    @property
-    def pasal(self) -> str:
-        """The place as the report's ``pasal`` field names it ("5", "Menimbang", "Diktum KEDUA")."""
-        return self.place.fields()[0]
-
-    @property
-    def ayat(self) -> str | None:
-        return self.place.fields()[1]
-
-    @property
-    def parent(self) -> str | None:
-        return self.place.parent
 
 
 def _split(text: str, marker: re.Pattern[str]) -> list[tuple[str | None, int, int]]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.models_place import Place
+from compliance.models_place import Place, Placed
 
 @dataclass
-class Evidence:
+class Evidence(Placed):
     """Where a regulation addresses a requirement. ``place``: the ayat, article, diktum,
     Menimbang/Mengingat item or Lampiran section quoted; ``quote`` is verbatim from its
     text; ``via`` is ``citation``, ``term`` or ``similarity``; ``matched`` lists the exact
@@ -25,18 +25,6 @@ class Evidence:
     start: int | None = None
     end: int | None = None
 
-    @property
-    def pasal(self) -> str:
-        return self.place.fields()[0]
-
-    @property
-    def ayat(self) -> str | None:
-        return self.place.fields()[1]
-
-    @property
-    def parent(self) -> str | None:
-        return self.place.parent
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "pasal": self.pasal,
@@ -50,7 +38,7 @@ class Evidence:
 
 
 @dataclass
-class Conflict:
+class Conflict(Placed):
     """A regional parameter that contradicts the national one; values as printed, ``place``
     where the regional one stands."""
 
@@ -58,14 +46,6 @@ class Conflict:
     national: str
     regional: str
     place: Place
-
-    @property
-    def pasal(self) -> str:
-        return self.place.fields()[0]
-
-    @property
-    def ayat(self) -> str | None:
-        return self.place.fields()[1]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -171,3 +171,23 @@ def _points(chain: str | None, words: dict[str, str]) -> str:
 def ayat_ref(pasal: str, ayat: str | None = None, lang: str = DEFAULT_LANG) -> str:
     """"Pasal 61 ayat (1)" (or "Pasal 61") of any act, as ``Place.text`` prints it."""
     return Place("ayat" if ayat else "pasal", pasal=pasal, ayat=ayat).text(lang)
+
+
+class Placed:
+    """The report@1 ``pasal``, ``ayat`` and ``parent`` fields of anything that has a ``place``
+    (a unit, an evidence, a conflict), read from it rather than stored twice."""
+
+    place: Place
+
+    @property
+    def pasal(self) -> str:
+        return self.place.fields()[0]
+
+    @property
+    def ayat(self) -> str | None:
+        return self.place.fields()[1]
+
+    @property
+    def parent(self) -> str | None:
+        return self.place.parent
+
