@@ -64,6 +64,12 @@ def pinpoint_label(node_id: str | None) -> str:
     return " ".join(out)
 
 
+def _whole_number_id(printed: str) -> str | None:
+    """The id segment of a number cited whole: "188.45 / 1612 / HK / 2019" -> "188.45-1612-hk-2019"."""
+    parts = [p.strip().lower() for p in printed.split("/")]
+    return "-".join(parts) if parts[0][:1].isdigit() and all(parts) else None
+
+
 def _number_id(printed: str, kind_series: tuple[str, ...]) -> str | None:
     body = printed.strip()
     ocr = vocabulary().ocr_lead.match(body)
@@ -124,7 +130,7 @@ def span_id(span: RegulationSpan, citing: Metadata | None = None) -> tuple[str |
     kind = vocab.kinds[span.kind]
     if not kind.numbered:
         return f"{kind.code}/{span.year}", None
-    number = _number_id(span.number or "", kind.series)
+    number = _whole_number_id(span.number or "") if kind.whole_number else _number_id(span.number or "", kind.series)
     if number is None:
         return None, "number-unreadable"
     segments = [kind.code]

@@ -27,6 +27,7 @@ class Kind:
     issuers: str | None  # "ministries" | "agencies" | None
     series: tuple[str, ...]
     by_level: tuple[tuple[str, str], ...] = ()  # citing level -> kind code ("Peraturan Daerah" in a Perbup)
+    whole_number: bool = False  # identified by its whole number ("188.45/1612/HK/2019"), not its first digits
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Vocabulary:
                 regional=bool(entry.get("regional", False)), numbered=entry.get("numbered", True),
                 issuers=entry.get("issuers"), series=tuple(entry.get("series", ())),
                 by_level=tuple(sorted((entry.get("by_level") or {}).items())),
+                whole_number=bool(entry.get("whole_number", False)),
             )
             self.kinds[kind.code] = kind
             for word in entry.get("spellings", []):
@@ -115,7 +117,7 @@ class Vocabulary:
         ocr_number = rf"(?<![A-Za-z])[{lookalike}]*\d(?![A-Za-z])"
         self.year_value = rf"(?P<year>[12][{lookalike}]{{3}}(?![{lookalike}]))"
         self.number_re = re.compile(
-            r"(?P<num>(?:" + ocr_number + r"|(?:[A-Z]{1,3}\s*\.?\s*)?(?:\d+|[IVXLCDM]+(?=\s*/)))[A-Za-z]?"
+            r"(?P<num>(?:\d+(?:\.\d+)+(?=\s*/)|" + ocr_number + r"|(?:[A-Z]{1,3}\s*\.?\s*)?(?:\d+|[IVXLCDM]+(?=\s*/)))[A-Za-z]?"
             r"(?:\s*/\s*[A-Za-z0-9][A-Za-z0-9.\-]*)*"
             r"(?:\s+(?:" + "|".join(words.get("number_series", [])) + r")(?!\w))?)"
             r"(?:\s*,?\s*" + year + r"\s*:?\s*" + self.year_value + ")?"

@@ -223,6 +223,18 @@ def test_metadata_id_and_determinism():
     assert vocabulary() is vocabulary()
 
 
+def test_a_keputusan_is_cited_and_identified_by_its_whole_number():
+    """Keputusan numbers share their classification code ("188.45/…"): two of one year must not
+    collapse into one id, and a citation of one must reach the same id its own metadata gives."""
+    text = ("Keputusan Wali Kota Denpasar Nomor 188.45/91/HK/2021 tentang Tim dan "
+            "Keputusan Wali Kota Denpasar Nomor 188.45 / 283 / HK / 2021 tentang Sistem.")
+    assert _ids(text) == ["kepwal/denpasar/2021/188.45-91-hk-2021", "kepwal/denpasar/2021/188.45-283-hk-2021"]
+    meta = Metadata(jenis="Keputusan Wali Kota Denpasar", jenis_kode="kepwal", daerah="Kota Denpasar",
+                    nomor="188.45/91/HK/2021", tahun=2021)
+    assert metadata_id(meta) == "kepwal/denpasar/2021/188.45-91-hk-2021"
+    assert _ids("Peraturan Wali Kota Denpasar Nomor 5 Tahun 2019.") == ["perwal/denpasar/2019/5"]
+
+
 # --- corpus ---------------------------------------------------------------------------
 
 
