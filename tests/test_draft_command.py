@@ -117,3 +117,15 @@ def test_gaps_without_an_article_to_amend_after_are_said_so(tmp_path: Path):
     run = _run(["amend", str(source), "-o", str(tmp_path / "rancangan.md")])
     assert run.exit_code == 3 and "tidak ada Pasal tempat menyisipkan" in run.stderr
     assert not (tmp_path / "rancangan.md").exists()
+
+
+def test_a_perda_of_any_level_is_amended_with_the_dprd_and_in_the_lembaran_daerah(tmp_path: Path):
+    """'Peraturan Daerah Kabupaten …' (kind perda-kabupaten, not bare perda) is still a Perda."""
+    text = (EXAMPLES / "perbup-sukamaju-2016-egov.txt").read_text(encoding="utf-8")
+    perda = tmp_path / "perda.txt"
+    perda.write_text(text.replace("PERATURAN BUPATI SUKAMAJU", "PERATURAN DAERAH KABUPATEN SUKAMAJU")
+                     .replace("Peraturan Bupati ini", "Peraturan Daerah ini"), encoding="utf-8")
+    run = _run(["amend", str(perda), "-o", "-", "--format", "txt"])
+    assert run.exit_code == 0, run.stderr
+    assert "Dengan Persetujuan Bersama" in run.stdout and "DEWAN PERWAKILAN RAKYAT DAERAH" in run.stdout
+    assert "Lembaran Daerah Kabupaten Sukamaju" in run.stdout and "Berita Daerah" not in run.stdout

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from compliance.check import CheckResult
-from compliance.models import Article, Diktum, Finding, Regulation
+from compliance.models import Article, Diktum, Finding, Metadata, Regulation
+from compliance.resources import regulation_kinds
 
 PLACEHOLDER = "«…»"
 # Letters of the articles inserted after one article: at most eight (a reader, and OCR, takes
@@ -221,9 +222,15 @@ def names(result: CheckResult) -> dict[str, str]:
     nomor, tahun = meta.nomor or PLACEHOLDER, str(meta.tahun or PLACEHOLDER)
     year = "" if nomor.endswith(tahun) else f" Tahun {tahun}"
     base = f"{jenis} {place} Nomor {nomor}{year} tentang {tentang}"
-    berita = "Lembaran Daerah" if meta.jenis_kode == "perda" else "Berita Daerah"
+    berita = "Lembaran Daerah" if with_dprd(meta) else "Berita Daerah"
     return {"jenis": jenis, "place": place, "daerah": daerah, "level": level, "base": base,
             "berita": f"{berita} {daerah}", "kd": _kepala_daerah(result)}
+
+
+def with_dprd(meta: Metadata) -> bool:
+    """A Perda of any level (``with_dprd`` in kinds.yaml): set with the DPRD's joint approval and
+    published in the Lembaran Daerah, not the Berita Daerah."""
+    return any(k["code"] == meta.jenis_kode and k.get("with_dprd") for k in regulation_kinds())
 
 
 def mengingat(result: CheckResult, n: dict[str, str], cite_base: bool = True) -> list[str]:
@@ -298,7 +305,7 @@ def draft(result: CheckResult, replace: bool = False) -> Draft | None:
     subject = subject_of(result, replace)
     title, menimbang = heading(result, subject, replace)
     opening = ["Dengan Persetujuan Bersama", f"DEWAN PERWAKILAN RAKYAT DAERAH {n['daerah'].upper()}", "dan",
-               f"{n['kd'].upper()} {n['place'].upper()}"] if result.regulation.metadata.jenis_kode == "perda" else []
+               f"{n['kd'].upper()} {n['place'].upper()}"] if with_dprd(result.regulation.metadata) else []
     body = _replacement_body(result, points, n) if replace else _amendment_body(points, n)
     closing = [f"Ditetapkan di {PLACEHOLDER}", f"pada tanggal {PLACEHOLDER}", f"{n['kd'].upper()} {n['place'].upper()},",
                "", PLACEHOLDER, "", f"Diundangkan di {PLACEHOLDER}", f"pada tanggal {PLACEHOLDER}",
