@@ -15,7 +15,9 @@ import dataclasses
 import hashlib
 import json
 import os
+import random
 import sqlite3
+import time
 import types
 import typing
 from datetime import datetime, timezone
@@ -104,19 +106,36 @@ class Store:
             self._move_aside("not a regular file")
         try:
             try:
-                return self._connect_checked()
+                return self._connect_retrying()
             except sqlite3.OperationalError:
                 raise
             except sqlite3.DatabaseError as exc:  # not a database, malformed, or someone else's
                 self._move_aside(str(exc))
-                return self._connect_checked()
+                return self._connect_retrying()
         except sqlite3.OperationalError as exc:  # cannot open, read-only, locked: nothing to rebuild
             raise self._unusable(exc) from exc
+
+    def _connect_retrying(self) -> sqlite3.Connection:
+        """Open, retrying the locks SQLite's busy timeout does not wait for.
+
+        Switching a new file to WAL, or reading a WAL another process is recovering,
+        answers "locked" at once; several processes opening one new store together
+        would fail, so they retry until the busy timeout has passed.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                return self._connect_checked()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.01, 0.1))
 
     def _connect_checked(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             found = (conn.execute("PRAGMA application_id").fetchone()[0],
                      conn.execute("PRAGMA user_version").fetchone()[0])
@@ -176,7 +195,7 @@ class Store:
 
     def _unusable(self, exc: sqlite3.OperationalError) -> ComplianceError:
         """Locked too long, read-only, disk error: the file is fine, this run cannot use it."""
-        code = "cache-busy" if "locked" in str(exc) or "busy" in str(exc) else "cache-unusable"
+        code = "cache-busy" if _is_busy(exc) else "cache-unusable"
         return ComplianceError(code, file=str(self.path), reason=str(exc))
 
     def _read(self, sql: str, params: tuple) -> list[tuple]:
@@ -342,6 +361,10 @@ def region_query(label: str) -> str:
 
 
 _LEVEL_WORDS = ("kota", "kabupaten", "kab.", "provinsi", "city", "regency", "province")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _undecodable(exc: sqlite3.OperationalError) -> bool:

@@ -128,6 +128,31 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path):
         assert len(store.history("kota 3")) == 25
 
 
+def _opener(folder: str, start, outcome) -> None:
+    start.wait()
+    try:
+        Store(Path(folder)).close()
+        outcome.put("ok")
+    except ComplianceError as exc:
+        outcome.put(exc.code)
+
+
+def test_processes_opening_one_new_store_together_all_get_it(tmp_path: Path):
+    """Switching a new file to WAL answers "locked" at once to the others; they must wait, not fail."""
+    ctx = multiprocessing.get_context("fork")
+    outcomes = []
+    for round_ in range(6):
+        folder = tmp_path / str(round_)
+        start, outcome = ctx.Barrier(8), ctx.Queue()
+        procs = [ctx.Process(target=_opener, args=(str(folder), start, outcome)) for _ in range(8)]
+        for p in procs:
+            p.start()
+        outcomes += [outcome.get(timeout=120) for _ in procs]
+        for p in procs:
+            p.join(120)
+    assert outcomes == ["ok"] * 48
+
+
 def test_history_lists_a_region_over_time(tmp_path: Path):
     with Store(tmp_path) as store:
         checks = [
