@@ -37,7 +37,7 @@ from compliance import ComplianceError, load  # noqa: E402
 from compliance.cite import citations_of  # noqa: E402
 from compliance.draft.misdirect import chains, review_words  # noqa: E402
 from compliance.draft.review import review  # noqa: E402
-from compliance.draft.words import stem, stems_in  # noqa: E402
+from compliance.draft.words import plain_stems_in as stems_in, stem  # noqa: E402
 
 SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
@@ -203,6 +203,7 @@ def measure(path: Path, reg, rng: random.Random, per_doc: int, tally: dict, list
         if hits and hits[0].suggestion:
             tally["suggested"][0] += 1
             tally["suggested"][1] += hits[0].suggestion.split()[1] == home
+            tally["suggested"][2] += hits[0].suggestion == " ".join(c.raw.split())
         if listing and grade == "detectable" and not hits:
             print(f"  missed {path.name} Pasal {c.place['pasal']}: {c.raw} -> Pasal {label} ({kind})")
     for c, own in self_candidates(reg, citations, rng, per_doc):
@@ -234,8 +235,9 @@ def report(split: str, docs: list[str], t: dict) -> None:
     print(f"  misdirected recall, raw (all injections): {_ratio(*total())}")
     for grade in ("same-subject", "unverifiable"):
         print(f"    {grade} injections flagged anyway: {_ratio(*total(grades=(grade,)))}")
-    named, right = t["suggested"]
-    print(f"  likely target named on {named} found injections, the original article on {right}")
+    named, right, exact = t["suggested"]
+    print(f"  likely target named on {named} found injections, the original article on {right}"
+          f" (the original place exactly on {exact})")
     print(f"  review time on the unmodified texts: {t['seconds']:.2f} s")
 
 
@@ -263,7 +265,7 @@ def main() -> None:
             skipped.append(f"{path.name} ({exc.code})")
             continue
         tally = tallies.setdefault(split, {"articles": 0, "alarms": 0, "seconds": 0.0, "misdirected": {},
-                                           "self": [0, 0], "suggested": [0, 0]})
+                                           "self": [0, 0], "suggested": [0, 0, 0]})
         names.setdefault(split, []).append(path.name)
         # one generator per document: a document's injections do not depend on the others
         measure(path, reg, random.Random(f"{args.seed}:{path.name}"), args.per_doc, tally, args.list)

@@ -38,6 +38,7 @@ def review_words() -> dict[str, Any]:
         "cue_heads": sorted({c.split()[0].lower() for c in data["reference_cues"]}),
         "backref": re.compile(rf"(?i)(?:[\w/-]+\s+){{0,{data['subject_words']}}}(?:{cues})(?=\s*{_INTERNAL})"),
         "clause": frozenset(data["clause_words"]),
+        "agents": frozenset(data["agent_words"]),
         "verb": re.compile("(?:" + "|".join(data["verb_prefixes"]) + ")"),
         "nouns": frozenset(data["not_verbs"]),
         "heads": frozenset(data["generic_heads"]),
@@ -61,12 +62,24 @@ def subject_before(text: str, end: int) -> str:
     window = re.split(r"[.;:,()\n]|\s-\s", window)[-1]
     taken: list[str] = []
     for word in reversed(window.split()):
-        if word.lower() in words["clause"] or len(taken) >= words["limit"] or _verb(word):
+        if len(taken) >= words["limit"]:
+            break
+        if word.lower() in words["agents"] and taken and all(_says_nothing(t) for t in taken):
+            taken.append(word)  # "penetapan pemenang oleh Menteri": the act before its agent
+            continue
+        if word.lower() in words["clause"] or _verb(word):
             break
         taken.append(word)
+    if taken and taken[-1].lower() in words["agents"]:  # "ditetapkan oleh Menteri": no act before it
+        taken = taken[:-1]
     if taken and taken[0] in words["heads"]:  # "pelanggaran ketentuan sebagaimana ...": the reference
         return ""  # names the generic last noun, not the phrase (a capitalised term is a name)
     return " ".join(reversed(taken))
+
+
+def _says_nothing(word: str) -> bool:
+    low = word.lower()
+    return low in review_words()["generic"] or low in review_words()["structure"]
 
 
 def _verb(word: str) -> bool:
@@ -267,6 +280,39 @@ def _list_as_one(doc: _Document, places: list[Unit]) -> list[Unit]:
     return places
 
 
+def _likely_target(doc: _Document, places: list[Unit], terms: list[tuple[frozenset[str], float, float, bool]],
+                   citing: str) -> str:
+    """The place a reviewer would name as meant, printed as precisely as the text numbers it,
+    or "" when more than one fits. A reference by "Pasal N" means another article (within
+    its own article a drafter writes "ayat (n)"); among several places, the one that states
+    the subject as a phrase (its words in order, side by side: "a. audit Infrastruktur
+    SPBE;") is where it is set, not one that merely uses its words apart."""
+    fitting = _list_as_one(doc, [u for u in places if u.article != citing])
+    if len(fitting) > 1:
+        fitting = _list_as_one(doc, [u for u in fitting if states_as_phrase(u.scope, terms)])
+    return fitting[0].label if len(fitting) == 1 else ""
+
+
+def states_as_phrase(text: str, terms: list[tuple[frozenset[str], float, float, bool]]) -> bool:
+    """Whether ``text`` (back-references left out) holds the subject's words in their order,
+    at most one other word between two of them; a relation head opening the subject
+    ("permohonan", "status") may be missing."""
+    wanted = [t[0] for i, t in enumerate(terms) if not (i == 0 and t[3] and len(terms) > 1)]
+    words = [forms(w.lower()) for w in re.findall(r"[A-Za-z]+", without_backrefs(text)) if len(w) >= 3]
+    for start, word in enumerate(words):
+        if not word & wanted[0]:
+            continue
+        at, found = start, 1
+        while found < len(wanted):
+            nxt = next((j for j in range(at + 1, min(at + 3, len(words))) if words[j] & wanted[found]), None)
+            if nxt is None:
+                break
+            at, found = nxt, found + 1
+        if found == len(wanted):
+            return True
+    return False
+
+
 def _check_chain(reg: Regulation, doc: _Document, text: str, cue_start: int,
                  chain: list[Citation]) -> dict[str, Any] | None:
     subject = subject_before(text, cue_start)
@@ -281,15 +327,18 @@ def _check_chain(reg: Regulation, doc: _Document, text: str, cue_start: int,
     if doc.slip_evidence(terms, article, unit) <= 0:
         return None
     citing = {u.pin for u in citing_chain(reg, chain[0])}
-    wanted = [t[0] for t in terms if t[1] < 0.5] or [t[0] for t in terms]  # words most articles use need not be there
+    # words most articles use need not be there, nor a relation head opening the subject
+    kept = terms[1:] if terms[0][3] and len(terms) > 1 else terms
+    wanted = [t[0] for t in kept if t[1] < 0.5] or [t[0] for t in kept]
     whole = [u for u in doc.places(wanted, citing) if not doc.defines(u)]
     # with three words or more, a place may lack one (a spelling variant, a word the citing text adds)
     near = [u for u in doc.places(wanted, citing, 1) if not doc.defines(u)] if len(wanted) >= 3 else []
     if not whole and not near:  # nothing else states it either: not a slip we can show
         return None
-    fitting = _list_as_one(doc, whole or near)
+    full = [t[0] for t in terms if t[1] < 0.5] or [t[0] for t in terms]  # with a relation head, the
+    stating = [u for u in doc.places(full, citing) if not doc.defines(u)] if full != wanted else []  # place naming it all
     c = chain[0]
     reference = text[c.offset:chain[-1].offset + len(chain[-1].raw)]
-    suggestion = fitting[0].label if len(fitting) == 1 else ""
+    suggestion = _likely_target(doc, stating or whole or near, terms, str(c.place["pasal"]))
     return {"where": where(reg, c), "page": place_page(reg, c.place), "reference": reference, "subject": subject,
             "target": ", ".join(t.label for t in targets), "suggestion": suggestion}
