@@ -16,9 +16,12 @@ import math
 import re
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from compliance.cite import Citation
 from compliance.draft.units import Unit, citing_chain, index, place_page, where
-from compliance.draft.words import forms, stems_in
+from compliance.draft.words import fold, forms, stem, stems_in
 from compliance.models import Regulation
 
 
@@ -42,11 +45,13 @@ def review_words() -> dict[str, Any]:
         "verb": re.compile("(?:" + "|".join(data["verb_prefixes"]) + ")"),
         "nouns": frozenset(data["not_verbs"]),
         "heads": frozenset(data["generic_heads"]),
+        "stated": frozenset(data["stated_generic"]),
         "generic": frozenset(data["generic_words"]),
         "structure": frozenset(data["structure_words"]),
         "relations": frozenset(data["relation_heads"]),
         "limit": int(data["subject_words"]),
         "absent": float(data["absent_rate"]),
+        "variant_articles": int(data["variant_articles"]),
     }
 
 
@@ -73,7 +78,8 @@ def subject_before(text: str, end: int) -> str:
     if taken and taken[-1].lower() in words["agents"]:  # "ditetapkan oleh Menteri": no act before it
         taken = taken[:-1]
     if taken and taken[0] in words["heads"]:  # "pelanggaran ketentuan sebagaimana ...": the reference
-        return ""  # names the generic last noun, not the phrase (a capitalised term is a name)
+        # names the generic last noun, not the phrase (a capitalised term is a name)
+        return taken[0] if taken[0] in words["stated"] else ""
     return " ".join(reversed(taken))
 
 
@@ -128,6 +134,7 @@ class _Document:
                 self.place_df[s] = self.place_df.get(s, 0) + 1
         self.definitions = {a.label for a in body if re.search(r"(?i)yang\s+dimaksud\s+dengan", a.text[:400])}
         self.own = {pin: stems_in(without_backrefs(u.scope)) for pin, u in self.units.items()}
+        self.vocabulary: list[str] | None = None
 
     def terms(self, subject: str) -> list[tuple[frozenset[str], float, float, bool]]:
         """The subject's content words in order, as (stem forms, share of the articles that use
@@ -137,13 +144,31 @@ class _Document:
         out: list[tuple[frozenset[str], float, float, bool]] = []
         for i, w in enumerate(re.findall(r"[A-Za-z]+", subject)):  # the words stems_in reads ("DVB-T2": dvb)
             low = w.lower()
-            f = forms(low)
+            f = forms(low) | self.variants(low)
             named = w[:1].isupper() and i > 0 and low not in words["structure"]  # "Sertifikat Kewenangan"
             if len(low) >= 3 and (named or low not in words["generic"]) and low not in words["clause"] and f not in {
                     t[0] for t in out}:
                 out.append((f, self._share(f, self.df, self.n), self._share(f, self.place_df, self.places_n),
                             low in words["relations"]))
+        if not out:  # only generic words: those the place that sets them states ("tugas", "Pelaksana")
+            out = [(f, self._share(f, self.df, self.n), self._share(f, self.place_df, self.places_n), False)
+                   for f in dict.fromkeys(forms(w) for w in re.findall(r"[A-Za-z]+", subject.lower())
+                                          if w in words["stated"])]
         return out
+
+    def variants(self, word: str) -> frozenset[str]:
+        """Stems of the regulation one letter away from the word's when either is rare (in at
+        most ``variant_articles`` articles): a spelling slip or a scan's misreading
+        ("teresterial" / "terestrial"), not two words of the text's vocabulary."""
+        own = stem(fold(word))
+        if len(own) < 6:
+            return frozenset()
+        if self.vocabulary is None:
+            self.vocabulary = sorted(s for s in self.df if len(s) >= 6)
+        rare = review_words()["variant_articles"]
+        found = process.extract(own, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+        return frozenset(v for v, _, _ in found
+                         if v != own and min(self.df.get(own, 0), self.df.get(v, 0)) <= rare)
 
     @staticmethod
     def _share(f: frozenset[str], df: dict[str, int], n: int) -> float:
