@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterable
 from compliance.errors import ComplianceError
 from compliance.file_result import FileResult, report_metadata, report_score
 from compliance.models import Regulation
-from compliance.store import Store, regulation_from_json
+from compliance.regulation_json import regulation_from_json
+from compliance.store import Store
 from compliance.workers import Failure, run_tasks
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -75,7 +76,7 @@ def default_pipeline(catalog: str | Path = "perpres-95-2018", lang: str = "id",
     The store key hashes the catalog file and every instrument in ``rules/`` (and the national
     text) without parsing them, so a warm run never pays for compiling the catalog; ``prepare``
     loads (and validates) it once in this process only when some file must be checked."""
-    from compliance.compare import regulation_links
+    from compliance.relations import regulation_links
     from compliance.resources import data_dir
 
     path = Path(catalog)

@@ -1,5 +1,5 @@
-"""The comparison matrix: catalog entries against regulations (or regions), as data
-first, then rendered to HTML, CSV or JSON from that one structure.
+"""The comparison matrix: catalog entries against regulations (or regions), as data;
+``compliance.report.matrix`` renders this one structure to HTML, CSV or JSON.
 
 Rows are the catalog entries in catalog order and grouping; columns are the
 checked regulations, or with ``group_by="daerah"`` one column per region whose
@@ -8,33 +8,23 @@ cell takes the best status among that region's regulations still in force.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections import Counter
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-
+from compliance.daerah_keys import daerah_key
 from compliance.file_result import FileResult, report_metadata, report_score
-from compliance.i18n import message
-from compliance.models import Regulation, leading_number
-from compliance.output import dumps_json
-from compliance.resources import data_yaml, kind_levels, regulation_kinds
+from compliance.models import leading_number
+from compliance.regulation_label import regulation_label
+from compliance.relations import relations_between
+from compliance.resources import kind_levels
 from compliance.score import status_score
-from compliance.store import daerah_key
 
 COMPARE_SCHEMA = "compliance/compare@1"
 # How well a status answers the entry; not_applicable is not ranked (it neither fulfils nor fails).
 STATUS_RANK = {"fulfilled": 3, "partial": 2, "conflict": 1, "missing": 0}
-WIDE = 30  # above this many columns the page lists regulations as rows (transposed)
-PRINT_COLUMNS = 9  # columns per landscape A4 page when printed; the first column repeats on each
 # The regional levels of regulations/kinds.yaml that name one region ("kabupaten_kota" does not).
 LEVELS = ("provinsi", "kabupaten", "kota")
-
-# (kind, later index, earlier index): "amends" keeps the earlier in force, "revokes" ends it.
-Relation = tuple[str, int, int]
 
 
 # --- building the matrix ---------------------------------------------------------------
@@ -247,199 +237,5 @@ def _best(columns: list[dict[str, Any]], requirement: str) -> dict[str, Any] | N
     return {"status": next(k for k, v in STATUS_RANK.items() if v == top[0]), "columns": ids}
 
 
-# --- regulations of one region: amendments and revocations --------------------------------
-
-
-def regulation_links(regulation: Regulation) -> dict[str, Any]:
-    """This regulation's canonical id and the ids it amends or revokes, from its citations
-    (run in the worker right after parsing; stored with the parse)."""
-    from compliance.cite import citations_of, regulation_key
-
-    own = regulation_key(regulation)
-    citations = citations_of(regulation)
-    return {"id": own, **{kind: sorted({c.regulation for c in citations if c.relation == kind and c.regulation
-                                        and c.regulation != own}) for kind in ("amends", "revokes")}}
-
-
-def relations_between(members: list[dict[str, Any]]) -> list[Relation]:
-    """Amendments and revocations among a region's regulations: the citation links, plus
-    titles that say so when the citations do not (see ``relations_from_metadata``)."""
-    found = set(relations_from_metadata(members))
-    index = {m["links"]["id"]: i for i, m in enumerate(members) if m["links"].get("id")}
-    for later, member in enumerate(members):
-        for kind in ("amends", "revokes"):
-            for target in member["links"].get(kind, []):
-                if index.get(target, later) != later:
-                    found.add((kind, later, index[target]))
-    return sorted(found)
-
-
-def _relation_phrases() -> dict[str, list[str]]:
-    """How a title says it amends or revokes another regulation (data, see regulations/)."""
-    return data_yaml("regulations", "relation-titles.yaml")["title_prefixes"]
-
-
-def relations_from_metadata(members: list[dict[str, Any]]) -> list[Relation]:
-    """A later regulation whose tentang opens with an amending/revoking phrase and names the
-    earlier one's nomor and tahun ("Perubahan atas Peraturan Bupati ... Nomor 12 Tahun 2019")."""
-    found: list[Relation] = []
-    for later, m in enumerate(members):
-        tentang = " ".join((m["tentang"] or "").casefold().split())
-        for kind, prefixes in sorted(_relation_phrases().items()):
-            if not any(tentang.startswith(p.casefold()) for p in prefixes):
-                continue
-            for earlier, e in enumerate(members):
-                if earlier != later and e["nomor"] and e["tahun"] and re.search(
-                        rf"\bnomor {re.escape(str(e['nomor']).casefold())} tahun {e['tahun']}\b", tentang):
-                    found.append((kind, later, earlier))
-    return found
-
-
-# --- labels -------------------------------------------------------------------------------
-
-
-@cache
-def _cited_whole() -> frozenset[str]:
-    """Kinds whose number is cited whole ("188.45/1612/HK/2019"): ``whole_number`` in kinds.yaml."""
-    return frozenset(k["code"] for k in regulation_kinds() if k.get("whole_number"))
-
-
-@cache
-def _abbreviations() -> dict[str, str]:
-    return {k["code"]: (k.get("abbreviations") or [k["name"]])[0] for k in regulation_kinds()}
-
-
-def regulation_label(meta: dict[str, Any], fallback: str) -> str:
-    """"Labuhanbatu · Perbup 12/2019": daerah, short kind, nomor/tahun; the file name when unknown.
-    A compound number ("41/PER/M.KOMINFO/10/2009") is shortened to its leading number, as cited."""
-    kind = _abbreviations().get(meta.get("jenis_kode") or "", meta.get("jenis") or "")
-    nomor = str(meta.get("nomor") or "")
-    if meta.get("jenis_kode") in _cited_whole():
-        number = nomor or str(meta.get("tahun") or "")  # a Keputusan is cited by its whole number
-    else:
-        if nomor and not re.fullmatch(r"\d+[A-Z]?", nomor) and leading_number(nomor):
-            nomor = str(leading_number(nomor))
-        number = "/".join(str(x) for x in (nomor, meta.get("tahun")) if x)
-    parts = [p for p in (meta.get("daerah"), " ".join(x for x in (kind, number) if x)) if p]
-    return " · ".join(parts) if parts else fallback
-
-
 def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
     return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for k, v in params.items()}
-
-
-# --- rendering ----------------------------------------------------------------------------
-
-
-def render_json(matrix: dict[str, Any]) -> str:
-    return dumps_json(matrix)
-
-
-def _safe(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    from compliance.report.spreadsheet import neutralise
-
-    return neutralise("" if value is None else str(value))
-
-
-def render_csv(matrix: dict[str, Any], lang: str) -> str:
-    """The matrix as CSV: one row per entry, one status column per regulation/region, then
-    counts and the best column; score and Domain 1 levels as closing rows."""
-    t = compare_labels(lang)
-    columns = matrix["columns"]
-    labels = {c["id"]: c["label"] for c in columns}
-    from compliance.report.spreadsheet import BOM
-
-    out = io.StringIO()
-    out.write(BOM)  # as the single-report CSV: spreadsheets then read UTF-8
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([_safe(x) for x in [t["requirement"], t["title_h"], t["group"]] + [c["label"] for c in columns]
-                     + [t["fulfilled_count"], t["best"]]])
-    for row in matrix["rows"]:
-        best = "; ".join(labels[i] for i in row["best"]["columns"]) if row["best"] else ""
-        writer.writerow([_safe(x) for x in [row["requirement"], row["title"], row["group"]]
-                         + [t["status"].get(c["status"], "") for c in row["cells"]]
-                         + [row["counts"].get("fulfilled", 0), best]])
-    writer.writerow([_safe(x) for x in ["score", t["score"], ""] + [_num(c["score"]) for c in columns] + ["", ""]])
-    for no, name in indicator_names(matrix).items():
-        levels = [next((d["indicated_level"] for d in c["domain1"] if d["no"] == no), None) for c in columns]
-        writer.writerow([_safe(x) for x in [f"domain1-{no}", name, t["domain1_short"]]
-                         + ["" if v is None else v for v in levels] + ["", ""]])
-    return out.getvalue()
-
-
-def _num(value: Any) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-def render_html(matrix: dict[str, Any], lang: str) -> str:
-    """A self-contained page: sticky headers, inline sort/filter script that degrades to a
-    plain table, transposed (regulations as rows) when there are many columns."""
-    from compliance.report.templating import environment
-
-    titles = {g["id"]: g["title"] for g in matrix["groups"]}
-    groups: list[dict[str, Any]] = []
-    for row in matrix["rows"]:
-        if not groups or groups[-1]["id"] != row["group"]:
-            groups.append({"id": row["group"], "name": titles.get(row["group"]) or row["group"], "rows": []})
-        groups[-1]["rows"].append(row)
-    names = indicator_names(matrix)
-    template = environment().get_template("compare.html.j2")
-    return template.render(m=matrix, groups=groups, t=compare_labels(lang), lang=lang, indicator_names=names,
-                           transposed=len(matrix["columns"]) > WIDE, status_rank=STATUS_RANK,
-                           print_columns=PRINT_COLUMNS,
-                           msg=lambda f: message(f["code"], lang, **f["params"]))
-
-
-def indicator_names(matrix: dict[str, Any]) -> dict[int, str]:
-    """The Domain 1 indicators any column estimates, by number."""
-    return {no: name for no, name in sorted({(d["no"], d["name"]) for c in matrix["columns"] for d in c["domain1"]})}
-
-
-def compare_labels(lang: str) -> dict[str, Any]:
-    from compliance.report.labels import labels
-
-    common = labels(lang)
-    return {**_LABELS.get(lang, _LABELS["id"]), "status": common["status"]}
-
-
-_LABELS: dict[str, dict[str, str]] = {
-    "id": {
-        "title": "Perbandingan pemenuhan Perpres 95/2018 tentang SPBE",
-        "index_title": "Laporan kesenjangan SPBE per peraturan",
-        "requirement": "Persyaratan", "title_h": "Judul", "group": "Kelompok", "score": "Skor",
-        "fulfilled_count": "Jumlah terpenuhi", "best": "Terbaik", "filter": "Saring",
-        "any_status": "semua status", "regulation": "Peraturan", "files": "Berkas", "domain1": "Tingkat per indikator menurut instrumen evaluasi yang dipakai (dari teks)",
-        "domain1_short": "Indikator (dari teks)",
-        "estimate_note": "Tingkat indikator adalah perkiraan atau kesiapan bukti dukung dari teks menurut instrumen "
-                         "evaluasi yang dipakai laporan, bukan hasil evaluasi.", "failed": "Berkas yang gagal diperiksa",
-        "details": "Rincian per peraturan", "missing_elements": "Unsur yang belum ada",
-        "members": "Peraturan dalam kolom ini",
-        "in_force": "berlaku", "revoked_by": "dicabut oleh", "amended_by": "diubah oleh",
-        "from": "dari", "transposed_note": "Banyak kolom: setiap peraturan/daerah ditampilkan sebagai baris.",
-        "legend": "Keterangan",
-        "none": "—", "back": "kembali ke tabel",
-        "more_evidence": "bukti lain (lihat laporan peraturan ini: compliance check)",
-        "score_note": "Skor 0–100 dari laporan tiap peraturan; kolom gabungan per daerah dihitung dari status "
-                      "gabungan (terpenuhi 1, sebagian ½, yang tidak berlaku tidak dihitung).",
-    },
-    "en": {
-        "title": "Comparison of compliance with Perpres 95/2018 on SPBE",
-        "index_title": "SPBE gap reports per regulation",
-        "requirement": "Requirement", "title_h": "Title", "group": "Group", "score": "Score",
-        "fulfilled_count": "Fulfilled count", "best": "Best", "filter": "Filter",
-        "any_status": "any status", "regulation": "Regulation", "files": "Files", "domain1": "Level per indicator of the evaluation instrument used (from the text)",
-        "domain1_short": "Indicator (from the text)",
-        "estimate_note": "Indicator levels are estimates or evidence readiness from the text under the evaluation "
-                         "instrument the reports used, not evaluation results.", "failed": "Files that could not be checked",
-        "details": "Details per regulation", "missing_elements": "Missing elements",
-        "members": "Regulations in this column",
-        "in_force": "in force", "revoked_by": "revoked by", "amended_by": "amended by",
-        "from": "from", "transposed_note": "Many columns: each regulation/region is shown as a row.",
-        "legend": "Legend",
-        "none": "—", "back": "back to the table",
-        "more_evidence": "more evidence (see this regulation's own report: compliance check)",
-        "score_note": "0–100 score from each regulation's report; a region's combined column is scored from the "
-                      "combined statuses (fulfilled 1, partial ½, not applicable not counted).",
-    },
-}

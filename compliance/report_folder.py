@@ -96,7 +96,8 @@ def _report_name(source_name: str, fmt: str, taken: set[str]) -> str:
 def _render_index(entries: list[dict[str, Any]], lang: str, pending: str | None = None) -> str:
     """The index page; links are URL-encoded file names (a report named ``javascript:x.html``
     or ``#1.html`` stays a relative link), ``pending`` says the batch is still running."""
-    from compliance.compare import compare_labels, regulation_label
+    from compliance.regulation_label import regulation_label
+    from compliance.report.matrix import compare_labels
     from compliance.report.templating import environment
 
     rows = []

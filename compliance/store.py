@@ -3,37 +3,26 @@
 Results are keyed by the file's content hash plus a fingerprint of the tool
 (its version and source) and, for reports, the catalog key, so a re-run over
 unchanged files is a lookup and a changed parser or catalog misses by itself.
-WAL mode, a busy timeout and one short transaction per write keep concurrent
-runs and killed runs safe; a damaged or foreign database file is moved aside
-with a warning and rebuilt, never crashing a batch; so is one holding an unreadable row
-(a cell that is not UTF-8, a report that is not JSON) or a folder in the file's place.
+Opening, recovery from damage and transactions are ``compliance.store_file``'s;
+this module says what is stored and how it is looked up.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
-import random
-import sqlite3
-import time
-import types
-import typing
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Union
+from typing import Any, Callable
 
-from compliance import __version__, models
+from compliance import __version__
+from compliance.daerah_keys import daerah_key, region_query
 from compliance.errors import ComplianceError
-from compliance.locale_format import long_date, number
-from compliance.models import Regulation
+from compliance.store_file import StoreFile
 
 DB_NAME = "results.sqlite3"
-APPLICATION_ID = 0x434D504C  # "CMPL": tells our database from any other SQLite file
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_S = 60.0
 # A report's citation graph (drawn, for HTML) is kept in the report table beside the report, under
 # the report's catalog key plus this suffix: no schema change, and a tool change drops both.
 GRAPH_SUFFIX = "#graph-svg"
@@ -74,171 +63,22 @@ def tool_fingerprint() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-def daerah_key(daerah: str | None) -> str:
-    """Case- and spacing-insensitive form of a region name, for history look-ups."""
-    return " ".join((daerah or "").casefold().split())
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store:
-    """One SQLite results database; open with ``Store(folder)``, close with ``close()``.
+class Store(StoreFile):
+    """One results database in ``folder``; open with ``Store(folder)``, close with ``close()``.
 
     ``warn`` receives a ``ComplianceError`` describing a problem the store recovered
     from (a rebuilt database), so the caller can print it in the user's language.
     """
 
+    SCHEMA = _SCHEMA
+    SCHEMA_VERSION = 1
+
     def __init__(self, folder: Path, warn: Callable[[ComplianceError], None] | None = None) -> None:
-        self.path = Path(folder) / DB_NAME
-        self._warn = warn or (lambda exc: None)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ComplianceError("cache-unusable", file=str(self.path.parent), reason=exc.strerror or str(exc)) from exc
-        self._conn = self._open()
-
-    # --- opening and recovery -------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        if self.path.exists() and not self.path.is_file():  # a folder or a device where the file should be
-            self._move_aside("not a regular file")
-        try:
-            try:
-                return self._connect_retrying()
-            except sqlite3.OperationalError:
-                raise
-            except sqlite3.DatabaseError as exc:  # not a database, malformed, or someone else's
-                self._move_aside(str(exc))
-                return self._connect_retrying()
-        except sqlite3.OperationalError as exc:  # cannot open, read-only, locked: nothing to rebuild
-            raise self._unusable(exc) from exc
-
-    def _connect_retrying(self) -> sqlite3.Connection:
-        """Open, retrying the locks SQLite's busy timeout does not wait for.
-
-        Switching a new file to WAL, or reading a WAL another process is recovering,
-        answers "locked" at once; several processes opening one new store together
-        would fail, so they retry until the busy timeout has passed.
-        """
-        deadline = time.monotonic() + BUSY_TIMEOUT_S
-        while True:
-            try:
-                return self._connect_checked()
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(random.uniform(0.01, 0.1))
-
-    def _connect_checked(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        try:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            found = (conn.execute("PRAGMA application_id").fetchone()[0],
-                     conn.execute("PRAGMA user_version").fetchone()[0])
-            if found != (APPLICATION_ID, SCHEMA_VERSION):
-                self._initialise(conn)
-            return conn
-        except BaseException:
-            conn.close()
-            raise
-
-    def _initialise(self, conn: sqlite3.Connection) -> None:
-        """Create the schema in an empty file; refuse (as damaged) anyone else's database."""
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]  # read under the lock
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if (app_id, version) == (APPLICATION_ID, SCHEMA_VERSION):
-                conn.execute("COMMIT")  # another process initialised it meanwhile
-                return
-            if tables:
-                raise sqlite3.DatabaseError(f"not a compliance results store (application_id={app_id}, "
-                                            f"schema={version})")
-            for statement in filter(str.strip, _SCHEMA.split(";")):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-
-    def _move_aside(self, reason: str) -> None:
-        """Rename a damaged database (and drop its WAL files) so a fresh one can be made."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{os.getpid()}")
-        try:
-            os.replace(self.path, aside)
-        except FileNotFoundError:
-            aside = None  # another run moved it first
-        except OSError as exc:
-            raise ComplianceError("cache-unusable", file=str(self.path), reason=exc.strerror or str(exc)) from exc
-        for suffix in ("-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self._warn(ComplianceError("cache-rebuilt", file=str(self.path), reason=reason,
-                                   aside=str(aside) if aside else "-"))
-
-    def _recover(self, exc: Exception) -> None:
-        """A query hit damage after opening: move the file aside and continue on a fresh one."""
-        try:
-            self._conn.close()
-        except sqlite3.Error:
-            pass
-        self._move_aside(str(exc))
-        self._conn = self._open()
-
-    def _unusable(self, exc: sqlite3.OperationalError) -> ComplianceError:
-        """Locked too long, read-only, disk error: the file is fine, this run cannot use it."""
-        code = "cache-busy" if _is_busy(exc) else "cache-unusable"
-        return ComplianceError(code, file=str(self.path), reason=str(exc))
-
-    def _read(self, sql: str, params: tuple) -> list[tuple]:
-        try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            if not _undecodable(exc):
-                raise self._unusable(exc) from exc
-            self._recover(exc)  # a cell that is not UTF-8: the file was damaged, not just busy
-            return []
-        except sqlite3.DatabaseError as exc:
-            self._recover(exc)
-            return []
-
-    def _write(self, statements: list[tuple[str, tuple]]) -> None:
-        """Run ``statements`` in one transaction: all or nothing, even if the run is killed."""
-        for attempt in (1, 2):
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for sql, params in statements:
-                        self._conn.execute(sql, params)
-                    self._conn.execute("COMMIT")
-                    return
-                except BaseException:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.OperationalError as exc:
-                raise self._unusable(exc) from exc
-            except sqlite3.DatabaseError as exc:
-                if attempt == 2:
-                    raise ComplianceError("cache-unusable", file=str(self.path), reason=str(exc)) from exc
-                self._recover(exc)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().__init__(Path(folder) / DB_NAME, warn)
 
     # --- cached results -------------------------------------------------------
 
@@ -263,7 +103,7 @@ class Store:
         return rows[0][0] if rows else None
 
     def get_links(self, sha256: str) -> dict[str, Any] | None:
-        """The amends/revokes links found when the file was parsed (see ``compare.regulation_links``)."""
+        """The amends/revokes links found when the file was parsed (see ``relations.regulation_links``)."""
         rows = self._read("SELECT links FROM regulation WHERE sha256=? AND tool=?", (sha256, tool_fingerprint()))
         return _loads(rows[0][0]) if rows and rows[0][0] else None
 
@@ -351,67 +191,11 @@ _REGION_TABLE = ("CREATE TABLE IF NOT EXISTS region_history (id INTEGER PRIMARY 
                  " instruments TEXT NOT NULL, checked_at TEXT NOT NULL)")
 
 
-def region_query(label: str) -> str:
-    """The history key of what a user types: a region name, or a column label of ``compare``
-    ("Kota Tirtaraya", "Tirtaraya · Perwal 3/2017"); the level word is dropped because the
-    regulation's own title may name the region without it."""
-    key = daerah_key(label.split("·")[0])
-    first, _, rest = key.partition(" ")
-    return rest if rest and first in _LEVEL_WORDS else key
-
-
-_LEVEL_WORDS = ("kota", "kabupaten", "kab.", "provinsi", "city", "regency", "province")
-
-
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    return "locked" in str(exc) or "busy" in str(exc)
-
-
-def _undecodable(exc: sqlite3.OperationalError) -> bool:
-    """sqlite3 reports a cell that is not valid UTF-8 as an OperationalError, like a lock."""
-    return str(exc).startswith("Could not decode")
-
-
 def _loads(text: str) -> dict[str, Any] | None:
     try:
         return json.loads(text)
     except ValueError:
         return None
-
-
-# --- rebuilding a Regulation from its stored JSON ------------------------------------
-
-
-def regulation_from_json(text: str) -> Regulation:
-    """Rebuild the ``Regulation`` that ``to_dict`` serialised (fields by name, unknown keys ignored),
-    with the offsets of its ayat, points and Lampiran sections set again (the JSON has none)."""
-    from compliance.places import locate
-
-    return locate(_from_data(Regulation, json.loads(text)))
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(models))
-
-
-def _from_data(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _from_data(inner[0], data) if len(inner) == 1 else data
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_from_data(item, x) for x in data]
-    if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        kwargs = {f.name: _from_data(hints[f.name], data[f.name])
-                  for f in dataclasses.fields(tp) if f.init and f.name in data}
-        return tp(**kwargs)
-    return data
-
 
 
 def open_store(cache_dir: Path | None, no_cache: bool,
@@ -420,37 +204,3 @@ def open_store(cache_dir: Path | None, no_cache: bool,
     if no_cache:
         return None
     return Store(cache_dir or default_cache_dir(), warn=warn)
-
-
-_HISTORY_HEADERS = {
-    "id": ("Tahun", "Jenis", "Nomor", "Daerah", "Berkas", "Skor", "Pertama diperiksa", "Terakhir diperiksa", "Kali"),
-    "en": ("Year", "Kind", "Number", "Region", "File", "Score", "First checked", "Last checked", "Checks"),
-}
-
-
-def format_history(rows: list[dict[str, Any]], lang: str) -> str:
-    """A plain-text table of ``Store.history`` rows: dates as the reader writes them, decimal comma in Indonesian."""
-    keys = ("tahun", "jenis", "nomor", "daerah", "file", "score", "first_checked", "last_checked", "checks")
-    cells = [{**row, "first_checked": long_date(row["first_checked"], lang),
-              "last_checked": long_date(row["last_checked"], lang), "score": number(row["score"], lang, "")}
-             for row in rows]
-    return _table(_HISTORY_HEADERS.get(lang, _HISTORY_HEADERS["id"]), keys, cells)
-
-
-def format_regions(rows: list[dict[str, Any]], lang: str) -> str:
-    """A plain-text table of ``Store.regions`` rows."""
-    keys = ("daerah", "regulations", "checks", "last_checked")
-    cells = [{**row, "last_checked": long_date(row["last_checked"], lang)} for row in rows]
-    return _table(_REGION_HEADERS.get(lang, _REGION_HEADERS["id"]), keys, cells)
-
-
-_REGION_HEADERS = {
-    "id": ("Daerah", "Peraturan", "Kali diperiksa", "Terakhir diperiksa"),
-    "en": ("Region", "Regulations", "Checks", "Last checked"),
-}
-
-
-def _table(headers: tuple[str, ...], keys: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
-    table = [headers] + [tuple("" if row[k] is None else str(row[k]) for k in keys) for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(keys))]
-    return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n" for r in table)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from compliance.batch import FileResult
-from compliance.compare import (build_matrix, evaluation_levels, relations_from_metadata, render_csv, render_html,
-                                render_json)
+from compliance.compare import build_matrix, evaluation_levels
+from compliance.report.matrix import render_csv, render_html, render_json
 from compliance.errors import ComplianceError
 
 ENTRIES = [("dasar-hukum", "Dasar hukum", "dasar"), ("arsitektur", "Arsitektur SPBE", "perencanaan"),
@@ -136,13 +136,6 @@ def test_group_by_keeps_a_kabupaten_and_a_kota_of_one_name_apart():
         ("Kabupaten Labuhanbatu", ["lb-perda.pdf", "lb-perbup.pdf"])]
 
 
-def test_relations_need_the_earlier_number_and_year():
-    members = [{"nomor": "3", "tahun": 2021, "tentang": "SPBE"},
-               {"nomor": "8", "tahun": 2024, "tentang": "Perubahan atas Peraturan Wali Kota Nomor 3 Tahun 2020"},
-               {"nomor": "9", "tahun": 2024, "tentang": "Perubahan Kedua atas Peraturan Wali Kota Nomor 3 Tahun 2021"}]
-    assert relations_from_metadata(members) == [("amends", 2, 0)]
-
-
 class _Collect(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -233,30 +226,6 @@ def test_group_by_uses_citation_links():
     assert [(mb["in_force"], mb["revoked_by"]) for mb in column["members"]] == [
         (False, ["Kabupaten Labuhanbatu · Perbup 3/2022"]), (True, [])]
     assert column["score"] == 37.5  # only the newer one counts: (1 + 0.5) of 4
-
-
-def test_regulation_links_from_the_real_citation_finder(tmp_path: Path):
-    from compliance import load
-    from compliance.compare import regulation_links
-
-    path = tmp_path / "perbup.txt"
-    path.write_text("""PERATURAN BUPATI LABUHANBATU
-NOMOR 20 TAHUN 2021
-TENTANG
-SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
-BUPATI LABUHANBATU,
-Menimbang : a. bahwa perlu mengubah Peraturan Bupati Labuhanbatu Nomor 12 Tahun 2019;
-Mengingat : 1. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;
-MEMUTUSKAN:
-Menetapkan : PERATURAN BUPATI TENTANG SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK.
-Pasal 1
-Peraturan Bupati Labuhanbatu Nomor 9 Tahun 2016 tentang E-Government dicabut dan dinyatakan tidak berlaku.
-Pasal 2
-Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
-""", encoding="utf-8")
-    links = regulation_links(load(path))
-    assert links == {"id": "perbup/labuhanbatu/2021/20", "amends": ["perbup/labuhanbatu/2019/12"],
-                     "revokes": ["perbup/labuhanbatu/2016/9"]}
 
 
 def test_matrix_of_the_real_check_on_the_samples():
@@ -383,16 +352,6 @@ def test_transposed_page_sorts_and_filters_in_chromium(tmp_path: Path):
     assert lines["filtered"] == "03"  # "Kabupaten 03 · Perbup 3/2020" only
 
 
-def test_labels_cite_a_compound_number_by_its_leading_number():
-    from compliance.compare import regulation_label
-
-    assert regulation_label({"jenis_kode": "permen", "nomor": "41/PER/M.KOMINFO/10/2009", "tahun": 2009}, "x.pdf") \
-        == "Permen 41/2009"
-    assert regulation_label({"daerah": "Binjai", "jenis_kode": "perwal", "nomor": "12A", "tahun": 2020}, "x") \
-        == "Binjai · Perwal 12A/2020"
-    assert regulation_label({}, "perbup.pdf") == "perbup.pdf"
-
-
 def test_matrix_colours_are_the_reports_colours():
     from compliance.resources import data_dir
 
@@ -401,13 +360,3 @@ def test_matrix_colours_are_the_reports_colours():
     html = render_html(build_matrix(three_regions()), "id")
     matrix_colours = dict(re.findall(r"\.s-(\w+)\{background:(#[0-9a-f]{6})", html))
     assert len(report_colours) == 5 and matrix_colours == report_colours
-
-
-def test_a_keputusan_column_is_labelled_by_its_whole_number():
-    from compliance.compare import regulation_label
-
-    meta = {"jenis_kode": "kepwal", "jenis": "Keputusan Wali Kota", "daerah": "Kota Denpasar",
-            "nomor": "188.45/1612/HK/2019", "tahun": 2019}
-    assert regulation_label(meta, "x.pdf") == "Kota Denpasar · Kepwal 188.45/1612/HK/2019"
-    perbup = {"jenis_kode": "perbup", "daerah": "Kabupaten Sukamaju", "nomor": "27", "tahun": 2016}
-    assert regulation_label(perbup, "x.pdf") == "Kabupaten Sukamaju · Perbup 27/2016"

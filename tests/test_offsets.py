@@ -13,7 +13,7 @@ from compliance.check import check
 from compliance.cite import place_texts
 from compliance.models import Regulation
 from compliance.places import places, text_of
-from compliance.store import regulation_from_json
+from compliance.regulation_json import regulation_from_json
 from tests.conftest import CORPUS, EXAMPLES
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
@@ -69,7 +69,7 @@ def test_every_ayat_point_diktum_and_lampiran_section_is_its_text_at_its_offsets
 def test_load_finds_the_citations_once_and_the_check_uses_them(monkeypatch):
     """match, the report and compare read the citations the regulation carries: no new search."""
     import compliance.cite
-    from compliance.compare import regulation_links
+    from compliance.relations import regulation_links
     from compliance.report import render_result
 
     reg = compliance.load(EXAMPLES / "perwal-banyuasri-2022-spbe.txt")

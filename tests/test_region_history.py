@@ -38,3 +38,19 @@ def test_history_by_region_name_with_trend(tmp_path: Path):
     text = page.read_text(encoding="utf-8")
     assert text.count("<svg") == 1 and text.count("<circle") == 4  # two points, score and Domain 1
     assert "<script" not in text
+
+
+def test_history_tables_write_dates_and_scores_as_the_reader_does():
+    from compliance.region.history import format_history, format_regions
+
+    rows = [{"tahun": 2019, "jenis": "Peraturan Bupati", "nomor": "12", "daerah": "Labuhanbatu", "file": "a.pdf",
+             "score": 61.5, "first_checked": "2026-03-01T10:00:00+00:00",
+             "last_checked": "2026-04-02T10:00:00+00:00", "checks": 2}]
+    indonesian = format_history(rows, "id").splitlines()
+    assert indonesian[0].split()[:3] == ["Tahun", "Jenis", "Nomor"]
+    assert "61,5" in indonesian[1] and "1 Maret 2026" in indonesian[1] and "2 April 2026" in indonesian[1]
+    assert "61.5" in format_history(rows, "en") and "Year" in format_history(rows, "en")
+    regions = format_regions([{"daerah": "Kota Banyuasri", "regulations": 1, "checks": 3,
+                               "last_checked": "2026-04-02T10:00:00+00:00"}], "id").splitlines()
+    assert regions[0].split() == ["Daerah", "Peraturan", "Kali", "diperiksa", "Terakhir", "diperiksa"]
+    assert regions[1].split()[:4] == ["Kota", "Banyuasri", "1", "3"]

@@ -195,7 +195,8 @@ def test_the_matrix_prints_landscape_with_every_column_and_the_requirement_colum
     """14 regulations do not fit one A4 width: the print cuts the matrix into page-wide slices,
     each starting with the requirement column, and no regulation or summary column is lost."""
     pdfium = pytest.importorskip("pypdfium2")
-    from compliance.compare import PRINT_COLUMNS, build_matrix, compare_labels, render_html
+    from compliance.compare import build_matrix
+    from compliance.report.matrix import PRINT_COLUMNS, compare_labels, render_html
     from test_compare import report as fake_report, result as fake_result
 
     results = [fake_result(f"r{i}.pdf", fake_report(f"Kota Contoh{i}", "perwal", str(i + 1), 2020,

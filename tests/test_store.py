@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 
 from compliance.errors import ComplianceError
-from compliance.models import Article, Ayat, Heading, Item, Metadata, Regulation, Source
 from compliance.output import dumps_json
-from compliance.store import DB_NAME, Store, default_cache_dir, regulation_from_json, tool_fingerprint
+from compliance.store import DB_NAME, Store, default_cache_dir, tool_fingerprint
 
 
 def _report(score: float, daerah: str = "Kabupaten Labuhanbatu") -> str:
@@ -177,20 +176,6 @@ def test_history_escapes_like_wildcards(tmp_path: Path):
         assert store.history("_") == []
 
 
-def test_regulation_round_trips_through_json():
-    reg = Regulation(
-        source=Source("perbup.pdf", "f" * 64, 3, [2]),
-        metadata=Metadata(jenis="Peraturan Bupati", jenis_kode="perbup", daerah="Labuhanbatu", nomor="12", tahun=2019),
-        articles=[Article("1", "Dalam Peraturan ini ...", 1, bab=Heading("I", "KETENTUAN UMUM"),
-                          ayat=[Ayat("1", "(1) teks", [Item("a", "huruf a", [Item("1", "angka 1")])])])],
-    )
-    text = dumps_json(reg.to_dict())
-    again = regulation_from_json(text)
-    assert again == reg
-    assert dumps_json(again.to_dict()) == text
-    assert json.loads(text)["schema"] == "compliance/regulation@1"
-
-
 def test_default_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_cache_dir() == tmp_path / "compliance"
@@ -203,7 +188,7 @@ def test_default_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):
 def test_a_locked_store_is_a_clear_error_not_a_rebuild(tmp_path: Path, monkeypatch):
     with Store(tmp_path) as store:
         store.put("a" * 64, "cat", None, _report(10))
-    monkeypatch.setattr("compliance.store.BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr("compliance.store_file.BUSY_TIMEOUT_S", 0.2)
     other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another run holding the write lock
     warnings: list[ComplianceError] = []
@@ -247,12 +232,6 @@ def test_history_takes_the_labels_compare_prints_and_lists_the_regions(tmp_path)
     from click.testing import CliRunner
 
     from compliance.cli import main
-    from compliance.store import region_query
-
-    assert region_query("Kota Tirtaraya") == "tirtaraya"
-    assert region_query("Tirtaraya · Perwal 3/2017") == "tirtaraya"
-    assert region_query("Kabupaten  Labuhanbatu Utara") == "labuhanbatu utara"
-    assert region_query("Kota") == "kota"  # a bare level word is a name, not a prefix
     cache = str(tmp_path / "cache")
     sample = Path(__file__).resolve().parents[1] / "examples" / "perwal-banyuasri-2022-spbe.pdf"
     run = CliRunner().invoke

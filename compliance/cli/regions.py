@@ -31,7 +31,8 @@ def compare(paths: tuple[Path, ...], output: Path | None, fmt: str | None, group
             catalog: str, evaluation: str | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Compare regulations (files or folders) side by side against the catalog."""
     from compliance.batch import default_pipeline, run_batch
-    from compliance.compare import build_matrix, render_csv, render_html, render_json
+    from compliance.compare import build_matrix
+    from compliance.report.matrix import render_csv, render_html, render_json
 
     lang = context_lang(click.get_current_context())
     fmt = format_for(output, COMMAND_FORMATS["compare"], fmt)
@@ -107,8 +108,8 @@ def region(paths: tuple[Path, ...], output: Path | None, fmt: str | None, region
 def history(daerah: str | None, cache_dir: Path | None, fmt: str, output: Path | None) -> None:
     """A region over time: its assessments (compliance region, with a trend in html) and the regulations
     checked for it, with scores; without a region, the regions checked so far."""
-    from compliance.region.history import format_table, region_rows, render_html
-    from compliance.store import format_history, format_regions, open_store
+    from compliance.region.history import format_history, format_regions, format_table, region_rows, render_html
+    from compliance.store import open_store
 
     lang = context_lang(click.get_current_context())
     with open_store(cache_dir, False, warn=warn) as store:

@@ -20,7 +20,8 @@ from compliance.region.identity import parse_region
 from compliance.region.instruments import Instrument, choose_region, make_instrument, place_in_force
 from compliance.region.levels import as_findings, region_evaluation
 from compliance.region.places import place_text
-from compliance.store import Store, regulation_from_json
+from compliance.regulation_json import regulation_from_json
+from compliance.store import Store
 
 REGION_SCHEMA = "compliance/region@1"
 

@@ -1,11 +1,13 @@
 """A region's assessments over time: stored with the hashes of its instruments, listed
 by the same region name ``compare`` shows ("Kota Banyuasri"), drawn as a small inline
-SVG trend of the score and the Domain 1 levels."""
+SVG trend of the score and the Domain 1 levels; the regulations checked for a region
+(``Store.history``) and the regions checked so far as plain-text tables."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from compliance.locale_format import long_date, number
 from compliance.region.identity import RegionKey, parse_region, same_region
 from compliance.store import Store
 
@@ -86,3 +88,37 @@ def render_html(rows: list[dict[str, Any]], checks: list[dict[str, Any]], lang: 
     return environment().get_template("region-history.html.j2").render(
         rows=rows, checks=checks, svg=Markup(trend_svg(rows)) if rows else "", t=region_labels(lang), lang=lang,
         label=rows[-1]["label"] if rows else (checks[0]["daerah"] if checks else ""))
+
+
+_HISTORY_HEADERS = {
+    "id": ("Tahun", "Jenis", "Nomor", "Daerah", "Berkas", "Skor", "Pertama diperiksa", "Terakhir diperiksa", "Kali"),
+    "en": ("Year", "Kind", "Number", "Region", "File", "Score", "First checked", "Last checked", "Checks"),
+}
+
+
+def format_history(rows: list[dict[str, Any]], lang: str) -> str:
+    """A plain-text table of ``Store.history`` rows: dates as the reader writes them, decimal comma in Indonesian."""
+    keys = ("tahun", "jenis", "nomor", "daerah", "file", "score", "first_checked", "last_checked", "checks")
+    cells = [{**row, "first_checked": long_date(row["first_checked"], lang),
+              "last_checked": long_date(row["last_checked"], lang), "score": number(row["score"], lang, "")}
+             for row in rows]
+    return _table(_HISTORY_HEADERS.get(lang, _HISTORY_HEADERS["id"]), keys, cells)
+
+
+def format_regions(rows: list[dict[str, Any]], lang: str) -> str:
+    """A plain-text table of ``Store.regions`` rows."""
+    keys = ("daerah", "regulations", "checks", "last_checked")
+    cells = [{**row, "last_checked": long_date(row["last_checked"], lang)} for row in rows]
+    return _table(_REGION_HEADERS.get(lang, _REGION_HEADERS["id"]), keys, cells)
+
+
+_REGION_HEADERS = {
+    "id": ("Daerah", "Peraturan", "Kali diperiksa", "Terakhir diperiksa"),
+    "en": ("Region", "Regulations", "Checks", "Last checked"),
+}
+
+
+def _table(headers: tuple[str, ...], keys: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    table = [headers] + [tuple("" if row[k] is None else str(row[k]) for k in keys) for row in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(keys))]
+    return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n" for r in table)

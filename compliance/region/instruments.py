@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.compare import regulation_label, relations_from_metadata
+from compliance.regulation_label import regulation_label
+from compliance.relations import relations_from_metadata
 from compliance.errors import ComplianceError
 from compliance.region.identity import NATIONAL, RegionKey, instrument_region, same_region
 

@@ -175,7 +175,8 @@ async def compare_page(request: Request) -> Response:
 
 
 async def compare_matrix(request: Request) -> Response:
-    from compliance.compare import build_matrix, render_csv, render_html, render_json
+    from compliance.compare import build_matrix
+    from compliance.report.matrix import render_csv, render_html, render_json
 
     fmt = request.path_params["fmt"]
     if fmt not in ("html", "csv", "json"):

@@ -97,10 +97,11 @@ def _check(book: JobBook, job_id: str, upload: Path, display: str, lang: str, ca
     from compliance import load
     from compliance.batch import history_row
     from compliance.check import check
-    from compliance.compare import regulation_links
+    from compliance.relations import regulation_links
     from compliance.output import write_atomic
     from compliance.report import build_report
-    from compliance.store import Store, regulation_from_json
+    from compliance.regulation_json import regulation_from_json
+    from compliance.store import Store
 
     data = upload.read_bytes()
     sha = hashlib.sha256(data).hexdigest()

@@ -1,0 +1,13 @@
+from compliance.daerah_keys import daerah_key, region_query
+
+
+def test_a_region_name_is_keyed_without_case_or_spacing():
+    assert daerah_key("  Kota   TIRTARAYA ") == "kota tirtaraya"
+    assert daerah_key(None) == ""
+
+
+def test_a_query_drops_the_level_word_and_the_label_tail_compare_prints():
+    assert region_query("Kota Tirtaraya") == "tirtaraya"
+    assert region_query("Tirtaraya · Perwal 3/2017") == "tirtaraya"
+    assert region_query("Kabupaten  Labuhanbatu Utara") == "labuhanbatu utara"
+    assert region_query("Kota") == "kota"  # a bare level word is a name, not a prefix
