@@ -11,11 +11,13 @@ word read loosely *and* the regulation it names. The words are data
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
 
 from compliance.markers import markers
 from compliance.models import Lampiran, LampiranSection, Line
+from compliance.parse_headings import is_heading_words
 from compliance.parse_labels import roman_value
 
 _LEADER = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[ivxlcdm\d]{0,6}\s*$", re.IGNORECASE)
@@ -70,17 +72,37 @@ def lampiran_title(block: list[Line]) -> str:
     return " ".join(title)
 
 
+def heading_text(line: str) -> str:
+    """A line as a heading reads: a table row drawn in text (``| A. | PENGARAH |  |``) as
+    its non-empty cells joined by spaces; any other line as it is."""
+    vocab = markers()
+    row = vocab.lampiran_table_row.match(line)
+    if not row:
+        return line
+    return " ".join(cell.strip() for cell in vocab.lampiran_table_border.split(row.group("cells")) if cell.strip())
+
+
+def _all_capitals(text: str) -> bool:
+    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+
+
 def heading_kind(line: str) -> str | None:
     """``"bab"``, ``"section"`` or ``"title"`` when a Lampiran line is a heading (a
-    chapter, a lettered or decimal section, an all-capital title), else None."""
-    if len(line) > 150 or line[-1:] in ".;:,":
+    chapter, a lettered, roman or decimal section, an all-capital title), else None."""
+    line = heading_text(line)
+    if len(line) > 150:
         return None
     vocab = markers()
+    point = vocab.lampiran_lettered.match(line) or vocab.lampiran_roman.match(line)
+    if point and _all_capitals(point.group("title")) and line[-1:] not in ".;,":
+        return "section"  # an all-capital part title ("B. URAIAN TUGAS:"), however long
+    if line[-1:] in ".;:,":
+        return None
     if vocab.lampiran_bab.match(line):
         return "bab"
-    if (vocab.lampiran_lettered.match(line) or vocab.lampiran_decimal.match(line)) and len(line) <= 100:
+    if (point or vocab.lampiran_decimal.match(line)) and len(line) <= 100:
         return "section"
-    if any(c.isalpha() for c in line) and not any(c.islower() for c in line):
+    if _all_capitals(line):
         return "title"
     return None
 
@@ -99,27 +121,75 @@ def _chapter_number(label: str) -> int:
     return int(label) if label.isdigit() else (roman_value(label) or 0)
 
 
-def _section_label(bab: str, line: str) -> str:
-    """``BAB IV angka 4.2`` / ``BAB II huruf A``: the place a reviewer cites."""
-    m = markers().lampiran_decimal.match(line)
-    sub = f"angka {m.group('label')}" if m else f"huruf {markers().lampiran_lettered.match(line).group('label')}"
-    return f"{bab} {sub}".strip()
+class _HeadingReader:
+    """Reads a Lampiran's headings in order and keeps what they allow next.
+
+    Two kinds of Lampiran set out their parts differently: a plan's chapters (``BAB I`` …,
+    sections ``A.``/``4.2`` under each), or, with no BAB, parts in roman numerals or capital
+    letters (a Keputusan's ``A. SUSUNAN KEANGGOTAAN``, ``B. URAIAN TUGAS``; ``I.``, ``II.``).
+    A lettered or roman heading counts when it follows the one before in sequence (one
+    skipped at most: a scan may lose one), so a signatory's initial (``H. MUHAMMAD …``) or a
+    list naming the parts again opens none; outside a BAB its title must read as a title
+    (capitals, or capitalised words), not as an enumerated sentence."""
+
+    def __init__(self, roman: bool) -> None:
+        self.roman = roman  # whether roman numerals may number the parts
+        self.scheme = ""  # "bab" or "roman" once a chapter is read
+        self.chapter, self.listed = 0, None  # the chapter read last; (number, line) of a chapter named in a list
+        self.prefix, self.letter = "", 0  # the chapter's place ("BAB II"), the last letter under it
+        self.background = False
+        self.roman_parts = 0
+
+    def chapter_heading(self, scheme: str, number: int, n: int) -> bool:
+        """Whether chapter ``number`` on line ``n`` opens a chapter; chapters named again
+        ("Sistematika: BAB I ... BAB IV") are a list, not headings."""
+        listing = self.listed is not None and number == self.listed[0] + 1 and n - self.listed[1] <= 3
+        if listing or (self.chapter and number <= self.chapter):
+            self.listed = (number, n)
+            return False
+        if scheme == "roman" and (number - self.chapter not in (1, 2) or (not self.scheme and self.letter)):
+            return False  # parts in roman numerals start at I (II: a scan lost one), before any letter
+        self.scheme, self.chapter, self.listed, self.letter = scheme, number, None, 0
+        return True
+
+    def point(self, line: str, n: int) -> tuple[str, str] | None:
+        """(label, title) when a lettered or roman line opens a part here, else None."""
+        vocab, words = markers(), markers().values["lampiran_place_words"]
+        lettered = vocab.lampiran_lettered.match(line)
+        roman = vocab.lampiran_roman.match(line) if self.roman and self.scheme != "bab" else None
+        if not (lettered or roman):
+            return None  # "II. …" under a BAB: a list, the chapters are BAB
+        title = (lettered or roman).group("title").strip()
+        if self.scheme != "bab" and not (_all_capitals(title) or is_heading_words(title)):
+            return None  # "A. Tim mempunyai tugas ...": an enumerated sentence
+        letter = ord(lettered.group("label")) - ord("A") + 1 if lettered else 0
+        if lettered and self.letter and letter == self.letter + 1:  # "I." after "H.": a letter
+            self.letter = letter
+            return f"{self.prefix} {words['lettered']} {lettered.group('label')}".strip(), title
+        if roman and self.chapter_heading("roman", roman_value(roman.group("label")) or 0, n):
+            self.prefix = f"{words['roman']} {roman.group('label')}"
+            self.roman_parts += 1
+            self.background = bool(vocab.lampiran_background.match(title))
+            return self.prefix, title
+        if lettered and letter - self.letter in (1, 2):
+            self.letter = letter
+            return f"{self.prefix} {words['lettered']} {lettered.group('label')}".strip(), title
+        return None
 
 
-def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
-    """The chapters and numbered sections of a Lampiran, with offsets in ``text`` (the
-    lines joined by newlines). A section runs to the next heading; a capitalised title
-    right under a heading is its name; table-of-contents lines open none."""
+def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], list[str | None], int]:
+    """The headings of a Lampiran as sections with their start offsets (text set later),
+    the chapter each lettered one sits in (None for the others), and how many parts roman
+    numerals opened."""
     sections: list[LampiranSection] = []
-    vocab = markers()
-    bab, background = "", False
+    letter_of: list[str | None] = []
+    vocab, reader = markers(), _HeadingReader(roman)
     offset = last_start = 0
     in_contents = False
-    chapter, listed = 0, None  # the chapter read last; (number, line) of the last chapter named in a list
     for n, line in enumerate(lines):
         start, offset = offset, offset + len(line.text) + 1
         previous_start, last_start = last_start, start
-        t = line.text.strip()
+        t = heading_text(line.text.strip())
         in_contents = is_contents_line(t, in_contents) if t else in_contents
         if in_contents:
             continue
@@ -128,26 +198,46 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
             named = sections and sections[-1].start == previous_start and not sections[-1].title
             if kind == "title" and named:
                 sections[-1].title = t  # "BAB I" / "PENDAHULUAN" set on two lines
-                if sections[-1].label == bab:
-                    background = sections[-1].context = bool(vocab.lampiran_background.match(t))
+                if sections[-1].label == reader.prefix:
+                    reader.background = sections[-1].context = bool(vocab.lampiran_background.match(t))
             continue
+        decimal = vocab.lampiran_decimal.match(t) if kind == "section" else None
         if kind == "bab":
             m = vocab.lampiran_bab.match(t)
-            number = _chapter_number(m.group("label"))
-            listing = listed is not None and number == listed[0] + 1 and n - listed[1] <= 3
-            if listing or (chapter and number <= chapter):
-                listed = (number, n)  # chapters named again ("Sistematika: BAB I ... BAB IV"): a list, not headings
+            if not reader.chapter_heading("bab", _chapter_number(m.group("label")), n):
                 continue
-            chapter, listed = number, None
-            bab = f"BAB {m.group('label')}"
-            title = m.group("title").strip()
-            background = bool(vocab.lampiran_background.match(title))
-            label = bab
+            reader.prefix, title = f"BAB {m.group('label')}", m.group("title").strip()
+            reader.background = bool(vocab.lampiran_background.match(title))
+            label = reader.prefix
+        elif decimal:
+            label = f"{reader.prefix} {markers().values['lampiran_place_words']['decimal']} {decimal.group('label')}"
+            label, title = label.strip(), decimal.group("title").strip()
         else:
-            m = vocab.lampiran_decimal.match(t) or vocab.lampiran_lettered.match(t)
-            title = m.group("title").strip()
-            label = _section_label(bab, t)
-        sections.append(LampiranSection(label, title, "", line.page, start, start, background))
+            point = reader.point(t, n)
+            if point is None:
+                continue
+            label, title = point
+        letter_of.append(reader.prefix if kind == "section" and not decimal and label != reader.prefix else None)
+        sections.append(LampiranSection(label, title, "", line.page, start, start, reader.background))
+    return sections, letter_of, reader.roman_parts
+
+
+def _with_siblings(sections: list[LampiranSection], letter_of: list[str | None]) -> list[LampiranSection]:
+    """Without a lettered part that stands alone under its chapter: one letter is an
+    initial or a stray point; parts come at least two (``A.`` and ``B.``)."""
+    counts = Counter(chapter for chapter in letter_of if chapter is not None)
+    return [s for s, chapter in zip(sections, letter_of) if chapter is None or counts[chapter] > 1]
+
+
+def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
+    """The chapters, parts and numbered sections of a Lampiran, with offsets in ``text``
+    (the lines joined by newlines). A section runs to the next heading, so every word
+    after the first heading is in one; a capitalised title right under a heading is its
+    name; table-of-contents lines open none. One roman numeral alone numbers no parts."""
+    sections, letter_of, roman_parts = _headings(lines, roman=True)
+    if roman_parts == 1:
+        sections, letter_of, _ = _headings(lines, roman=False)
+    sections = _with_siblings(sections, letter_of)
     for k, section in enumerate(sections):
         end = sections[k + 1].start if k + 1 < len(sections) else len(text)
         section.text = text[section.start : end].rstrip("\n")

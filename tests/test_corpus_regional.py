@@ -68,3 +68,18 @@ def test_a_lampiran_the_manifest_describes_is_kept_apart_from_the_closing(doc):
     assert reg.lampiran, "the Lampiran was not found"
     if reg.closing is not None:
         assert len(reg.closing.text) < 1500  # the closing keeps only the closing
+
+
+LAMPIRAN_PARTS = {  # read from the page images: a user guide's roman parts, a team's lettered sub-teams
+    "kepwal-denpasar-188-45-283-hk-2016-sistem-informasi-perijinan-online.pdf": ["angka romawi I", "angka romawi II"],
+    "kepwal-denpasar-188-45-1279-hk-2019-tim-karma-simanis.pdf": ["huruf A", "huruf B"],
+}
+
+
+@pytest.mark.skipif(not DOCS, reason="regional corpus not available")
+@pytest.mark.parametrize("name", sorted(LAMPIRAN_PARTS), ids=[n[:40] for n in sorted(LAMPIRAN_PARTS)])
+def test_a_keputusans_lampiran_is_cut_at_its_own_parts(name):
+    reg = _document(next(d for d in DOCS if d["file"] == name))
+    block = reg.lampiran[0]
+    assert [s.label for s in block.sections] == LAMPIRAN_PARTS[name]
+    assert "\n".join(s.text for s in block.sections).split() == block.text[block.sections[0].start:].split()

@@ -1,0 +1,145 @@
+"""A Lampiran cut into its own parts: a Keputusan's lettered (A., B.) or roman (I., II.)
+parts as well as a plan's BAB chapters, and nothing else (numbered lists, "a." items, a table
+of contents, a "Sistematika" list, an enumerated sentence, a signatory's initial). Fixtures
+are small fictional texts written for these tests; every word of a Lampiran after its first
+heading stays in one section, as ``text[start:end]``."""
+
+from __future__ import annotations
+
+from compliance.catalog import load_catalog
+from compliance.match import match
+from compliance.models import Line
+from compliance.parse_lampiran import build_lampiran
+from compliance.report.labels import LABELS
+from compliance.report.view import pasal_ref
+from test_parse_keputusan import _parse
+
+HEADER = """LAMPIRAN
+KEPUTUSAN WALI KOTA TELUK BIRU
+NOMOR 100/45/HK/2024
+TENTANG PEMBENTUKAN TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
+"""
+
+LETTERED = HEADER + """A. SUSUNAN KEANGGOTAAN TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KOTA TELUK BIRU TAHUN 2024
+No. Jabatan dalam Tim Jabatan
+1. Pengarah Wali Kota Teluk Biru
+2. Ketua Sekretaris Daerah
+3. Anggota a. Kepala Dinas Komunikasi dan Informatika;
+b. Kepala Badan Perencanaan Pembangunan Daerah.
+B. URAIAN TUGAS:
+1. Pengarah memberikan arahan kebijakan SPBE.
+2. Ketua mengoordinasikan penyusunan Arsitektur SPBE dan Peta Rencana SPBE.
+C. Tim Koordinasi menyampaikan laporan kepada Wali Kota setiap
+tahun sekali.
+D. SEKRETARIAT
+Sekretariat berkedudukan di Dinas Komunikasi dan Informatika.
+WALI KOTA TELUK BIRU,
+ttd
+H. MUHAMMAD RIDUAN"""
+
+ROMAN = HEADER + """DAFTAR ISI
+I. PENDAHULUAN ........ 1
+II. SUSUNAN KEANGGOTAAN ........ 2
+I. PENDAHULUAN
+A. Latar Belakang
+Pemerintah Kota membentuk tim.
+B. Sistematika
+Keputusan ini disusun dengan sistematika:
+I. PENDAHULUAN
+II. SUSUNAN KEANGGOTAAN
+III. URAIAN TUGAS
+II. SUSUNAN KEANGGOTAAN
+| NO | JABATAN DALAM TIM | JABATAN |
+| A. | PENGARAH | |
+| 1. | Pengarah | Wali Kota Teluk Biru |
+| B. | TIM KOORDINASI | |
+| 1. | Ketua | Sekretaris Daerah |
+III. URAIAN TUGAS
+A. Pengarah memberikan arahan kebijakan dan
+B. Ketua menyusun Peta Rencana SPBE
+IV. PENDANAAN
+Biaya dibebankan pada APBD."""
+
+
+def _lampiran(text: str):
+    return build_lampiran([Line(t, 1) for t in text.split("\n")])
+
+
+def _every_word_kept(block) -> None:
+    first = block.sections[0].start
+    assert "\n".join(s.text for s in block.sections).split() == block.text[first:].split()
+    for section in block.sections:
+        assert block.text[section.start : section.end] == section.text
+
+
+def test_a_keputusans_lettered_parts_are_sections():
+    block = _lampiran(LETTERED)
+    assert [(s.label, s.title) for s in block.sections] == [
+        ("huruf A", "SUSUNAN KEANGGOTAAN TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KOTA TELUK BIRU "
+                    "TAHUN 2024"),
+        ("huruf B", "URAIAN TUGAS:"),
+        ("huruf D", "SEKRETARIAT"),  # C. is an enumerated sentence; H. the signatory's initial
+    ]
+    assert block.title.endswith("ELEKTRONIK")  # the first part is not the Lampiran's title
+    assert "Kepala Badan Perencanaan" in block.sections[0].text and "setiap\ntahun sekali." in block.sections[1].text
+    _every_word_kept(block)
+
+
+def test_roman_parts_with_their_letters_and_a_table_drawn_in_text():
+    block = _lampiran(ROMAN)
+    assert [s.label for s in block.sections] == [
+        "angka romawi I", "angka romawi I huruf A", "angka romawi I huruf B",
+        "angka romawi II", "angka romawi II huruf A", "angka romawi II huruf B",
+        "angka romawi III", "angka romawi IV"]  # not the contents, the Sistematika list, nor III's sentences
+    assert [s.context for s in block.sections[:3]] == [True, True, True]  # PENDAHULUAN: background
+    assert block.sections[4].title == "PENGARAH" and block.sections[4].text.startswith("| A. | PENGARAH |")
+    _every_word_kept(block)
+
+
+def test_I_after_H_is_a_letter_and_a_lone_numeral_numbers_nothing():
+    letters = "\n".join(f"{c}. BAGIAN {c}\nIsi bagian." for c in "ABCDEFGHI")
+    assert [s.label for s in _lampiran(HEADER + letters).sections][-2:] == ["huruf H", "huruf I"]
+    lone = _lampiran(HEADER + "I. GEDE ARIE KUSUMA\nPembina Utama Madya\nNIP. 19601023 198101 1 003")
+    assert lone.sections == []
+
+
+def test_without_the_shape_a_lampiran_has_no_sections():
+    block = _lampiran(HEADER + "SUSUNAN KEANGGOTAAN\n1. Ketua : Sekretaris Daerah\n2. Anggota :\n"
+                               "a. Kepala Dinas Komunikasi dan Informatika;\nb. Inspektur.")
+    assert block.sections == []
+
+
+KEPUTUSAN_WITH_PARTS = """KEPUTUSAN WALI KOTA TELUK BIRU
+NOMOR 100/45/HK/2024
+TENTANG
+PEMBENTUKAN TIM PENGELOLA PORTAL
+WALI KOTA TELUK BIRU,
+Menimbang : a. bahwa perlu dibentuk tim pengelola portal;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN :
+Menetapkan :
+KESATU : Membentuk Tim Pengelola Portal dengan susunan dan tugas sebagaimana tercantum dalam Lampiran.
+KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.
+Ditetapkan di Teluk Biru
+pada tanggal 2 Januari 2024
+WALI KOTA TELUK BIRU,
+AHMAD SURYA
+""" + LETTERED.replace(
+    "2. Ketua mengoordinasikan penyusunan Arsitektur SPBE dan Peta Rencana SPBE.",
+    "2. Ketua menyusun dan menetapkan Peta Rencana SPBE Pemerintah Daerah untuk jangka waktu 5 (lima) tahun.")
+
+
+def test_evidence_in_a_lettered_part_is_cited_by_its_letter():
+    finding = {f.requirement: f for f in match(_parse(KEPUTUSAN_WITH_PARTS), load_catalog())}["peta-rencana"]
+    in_lampiran = [e for e in finding.evidence if e.pasal == "Lampiran"]
+    assert in_lampiran and {e.ayat for e in in_lampiran} == {"huruf B"}
+    assert pasal_ref(in_lampiran[0].to_dict(), LABELS["id"]) == "Lampiran huruf B"
+    assert in_lampiran[0].quote in KEPUTUSAN_WITH_PARTS
+
+
+def test_a_plans_chapters_keep_their_sections_and_roman_lines_under_a_bab_open_none():
+    block = _lampiran(HEADER + "BAB I\nPENDAHULUAN\nA. Latar Belakang\nTeks.\nB. Maksud dan Tujuan\nTeks.\n"
+                               "II. Tahap Kedua\nTeks.\nBAB II\nARAH KEBIJAKAN\n2.1 Kebijakan Umum\nTeks.")
+    assert [s.label for s in block.sections] == ["BAB I", "BAB I huruf A", "BAB I huruf B", "BAB II",
+                                                 "BAB II angka 2.1"]
+    _every_word_kept(block)
