@@ -21,7 +21,6 @@ import dataclasses
 import functools
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import threading
@@ -31,6 +30,7 @@ from pathlib import Path
 from compliance import progress
 from compliance.errors import ComplianceError
 from compliance.limits import Deadline, Limits
+from compliance.markers import markers
 from compliance.pdf_reader import TIMEOUT, run_pages
 
 DEFAULT_DPI = 200
@@ -42,8 +42,6 @@ TESSERACT = "tesseract"
 # read: the default layout analysis cut the label column off ("Menimbang", the "2." of an
 # amendment's points) and so lost amended articles (bench_scan).
 OPTIONS = ("-c", "thresholding_method=2", "--psm", "6")
-# Specks of dust in the margins read as marks around a heading line: "$ Pasal 14", "Pasal I h".
-_HEADING_SPECK = re.compile(r"^(?:[^\w\s]{1,2}\s+)?((?:Pasal|BAB)\s+[0-9IVXLC]{1,5}[A-Z]?)(?:\s+(?:[a-z]|[^\w\s]{1,2}))?$")
 
 
 def default_jobs() -> int:
@@ -157,7 +155,7 @@ def _tesseract(executable: str, image: bytes, dpi: int, lang: str, timeout: floa
     )
     text = completed.stdout.decode("utf-8", "replace")
     lines = (" ".join(line.split()) for line in text.splitlines() if line.strip())
-    return "\n".join(_HEADING_SPECK.sub(r"\1", line) for line in lines)
+    return "\n".join(markers().heading_speck.sub(r"\1", line) for line in lines)
 
 
 def require_tesseract(name: str, lang: str = DEFAULT_LANG) -> str:

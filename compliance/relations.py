@@ -3,9 +3,9 @@ titles that say so ("Perubahan atas Peraturan Bupati ... Nomor 12 Tahun 2019")."
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from compliance.markers import markers
 from compliance.models import Regulation
 from compliance.resources import data_yaml
 
@@ -48,11 +48,12 @@ def relations_from_metadata(members: list[dict[str, Any]]) -> list[Relation]:
     found: list[Relation] = []
     for later, m in enumerate(members):
         tentang = " ".join((m["tentang"] or "").casefold().split())
+        named = {(n.group("nomor"), n.group("tahun")) for n in markers().nomor_tahun.finditer(tentang)}
         for kind, prefixes in sorted(_relation_phrases().items()):
             if not any(tentang.startswith(p.casefold()) for p in prefixes):
                 continue
             for earlier, e in enumerate(members):
-                if earlier != later and e["nomor"] and e["tahun"] and re.search(
-                        rf"\bnomor {re.escape(str(e['nomor']).casefold())} tahun {e['tahun']}\b", tentang):
+                if earlier != later and e["nomor"] and e["tahun"] and (
+                        str(e["nomor"]).casefold(), str(e["tahun"])) in named:
                     found.append((kind, later, earlier))
     return found

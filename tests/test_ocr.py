@@ -224,4 +224,6 @@ def test_a_huge_page_is_reported_with_the_resolution_it_was_read_at(tmp_path: Pa
     ("Pasal I h", "Pasal I"), ("$ Pasal 14", "Pasal 14"), (": BAB VII .", "BAB VII"), ("Pasal 5A ‘", "Pasal 5A"),
     ("Pasal 5 huruf a", "Pasal 5 huruf a"), ("(1) Pasal 5", "(1) Pasal 5"), ("Pasal 12 ayat", "Pasal 12 ayat")])
 def test_specks_beside_a_heading_line_are_dropped(read, kept):
-    assert compliance.ocr._HEADING_SPECK.sub(r"\1", read) == kept
+    from compliance.markers import markers
+
+    assert markers().heading_speck.sub(r"\1", read) == kept

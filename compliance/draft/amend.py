@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from compliance.check import CheckResult
+from compliance.markers import markers
 from compliance.models import Article, Diktum, Finding, Metadata, Regulation
 from compliance.resources import regulation_kinds
 
@@ -84,7 +85,7 @@ def clause_lines(finding: Finding, result: CheckResult) -> list[str]:
 
     text = suggestion(finding.to_dict(), result.regulation.metadata.to_dict())
     lines = [line for line in str(text.unescape()).splitlines() if line.strip()] if text else []
-    return [line.strip() for line in lines if not re.match(r"Pasal\s+«", line.strip())]
+    return [line.strip() for line in lines if not markers().clause_heading.match(line.strip())]
 
 
 def _closing_start(reg: Regulation) -> Article | None:
@@ -93,7 +94,6 @@ def _closing_start(reg: Regulation) -> Article | None:
     return body[first - 1] if first > 0 else (body[-1] if body else None)
 
 
-_PERIOD = re.compile(r"(?:\d+\s*\([a-z ]+\)|\b[a-z]+)\s*tahun\b", re.I)
 LAMPIRAN = "Lampiran"  # the label of the change point that restates the Lampiran
 
 
@@ -102,8 +102,8 @@ def _fixed(text: str, conflict) -> str | None:
     the period itself ("sepuluh tahun" of "jangka waktu sepuluh tahun"), so the words around
     it stay; None when the value is not there exactly once."""
     regional, national = conflict.regional, conflict.national
-    periods = _PERIOD.findall(regional)
-    if periods and re.fullmatch(r"\d+\s*\([a-z ]+\)\s*tahun", national):
+    periods = markers().years_stated.findall(regional)
+    if periods and markers().years_printed.fullmatch(national):
         regional = periods[-1]
     if text.count(regional) != 1:
         return None

@@ -15,17 +15,15 @@ from __future__ import annotations
 import copy
 import re
 
+from compliance.markers import markers
 from compliance.models import Regulation
 
-_REMOVED = re.compile(r"(?i)\bPasal\s+(\d+[A-Z]?)\s+dihapus\b")
-_LAMPIRAN_CHANGED = re.compile(r"(?i)\bLampiran\s+diubah\b")
-_QUOTED_DIKTUM = re.compile(r"“\s*(?P<label>[A-Z]{5,}(?:\s+(?:BELAS|PULUH))?(?:\s+[A-H])?)\s*:\s*(?P<text>[^”]*)”")
 
 
 def quoted_diktum(amendment: Regulation) -> list[tuple[str, str]]:
     """(label, text) of every diktum an amending Keputusan's first diktum quotes, in order."""
     first = amendment.diktum[0].text if amendment.diktum else ""
-    return [(m.group("label"), m.group("text").strip()) for m in _QUOTED_DIKTUM.finditer(first)]
+    return [(m.group("label"), m.group("text").strip()) for m in markers().quoted_diktum.finditer(first)]
 
 
 def _stem(label: str) -> str:
@@ -41,7 +39,7 @@ def apply_amendment(base: Regulation, amendment: Regulation, parent: str = "I") 
     body = [a for a in out.articles if a.parent is None]
     quoted = [a for a in amendment.articles if a.parent == parent]
     instruction = amendment.article(parent)
-    removed = set(_REMOVED.findall(instruction.text)) if instruction else set()
+    removed = set(markers().article_removed.findall(instruction.text)) if instruction else set()
     for article in quoted:
         new = copy.deepcopy(article)
         new.parent = None
@@ -57,7 +55,7 @@ def apply_amendment(base: Regulation, amendment: Regulation, parent: str = "I") 
         new.page, new.bab, new.bagian, new.paragraf = ref.page, ref.bab, ref.bagian, ref.paragraf
         body.insert(anchor + 1, new)
     out.articles = [a for a in body if a.label not in removed]
-    if instruction and _LAMPIRAN_CHANGED.search(instruction.text) and amendment.lampiran:
+    if instruction and markers().lampiran_restated.search(instruction.text) and amendment.lampiran:
         out.lampiran = copy.deepcopy(amendment.lampiran)  # "Lampiran diubah sehingga menjadi ...": the new one, whole
     return out
 

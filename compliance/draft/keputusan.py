@@ -23,6 +23,7 @@ import re
 from compliance.check import CheckResult
 from compliance.draft.amend import (PLACEHOLDER, Change, Draft, annex, clause_lines, closing_pattern, fixed_text, heading,
                                     mengingat, names, subject_of)
+from compliance.markers import markers
 from compliance.models import Diktum, Finding
 
 _LETTERS = "ABCDEFGH"
@@ -60,7 +61,7 @@ def _as_diktum(lines: list[str]) -> str:
     out = []
     for line in lines:
         line = re.sub(r"^\((\d+)\)\s*", r"\1. ", line)
-        out.append(re.sub(r"\bayat\s+\((\d+)\)", r"angka \1", line))
+        out.append(markers().ayat_reference.sub(r"angka \1", line))
     return "\n".join(out)
 
 

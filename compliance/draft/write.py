@@ -11,10 +11,10 @@ import io
 import re
 
 from compliance.draft.amend import Draft
+from compliance.markers import markers
 
 FORMATS = ("docx", "md", "txt")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PASAL = re.compile(r"^Pasal\s+[0-9IVX]+[A-Z]*$")
 
 
 def render(draft: Draft, fmt: str) -> str | bytes:
@@ -32,7 +32,7 @@ def to_markdown(draft: Draft) -> str:
     for line in draft.text().splitlines():
         if not line.strip():
             out.append("")
-        elif _PASAL.match(line.strip()):
+        elif markers().draft_pasal_heading.match(line.strip()):
             out.append(f"### {md_escape(line.strip())}")
         else:
             out.append(md_escape(line) + "  ")
@@ -61,7 +61,7 @@ def to_docx(draft: Draft) -> bytes:
         text = _CONTROL.sub("", line)
         if not text.strip():
             continue
-        style = "Judul" if i < heading else ("Pasal" if _PASAL.match(text.strip()) else "Isi")
+        style = "Judul" if i < heading else ("Pasal" if markers().draft_pasal_heading.match(text.strip()) else "Isi")
         doc.add_paragraph(text.strip(), style=style)
     buffer = io.BytesIO()
     doc.save(buffer)
