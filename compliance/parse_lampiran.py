@@ -249,3 +249,39 @@ def build_lampiran(block: list[Line]) -> Lampiran:
     """A Lampiran from its lines: verbatim text, title, sections."""
     text = "\n".join(ln.text for ln in block)
     return Lampiran(text, block[0].page, lampiran_title(block), lampiran_sections(block, text))
+
+
+def header_end(text: str, tentang: str | None) -> int:
+    """Where the header naming the regulation a Lampiran belongs to ("LAMPIRAN / PERATURAN
+    BUPATI … / NOMOR … TAHUN … / TENTANG <its subject>") ends in the Lampiran's text; 0 when
+    the text opens with no such header. The subject runs as far as it spells ``tentang`` (the
+    regulation's own, as a scan may misspell it), so the Lampiran's own title under the header
+    is not taken with it. A header naming no subject (no TENTANG) is left whole: 0."""
+    lines = text.split("\n")
+    if not is_lampiran_header(lines, 0):
+        return 0
+    vocab, end = markers(), 0
+    for n, line in enumerate(lines[:8]):
+        end += len(line) + 1
+        subject = vocab.tentang_inline.search(line)
+        if subject:
+            break
+    else:
+        return 0
+    want, got = _letters(tentang or ""), _letters(subject.group("rest"))
+    for line in lines[n + 1:]:
+        more = _letters(line)
+        if got and (not more or len(got) >= len(want) or not _spells(want, got + more)):
+            break
+        got += more  # "TENTANG" alone on its line: the next line is the subject, whatever it spells
+        end += len(line) + 1
+    return min(end, len(text))
+
+
+def _spells(want: str, got: str) -> bool:
+    """``got`` begins ``want``, a scan's slip or two allowed ("PEMBANGUN" for "PEMBANGUNAN")."""
+    return fuzz.ratio(want[:len(got)], got) >= 90
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())

@@ -130,7 +130,17 @@ def test_a_conflict_stated_in_the_lampiran_restates_the_lampiran(tmp_path: Path)
                              "bagian tidak terpisahkan dari Peraturan Bupati ini.")
     old = base.lampiran[0].text
     assert point.body == old.replace("sepuluh tahun", "5 (lima) tahun", 1) and old.count("sepuluh tahun") >= 1
+    # the restated Lampiran is the amending regulation's: its header, number and date left to fill,
+    # not the old act's "NOMOR 41 TAHUN 2020"; its own title and chapters follow word for word
+    assert made.annex[:5] == ["LAMPIRAN", "PERATURAN BUPATI ARGAWILIS", "NOMOR «…» TAHUN «…»", "TENTANG",
+                              "PERUBAHAN ATAS PERATURAN BUPATI ARGAWILIS NOMOR 41 TAHUN 2020 TENTANG RENCANA INDUK "
+                              "DAN TATA KELOLA TEKNOLOGI INFORMASI DAN KOMUNIKASI"]
+    assert made.annex.count("LAMPIRAN") == 1 and "NOMOR 41 TAHUN 2020" not in made.annex
+    assert made.annex[5:8] == ["RENCANA INDUK DAN TATA KELOLA TEKNOLOGI INFORMASI DAN KOMUNIKASI",
+                               "KABUPATEN ARGAWILIS TAHUN 2021-2025", "BAB I"]
     back = compliance.load(_write(tmp_path, made, "txt"))
     assert back.lampiran and [a.label for a in back.articles if a.parent is None] == ["I", "II"]
+    assert back.lampiran[0].title.startswith("LAMPIRAN PERATURAN BUPATI ARGAWILIS NOMOR «…» TAHUN «…» TENTANG "
+                                             "PERUBAHAN ATAS")
     after = {f.requirement: f.status for f in check(apply_amendment(base, back)).findings}
     assert after["arsitektur"] == "fulfilled"

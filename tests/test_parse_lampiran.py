@@ -6,10 +6,12 @@ heading stays in one section, as ``text[start:end]``."""
 
 from __future__ import annotations
 
+import pytest
+
 from compliance.catalog import load_catalog
 from compliance.match import match
 from compliance.models import Line
-from compliance.parse_lampiran import build_lampiran
+from compliance.parse_lampiran import build_lampiran, header_end
 from compliance.report.labels import LABELS
 from compliance.report.view import pasal_ref
 from test_parse_keputusan import _parse
@@ -143,3 +145,38 @@ def test_a_plans_chapters_keep_their_sections_and_roman_lines_under_a_bab_open_n
     assert [s.label for s in block.sections] == ["BAB I", "BAB I huruf A", "BAB I huruf B", "BAB II",
                                                  "BAB II angka 2.1"]
     _every_word_kept(block)
+
+
+# --- header_end: where the header naming the regulation a Lampiran belongs to ends ----------
+
+TENTANG = "Rencana Induk Sistem Pemerintahan Berbasis Elektronik Kabupaten Wonosekar Tahun 2021-2025"
+
+
+def _split(text: str, tentang: str | None = TENTANG) -> tuple[str, str]:
+    end = header_end(text, tentang)
+    return text[:end], text[end:]
+
+
+def test_the_subject_on_its_own_lines_ends_where_it_is_spelled_whole():
+    header = ("LAMPIRAN\nPERATURAN BUPATI WONOSEKAR\nNOMOR 27 TAHUN 2021\nTENTANG\n"
+              "RENCANA INDUK SISTEM PEMERINTAHAN BERBASIS\nELEKTRONIK KABUPATEN WONOSEKAR TAHUN\n2021-2025\n")
+    body = "RENCANA INDUK SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\nKABUPATEN WONOSEKAR\nBAB I\nPENDAHULUAN"
+    assert _split(header + body) == (header, body)  # the Lampiran's own title, the same words, stays
+
+
+def test_a_header_on_one_line_and_a_keputusan_header_with_its_date():
+    one_line = "LAMPIRAN PERATURAN WALIKOTA CONTOH NOMOR 5 TAHUN 2021 TENTANG RENCANA INDUK SPBE\n"
+    assert _split(one_line + "BAB I\nUMUM", "Rencana Induk SPBE") == (one_line, "BAB I\nUMUM")
+    keputusan = ("LAMPIRAN : KEPUTUSAN WALIKOTA DENPASAR\nTANGGAL : 4 OKTOBER 2019\nNOMOR : 188.45/1589/HK/2019\n"
+                 "TENTANG : PENETAPAN SISTEM INFORMASI\nPERENCANAAN PEMBANGUN DAERAH\n")  # a scan's slip
+    body = "I. Fitur Sistem\nFitur yang ada pada sistem ini sebagai berikut:"
+    assert _split(keputusan + body, "Penetapan Sistem Informasi Perencanaan Pembangunan Daerah") == (keputusan, body)
+
+
+@pytest.mark.parametrize("text", [
+    "BAB I\nPENDAHULUAN\nA. Latar Belakang",  # no header at all
+    "LAMPIRAN II\nKEPUTUSAN GUBERNUR CONTOH\nNOMOR : 555/517/KPTS/2020\nTANGGAL : 9 NOVEMBER 2020\n"
+    "MATRIKS PROGRAM DAN KEGIATAN\nNo Program 2020 2021",  # a header naming no subject: left whole
+])
+def test_no_header_with_a_subject_is_no_header(text):
+    assert header_end(text, TENTANG) == 0

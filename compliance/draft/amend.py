@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from compliance.check import CheckResult
 from compliance.markers import markers
 from compliance.models import Article, Diktum, Finding, Metadata, Regulation
+from compliance.parse_lampiran import header_end
 from compliance.resources import regulation_kinds
 
 PLACEHOLDER = "«…»"
@@ -280,9 +281,11 @@ def heading(result: CheckResult, subject: str, replace: bool) -> tuple[list[str]
 
 
 def annex(result: CheckResult, subject: str, points: list[Change] = ()) -> list[str]:
-    """A replacement keeps the old Lampiran word for word (its old header included, for the
-    drafter to settle) under the new instrument's header: the diktum or Pasal that says
-    "sebagaimana tercantum dalam Lampiran" must still find it."""
+    """The Lampiran a replacement keeps, or an amendment restates, word for word under the new
+    instrument's header (its number and date left for the drafter, as in the rest of the draft):
+    the diktum or Pasal that says "sebagaimana tercantum dalam Lampiran" must still find it. One
+    Lampiran's old header, naming the old act, gives way to the new one; several Lampiran (I,
+    II ...) keep theirs, each telling which it is."""
     reg = result.regulation
     if not reg.lampiran:
         return []
@@ -290,7 +293,10 @@ def annex(result: CheckResult, subject: str, points: list[Change] = ()) -> list[
     number = f"NOMOR {PLACEHOLDER}" if reg.is_keputusan else f"NOMOR {PLACEHOLDER} TAHUN {PLACEHOLDER}"
     lines = ["LAMPIRAN", f"{n['jenis'].upper()} {n['place'].upper()}", number, "TENTANG", subject.upper()]
     restated = next((p.body for p in points if p.label == LAMPIRAN), None)
-    for text in [restated] if restated is not None else [lampiran.text for lampiran in reg.lampiran]:
+    texts = [restated] if restated is not None else [lampiran.text for lampiran in reg.lampiran]
+    if len(texts) == 1:
+        texts = [texts[0][header_end(texts[0], reg.metadata.tentang):]]
+    for text in texts:
         lines += [line for line in text.splitlines() if line.strip()]
     return lines
 
