@@ -124,10 +124,22 @@ class LocalizedGroup(_Localized, click.Group):
     def make_context(self, info_name, args, parent=None, **extra):
         if parent is None:
             set_lang(lang_from_args(args))
+            name_path_types(self)
         return super().make_context(info_name, args, parent=parent, **extra)
 
 
 LocalizedGroup.group_class = LocalizedGroup
+
+
+def name_path_types(command: click.Command) -> None:
+    """Name every path type ("file", "directory", "path") in the current language: click names
+    one once, when its option is made, in the language of that moment, and shows the name as
+    the option's metavar (``--cache-dir FOLDER``) and in its usage errors."""
+    for param in command.params:
+        if isinstance(param.type, click.Path):
+            param.type.name = translate(_CLICK_EN.get(param.type.name, param.type.name))
+    for sub in getattr(command, "commands", {}).values():
+        name_path_types(sub)
 
 
 def add_lang_option(command: click.Command) -> None:

@@ -73,3 +73,23 @@ def test_click_usage_errors_are_english_with_lang_en_after_the_command():
 def test_a_wrong_lang_value_is_refused_in_indonesian():
     result = _run("--lang", "fr", "demo")
     assert result.exit_code == 2 and "Nilai tidak sah untuk '--lang'" in result.output
+
+
+def test_path_metavars_and_their_errors_follow_the_language(tmp_path):
+    """click names a path type once, in the language of the moment it was made: English help
+    and errors said FOLDER / BERKAS; the Indonesian ones stay as they were."""
+    for lang in ("en", "id", "en"):  # switching back and forth in one process
+        serve = _run("serve", "--help", "--lang", lang).output
+        check = _run("check", "--help", env={"COMPLIANCE_LANG": lang}).output
+        if lang == "en":
+            assert "--password-file FILE" in serve and "--data-dir DIRECTORY" in serve
+            assert "--cache-dir DIRECTORY" in check and "FOLDER" not in serve + check and "BERKAS" not in serve
+        else:
+            assert "--password-file BERKAS" in serve and "--data-dir FOLDER" in serve
+            assert "--cache-dir FOLDER" in check
+    a_file = tmp_path / "store"
+    a_file.write_text("")
+    english = _run("check", "x.pdf", "--cache-dir", str(a_file), "--lang", "en")
+    assert english.exit_code == 2 and f"Directory '{a_file}' is a file." in english.output
+    indonesian = _run("check", "x.pdf", "--cache-dir", str(a_file))
+    assert indonesian.exit_code == 2 and "adalah berkas, bukan folder." in indonesian.output
