@@ -75,7 +75,7 @@ def _replace_everywhere(article, old: str, new: str) -> bool:
 def _edit(reg, c, new_raw: str):
     """A copy of ``reg`` where citation ``c`` reads ``new_raw`` instead."""
     edited = copy.deepcopy(reg)
-    article = edited.article(str(c.place["pasal"]))
+    article = edited.article(str(c.place.pasal))
     text, end = article.text, c.offset + len(c.raw)
     # the snippet stays on the reference's line, so that the ayat/item texts hold it too
     start = max(0, c.offset - 60, text.rfind("\n", 0, c.offset) + 1)
@@ -131,8 +131,8 @@ def misdirect_candidates(reg, citations, rng: random.Random, per_doc: int):
     numbered = [a.label for a in _body(reg) if a.label.isdigit() and a.label != "1"]
     by_article: dict[str, list] = {}
     for c in citations:
-        if c.place.get("part") == "pasal" and c.internal and c.exists and not c.place.get("parent"):
-            by_article.setdefault(str(c.place["pasal"]), []).append(c)
+        if c.place.part == "pasal" and c.internal and c.exists and not c.place.parent:
+            by_article.setdefault(str(c.place.pasal), []).append(c)
     near, far = [], []
     for label, cited in by_article.items():
         article = reg.article(label)
@@ -162,10 +162,10 @@ def self_candidates(reg, citations, rng: random.Random, per_doc: int):
     out = []
     for c in citations:
         bare = re.fullmatch(r"ayat\s*\((\d+)\)", c.raw)
-        if (bare and c.place.get("part") == "pasal" and c.internal and c.exists and not c.place.get("parent")
-                and c.place.get("ayat") and c.pinpoint == f"pasal-{c.place['pasal'].lower()}-ayat-{bare.group(1)}"
-                and c.place["ayat"] != bare.group(1)):
-            out.append((c, c.place["ayat"]))
+        if (bare and c.place.part == "pasal" and c.internal and c.exists and not c.place.parent
+                and c.place.ayat and c.pinpoint == f"pasal-{c.place.pasal.lower()}-ayat-{bare.group(1)}"
+                and c.place.ayat != bare.group(1)):
+            out.append((c, c.place.ayat))
     rng.shuffle(out)
     return out[:per_doc]
 
@@ -195,7 +195,7 @@ def measure(path: Path, reg, rng: random.Random, per_doc: int, tally: dict, list
         edited = _edit(reg, c, f"Pasal {label}")
         if edited is None:
             continue
-        grade = classify(reg, str(c.place["pasal"]), cue_start, home, label)
+        grade = classify(reg, str(c.place.pasal), cue_start, home, label)
         hits = _found(review(edited), label, before)
         cell = tally["misdirected"].setdefault((kind, grade), [0, 0])
         cell[0] += 1
@@ -205,7 +205,7 @@ def measure(path: Path, reg, rng: random.Random, per_doc: int, tally: dict, list
             tally["suggested"][1] += hits[0].suggestion.split()[1] == home
             tally["suggested"][2] += hits[0].suggestion == " ".join(c.raw.split())
         if listing and grade == "detectable" and not hits:
-            print(f"  missed {path.name} Pasal {c.place['pasal']}: {c.raw} -> Pasal {label} ({kind})")
+            print(f"  missed {path.name} Pasal {c.place.pasal}: {c.raw} -> Pasal {label} ({kind})")
     for c, own in self_candidates(reg, citations, rng, per_doc):
         edited = _edit(reg, c, f"ayat ({own})")
         if edited is None:

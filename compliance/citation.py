@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from compliance.models_place import Place
+
 
 @dataclass
 class Citation:
     """One citation-like span. ``target`` is the canonical id with its pinpoint
     (``perpres/2018/95#pasal-58-ayat-4``); ``regulation`` the id without it.
-    ``place`` says where the span stands: ``{part, pasal, ayat, item}``.
+    ``place`` says where the span stands (a ``Place``; in the JSON ``{part, pasal, ayat, item}``).
     ``status`` is what ``regulations/relations.yaml`` knows of the target
     (``revoked_by``, ``amended_by``); ``amends`` is a regulation the text itself
     says this cited one amends ("... sebagaimana telah diubah dengan <this>").
@@ -28,7 +30,7 @@ class Citation:
     target: str | None
     pinpoint: str | None
     relation: str
-    place: dict[str, str | None]
+    place: Place
     resolved: bool
     internal: bool = False
     regulation: str | None = None
@@ -50,7 +52,7 @@ class Citation:
             "pinpoint": self.pinpoint,
             "pinpoint_end": self.pinpoint_end,
             "relation": self.relation,
-            "place": dict(self.place),
+            "place": self.place.part_dict(),
             "resolved": self.resolved,
             "internal": self.internal,
             "title": self.title,

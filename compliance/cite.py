@@ -31,30 +31,30 @@ def regulation_key(reg: Regulation) -> str:
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
-def place_texts(reg: Regulation) -> Iterator[tuple[dict, str]]:
+def place_texts(reg: Regulation) -> Iterator[tuple[Place, str]]:
     """(place, text) of every text citations are searched in, in document order."""
     if reg.preamble:
-        yield {"part": "judul"}, reg.preamble
+        yield Place("judul"), reg.preamble
     for i, text in enumerate(reg.menimbang):
         m = markers().item_label.match(text)
-        yield {"part": "menimbang", "item": m.group(1) if m else chr(ord("a") + i) if i < 26 else str(i + 1)}, text
+        yield Place("menimbang", item=m.group(1) if m else chr(ord("a") + i) if i < 26 else str(i + 1)), text
     for i, entry in enumerate(reg.mengingat):
-        yield {"part": "mengingat", "item": _mengingat_item(i, entry)}, entry.text
+        yield Place("mengingat", item=_mengingat_item(i, entry)), entry.text
     for article in reg.articles:
-        yield {"part": "pasal", "pasal": article.label, "parent": article.parent}, article.text
+        yield Place("pasal", pasal=article.label, parent=article.parent), article.text
     for diktum in reg.diktum:
-        yield {"part": "diktum", "diktum": diktum.label}, diktum.text
+        yield Place("diktum", diktum=diktum.label), diktum.text
     if reg.penjelasan:
         if reg.penjelasan.umum:
-            yield {"part": "penjelasan", "pasal": None}, reg.penjelasan.umum
+            yield Place("penjelasan"), reg.penjelasan.umum
         for entry in reg.penjelasan.pasal:
-            yield {"part": "penjelasan", "pasal": entry.get("label")}, entry.get("text", "")
+            yield Place("penjelasan", pasal=entry.get("label")), entry.get("text", "")
     for block in reg.lampiran:
-        yield {"part": "lampiran", "title": block.title or None}, block.text
+        yield Place("lampiran", lampiran="Lampiran"), block.text
 
 
 def _mengingat_item(i: int, entry: Mengingat) -> str:
-    """The ``place["item"]`` of the i-th Mengingat entry: its printed label, else its position."""
+    """The ``place.item`` of the i-th Mengingat entry: its printed label, else its position."""
     return (entry.label or str(i + 1)).strip("().")
 
 
@@ -62,8 +62,8 @@ def mengingat_citations(reg: Regulation, citations: list[Citation]) -> list[tupl
     """Each Mengingat entry with the citations found in it, in text order."""
     by_item: dict[str | None, list[Citation]] = {}
     for c in citations:
-        if c.place.get("part") == "mengingat":
-            by_item.setdefault(c.place.get("item"), []).append(c)
+        if c.place.kind == "mengingat":
+            by_item.setdefault(c.place.item, []).append(c)
     return [(entry, by_item.get(_mengingat_item(i, entry), [])) for i, entry in enumerate(reg.mengingat)]
 
 
@@ -108,7 +108,7 @@ def find_citations(reg: Regulation) -> list[Citation]:
         if not text:
             continue
         found = _cite_text(reg, text, place, self_id, amended, index)
-        if place["part"] in ("judul", "lampiran"):  # the title and the annex header name the regulation itself
+        if place.part in ("judul", "lampiran"):  # the title and the annex header name the regulation itself
             found = [c for c in found if not _names_itself(c, reg.metadata, self_id)]
         citations.extend(found)
     for citation in citations:
@@ -117,15 +117,15 @@ def find_citations(reg: Regulation) -> list[Citation]:
 
 
 def _cite_text(
-    reg: Regulation, text: str, place: dict, self_id: str, amended: str | None, index: dict[str, Article]
+    reg: Regulation, text: str, place: Place, self_id: str, amended: str | None, index: dict[str, Article]
 ) -> list[Citation]:
     found = find(text)
     ids = {id(span): span_id(span, reg.metadata) for span in found.regulations}
-    relations, amends = relations_in(text, found, ids, place["part"])
+    relations, amends = relations_in(text, found, ids, place.part)
     out: list[Citation] = []
     targeted = set()
-    marks = {"pasal": markers().ayat_in_text, "penjelasan": markers().penjelasan_ayat}.get(place["part"])
-    ayat_marks = [(m.start(), m.group(1)) for m in marks.finditer(text)] if marks and place.get("pasal") else []
+    marks = {"pasal": markers().ayat_in_text, "penjelasan": markers().penjelasan_ayat}.get(place.part)
+    ayat_marks = [(m.start(), m.group(1)) for m in marks.finditer(text)] if marks and place.pasal else []
     named_pasal: dict[int, str] = {}  # line -> last article an amending instruction named
     line, counted = 0, 0  # the line of each group, counted on from the one before (groups are in order)
     for group in found.groups:
@@ -145,7 +145,7 @@ def _cite_text(
         reg_id, reason = ids[id(span)]
         out.append(Citation(
             raw=text[span.start:span.end], kind=span.kind, target=reg_id, pinpoint=None,
-            relation=relations.get(id(span), "cites"), place=_place(place, _ayat_at(ayat_marks, span.start)),
+            relation=relations.get(id(span), "cites"), place=place.within(_ayat_at(ayat_marks, span.start)),
             resolved=reg_id is not None,
             regulation=reg_id, title=span.title, amends=amends.get(id(span)), reason=reason, offset=span.start,
         ))
@@ -162,20 +162,12 @@ def _ayat_at(ayat_marks: list[tuple[int, str]], pos: int) -> str | None:
     return here
 
 
-def _place(place: dict, ayat: str | None = None) -> dict[str, str | None]:
-    out = {"part": place["part"], "pasal": place.get("pasal"), "ayat": ayat, "item": place.get("item")}
-    for key in ("parent", "diktum"):
-        if place.get(key):
-            out[key] = place[key]
-    return out
-
-
 def _group_citations(
     reg, text, place, group: Group, ids, cues, self_id, amended, ayat_marks, named_pasal, index
 ) -> list[Citation]:
     relations, amends = cues
     ayat_here = _ayat_at(ayat_marks, group.start)
-    where = _place(place, ayat_here)
+    where = place.within(ayat_here)
     if group.blank:
         return [_unresolved_reference(text[group.start:group.end], group.start, where, "reference-blank", None,
                                       internal=True)]
@@ -194,11 +186,11 @@ def _group_citations(
             continue
         raw = text[ref.start:ref.end]
         # In the preamble "Pasal 47 Radio Regulation" names another document: it does not cite the body.
-        if group.unnamed_target or ("pasal" in ref.path and place["part"] in ("menimbang", "mengingat")):
+        if group.unnamed_target or ("pasal" in ref.path and place.part in ("menimbang", "mengingat")):
             out.append(_unresolved_reference(raw, ref.start, where, "target-unnamed", pinpoint(ref.path)))
             continue
         path, path_end = ref.path, ref.path_end
-        instruction = place.get("pasal") == "I" and place.get("parent") is None
+        instruction = place.pasal == "I" and place.parent is None
         if amended and instruction and named_pasal and "pasal" not in path:
             # "Ketentuan Pasal 26 ditambah 3 ayat yakni ayat (3) ...": the instruction's article
             path = {"pasal": named_pasal, **path}
@@ -216,7 +208,7 @@ def _group_citations(
         citation = Citation(
             raw=raw, kind=reg.metadata.jenis_kode, target=f"{base}#{pin}", pinpoint=pin, pinpoint_end=pin_end,
             # only the amending instructions (Pasal I) amend; quoted articles merely cite
-            relation=relations.get(id(group), "cites") if into_amended and place.get("pasal") == "I" else "cites",
+            relation=relations.get(id(group), "cites") if into_amended and place.pasal == "I" else "cites",
             place=where, resolved=True,
             internal=not into_amended, regulation=base, offset=ref.start, form="reference",
         )
@@ -228,19 +220,19 @@ def _group_citations(
     return out
 
 
-def _unresolved_reference(raw: str, offset: int, where: dict, reason: str, pin: str | None,
+def _unresolved_reference(raw: str, offset: int, where: Place, reason: str, pin: str | None,
                           internal: bool = False) -> Citation:
     """A bare reference ("Pasal 5 ayat (2)") kept unresolved, with why."""
     return Citation(raw=raw, kind=None, target=None, pinpoint=pin, relation="cites", place=where, resolved=False,
                     internal=internal, reason=reason, offset=offset, form="reference")
 
 
-def _into_amended(amended: str | None, place: dict, path: dict[str, str]) -> bool:
+def _into_amended(amended: str | None, place: Place, path: dict[str, str]) -> bool:
     """In an amending regulation (Pasal I, II ...), Pasal I, the articles it quotes and any
     arabic-numbered article reference point into the amended act, not into the amending one."""
     if amended is None:
         return False
-    if place.get("parent") is not None or place.get("pasal") == "I":
+    if place.parent is not None or place.pasal == "I":
         return True
     return "pasal" in path and not _ROMAN.match(path["pasal"])
 
@@ -249,15 +241,15 @@ def _fill_from_context(path, path_end, place, ayat_here):
     """Complete "ayat (1)" or "huruf a" with the article (and ayat) they are written in."""
     path = dict(path)
     top = min(LEVELS.index(level) for level in path)
-    if place["part"] == "menimbang" and "pasal" not in path:
+    if place.part == "menimbang" and "pasal" not in path:
         if set(path) == {"huruf"}:
             return {"menimbang": path["huruf"]}, None, None
         return path, path_end, "context-missing"
     if "pasal" not in path:
-        amending = place.get("pasal") == "I" and place.get("parent") is None
-        if not place.get("pasal") or place["part"] not in ("pasal", "penjelasan") or amending:
+        amending = place.pasal == "I" and place.parent is None
+        if not place.pasal or place.part not in ("pasal", "penjelasan") or amending:
             return path, path_end, "context-missing"
-        path["pasal"] = place["pasal"]
+        path["pasal"] = place.pasal
         if top >= LEVELS.index("huruf") and "ayat" not in path and ayat_here:
             path["ayat"] = ayat_here
     if path_end is not None:
@@ -269,11 +261,6 @@ def _fill_from_context(path, path_end, place, ayat_here):
 # --- reports -----------------------------------------------------------------------
 
 
-def describe_place(place: dict[str, str | None]) -> str:
-    """Short label of a place as printed in regulations: "Pasal 12 ayat (2)", "Menimbang b"."""
-    return Place.from_part(place).short()
-
-
 def dangling(citations: list[Citation]) -> list[Citation]:
     """Internal references to an article, ayat, huruf or angka the regulation does not have."""
     return [c for c in citations if c.internal and c.exists is False]
@@ -281,7 +268,7 @@ def dangling(citations: list[Citation]) -> list[Citation]:
 
 def reference_warnings(citations: list[Citation]) -> list[Warning_]:
     """One ``dangling-reference`` warning per dangling reference; detail "place: reference"."""
-    return [Warning_("dangling-reference", f"{describe_place(c.place)}: {c.raw}") for c in dangling(citations)]
+    return [Warning_("dangling-reference", f"{c.place.short()}: {c.raw}") for c in dangling(citations)]
 
 
 def add_reference_warnings(reg: Regulation, citations: list[Citation] | None = None) -> list[Citation]:
@@ -319,7 +306,7 @@ def dangling_messages(citations: list[Citation], lang: str = "id") -> list[str]:
     """"Pasal 12 merujuk Pasal 25 ayat (3), yang tidak ada" for each dangling reference."""
     from compliance.i18n import message
 
-    return [message("dangling-reference", lang, place=describe_place(c.place), ref=c.raw) for c in dangling(citations)]
+    return [message("dangling-reference", lang, place=c.place.short(), ref=c.raw) for c in dangling(citations)]
 
 
 def citations_report(reg: Regulation, citations: list[Citation], lang: str = "id") -> dict[str, Any]:
@@ -345,7 +332,7 @@ def render_citations(reg: Regulation, citations: list[Citation], lang: str = "id
 
     lines = [regulation_key(reg)]
     for c in citations:
-        line = f"{describe_place(c.place)}: {c.raw.replace(chr(10), ' ')}"
+        line = f"{c.place.short()}: {c.raw.replace(chr(10), ' ')}"
         if c.resolved:
             line += f" -> {c.target}" + (f" .. {c.pinpoint_end}" if c.pinpoint_end else "") + f" [{c.relation}]"
         else:

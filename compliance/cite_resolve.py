@@ -16,7 +16,7 @@ from functools import cache
 
 from compliance.cite_find import Found, RegulationSpan
 from compliance.cite_vocab import LEVELS, Vocabulary, norm_key, surface_pattern, vocabulary
-from compliance.models import Metadata
+from compliance.models import Metadata, Place
 from compliance.resources import data_yaml
 
 def slug(text: str) -> str:
@@ -51,17 +51,33 @@ def pinpoint_levels(target: str) -> list[tuple[str, str]]:
     return out
 
 
-def pinpoint_label(node_id: str | None) -> str:
-    """``x#pasal-58-ayat-4`` -> "Pasal 58 ayat (4)" (the last nested article wins for quoted ones;
-    empty when there is no pinpoint)."""
+def pinpoint_place(node_id: str | None) -> Place | None:
+    """The place a pinpoint names: ``x#pasal-58-ayat-4`` -> Pasal 58 ayat (4) (the last nested
+    article wins for quoted ones; ``menimbang-huruf-a`` -> Menimbang huruf a); None without one."""
     frag = (node_id or "").partition("#")[2].split("/")[-1]
-    if frag.split("-")[0] not in LEVELS:  # menimbang-huruf-a
-        return " ".join(frag.split("-")).capitalize()
-    out = []
+    if frag.startswith("menimbang-huruf-"):
+        return Place("menimbang", item=frag[len("menimbang-huruf-"):])
+    if frag.split("-")[0] not in LEVELS:
+        return None
+    labels: dict[str, str] = {}
+    points = []
     for node, level in pinpoint_levels("x#" + frag):
-        label = node.rsplit(f"{level}-", 1)[-1].upper() if level == "pasal" else node.rsplit(f"{level}-", 1)[-1]
-        out.append({"pasal": f"Pasal {label}", "ayat": f"ayat ({label})"}.get(level, f"{level} {label}"))
-    return " ".join(out)
+        label = node.rsplit(f"{level}-", 1)[-1]
+        if level in ("huruf", "angka"):
+            points.append(label)
+        else:
+            labels[level] = label.upper() if level == "pasal" else label
+    kind = "item" if points else "ayat" if "ayat" in labels else "pasal"
+    return Place(kind, pasal=labels.get("pasal"), ayat=labels.get("ayat"), item=" ".join(points) or None)
+
+
+def pinpoint_label(node_id: str | None) -> str:
+    """``x#pasal-58-ayat-4`` -> "Pasal 58 ayat (4)", as ``Place`` prints it; empty when there is no pinpoint."""
+    place = pinpoint_place(node_id)
+    if place is not None:
+        return place.text()
+    frag = (node_id or "").partition("#")[2].split("/")[-1]
+    return " ".join(frag.split("-")).capitalize()  # a part the pinpoints do not build: as written
 
 
 def _whole_number_id(printed: str) -> str | None:

@@ -128,16 +128,16 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
                       label=f"Pasal {article.label}", page=article.page, parent_article=article.parent)
         b.edge(article_node(reg_id, article.parent) if article.parent else reg_id, node, "contains")
     for c in citations:
-        if c.place.get("part") == "pasal" and c.place.get("pasal"):
-            source = article_node(reg_id, c.place["pasal"], c.place.get("parent"))
+        if c.place.part == "pasal" and c.place.pasal:
+            source = article_node(reg_id, c.place.pasal, c.place.parent)
         else:
             source = reg_id
-        attrs = {"raw": c.raw, "title": c.title, "part": c.place.get("part"), "item": c.place.get("item"),
-                 "ayat": c.place.get("ayat"), "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
+        attrs = {"raw": c.raw, "title": c.title, "part": c.place.part, "item": c.place.item,
+                 "ayat": c.place.ayat, "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
         if not c.resolved:
-            b.node(f"unresolved:{reg_id}:{c.place.get('part')}:{c.offset}:{c.raw}", type="unresolved",
+            b.node(f"unresolved:{reg_id}:{c.place.part}:{c.offset}:{c.raw}", type="unresolved",
                    label=c.raw, reason=c.reason)
-            b.edge(source, f"unresolved:{reg_id}:{c.place.get('part')}:{c.offset}:{c.raw}", c.relation, **attrs)
+            b.edge(source, f"unresolved:{reg_id}:{c.place.part}:{c.offset}:{c.raw}", c.relation, **attrs)
             continue
         target = b.target(c.target, c.exists)
         b.edge(source, target, c.relation, dangling=True if c.exists is False else None, **attrs)

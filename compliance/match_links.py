@@ -90,11 +90,10 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
     Mengingat item, holding the citation's offset, with the cited words at that
     offset of the unit's text."""
     place, start, raw = citation.place, citation.offset, citation.raw
-    part = place.get("part")
+    part = place.part
     if part not in ("pasal", "menimbang", "mengingat", "lampiran", "diktum"):
         return None  # the title or the Penjelasan
-    article = {"pasal": (place.get("pasal"), place.get("parent")),
-               "diktum": ("Diktum", place.get("diktum"))}.get(part)
+    article = {"pasal": (place.pasal, place.parent), "diktum": ("Diktum", place.diktum)}.get(part)
     candidates = []
     for unit in all_units:
         if part == "lampiran":
@@ -107,5 +106,5 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
             continue
         if unit.start <= start < unit.end and unit.text.startswith(raw, start):
             candidates.append(unit)
-    labelled = [u for u in candidates if article is not None or (u.ayat or "").strip("().") == place.get("item")]
+    labelled = [u for u in candidates if article is not None or (u.ayat or "").strip("().") == place.item]
     return (labelled or candidates or [None])[0]

@@ -90,8 +90,8 @@ class Place:
 
     @classmethod
     def from_part(cls, place: dict[str, Any]) -> Place:
-        """The place a citation's ``place`` dict names (``{"part": "pasal", "pasal": "5", ...}``,
-        as ``compliance.cite.place_texts`` writes it)."""
+        """The place a citation's JSON ``place`` names (``{"part": "pasal", "pasal": "5", ...}``,
+        the inverse of ``part_dict``; a region's stored quotes have only these)."""
         part = place.get("part")
         if part == "pasal":
             kind = "item" if place.get("item") else "ayat" if place.get("ayat") else "pasal"
@@ -104,8 +104,33 @@ class Place:
         if part == "lampiran":
             return cls("lampiran", lampiran="Lampiran")
         if part == "penjelasan":
-            return cls("penjelasan", pasal=place.get("pasal"))
+            return cls("penjelasan", pasal=place.get("pasal"), ayat=place.get("ayat"))
         return cls("judul")
+
+    def within(self, ayat: str | None) -> Place:
+        """The same place narrowed to the ayat a position falls in (None: the place itself)."""
+        if not ayat:
+            return self
+        return replace(self, ayat=ayat, kind="ayat" if self.kind == "pasal" else self.kind)
+
+    @property
+    def part(self) -> str:
+        """The part of the regulation the place is in, as a citation's JSON names it: pasal,
+        menimbang, mengingat, diktum, penjelasan, lampiran or judul."""
+        if self.diktum:
+            return "diktum"
+        if self.in_article:
+            return "pasal"
+        return "lampiran" if self.kind == "lampiran-section" else self.kind
+
+    def part_dict(self) -> dict[str, str | None]:
+        """A citation's JSON ``place``: ``{part, pasal, ayat, item}``, with ``parent`` and
+        ``diktum`` when set (compliance/cite@1, unchanged)."""
+        out = {"part": self.part, "pasal": self.pasal, "ayat": self.ayat, "item": self.item}
+        for key in ("parent", "diktum"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
 
     # --- printing -----------------------------------------------------------------------
 
@@ -115,13 +140,11 @@ class Place:
         words = PLACE_WORDS.get(lang, PLACE_WORDS[DEFAULT_LANG])
         if self.kind == "item" and self.diktum:  # a point of a diktum
             return f"{words['diktum']} {self.diktum} {_points(self.item, words)}"
-        if self.in_article:
-            ref = f"{words['pasal']} {self.pasal}"
+        if self.in_article:  # a pinpoint of another act may name no article: "ayat (2)"
             sub = (self.ayat or "").strip("() ")
-            if sub:
-                ref += f" {words['ayat']} ({sub})"
-            if self.item:
-                ref += f" {_points(self.item, words)}"
+            ref = " ".join(x for x in (f"{words['pasal']} {self.pasal}" if self.pasal else "",
+                                       f"{words['ayat']} ({sub})" if sub else "",
+                                       _points(self.item, words) if self.item else "") if x)
             if self.parent:
                 ref += f" ({words['in_pasal']} {self.parent})"
             return ref

@@ -35,9 +35,9 @@ def test_an_injection_moves_one_reference_and_the_review_sees_it():
     bench, reg = bench_module(), _reg()
     citations = citations_of(reg)
     drawn = bench.misdirect_candidates(reg, citations, random.Random(1), 5)
-    kinds = {(str(c.place["pasal"]), kind) for c, _, kind, _, _ in drawn}
+    kinds = {(str(c.place.pasal), kind) for c, _, kind, _, _ in drawn}
     assert {("4", "near"), ("4", "far"), ("5", "near")} <= kinds
-    c = next(c for c, _, _, _, _ in drawn if str(c.place["pasal"]) == "4")
+    c = next(c for c, _, _, _, _ in drawn if str(c.place.pasal) == "4")
     edited = bench._edit(reg, c, "Pasal 2")
     assert "radio siaran sebagaimana dimaksud dalam Pasal 2 ditetapkan" in edited.article("4").text
     assert "Pasal 1 ditetapkan" in reg.article("4").text  # the original is left alone

@@ -10,13 +10,12 @@ import yaml
 from compliance.cite import (
     add_reference_warnings,
     dangling,
-    describe_place,
     find_citations,
     resolved_mengingat,
 )
 from compliance.cite_find import Vocabulary, find, vocabulary
 from compliance.cite_resolve import known_status, metadata_id, span_id
-from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Penjelasan, Regulation, Source
+from compliance.models import Article, Ayat, Item, Mengingat, Metadata, Penjelasan, Place, Regulation, Source
 from compliance.resources import data_dir
 from tests.conftest import CORPUS
 from tests.transcript import internal_reference_counts, read_transcript
@@ -75,7 +74,8 @@ def test_pinpoints_into_an_external_regulation():
     assert citation.target == "perpres/2018/95#pasal-58-ayat-4"
     assert citation.regulation == "perpres/2018/95" and citation.pinpoint == "pasal-58-ayat-4"
     assert citation.raw == "Pasal 58 ayat (4) Peraturan Presiden Nomor 95 Tahun 2018"
-    assert citation.place == {"part": "pasal", "pasal": "3", "ayat": None, "item": None}
+    assert citation.place == Place("pasal", pasal="3")
+    assert citation.to_dict()["place"] == {"part": "pasal", "pasal": "3", "ayat": None, "item": None}
 
 
 def test_pinpoint_list_into_the_constitution():
@@ -92,7 +92,7 @@ def test_internal_references_inherit_article_and_ayat():
                                           Ayat("3", "(3) ...")])
     other = Article("6", "Ketentuan sebagaimana dimaksud dalam Pasal 5 ayat (1) sampai dengan ayat (3) berlaku.", 1)
     reg = _reg([article, other])
-    got = [(c.place["pasal"], c.place["ayat"], c.target, c.pinpoint_end, c.exists) for c in find_citations(reg)]
+    got = [(c.place.pasal, c.place.ayat, c.target, c.pinpoint_end, c.exists) for c in find_citations(reg)]
     own = "perbup/labuhanbatu/2018/14"
     assert got == [
         ("5", "2", f"{own}#pasal-5-ayat-1", None, True),
@@ -114,7 +114,7 @@ def test_dangling_reference_is_a_warning_with_its_place():
     citations = add_reference_warnings(reg)
     (bad,) = dangling(citations)
     assert bad.raw == "Pasal 25 ayat (3)" and bad.reason == "dangling-reference"
-    assert describe_place(bad.place) == "Pasal 12"
+    assert bad.place.short() == "Pasal 12"
     assert [(w.code, w.detail) for w in reg.warnings] == [("dangling-reference", "Pasal 12: Pasal 25 ayat (3)")]
     add_reference_warnings(reg)  # idempotent
     assert len(reg.warnings) == 1
@@ -277,7 +277,7 @@ def test_real_drafting_errors_are_flagged():
     docs = _corpus_docs()
     name = "PERMENKOMINFO_2018_011.md"
     reg = read_transcript(CORPUS / name, docs[name])
-    flagged = {(describe_place(c.place), c.raw) for c in dangling(find_citations(reg))}
+    flagged = {(c.place.short(), c.raw) for c in dangling(find_citations(reg))}
     # Pasal 36 has no ayat; Pasal 9 has two ayat and ayat (2) no points.
     assert ("Pasal 38", "Pasal 36 ayat (2)") in flagged
     assert ("Pasal 9 ayat (2)", "ayat (2) huruf b") in flagged
@@ -318,7 +318,8 @@ def test_penjelasan_notes_take_their_article_and_ayat_heading():
     reg.penjelasan = Penjelasan(pasal=[{"label": "5", "text": "Ayat (1)\nCukup jelas.\nAyat (2)\nHuruf a\n"
                                                               "Lokasi sebagaimana dimaksud pada huruf b."}])
     (citation,) = find_citations(reg)
-    assert citation.place == {"part": "penjelasan", "pasal": "5", "ayat": "2", "item": None}
+    assert citation.place == Place("penjelasan", pasal="5", ayat="2")
+    assert citation.to_dict()["place"] == {"part": "penjelasan", "pasal": "5", "ayat": "2", "item": None}
     assert citation.target.endswith("#pasal-5-ayat-2-huruf-b") and citation.exists
 
 
@@ -366,8 +367,19 @@ def test_citations_in_the_lampiran_are_found_and_reach_the_matcher(tmp_path):
     path = tmp_path / "perbup-contohjaya.txt"
     path.write_text(LAMPIRAN_TEXT, encoding="utf-8")
     reg = compliance.load(path)
-    in_annex = [c for c in find_citations(reg) if c.place["part"] == "lampiran"]
+    in_annex = [c for c in find_citations(reg) if c.place.part == "lampiran"]
     assert [c.target for c in in_annex] == ["perpres/2018/95#pasal-58"]  # the annex header naming itself is no citation
     finding = next(f for f in check(reg).findings if f.requirement == "audit-keamanan")
     assert ("Lampiran", "citation") in [(e.pasal, e.via) for e in finding.evidence]
     assert finding.status == "partial"  # a citation alone never makes it fulfilled
+
+
+def test_a_pinpoint_prints_as_the_place_it_names():
+    from compliance.cite_resolve import pinpoint_label, pinpoint_place
+
+    assert pinpoint_place("perpres/2018/95#pasal-5-ayat-2-huruf-b-angka-1") == Place(
+        "item", pasal="5", ayat="2", item="b 1")
+    assert pinpoint_label("perpres/2018/95#pasal-5-ayat-2-huruf-b-angka-1") == "Pasal 5 ayat (2) huruf b angka 1"
+    assert pinpoint_place("x#pasal-i/pasal-12a") == Place("pasal", pasal="12A")  # the quoted article
+    assert pinpoint_place("x#menimbang-huruf-c").text("en") == "Menimbang huruf c"
+    assert pinpoint_place("x") is None and pinpoint_label("x") == ""

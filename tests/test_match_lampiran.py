@@ -60,10 +60,10 @@ def test_a_keputusan_speaks_only_for_what_it_sets():
 def test_a_citation_in_a_diktum_reaches_the_matcher():
     text = KEPUTUSAN.replace("b. melakukan pemantauan dan evaluasi SPBE setiap tahun;",
                              "b. menyusun Peta Rencana sesuai Pasal 19 Peraturan Presiden Nomor 95 Tahun 2018;")
-    from compliance.cite import describe_place, find_citations
+    from compliance.cite import find_citations
 
     reg = _parse(text)
-    in_diktum = [c for c in find_citations(reg) if c.place["part"] == "diktum"]
-    assert [describe_place(c.place) for c in in_diktum] == ["Diktum KEDUA"]
+    in_diktum = [c for c in find_citations(reg) if c.place.part == "diktum"]
+    assert [c.place.short() for c in in_diktum] == ["Diktum KEDUA"]
     finding = _by_id(reg)["peta-rencana"]
     assert ("Diktum KEDUA", "citation") in [(e.pasal, e.via) for e in finding.evidence]

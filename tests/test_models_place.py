@@ -62,3 +62,25 @@ def test_a_citation_place_prints_short_for_cite_and_in_full_for_readers(part, sh
 
 def test_a_catalog_basis_prints_as_a_place_of_the_national_act():
     assert ayat_ref("61", "1") == "Pasal 61 ayat (1)" and ayat_ref("19") == "Pasal 19"
+
+
+@pytest.mark.parametrize("part", [
+    {"part": "pasal", "pasal": "12", "ayat": "2", "item": None},
+    {"part": "pasal", "pasal": "5A", "ayat": None, "item": None, "parent": "I"},
+    {"part": "menimbang", "pasal": None, "ayat": None, "item": "b"},
+    {"part": "mengingat", "pasal": None, "ayat": None, "item": "3"},
+    {"part": "penjelasan", "pasal": "5", "ayat": "2", "item": None},
+    {"part": "penjelasan", "pasal": None, "ayat": None, "item": None},
+    {"part": "diktum", "pasal": None, "ayat": None, "item": None, "diktum": "KEDUA"},
+    {"part": "lampiran", "pasal": None, "ayat": None, "item": None},
+    {"part": "judul", "pasal": None, "ayat": None, "item": None},
+])
+def test_a_citation_place_writes_the_json_it_was_read_from(part):
+    assert Place.from_part(part).part_dict() == part
+
+
+def test_a_place_narrowed_to_an_ayat_and_a_pinpoint_naming_no_article():
+    assert Place("pasal", pasal="5").within("2") == Place("ayat", pasal="5", ayat="2")
+    assert Place("penjelasan", pasal="5").within("2").text() == "Penjelasan Pasal 5"
+    assert Place("pasal", pasal="5").within(None) == Place("pasal", pasal="5")
+    assert Place("item", ayat="2", item="b").text() == "ayat (2) huruf b"  # a pinpoint of another act

@@ -11,7 +11,7 @@ import pytest
 import compliance
 from compliance.check import check
 from compliance.cite import place_texts
-from compliance.models import Regulation
+from compliance.models import Place, Regulation
 from compliance.places import places, text_of
 from compliance.regulation_json import regulation_from_json
 from tests.conftest import CORPUS, EXAMPLES
@@ -26,11 +26,10 @@ if REGIONAL.exists():
                       if d["text_layer"])
 
 
-def _citation_texts(reg: Regulation, place: dict) -> list[str]:
+def _citation_texts(reg: Regulation, place: Place) -> list[str]:
     """The texts a citation's place names (an annex names no block: every Lampiran block)."""
-    key = ("part", "pasal", "parent", "item")
     return [text for where, text in place_texts(reg)
-            if all(where.get(k) == place.get(k) for k in key if k in where or k in place)]
+            if all(getattr(where, k) == getattr(place, k) for k in ("part", "pasal", "parent", "item"))]
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)

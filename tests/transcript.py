@@ -118,7 +118,7 @@ def internal_reference_counts(corpus: Path, docs: dict[str, dict]) -> list[tuple
     for entry in yaml.safe_load(INTERNAL_REFS.read_text(encoding="utf-8"))["documents"]:
         reg = read_transcript(corpus / entry["file"], docs[entry["file"]])
         expected = Counter((r["pasal"], r.get("parent"), r["target"]) for r in entry["references"])
-        found = Counter((c.place.get("pasal"), c.place.get("parent"), c.target) for c in find_citations(reg)
-                        if c.form == "reference" and c.place["part"] == "pasal")
+        found = Counter((c.place.pasal, c.place.parent, c.target) for c in find_citations(reg)
+                        if c.form == "reference" and c.place.part == "pasal")
         out.append((entry["file"], expected, found))
     return out

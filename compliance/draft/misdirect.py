@@ -279,9 +279,9 @@ def misdirected(reg: Regulation, citations: list[Citation]) -> list[dict[str, An
     ``misdirected-reference`` note (where, page, reference, subject, target, suggestion)."""
     by_article: dict[str, list[Citation]] = {}
     for c in citations:
-        if (c.place.get("part") == "pasal" and c.internal and c.exists and c.resolved and not c.place.get("parent")
+        if (c.place.part == "pasal" and c.internal and c.exists and c.resolved and not c.place.parent
                 and c.pinpoint and not c.pinpoint_end and c.pinpoint.startswith("pasal-")):
-            by_article.setdefault(str(c.place["pasal"]), []).append(c)
+            by_article.setdefault(str(c.place.pasal), []).append(c)
     if not by_article:
         return []
     doc = _Document(reg)
@@ -364,6 +364,6 @@ def _check_chain(reg: Regulation, doc: _Document, text: str, cue_start: int,
     stating = [u for u in doc.places(full, citing) if not doc.defines(u)] if full != wanted else []  # place naming it all
     c = chain[0]
     reference = text[c.offset:chain[-1].offset + len(chain[-1].raw)]
-    suggestion = _likely_target(doc, stating or whole or near, terms, str(c.place["pasal"]))
+    suggestion = _likely_target(doc, stating or whole or near, terms, str(c.place.pasal))
     return {"where": where(reg, c), "page": place_page(reg, c.place), "reference": reference, "subject": subject,
             "target": ", ".join(t.label for t in targets), "suggestion": suggestion}

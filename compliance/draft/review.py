@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.cite import Citation, citations_of, dangling, describe_place
+from compliance.cite import Citation, citations_of, dangling
 from compliance.draft.misdirect import misdirected
 from compliance.draft.units import Unit, article_units, citing_chain, place_page, walk, where
 from compliance.models import Regulation
@@ -50,7 +50,7 @@ class ReviewNote:
 def review(reg: Regulation, citations: list[Citation] | None = None) -> list[ReviewNote]:
     """Every place to check, in document order of the checks (dangling, self, misdirected, numbering)."""
     citations = citations_of(reg) if citations is None else citations
-    notes = [ReviewNote("dangling-reference", describe_place(c.place), place_page(reg, c.place), c.raw)
+    notes = [ReviewNote("dangling-reference", c.place.short(), place_page(reg, c.place), c.raw)
              for c in dangling(citations)]
     notes += _self_references(reg, citations)
     notes += [ReviewNote("misdirected-reference", **fields) for fields in misdirected(reg, citations)]
@@ -66,10 +66,10 @@ def _self_references(reg: Regulation, citations: list[Citation]) -> list[ReviewN
     for c in citations:
         if not c.resolved or not c.pinpoint or c.pinpoint_end or c.form != "reference":
             continue
-        part = c.place.get("part")
+        part = c.place.part
         if part == "menimbang":
-            hit = c.pinpoint == f"menimbang-huruf-{c.place.get('item')}"
-        elif part == "pasal" and (c.internal or c.place.get("parent")):
+            hit = c.pinpoint == f"menimbang-huruf-{c.place.item}"
+        elif part == "pasal" and (c.internal or c.place.parent):
             chain = citing_chain(reg, c)
             # the article as a whole only when it has no ayat or points of its own
             hit = any(u.pin == c.pinpoint and (u.level != "pasal" or not u.children) for u in chain)
@@ -89,7 +89,7 @@ def _doubtful_place(reg: Regulation, c: Citation, chain: list[Unit]) -> bool:
     """The citing place may not be what the structure says: a bare "ayat (1)" glued to a
     "pasal 84" the finder did not join, or a unit holding a second ayat mark the parser
     could not split (an OCR'd "12)" for "(2)")."""
-    article = reg.article(str(c.place.get("pasal")), c.place.get("parent"))
+    article = reg.article(str(c.place.pasal), c.place.parent)
     before = article.text[max(0, c.offset - 40):c.offset]
     if _PASAL_BEFORE.search(before):
         return True

@@ -9,11 +9,11 @@ again in the text (a wrapped line starting with "(2)" is no ayat).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from compliance.cite import Citation, describe_place
+from compliance.cite import Citation
 from compliance.cite_resolve import slug
-from compliance.models import Article, Item, Regulation
+from compliance.models import Article, Item, Place, Regulation
 
 
 @dataclass
@@ -44,19 +44,19 @@ def _lead(text: str, items: list[Item]) -> str:
     return text[:at] if at > 0 else text
 
 
-def _items(items: list[Item], pin: str, label: str, article: Article, body: str, offset: int, lead: str,
-           level: str = "huruf") -> list[Unit]:
+def _items(items: list[Item], pin: str, place: Place, article: Article, body: str, offset: int,
+           lead: str) -> list[Unit]:
     out, cursor = [], offset
     for item in items:
         item_level = "angka" if item.label.isdigit() else "huruf"
         own_pin = f"{pin}-{item_level}-{slug(item.label)}"
-        own_label = f"{label} {item_level} {item.label}"
+        own = replace(place, kind="item", item=f"{place.item} {item.label}" if place.item else item.label)
         start = _find(body, item.text, cursor)
-        unit = Unit(own_pin, own_label, item_level, article.label, item.text, lead + " " + item.text,
+        unit = Unit(own_pin, own.text(), item_level, article.label, item.text, lead + " " + item.text,
                     start, start + len(item.text) if start >= 0 else -1)
         if start >= 0:
             cursor = start + 1
-        unit.children = _items(item.items, own_pin, own_label, article, body, max(start, offset),
+        unit.children = _items(item.items, own_pin, own, article, body, max(start, offset),
                                _lead(item.text, item.items))
         out.append(unit)
     return out
@@ -65,20 +65,20 @@ def _items(items: list[Item], pin: str, label: str, article: Article, body: str,
 def article_units(article: Article) -> Unit:
     """The article as a tree of units, positions relative to ``article.text``."""
     pin = f"pasal-{slug(article.label)}"
-    label = f"Pasal {article.label}"
-    top = Unit(pin, label, "pasal", article.label, article.text, article.text, 0, len(article.text))
+    place = Place("pasal", pasal=article.label)
+    top = Unit(pin, place.text(), "pasal", article.label, article.text, article.text, 0, len(article.text))
     cursor = 0
     for ayat in article.ayat:
-        ayat_pin, ayat_label = f"{pin}-ayat-{slug(ayat.label)}", f"{label} ayat ({ayat.label})"
+        ayat_pin, ayat_place = f"{pin}-ayat-{slug(ayat.label)}", place.within(ayat.label)
         start = _find(article.text, ayat.text, cursor)
-        unit = Unit(ayat_pin, ayat_label, "ayat", article.label, ayat.text, ayat.text, start,
+        unit = Unit(ayat_pin, ayat_place.text(), "ayat", article.label, ayat.text, ayat.text, start,
                     start + len(ayat.text) if start >= 0 else -1)
         if start >= 0:
             cursor = start + 1
-        unit.children = _items(ayat.items, ayat_pin, ayat_label, article, article.text, max(start, 0),
+        unit.children = _items(ayat.items, ayat_pin, ayat_place, article, article.text, max(start, 0),
                                _lead(ayat.text, ayat.items))
         top.children.append(unit)
-    top.children += _items(article.items, pin, label, article, article.text, 0, _lead(article.text, article.items))
+    top.children += _items(article.items, pin, place, article, article.text, 0, _lead(article.text, article.items))
     return top
 
 
@@ -120,21 +120,21 @@ def leaves(reg: Regulation) -> list[Unit]:
 
 def citing_chain(reg: Regulation, c: Citation) -> list[Unit]:
     """The places (outermost first) a reference stands in."""
-    article = reg.article(str(c.place.get("pasal")), c.place.get("parent"))
+    article = reg.article(str(c.place.pasal), c.place.parent)
     return innermost(article_units(article), c.offset) if article else []
 
 
-def place_page(reg: Regulation, place: dict) -> int | None:
-    if place.get("part") != "pasal":
+def place_page(reg: Regulation, place: Place) -> int | None:
+    if place.part != "pasal":
         return None
-    article = reg.article(str(place.get("pasal")), place.get("parent"))
+    article = reg.article(str(place.pasal), place.parent)
     return article.page if article else None
 
 
 def where(reg: Regulation, c: Citation) -> str:
     """The printed place a reference stands in ("Pasal 12 ayat (2) huruf b")."""
-    if c.place.get("part") == "pasal":
+    if c.place.part == "pasal":
         chain = citing_chain(reg, c)
         if chain:
             return chain[-1].label
-    return describe_place(c.place)
+    return c.place.short()

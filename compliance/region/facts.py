@@ -84,12 +84,12 @@ def relations(regulation: Regulation) -> list[dict[str, Any]]:
     cited_sentences: set[tuple] = set()
     for c in citations_of(regulation):
         if (c.relation not in ("revokes", "amends") or c.internal or (c.regulation and c.regulation == own)
-                or c.place.get("part") not in _STATING_PARTS):
+                or c.place.part not in _STATING_PARTS):
             continue
-        key = (c.place.get("part"), c.place.get("pasal"), c.place.get("parent"))
+        key = (c.place.part, c.place.pasal, c.place.parent)
         unit = texts.get(key)
         quote = _sentence(unit[1], c.offset) if unit else c.raw
-        place = {k: c.place.get(k) for k in ("part", "pasal", "ayat", "parent")}
+        place = {k: c.place.part_dict().get(k) for k in ("part", "pasal", "ayat", "parent")}
         entry = {"kind": c.relation, "target": c.regulation, "title": c.title, "raw": c.raw,
                  "place": place, "quote": quote}
         found.setdefault((c.relation, c.regulation or c.raw, quote), entry)
