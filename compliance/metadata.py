@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -98,12 +99,45 @@ def _nomor(rest: str) -> tuple[str, int | None]:
 def _head_daerah(issuer: str) -> str | None:
     """``BUPATI BATU GADING`` -> ``Kabupaten Batu Gading``: the region of the first issuer of a
     joint regulation, from the heads of region in ``regulations/kinds.yaml``; None for ministers."""
+    issuer = markers().issuer_joining_word.sub("", issuer.strip())  # "GUBERNUR X DAN" / "BUPATI Y"
     for level, titles in kinds().get("heads", {}).items():
         for title in titles:
-            m = re.match(rf"^{re.escape(title)}\s+(?P<name>\S.*)$", issuer.strip(), re.IGNORECASE)
+            m = re.match(rf"^{re.escape(title)}\s+(?P<name>\S.*)$", issuer, re.IGNORECASE)
             if m:
                 return f"{kinds()['daerah_levels'][level]} {_title_case(m.group('name').strip(' ,'))}"
     return None
+
+
+def _parties(md: Metadata, texts: list[str], start: int, first: int) -> list[dict[str, Any]]:
+    """A joint regulation's issuers in title order, each with the number printed for it:
+    ``BUPATI X`` / ``DAN`` / ``WALI KOTA Y`` / ``NOMOR 4 TAHUN 2022`` / ``NOMOR 11 TAHUN
+    2022``. Empty unless two numbers or more follow; an issuer that is not a head of region
+    (a minister) or a count that does not match leaves ``jabatan`` and ``daerah`` None."""
+    vocab = markers()
+    numbers = [(md.nomor, md.tahun)]
+    for t in texts[first + 1 : first + 6]:
+        line = vocab.nomor_line.match(t)
+        if not line:
+            break
+        numbers.append(_nomor(vocab.tentang_word.split(line.group("rest"))[0]))
+    if len(numbers) < 2:
+        return []
+    found = match_kind(texts[start])
+    title = " ".join([found[1] if found else "", *texts[start + 1 : first + 1]])
+    issuers = _issuers(vocab.nomor_word.split(title)[0])
+    if len(issuers) != len(numbers):
+        issuers = [""] * len(numbers)
+    return [{"jabatan": _title_case(issuer) or None, "daerah": _head_daerah(issuer) if issuer else None,
+             "nomor": nomor, "tahun": tahun} for issuer, (nomor, tahun) in zip(issuers, numbers)]
+
+
+def _issuers(text: str) -> list[str]:
+    """``BUPATI X DAN WALI KOTA Y`` -> the issuers, each starting at a head of region's title
+    (``regulations/kinds.yaml`` heads), the word joining them left out."""
+    titles = "|".join(re.escape(t) for ts in kinds().get("heads", {}).values() for t in ts)
+    starts = [m.start() for m in re.finditer(rf"(?i)\b(?:{titles})\b", text)]
+    return [markers().issuer_joining_word.sub("", text[a:b]).strip()
+            for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
 def _daerah(name: str, kind: dict) -> str | None:
@@ -140,6 +174,9 @@ def parse_metadata(preamble: list[Line], closing: Closing | None) -> Metadata:
             if md.tahun is None and j + 1 < len(texts):
                 m = vocab.tahun.match(texts[j + 1])
                 md.tahun = _year(m.group("year")) if m else None
+            if any(k["code"] == md.jenis_kode and k.get("joint") for k in kinds()["kinds"]):
+                md.pihak = _parties(md, texts, start, j)
+                md.daerah = (md.pihak[0]["daerah"] if md.pihak else None) or md.daerah  # the first issuer's
             break
     md.tentang = _tentang(texts, start)
     if closing is not None:

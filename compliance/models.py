@@ -180,6 +180,9 @@ class Metadata:
     ditetapkan: str | None = None  # ISO date when printed, else None
     diundangkan: str | None = None
     kementerian: str | None = None  # ministry code (kinds.yaml ministries) of a Peraturan Menteri
+    # a joint regulation's issuers in title order, each with its own number:
+    # [{jabatan, daerah, nomor, tahun}]; nomor/tahun/daerah above are the first one's
+    pihak: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def nomor_pokok(self) -> int | None:
@@ -196,6 +199,7 @@ class Metadata:
             "ditetapkan": self.ditetapkan,
             "diundangkan": self.diundangkan,
             "kementerian": self.kementerian,
+            **({"pihak": self.pihak} if self.pihak else {}),  # additive: only a joint regulation has it
         }
 
 

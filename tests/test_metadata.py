@@ -37,3 +37,37 @@ def test_closing_parts():
     assert (c.ditetapkan_di, c.ditetapkan_tanggal, c.penandatangan) == ("Jakarta", "21 April 2008", "NAMA PRESIDEN")
     assert (c.diundangkan_di, c.diundangkan_tanggal) == ("Jakarta", "22 April 2008")
     assert c.lembaran == "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2008 NOMOR 58"
+
+
+JOINT = """GUBERNUR SEGARA RAYA          BUPATI LEMBAH HIJAU
+PERATURAN BERSAMA
+GUBERNUR SEGARA RAYA DAN
+BUPATI LEMBAH HIJAU
+NOMOR 3 TAHUN 2021
+NOMOR 12 TAHUN 2021
+TENTANG
+KERJA SAMA PUSAT DATA"""
+
+
+def test_a_joint_regulation_carries_every_issuers_number():
+    md = parse_metadata(_lines(JOINT), None)
+    assert (md.nomor, md.tahun, md.daerah) == ("3", 2021, "Provinsi Segara Raya")  # the first issuer's
+    assert md.pihak == [
+        {"jabatan": "Gubernur Segara Raya", "daerah": "Provinsi Segara Raya", "nomor": "3", "tahun": 2021},
+        {"jabatan": "Bupati Lembah Hijau", "daerah": "Kabupaten Lembah Hijau", "nomor": "12", "tahun": 2021}]
+    assert md.to_dict()["pihak"] == md.pihak and md.to_dict()["nomor"] == "3"
+    ministers = parse_metadata(_lines(JOINT.replace("GUBERNUR SEGARA RAYA DAN", "MENTERI DALAM NEGERI DAN")
+                                      .replace("BUPATI LEMBAH HIJAU", "MENTERI KEUANGAN")), None)
+    assert [(p["jabatan"], p["daerah"], p["nomor"]) for p in ministers.pihak] == [(None, None, "3"), (None, None, "12")]
+    one_line = parse_metadata(_lines("PERATURAN BERSAMA WALI KOTA TELUK BIRU DAN BUPATI LEMBAH HIJAU NOMOR 2 TAHUN 2023\n"
+                                     "NOMOR 9 TAHUN 2023\nTENTANG\nX"), None)
+    assert [(p["jabatan"], p["nomor"]) for p in one_line.pihak] == [("Wali Kota Teluk Biru", "2"), ("Bupati Lembah Hijau", "9")]
+    assert one_line.daerah == "Kota Teluk Biru"  # not "... Dan Bupati Lembah Hijau"
+
+
+def test_one_number_makes_no_parties_and_the_json_stays_as_it_was():
+    single = parse_metadata(_lines(JOINT.replace("NOMOR 12 TAHUN 2021\n", "")), None)
+    assert single.nomor == "3" and single.pihak == [] and "pihak" not in single.to_dict()
+    perwal = parse_metadata(_lines("PERATURAN WALI KOTA DENPASAR\nNOMOR 5 TAHUN 2020\nNOMOR 6 TAHUN 2020\nTENTANG\nX"),
+                            None)
+    assert perwal.pihak == [] and "pihak" not in perwal.to_dict()  # only a joint kind has parties

@@ -31,3 +31,4 @@ def test_shape_against_its_key(key_path):
     assert len(reg.lampiran) == key["lampiran_count"]
     if key.get("lampiran_sections"):
         assert [s.label for block in reg.lampiran for s in block.sections] == key["lampiran_sections"]
+    assert md.pihak == key.get("parties", [])  # a joint regulation: every issuer with its own number
