@@ -77,8 +77,11 @@ def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
     for block in reg.lampiran:
         out.append(f"Lampiran ({message('outline-page', lang, page=block.page)}): "
                    f"{first_line(block.title or block.text)}")
-        for section in block.sections:
-            indent = "  " if section.label.count(" ") < 2 else "    "
+        seen: set[str] = set()
+        for section in block.sections:  # nested under the chapter or part its label starts with
+            nested = any(section.label.startswith(label + " ") for label in seen)
+            seen.add(section.label)
+            indent = "    " if nested else "  "
             out.append(f"{indent}{section.label} {first_line(section.title, 70)} "
                        f"({message('outline-page', lang, page=section.page)})".replace("  (", " ("))
     if reg.warnings:

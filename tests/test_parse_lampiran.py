@@ -111,7 +111,7 @@ def test_without_the_shape_a_lampiran_has_no_sections():
     assert block.sections == []
 
 
-KEPUTUSAN_WITH_PARTS = """KEPUTUSAN WALI KOTA TELUK BIRU
+KEPUTUSAN_BODY = """KEPUTUSAN WALI KOTA TELUK BIRU
 NOMOR 100/45/HK/2024
 TENTANG
 PEMBENTUKAN TIM PENGELOLA PORTAL
@@ -126,7 +126,8 @@ Ditetapkan di Teluk Biru
 pada tanggal 2 Januari 2024
 WALI KOTA TELUK BIRU,
 AHMAD SURYA
-""" + LETTERED.replace(
+"""
+KEPUTUSAN_WITH_PARTS = KEPUTUSAN_BODY + LETTERED.replace(
     "2. Ketua mengoordinasikan penyusunan Arsitektur SPBE dan Peta Rencana SPBE.",
     "2. Ketua menyusun dan menetapkan Peta Rencana SPBE Pemerintah Daerah untuk jangka waktu 5 (lima) tahun.")
 
@@ -180,3 +181,12 @@ def test_a_header_on_one_line_and_a_keputusan_header_with_its_date():
 ])
 def test_no_header_with_a_subject_is_no_header(text):
     assert header_end(text, TENTANG) == 0
+
+
+def test_the_outline_nests_a_part_s_letters_under_it():
+    from compliance.outline import render_outline
+
+    reg = _parse(KEPUTUSAN_BODY + ROMAN)
+    lines = [line for line in render_outline(reg).splitlines() if "angka romawi" in line]
+    assert [line[: len(line) - len(line.lstrip())] for line in lines] == ["  ", "    ", "    ", "  ", "    ", "    ", "  ", "  "]
+    assert lines[0].strip().startswith("angka romawi I PENDAHULUAN")
