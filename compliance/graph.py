@@ -125,7 +125,8 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
                  file=reg.source.file, parsed=True, tentang=meta.tentang)
     for article in reg.articles:
         node = b.node(article_node(reg_id, article.label, article.parent), type="article",
-                      label=f"Pasal {article.label}", page=article.page, parent_article=article.parent)
+                      label=Place("pasal", pasal=article.label).text(), page=article.page,
+                      parent_article=article.parent)
         b.edge(article_node(reg_id, article.parent) if article.parent else reg_id, node, "contains")
     for c in citations:
         if c.place.part == "pasal" and c.place.pasal:
@@ -178,7 +179,7 @@ def _evidence_node(b: _Builder, reg_id: str, place: Place) -> str:
         node = article_node(reg_id, pasal, place.parent)
         if node in b.g:
             return node
-        b.node(node, type="article", label=f"Pasal {pasal}")
+        b.node(node, type="article", label=Place("pasal", pasal=pasal).text())
     else:
         node = f"{reg_id}#{pasal.lower()}"
         b.node(node, type="part", label=pasal)
