@@ -45,7 +45,7 @@ def review_words() -> dict[str, Any]:
         "verb": re.compile("(?:" + "|".join(data["verb_prefixes"]) + ")"),
         "nouns": frozenset(data["not_verbs"]),
         "heads": frozenset(data["generic_heads"]),
-        "stated": frozenset(data["stated_generic"]),
+        "stated": {group[0]: tuple(group) for group in data["stated_generic"]},
         "generic": frozenset(data["generic_words"]),
         "structure": frozenset(data["structure_words"]),
         "relations": frozenset(data["relation_heads"]),
@@ -81,6 +81,12 @@ def subject_before(text: str, end: int) -> str:
         # names the generic last noun, not the phrase (a capitalised term is a name)
         return taken[0] if taken[0] in words["stated"] else ""
     return " ".join(reversed(taken))
+
+
+def _stated_forms(word: str) -> frozenset[str]:
+    """The stems of a generic word and of the words a place may set it by instead ("tugas":
+    "bertugas", "fungsi", "bertanggung jawab")."""
+    return frozenset().union(*(forms(w) for w in review_words()["stated"][word]))
 
 
 def _says_nothing(word: str) -> bool:
@@ -152,7 +158,7 @@ class _Document:
                             low in words["relations"]))
         if not out:  # only generic words: those the place that sets them states ("tugas", "Pelaksana")
             out = [(f, self._share(f, self.df, self.n), self._share(f, self.place_df, self.places_n), False)
-                   for f in dict.fromkeys(forms(w) for w in re.findall(r"[A-Za-z]+", subject.lower())
+                   for f in dict.fromkeys(_stated_forms(w) for w in re.findall(r"[A-Za-z]+", subject.lower())
                                           if w in words["stated"])]
         return out
 
