@@ -231,3 +231,46 @@ def test_letters_a_scan_confuses_are_folded_when_words_are_compared():
 
     assert stems_in("Lernbaqa Penyiaran Asinq") >= stems_in("Lembaga Penyiaran Asing")
     assert stems_in("ID-SIRTII") == stems_in("ID-SIRTU")
+
+
+_TOPICS = ["pelatihan pegawai", "pendanaan kegiatan", "pelaporan tahunan", "pengadaan perangkat", "kearsipan dinamis",
+           "pengaduan masyarakat", "kerja sama antardaerah", "penghargaan inovasi", "pembinaan teknis"]
+SERVICE = """PERATURAN WALI KOTA CONTOH
+NOMOR 5 TAHUN 2024
+TENTANG
+MANAJEMEN SPBE
+
+WALI KOTA CONTOH,
+Menimbang : a. bahwa manajemen SPBE perlu diatur;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG MANAJEMEN SPBE.
+
+Pasal 1
+Manajemen SPBE meliputi:
+a. manajemen risiko;
+b. manajemen layanan SPBE; dan
+c. manajemen data.
+
+Pasal 2
+(1) Manajemen data dilaksanakan oleh Dinas.
+(2) Dinas menyusun standar layanan data.
+
+Pasal 3
+Manajemen Layanan SPBE sebagaimana dimaksud dalam Pasal {service} dilaksanakan melalui pusat bantuan.
+
+""" + "".join(f"Pasal {n}\nKetentuan {topic} ditetapkan oleh Wali Kota.\n\n" for n, topic in enumerate(_TOPICS, 4)) + """Pasal 13
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def test_a_capitalised_name_must_be_said_as_a_name():
+    """Pasal 2 uses "manajemen" and "layanan" (not "SPBE"), but never "manajemen layanan
+    SPBE": word by word it would pass for the target; as a name it does not."""
+    def notes(service):
+        reg = parse(clean([Page(1, SERVICE.format(service=service))]), Source("perwal.txt", "0" * 64, 1))
+        return {n.where: n for n in review(reg) if n.code == "misdirected-reference"}
+
+    assert notes("1 huruf b") == {}
+    note = notes("2")["Pasal 3"]
+    assert (note.reference, note.subject, note.suggestion) == ("Pasal 2", "Manajemen Layanan SPBE", "Pasal 1 huruf b")

@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from compliance.cite import Citation
+from compliance.draft.phrases import holds_in_order, names_in, word_forms
 from compliance.draft.units import Unit, citing_chain, index, place_page, where
 from compliance.draft.words import fold, forms, stem, stems_in
 from compliance.models import Regulation
@@ -51,6 +52,7 @@ def review_words() -> dict[str, Any]:
         "relations": frozenset(data["relation_heads"]),
         "limit": int(data["subject_words"]),
         "absent": float(data["absent_rate"]),
+        "name_absent": float(data["name_absent_rate"]),
         "variant_articles": int(data["variant_articles"]),
     }
 
@@ -127,6 +129,7 @@ class _Document:
         self.units = index(reg)
         body = [a for a in reg.articles if a.parent is None]
         self.article_stems = {a.label: stems_in(a.text) for a in body}
+        self.article_words = {a.label: word_forms(a.text) for a in body}
         self.df: dict[str, int] = {}
         for stems in self.article_stems.values():
             for s in stems:
@@ -200,6 +203,21 @@ class _Document:
                 score += math.log(p_article)
             elif i > 0 or len(terms) == 1 or not relation:
                 score += math.log((1 - p_article) / absent)
+        return score
+
+    def name_evidence(self, subject: str, targets: list[Unit]) -> float:
+        """Log-odds added by the subject's capitalised names ("Manajemen Layanan SPBE") that no
+        cited article says as a name (its words side by side, in order): the right place says
+        the name itself, all but at ``name_absent_rate``; an article picked at random lacks it
+        by how few articles say it. (Its words, present or not, are weighed one by one too.)"""
+        absent = review_words()["name_absent"]
+        cited = [self.article_words[t.article] for t in targets]
+        score = 0.0
+        for name in names_in(subject, _says_nothing):
+            if any(holds_in_order(words, name, 0) for words in cited):
+                continue
+            saying = sum(holds_in_order(words, name, 0) for words in self.article_words.values())
+            score += math.log((1 - min(saying, self.n) / (self.n + 1)) / absent)
         return score
 
     def defines(self, unit: Unit) -> bool:
@@ -329,19 +347,7 @@ def states_as_phrase(text: str, terms: list[tuple[frozenset[str], float, float, 
     at most one other word between two of them; a relation head opening the subject
     ("permohonan", "status") may be missing."""
     wanted = [t[0] for i, t in enumerate(terms) if not (i == 0 and t[3] and len(terms) > 1)]
-    words = [forms(w.lower()) for w in re.findall(r"[A-Za-z]+", without_backrefs(text)) if len(w) >= 3]
-    for start, word in enumerate(words):
-        if not word & wanted[0]:
-            continue
-        at, found = start, 1
-        while found < len(wanted):
-            nxt = next((j for j in range(at + 1, min(at + 3, len(words))) if words[j] & wanted[found]), None)
-            if nxt is None:
-                break
-            at, found = nxt, found + 1
-        if found == len(wanted):
-            return True
-    return False
+    return holds_in_order(word_forms(without_backrefs(text)), wanted)
 
 
 def _check_chain(reg: Regulation, doc: _Document, text: str, cue_start: int,
@@ -355,7 +361,7 @@ def _check_chain(reg: Regulation, doc: _Document, text: str, cue_start: int,
     # huruf a" names something of huruf a that its article may state elsewhere
     unit = set().union(*(stems_in(t.scope) for t in targets if t.level != "pasal"))
     article = set().union(unit, *(doc.article_stems[t.article] for t in targets))
-    if doc.slip_evidence(terms, article, unit) <= 0:
+    if doc.slip_evidence(terms, article, unit) + doc.name_evidence(subject, targets) <= 0:
         return None
     citing = {u.pin for u in citing_chain(reg, chain[0])}
     # words most articles use need not be there, nor a relation head opening the subject
