@@ -126,7 +126,10 @@ def test_a_generic_word_inside_a_capitalised_name_tells_places_apart():
     ("yang melakukan pelanggaran ketentuan ", ""),  # the cue names the generic "ketentuan"
     ("Setiap Orang yang memenuhi unsur ", "unsur"),
     ("berdasarkan penetapan pemenang seleksi oleh Menteri ", "penetapan pemenang seleksi oleh Menteri"),  # an agent
-    ("izin yang ditetapkan oleh Menteri ", "Menteri"),  # a verb before the agent: no act named
+    ("izin yang ditetapkan oleh Menteri ", "izin"),  # a verb before the agent: the phrase it describes
+    ("Lembaga Penyiaran Asing yang menyiarkan di Indonesia ", "Lembaga Penyiaran Asing"),  # a relative clause
+    ("Objek Seleksi yang dapat dimenangkan (spectrum cap) ", "Objek Seleksi"),
+    ("Penyelenggara Jasa yang melanggar ketentuan ", ""),  # the cue names the generic "ketentuan"
     ("Dalam melaksanakan tugas ", "tugas"),  # a generic noun the place setting it states
     ("sanksi terhadap pelanggaran ", ""),  # a violation of what the target sets: not named by it
 ])

@@ -51,6 +51,7 @@ def review_words() -> dict[str, Any]:
         "structure": frozenset(data["structure_words"]),
         "relations": frozenset(data["relation_heads"]),
         "limit": int(data["subject_words"]),
+        "relative_words": int(data["relative_clause_words"]),
         "absent": float(data["absent_rate"]),
         "name_absent": float(data["name_absent_rate"]),
         "variant_articles": int(data["variant_articles"]),
@@ -61,13 +62,17 @@ def review_words() -> dict[str, Any]:
 _GLOSS = re.compile(r"\s*\((?![0-9]{1,2}\)|[a-z]\))[^()\n]{2,60}\)")
 
 
-def subject_before(text: str, end: int) -> str:
+def subject_before(text: str, end: int, relative: bool = True) -> str:
     """The noun phrase a reference cue follows: up to ``subject_words`` words back, stopping at
-    punctuation, an ayat mark, a word that opens a clause or an active/passive verb."""
+    punctuation, an ayat mark, a word that opens a clause or an active/passive verb. When the
+    words up to such a stop name nothing and a relative clause holds them ("Lembaga Penyiaran
+    Asing yang menyelenggarakan siaran di Indonesia", "Objek Seleksi yang dapat dimenangkan"),
+    the phrase the clause describes."""
     words = review_words()
     window = _GLOSS.sub(" ", text[max(0, end - 200):end])
     window = re.split(r"[.;:,()\n]|\s-\s", window)[-1]
     taken: list[str] = []
+    stopped = False
     for word in reversed(window.split()):
         if len(taken) >= words["limit"]:
             break
@@ -75,10 +80,15 @@ def subject_before(text: str, end: int) -> str:
             taken.append(word)  # "penetapan pemenang oleh Menteri": the act before its agent
             continue
         if word.lower() in words["clause"] or _verb(word):
+            stopped = True
             break
         taken.append(word)
     if taken and taken[-1].lower() in words["agents"]:  # "ditetapkan oleh Menteri": no act before it
         taken = taken[:-1]
+    if relative and stopped and all(_says_nothing(t) for t in taken) and not (taken and taken[0] in words["heads"]):
+        clause = list(re.finditer(r"(?i)\byang\b", window))
+        if clause and len(window[clause[-1].end():].split()) <= words["relative_words"]:
+            return subject_before(window, clause[-1].start(), relative=False)
     if taken and taken[0] in words["heads"]:  # "pelanggaran ketentuan sebagaimana ...": the reference
         # names the generic last noun, not the phrase (a capitalised term is a name)
         return taken[0] if taken[0] in words["stated"] else ""
