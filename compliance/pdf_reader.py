@@ -4,9 +4,10 @@ pdfium is not thread-safe and a pdfium call cannot be interrupted, so the only
 sure way to abandon a page that takes too long (or crashes pdfium) is to run
 the pages in a child process and kill it. One long-lived child serves the
 documents of this process one after another (starting a process per document
-cost more than the rebuilding of lines), sending the pages' texts back through a
-pipe in batches (a message per page cost more than the rebuilding of lines too) and
-each rendered image (for OCR) at once. The child marks in shared memory which page
+cost more than the rebuilding of lines), receiving each PDF as an in-memory file
+(``_send_request``) and sending the pages' texts back through a pipe in batches (a
+message per page cost more than the rebuilding of lines too) and each rendered image
+(for OCR) at once. The child marks in shared memory which page
 it is on and since when, so the parent, woken by a batch or by ``page_timeout``,
 abandons exactly the page that ran past ``page_timeout``: it kills the child, and a
 fresh one reads the pages not received yet, except that one. The bounds of ``compliance.limits``
@@ -25,6 +26,7 @@ import threading
 import time
 from pathlib import Path
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import recv_handle, send_handle
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -139,8 +141,7 @@ def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None =
             worker, progress = _worker()
             try:
                 progress[0], progress[1] = time.monotonic(), pending[0]  # the first page's clock runs from now
-                worker.send((job, pending, dpi, limits))
-                worker.send_bytes(data)  # the PDF as it is: pickling it would copy it twice more
+                _send_request(worker, (job, pending, dpi, limits), data)
                 pending = yield from _receive(worker, progress, pending, limits, deadline)
             except BaseException:  # interrupted: the worker may still be sending this request
                 stop_worker()
@@ -204,8 +205,8 @@ def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bo
     die_with_parent(parent_pid, by_main_thread)
     while True:
         try:
-            job, numbers, dpi, limits = connection.recv()
-            data = connection.recv_bytes()
+            job, numbers, dpi, limits, shared = connection.recv()
+            data = _receive_pdf(connection, shared)
         except EOFError:
             return
         _limit_memory(limits.reader_memory)
@@ -218,6 +219,49 @@ def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bo
                 batch, sent = [], time.monotonic()
         if batch:
             connection.send(batch)
+
+
+def _send_request(worker: Connection, request: tuple, data: bytes) -> None:
+    """Send the worker a request and the PDF. Through the pipe the bytes go in chunks of the
+    socket's buffer, each a wait for the worker to read it (a context switch per few hundred
+    KB: on a busy machine a fifth of pypdfium2's own time); where the system has in-memory
+    files (Linux memfd), the bytes go once into one, whose descriptor the worker receives and
+    reads in one call. The worker gets the very bytes the caller read (and hashed)."""
+    fd = _memory_file(data)
+    worker.send(request + (fd is not None,))
+    if fd is None:
+        worker.send_bytes(data)  # the PDF as it is: pickling it would copy it twice more
+        return
+    try:
+        send_handle(worker, fd, _WORKER[1].pid)
+    finally:
+        os.close(fd)  # the worker holds its own descriptor; the memory goes when it closes it
+
+
+def _memory_file(data: bytes) -> int | None:
+    """A descriptor of an in-memory file holding ``data``, or None where there is none."""
+    if not hasattr(os, "memfd_create"):
+        return None
+    try:
+        fd = os.memfd_create("compliance-pdf", os.MFD_CLOEXEC)
+    except OSError:  # e.g. forbidden by a sandbox: use the pipe
+        return None
+    try:
+        with open(fd, "wb", closefd=False) as memory:
+            memory.write(data)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _receive_pdf(connection: Connection, shared: bool) -> bytes:
+    """The PDF ``_send_request`` handed over: from the in-memory file, or through the pipe."""
+    if not shared:
+        return connection.recv_bytes()
+    with open(recv_handle(connection), "rb") as memory:
+        memory.seek(0)  # the descriptor shares the sender's offset, at the end of what it wrote
+        return memory.read()
 
 
 def _limit_memory(extra: int) -> None:

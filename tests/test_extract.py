@@ -289,6 +289,22 @@ def _texts_and_worker_owner(path: Path) -> tuple[list[str], int, int]:
     return texts, compliance.pdf_reader._WORKER[0], os.getpid()
 
 
+def test_the_pdf_reaches_the_worker_as_an_in_memory_file_or_through_the_pipe(tmp_path: Path, monkeypatch):
+    """Both ways give the same pages, and the parent keeps no descriptor of a handed-over file."""
+    path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]]))
+    extract(path)  # the worker is running
+    handed = []
+    real = compliance.pdf_reader._memory_file
+    monkeypatch.setattr(compliance.pdf_reader, "_memory_file", lambda data: handed.append(real(data)) or handed[-1])
+    descriptors = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    shared = [p.text for p in extract(path).pages]
+    if descriptors is not None:
+        assert len(os.listdir("/proc/self/fd")) == descriptors
+    assert handed and (handed[0] is not None) == hasattr(os, "memfd_create")
+    monkeypatch.setattr(compliance.pdf_reader, "_memory_file", lambda data: None)
+    assert shared == [p.text for p in extract(path).pages] == ["satu", "dua"]
+
+
 def test_threads_may_extract_at_once(tmp_path: Path):
     """pdfium is not thread-safe: concurrent calls are serialised and each gets its own pages."""
     paths = [_write(tmp_path, f"{i}.pdf", tiny_pdf([[(72, 700, f"Pasal {i}")], [(72, 700, f"Ayat {i}")]]))
