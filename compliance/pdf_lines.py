@@ -13,6 +13,8 @@ line) is split glyph by glyph.
 from __future__ import annotations
 
 import ctypes
+import functools
+import struct
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -47,13 +49,32 @@ class _Run:
     text: str
 
 
+def _direct(function, restype, *argtypes):
+    """``function`` of pypdfium2's bindings called with plain addresses (ints) instead of typed
+    pointers: ctypes then converts no argument, a third of the cost of these small calls."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_ADDRESS, _INT = ctypes.c_void_p, ctypes.c_int
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+_loose_box = _direct(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
+_origin = _direct(pdfium_c.FPDFText_GetCharOrigin, _INT, _ADDRESS, _INT, _ADDRESS, _ADDRESS)
+_char_angle = _direct(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _ADDRESS, _INT)
+
+
 class _Glyphs:
-    """What the C calls on a text page's characters need: the page handle and reusable out-parameters."""
+    """What the C calls on a text page's characters need: the page handle and reusable
+    out-parameters, with their addresses (kept alive here while the calls write to them)."""
 
     def __init__(self, textpage) -> None:
-        self.raw = textpage.raw
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self.raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self._box = pdfium_c.FS_RECTF()
+        self.x_at, self.y_at = ctypes.addressof(self.x), ctypes.addressof(self.y)
+        self.box_at = ctypes.addressof(self._box)
+        # the box as (left, top, right, bottom) in one call, not four attribute reads
+        self.box = functools.partial(_RECT.unpack_from, memoryview(self._box).cast("B"))
 
 
 def page_text(textpage) -> str:
@@ -71,26 +92,28 @@ def _runs(textpage) -> list[_Run]:
     if len(text) != count:  # text and char indices disagree: rebuild one code point per char
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     glyphs = _Glyphs(textpage)
-    raw, rect, x, y = glyphs.raw, glyphs._box, glyphs._x, glyphs._y
-    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    raw, rect_at, x_at, y_at = glyphs.raw, glyphs.box_at, glyphs.x_at, glyphs.y_at
+    box, y = glyphs.box, glyphs.y
+    loose_box, origin = _loose_box, _origin
     runs: list[_Run] = []
     start = 0
     for piece in text.split("\n"):
-        stripped = piece.strip()
-        if stripped:
-            first = start + len(piece) - len(piece.lstrip())
+        opened = piece.lstrip()
+        if opened:
+            stripped = opened.rstrip()
+            first = start + len(piece) - len(opened)
             last = first + len(stripped) - 1
-            loose_box(raw, first, rect)
-            left, bottom, top = rect.left, rect.bottom, rect.top
-            loose_box(raw, last, rect)
-            last_left, last_bottom, right = rect.left, rect.bottom, rect.right
+            loose_box(raw, first, rect_at)
+            left, top, _, bottom = box()
+            loose_box(raw, last, rect_at)
+            last_left, _, right, last_bottom = box()
             height = max(top - bottom, 1.0)
-            origin(raw, first, x, y)
+            origin(raw, first, x_at, y_at)
             baseline = y.value
             # equal font bottoms mean one line; only mixed fonts need the last glyph's baseline
             one_line = abs(last_bottom - bottom) <= 0.1 * height
             if not one_line:
-                origin(raw, last, x, y)
+                origin(raw, last, x_at, y_at)
                 one_line = abs(y.value - baseline) <= SAME_LINE * height
             if one_line and last_left >= left:
                 runs.append(_Run(baseline, height, left, right, _shown(stripped)))
@@ -106,18 +129,17 @@ def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: lis
     Rotated glyphs (a vertical label in a diagram) run along their own direction:
     consecutive glyphs with one rotation stay together, placed at the first of them.
     """
-    raw, rect, x, y = glyphs.raw, glyphs._box, glyphs._x, glyphs._y
-    loose_box, origin, char_angle = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin,
-                                     pdfium_c.FPDFText_GetCharAngle)
+    raw, rect_at, x_at, y_at, box, y = glyphs.raw, glyphs.box_at, glyphs.x_at, glyphs.y_at, glyphs.box, glyphs.y
+    loose_box, origin, char_angle = _loose_box, _origin, _char_angle
     run: _Run | None = None
     piece_start, piece_angle = first, 0.0
     before = len(runs)
     for index in range(first, last + 1):
         if text[index].isspace():
             continue
-        loose_box(raw, index, rect)
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        origin(raw, index, x, y)
+        loose_box(raw, index, rect_at)
+        left, top, right, bottom = box()
+        origin(raw, index, x_at, y_at)
         baseline = y.value
         angle = round(char_angle(raw, index), 2) % 6.28  # rounded: glyphs of one direction compare equal
         rotated_along = run is not None and angle == piece_angle != 0.0
