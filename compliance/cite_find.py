@@ -90,7 +90,7 @@ def find_regulations(text: str, vocab: Vocabulary | None = None) -> list[Regulat
     """Every mention of a regulation by kind and number in ``text``, in order."""
     vocab = vocab or vocabulary()
     spans: list[RegulationSpan] = []
-    for m in vocab.kind_re.finditer(text):
+    for m in vocab.kind_matches(text):
         if spans and m.start() < spans[-1].end:
             continue
         kind_code, issuer, is_abbreviation = vocab.surface(m.group(0))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 from compliance.resources import data_yaml
 
@@ -55,6 +56,40 @@ def surface_pattern(text: str) -> str:
         elif part:
             out.append(re.escape(part))
     return "".join(out)
+
+
+def _tokens(text: str) -> list[str]:
+    """``text`` as the pieces of its ``surface_pattern``: one per character, a space run, a hyphen."""
+    out = []
+    for part in re.split(r"(\s+|-)", text.strip()):
+        if part == "-":
+            out.append(r"\s*-\s*")
+        elif part.isspace():
+            out.append(r"\s*")
+        else:
+            out += [re.escape(c.lower() if c.isascii() else c) for c in part]
+    return out
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A pattern matching what ``alternation(words)`` matches (case-insensitively), with the
+    words' common beginnings written once ("Peraturan (?:Presiden|Pemerintah|...)"), so the
+    engine leaves a word after its first differing letter instead of trying every alternative.
+    Which alternative wins is not kept: use it to test whether some word matches."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for token in _tokens(word):
+            node = node.setdefault(token, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = [token + emit(child) for token, child in node.items() if token]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 def alternation(words: list[str]) -> str:
@@ -102,6 +137,10 @@ class Vocabulary:
         # the initial-letter look-ahead lets the engine skip most positions before trying the alternation
         self.kind_re = re.compile(
             r"(?=[" + re.escape(initials) + r"])(?<![\w-])(?:" + alternation(surface_words) + r")(?![\w])", re.I
+        )
+        # where kind_re matches, found by the words' trie: the long alternation runs only there
+        self._kind_start_re = re.compile(
+            r"(?=[" + re.escape(initials) + r"])(?<![\w-])(?=" + trie_pattern(surface_words) + r"(?![\w]))", re.I
         )
         self.nomor_re = re.compile(r"(?<!\w)(?:" + alternation(words["number_words"]) + r")(?!\w)\s*:?\s*", re.I)
         year = r"(?i:" + alternation(words["year_words"]) + r")"
@@ -164,6 +203,17 @@ class Vocabulary:
                 for more in (entry.get("regulation_abbreviations") or {}).values():
                     words += more
         return words
+
+    def kind_matches(self, text: str) -> Iterator[re.Match]:
+        """What ``kind_re.finditer(text)`` yields, faster: ``kind_re`` is tried only where the
+        trie of the words says one of them starts (the same places: the same test, factored)."""
+        end = 0
+        for start in self._kind_start_re.finditer(text):
+            if start.start() >= end:
+                m = self.kind_re.match(text, start.start())
+                if m:
+                    end = m.end()
+                    yield m
 
     def year(self, printed: str) -> int | None:
         """A year as printed, OCR look-alikes read as the digits they stand for; None when implausible."""

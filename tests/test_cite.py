@@ -383,3 +383,37 @@ def test_a_pinpoint_prints_as_the_place_it_names():
     assert pinpoint_place("x#pasal-i/pasal-12a") == Place("pasal", pasal="12A")  # the quoted article
     assert pinpoint_place("x#menimbang-huruf-c").text("en") == "Menimbang huruf c"
     assert pinpoint_place("x") is None and pinpoint_label("x") == ""
+
+
+KIND_TEXTS = [
+    "berdasarkan Peraturan  Presiden Nomor 95 Tahun 2018 dan Perpres 39/2019",
+    "Undang - Undang Nomor 23 Tahun 2014, Undang-Undang Dasar Negara, UndangUndang Nomor 1",
+    "Perda Kota Bandung Nomor 1 Tahun 2020; Perda Provinsi; Perdakab; perda kota",
+    "ASPERDA, non-Perpres, Perpres-nya, PERATURAN WALI KOTA DENPASAR, Peraturan Walikota, Perwali",
+    "Permen Kominfo, PermenPAN-RB, Permenpan - RB 5/2020, Keputusan Wali Kota, Kepwal, Instruksi Presiden",
+    "Peraturan Pemerintah Pengganti Undang-Undang Nomor 1 Tahun 2020 dan Peraturan Pemerintah Nomor 71",
+    "\nPeraturan\nDaerah\nProvinsi Bali; (Perpres) [UU] 'Permendagri' pada peraturan daerah ini",
+]
+
+
+@pytest.mark.parametrize("text", KIND_TEXTS)
+def test_kinds_are_found_where_the_whole_alternation_finds_them(text):
+    """kind_matches tries the kind pattern only where the words' trie says a word starts: the
+    same matches, same spans and same chosen spelling as scanning with the whole pattern."""
+    vocab = vocabulary()
+    expected = [(m.span(), m.group(0)) for m in vocab.kind_re.finditer(text)]
+    assert expected  # each text names kinds
+    assert [(m.span(), m.group(0)) for m in vocab.kind_matches(text)] == expected
+
+
+def test_the_kinds_trie_matches_every_spelling_and_nothing_longer():
+    import re
+
+    from compliance.cite_vocab import trie_pattern
+
+    words = ["Perda", "Perda Kota", "Perpres", "Per Pres", "Undang-Undang", "UU"]
+    trie = re.compile(r"(?:" + trie_pattern(words) + r")(?![\w])", re.I)
+    for word in words + ["perda  kota", "PERPRES", "Undang - Undang", "PerPres"]:
+        assert trie.fullmatch(word), word
+    for other in ["Perdana", "Perda Kot", "Pres", "Undang", "UUD"]:
+        assert not trie.fullmatch(other), other
