@@ -231,11 +231,21 @@ def chain_re() -> re.Pattern:
 
 
 def relation_before(window: str) -> str | None:
-    """The relation a cue at the end of ``window`` (text just before a citation) gives, if any."""
-    for relation, (before, _) in _cue_patterns().items():
-        if before is not None and before.search(window):
+    """The relation a cue at the end of ``window`` (text just before a citation) gives, if any.
+    No "." or ";" may stand between the cue and the citation, so the search starts after the
+    last one (unless a cue itself holds one)."""
+    patterns = _cue_patterns()
+    start = 0 if _cues_hold_stops() else max(window.rfind("."), window.rfind(";")) + 1
+    for relation, (before, _) in patterns.items():
+        if before is not None and before.search(window, start):
             return relation
     return None
+
+
+@cache
+def _cues_hold_stops() -> bool:
+    cues = _relations_data()["cues"]
+    return any("." in cue or ";" in cue for relation in cues.values() for cue in relation.get("before") or [])
 
 
 def relation_after(window: str) -> str | None:
