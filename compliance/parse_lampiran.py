@@ -107,12 +107,19 @@ def heading_kind(line: str) -> str | None:
     return None
 
 
+def _has_leader(tail: str) -> bool:
+    """Dotted leaders at the end of ``tail``; the regexes run only when the dots or dashes they
+    need are there (three in a row, or spaced)."""
+    return (("..." in tail or "\u2026" in tail or "___" in tail) and _LEADER.search(tail) is not None
+            or ". . " in tail and _LEADER_SPACED.search(tail) is not None)
+
+
 def is_contents_line(line: str, in_contents: bool) -> bool:
     """A table-of-contents line: the "DAFTAR ISI" title, dotted leaders, or (under that
     title) a heading ending in a page number. It names where a topic is printed; it is
     not evidence of the topic."""
     tail = line[-60:]  # leaders sit at the end; a bounded tail keeps the search linear
-    if _LEADER.search(tail) or _LEADER_SPACED.search(tail) or markers().contents_title.match(line):
+    if _has_leader(tail) or markers().contents_title.match(line):
         return True
     return in_contents and bool(_PAGE_END.search(line)) and heading_kind(_PAGE_END.sub("", line).rstrip()) is not None
 
