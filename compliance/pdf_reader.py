@@ -7,7 +7,9 @@ documents of this process one after another (starting a process per document
 cost more than the rebuilding of lines), receiving each PDF as an in-memory file
 (``_send_request``) and sending the pages' texts back through a pipe in batches (a
 message per page cost more than the rebuilding of lines too) and each rendered image
-(for OCR) at once. The child marks in shared memory which page
+(for OCR) at once. The child also opens the PDF and says first how many pages it has, so
+the caller never loads it into pdfium (one opening less, and a file that crashes or hangs
+pdfium as it opens stops the child, not the caller). The child marks in shared memory which page
 it is on and since when, so the parent, woken by a batch or by ``page_timeout``,
 abandons exactly the page that ran past ``page_timeout``: it kills the child, and a
 fresh one reads the pages not received yet, except that one. The bounds of ``compliance.limits``
@@ -18,7 +20,6 @@ instead of waking the OOM killer).
 
 from __future__ import annotations
 
-import math
 import multiprocessing
 import os
 import signal
@@ -35,6 +36,7 @@ from compliance.errors import ComplianceError
 from compliance.limits import MB, Deadline, Limits, exceeded
 from compliance.models import Page, Warning_
 from compliance.pdf_lines import page_text
+from compliance.pdf_page import MAX_PIXELS, PageTooLarge, looks_scanned, render_pgm
 from compliance.workers import die_with_parent
 
 # pdfium's document-loading error codes (FPDF_GetLastError).
@@ -42,16 +44,7 @@ _ERR_FORMAT = 3
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 
-# A page with fewer visible characters than this, mostly covered by one image, is a scan
-# whose words are in the picture (see looks_scanned).
-SCAN_MAX_TEXT = 64  # a stamp or watermark line; the shortest real last page is longer
-SCAN_MIN_COVER = 0.5  # share of the page under images; a logo or a signature is far less
-# The largest page image rendered for OCR (an A2 sheet at 300 dpi): a bigger page (a poster,
-# a broken media box of 200 x 200 inches) is rendered at a lower resolution, not at gigabytes.
-MAX_PIXELS = Limits().max_pixels
-# Below this resolution a page image holds nothing to read: a larger page is refused instead.
-MIN_RENDER_DPI = 10
-
+OPENED = 0  # the "page number" of the worker's first message: the PDF opened, its page count
 TIMEOUT = "timeout"  # the problem reported for a page abandoned after page_timeout
 STOPPED = "worker-stopped"  # ... and for a page during which the worker died
 OUT_OF_MEMORY = "memory-limit"  # ... and for a page that asked for more than reader_memory
@@ -61,11 +54,15 @@ OUT_OF_MEMORY = "memory-limit"  # ... and for a page that asked for more than re
 BATCH_SECONDS = 0.1
 
 
+def refuse_truncated(data: bytes, name: str) -> None:
+    """pdfium silently repairs a cut-off file and returns fewer pages: refuse it."""
+    if b"%%EOF" not in data[-2048:]:
+        raise ComplianceError("pdf-truncated", file=name)
+
+
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     """Open PDF bytes, turning pdfium's failures into one-line errors."""
-    if b"%%EOF" not in data[-2048:]:
-        # pdfium silently repairs a cut-off file and returns fewer pages: refuse it.
-        raise ComplianceError("pdf-truncated", file=name)
+    refuse_truncated(data, name)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -82,22 +79,22 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
 def read_pages(data: bytes, name: str, limits: Limits | None = None,
                deadline: Deadline | None = None) -> tuple[list[Page], list[Warning_], list[int]]:
     """Text of every page in order (abandoned or unreadable pages are empty, with a warning),
-    and the numbers of the pages that look like scans (see ``looks_scanned``).
+    and the numbers of the pages that look like scans (see ``looks_scanned``). The worker
+    opens the PDF and says first how many pages it has (``OPENED``): this process loads no
+    page of it, and a file that crashes or hangs pdfium as it opens stops the worker only.
 
-    Raises ``ComplianceError`` for more pages than ``limits.max_pages`` or when no page could
-    be read, ``OutOfTime`` past the ``deadline``."""
+    Raises ``ComplianceError`` for a damaged file, more pages than ``limits.max_pages`` or
+    when no page could be read, ``OutOfTime`` past the ``deadline``."""
     limits = limits or Limits()
-    with _LOCK:  # pdfium is not thread-safe, in this process either
-        pdf = open_pdf(data, name)
-        count = len(pdf)
-        pdf.close()
-    if exceeded(limits.max_pages, count):
-        raise ComplianceError("limit-pages", file=name, count=count, limit=limits.max_pages)
+    refuse_truncated(data, name)
+    count, failure = 0, None
     texts: dict[int, str] = {}
     scans: list[int] = []
     warnings: list[Warning_] = []
-    for number, result, problem in run_pages("text", data, list(range(1, count + 1)), limits, deadline):
-        if problem == TIMEOUT:
+    for number, result, problem in run_pages("text", data, None, limits, deadline):
+        if number == OPENED:
+            count, failure = result or 0, problem
+        elif problem == TIMEOUT:
             warnings.append(Warning_("page-timeout", detail=f"{limits.page_timeout:g}s", page=number))
         elif problem == OUT_OF_MEMORY:
             warnings.append(Warning_("page-memory", detail=f"{limits.reader_memory / MB:g}", page=number))
@@ -107,6 +104,10 @@ def read_pages(data: bytes, name: str, limits: Limits | None = None,
             texts[number] = result[0]
             if result[1]:
                 scans.append(number)
+    if failure:
+        raise _not_opened(failure, name, limits)
+    if exceeded(limits.max_pages, count):
+        raise ComplianceError("limit-pages", file=name, count=count, limit=limits.max_pages)
     if not texts:  # every page abandoned or unreadable: nothing to go on
         first = warnings[0]
         if first.code == "page-memory":
@@ -116,9 +117,20 @@ def read_pages(data: bytes, name: str, limits: Limits | None = None,
     return [Page(n, texts.get(n, "")) for n in range(1, count + 1)], warnings, scans
 
 
-def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None = None,
+def _not_opened(failure, name: str, limits: Limits) -> ComplianceError:
+    """The error for a PDF the worker could not open: pdfium's reason, or the worker's death."""
+    if isinstance(failure, tuple):  # open_pdf's error: (code, parameters)
+        return ComplianceError(failure[0], file=name, **failure[1])
+    reason = f"{TIMEOUT}:{limits.page_timeout:g}" if failure == TIMEOUT else failure
+    return ComplianceError("pdf-corrupt", file=name, reason=reason)
+
+
+def run_pages(job: str, data: bytes, numbers: list[int] | None, limits: Limits | None = None,
               deadline: Deadline | None = None, dpi: int = 0):
     """Yield (page number, result, problem) for each page of ``numbers``, computed in the worker.
+    With ``numbers`` None, every page: first comes (``OPENED``, page count, problem), where
+    problem is "" or why the PDF could not be opened (then no page follows, nor when the
+    count passes ``limits.max_pages``).
 
     ``job`` is ``text`` (the page's lines) or ``render`` (``render_pgm`` at ``dpi``).
     ``problem`` is "" on success, ``TIMEOUT`` for a page abandoned after
@@ -131,16 +143,17 @@ def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None =
     if multiprocessing.current_process().daemon:
         # a daemonic process (e.g. a multiprocessing.Pool worker) may not start children:
         # work in-process; only the deadline is checked, between pages
-        for message in _page_results(job, data, numbers, dpi, limits.max_pixels):
+        for message in _page_results(job, data, numbers, dpi, limits.max_pixels, max_pages=limits.max_pages):
             deadline.check()
             yield message
         return
     with _LOCK:
-        pending = list(numbers)
-        while pending:
+        pending = None if numbers is None else list(numbers)
+        while pending is None or pending:
             worker, progress = _worker()
             try:
-                progress[0], progress[1] = time.monotonic(), pending[0]  # the first page's clock runs from now
+                # the first page's clock (or the opening's) runs from now
+                progress[0], progress[1] = time.monotonic(), pending[0] if pending else OPENED
                 _send_request(worker, (job, pending, dpi, limits), data)
                 pending = yield from _receive(worker, progress, pending, limits, deadline)
             except BaseException:  # interrupted: the worker may still be sending this request
@@ -148,13 +161,14 @@ def run_pages(job: str, data: bytes, numbers: list[int], limits: Limits | None =
                 raise
 
 
-def _receive(worker: Connection, progress, pending: list[int], limits: Limits, deadline: Deadline):
-    """Yield the worker's results for ``pending`` until all came, or until a page ran past
-    ``page_timeout`` or the worker died on it (that page's problem is yielded and the worker
-    stopped); return the pages still to read."""
-    waiting = set(pending)
+def _receive(worker: Connection, progress, pending: list[int] | None, limits: Limits, deadline: Deadline):
+    """Yield the worker's results for ``pending`` (None: the pages the worker opens the PDF
+    with) until all came, or until a page (or the opening) ran past ``page_timeout`` or the
+    worker died on it (its problem is yielded and the worker stopped); return the pages
+    still to read."""
+    waiting = None if pending is None else set(pending)
     wait = limits.page_timeout
-    while waiting:
+    while waiting is None or waiting:
         batch = None
         try:
             if worker.poll(deadline.bound(wait)):
@@ -164,7 +178,12 @@ def _receive(worker: Connection, progress, pending: list[int], limits: Limits, d
         else:
             if batch is not None:
                 for message in batch:
-                    waiting.discard(message[0])
+                    if message[0] == OPENED:
+                        count = message[1] or 0
+                        pending = [] if message[2] or exceeded(limits.max_pages, count) else list(range(1, count + 1))
+                        waiting = set(pending)
+                    else:
+                        waiting.discard(message[0])
                     yield message
                 wait = limits.page_timeout
                 continue
@@ -177,6 +196,10 @@ def _receive(worker: Connection, progress, pending: list[int], limits: Limits, d
                 continue
             problem = TIMEOUT
         number = int(progress[1])
+        if waiting is None:  # it died or hung opening the PDF
+            stop_worker()
+            yield OPENED, None, problem
+            return []
         if number not in waiting:  # not on a page (cannot happen): blame the next one, as before
             number = next(n for n in pending if n in waiting)
         stop_worker()  # a fresh worker takes the remaining pages
@@ -198,7 +221,7 @@ def _why_stopped(limits: Limits) -> str:
 
 
 def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bool) -> None:
-    """Worker: for each (job, page numbers, dpi, limits) and PDF bytes received, send lists of
+    """Worker: for each (job, page numbers or None, dpi, limits) and PDF bytes received, send lists of
     per-page results (texts batched, see ``BATCH_SECONDS``; each image alone), marking the
     page it is on in ``progress``. It ends with its parent (a batch worker killed for its
     memory takes its reader along)."""
@@ -212,9 +235,9 @@ def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bo
         _limit_memory(limits.reader_memory)
         batch_seconds = BATCH_SECONDS if job == "text" else 0.0
         batch, sent = [], time.monotonic()
-        for result in _page_results(job, data, numbers, dpi, limits.max_pixels, progress):
+        for result in _page_results(job, data, numbers, dpi, limits.max_pixels, progress, limits.max_pages):
             batch.append(result)
-            if time.monotonic() - sent >= batch_seconds:
+            if time.monotonic() - sent >= batch_seconds or result[0] == OPENED:
                 connection.send(batch)
                 batch, sent = [], time.monotonic()
         if batch:
@@ -281,16 +304,26 @@ def _limit_memory(extra: int) -> None:
         return
 
 
-def _page_results(job: str, data: bytes, numbers: list[int], dpi: int, max_pixels: int = MAX_PIXELS,
-                  progress=None):
+def _page_results(job: str, data: bytes, numbers: list[int] | None, dpi: int, max_pixels: int = MAX_PIXELS,
+                  progress=None, max_pages: int = 0):
     """(page number, result, problem) for ``numbers``, one page loaded at a time; any failure
     of one page (pdfium's, a page too large to render, memory) is that page's problem.
-    ``progress`` (shared with the parent) gets (start time, number) of each page after the
-    first, whose clock the parent started."""
-    pdf = pdfium.PdfDocument(data)
+    ``numbers`` None: every page, after (``OPENED``, count, problem) — see ``run_pages``.
+    ``progress`` (shared with the parent) gets (start time, number) of each page whose clock
+    the parent did not start (it starts the first one's, or the opening's)."""
+    if numbers is None:
+        try:
+            pdf = open_pdf(data, "")
+        except ComplianceError as exc:
+            yield OPENED, None, (exc.code, {k: v for k, v in exc.params.items() if k != "file"})
+            return
+        yield OPENED, len(pdf), ""
+        numbers, timed = ([] if exceeded(max_pages, len(pdf)) else range(1, len(pdf) + 1)), 0
+    else:
+        pdf, timed = pdfium.PdfDocument(data), 1
     try:
         for index, number in enumerate(numbers):
-            if progress is not None and index:
+            if progress is not None and index >= timed:
                 progress[0], progress[1] = time.monotonic(), number
             page = None
             try:
@@ -318,42 +351,6 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, bool]:
     finally:
         textpage.close()
     return text, looks_scanned(page, text)
-
-
-def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:
-    """A page with little text that is mostly pictures: a scan whose text layer is only a
-    page number, a stamp or a watermark ("www.jdih..."), so its words are in the picture.
-    Scanners store a page as one image or as a stack of strips, so the images' areas add up."""
-    if len("".join(text.split())) >= SCAN_MAX_TEXT:
-        return False
-    width, height = page.get_size()
-    covered = 0.0
-    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = image.get_bounds()
-        covered += (right - left) * (top - bottom)
-    return covered >= SCAN_MIN_COVER * width * height
-
-
-class PageTooLarge(ValueError):
-    """A page so large that even ``MIN_RENDER_DPI`` would pass the pixel limit (a broken media box)."""
-
-
-def render_pgm(page: pdfium.PdfPage, dpi: int, max_pixels: int = MAX_PIXELS) -> tuple[bytes, int]:
-    """The page as an 8-bit grey PGM image (what tesseract reads from stdin) and its resolution:
-    ``dpi``, or less for a page so large that the image would pass ``max_pixels``; a page that
-    would pass it even at ``MIN_RENDER_DPI`` raises ``PageTooLarge`` (no floor defeats the limit)."""
-    width, height = page.get_size()
-    if max_pixels:
-        dpi = min(dpi, int(72 * math.sqrt(max_pixels / max(width * height, 1e-9))))
-    if dpi < MIN_RENDER_DPI:
-        raise PageTooLarge(f"page too large to render ({width:.0f} x {height:.0f} pt)")
-    bitmap = page.render(scale=dpi / 72, grayscale=True)
-    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
-    pixels = bytes(bitmap.buffer)
-    bitmap.close()
-    if stride != width:
-        pixels = b"".join(pixels[row * stride : row * stride + width] for row in range(height))
-    return b"P5\n%d %d\n255\n" % (width, height) + pixels, dpi
 
 
 # --- the worker process ----------------------------------------------------------

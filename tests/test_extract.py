@@ -272,6 +272,47 @@ def test_a_page_that_kills_the_worker_is_skipped(tmp_path: Path, patch_page_read
     assert [(w.code, w.page) for w in extracted.warnings] == [("page-unreadable", 1)]
 
 
+def patch_opening(monkeypatch, action) -> None:
+    """Make opening a PDF misbehave in the worker (restarted so that it forks with the patch)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("patching the opening reaches the worker only with the fork start method")
+    real = compliance.pdf_reader.open_pdf
+
+    def opening(data, name):
+        action()
+        return real(data, name)
+
+    stop_worker()
+    monkeypatch.setattr(compliance.pdf_reader, "open_pdf", opening)
+
+
+@pytest.mark.parametrize("action, reason", [(lambda: os._exit(3), "worker-stopped"),
+                                            (lambda: time.sleep(60), "timeout:0.5")])
+def test_a_pdf_that_stops_or_hangs_the_reader_as_it_opens_is_one_error(tmp_path: Path, monkeypatch, action, reason):
+    """The worker opens the PDF, so a file that crashes or hangs pdfium there stops the worker,
+    not this process: one line, and the next document is read by a fresh worker."""
+    path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")]]))
+    patch_opening(monkeypatch, action)
+    error = _error(path, page_timeout=0.5)
+    assert (error.code, error.params["reason"]) == ("pdf-corrupt", reason)
+    monkeypatch.undo()
+    stop_worker()
+    assert [p.text for p in extract(path).pages] == ["satu"]
+
+
+def test_this_process_opens_no_pdf_to_read_its_text(tmp_path: Path, monkeypatch):
+    """Only the worker loads the PDF (the page count comes from it), so pdfium never parses
+    a hostile file inside the caller."""
+    path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]]))
+    extract(path)  # the worker is running (forked before the patch below)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pdfium opened a document in the calling process")
+
+    monkeypatch.setattr(compliance.pdf_reader.pdfium, "PdfDocument", refuse)
+    assert [p.text for p in extract(path).pages] == ["satu", "dua"]
+
+
 def test_one_worker_serves_many_documents_and_a_forked_child_gets_its_own(tmp_path: Path):
     path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")]]))
     extract(path)
