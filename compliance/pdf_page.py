@@ -4,9 +4,12 @@ stamp-only text layer, or its image for OCR (within a pixel bound)."""
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
+from typing import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pypdfium2._helpers.textpage import PdfTextPage
 
 from compliance.limits import Limits
 
@@ -19,6 +22,50 @@ SCAN_MIN_COVER = 0.5  # share of the page under images; a logo or a signature is
 MAX_PIXELS = Limits().max_pixels
 # Below this resolution a page image holds nothing to read: a larger page is refused instead.
 MIN_RENDER_DPI = 10
+
+
+class _TextPage:
+    """A pdfium text page read with pypdfium2's own text methods (``count_chars``,
+    ``get_text_range``: the same text), without its helper objects' bookkeeping (a finalizer
+    and parent/child links per page and text page cost about a tenth of reading a page)."""
+
+    __slots__ = ("raw", "_as_parameter_")
+
+    def __init__(self, raw) -> None:
+        self.raw = self._as_parameter_ = raw
+
+    count_chars = PdfTextPage.count_chars
+    get_text_range = PdfTextPage.get_text_range
+    _get_active_text_range = PdfTextPage._get_active_text_range
+
+
+@contextmanager
+def text_page(pdf: pdfium.PdfDocument, index: int) -> Iterator[_TextPage]:
+    """The text page of page ``index``, loaded and closed by pdfium's C calls."""
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
+    try:
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
+        try:
+            yield _TextPage(textpage)
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
+
+
+def looks_scanned_at(pdf: pdfium.PdfDocument, index: int, text: str) -> bool:
+    """``looks_scanned`` for page ``index``, loading the page only when its text is short."""
+    if len("".join(text.split())) >= SCAN_MAX_TEXT:
+        return False
+    page = pdf[index]
+    try:
+        return looks_scanned(page, text)
+    finally:
+        page.close()
 
 
 def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:

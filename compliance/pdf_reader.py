@@ -36,7 +36,7 @@ from compliance.errors import ComplianceError
 from compliance.limits import MB, Deadline, Limits, exceeded
 from compliance.models import Page, Warning_
 from compliance.pdf_lines import page_text
-from compliance.pdf_page import MAX_PIXELS, PageTooLarge, looks_scanned, render_pgm
+from compliance.pdf_page import MAX_PIXELS, PageTooLarge, looks_scanned_at, render_pgm, text_page
 from compliance.workers import die_with_parent
 
 # pdfium's document-loading error codes (FPDF_GetLastError).
@@ -327,8 +327,11 @@ def _page_results(job: str, data: bytes, numbers: list[int] | None, dpi: int, ma
                 progress[0], progress[1] = time.monotonic(), number
             page = None
             try:
-                page = pdf[number - 1]
-                result = _page_text(page) if job == "text" else render_pgm(page, dpi, max_pixels)
+                if job == "text":
+                    result = _page_text(pdf, number)
+                else:
+                    page = pdf[number - 1]
+                    result = render_pgm(page, dpi, max_pixels)
                 problem = ""
             except MemoryError:
                 result, problem = None, OUT_OF_MEMORY
@@ -344,13 +347,11 @@ def _page_results(job: str, data: bytes, numbers: list[int] | None, dpi: int, ma
         pdf.close()
 
 
-def _page_text(page: pdfium.PdfPage) -> tuple[str, bool]:
-    textpage = page.get_textpage()
-    try:
+def _page_text(pdf: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
+    """The page's text and whether it looks scanned (``looks_scanned``)."""
+    with text_page(pdf, number - 1) as textpage:
         text = page_text(textpage)
-    finally:
-        textpage.close()
-    return text, looks_scanned(page, text)
+    return text, looks_scanned_at(pdf, number - 1, text)
 
 
 # --- the worker process ----------------------------------------------------------

@@ -97,6 +97,29 @@ def test_line_order_agrees_with_pdfplumber_on_ordinary_pages(name: str, number: 
     assert squeeze(ours) == squeeze(theirs)
 
 
+def test_pages_read_through_pdfium_calls_read_as_through_pypdfium2_pages():
+    """The worker loads pages with pdfium's C calls (no helper objects); the text is what
+    pypdfium2's page and text page objects give; a page pdfium cannot load is that page's error."""
+    from compliance.pdf_lines import page_text
+    from compliance.pdf_page import text_page
+
+    pdf = pdfium.PdfDocument(corpus_pdf("UU_2016_019.pdf"))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            expected = page_text(textpage)
+            textpage.close()
+            page.close()
+            with text_page(pdf, index) as raw:
+                assert page_text(raw) == expected, index
+        with pytest.raises(pdfium.PdfiumError, match="Failed to load page"):
+            with text_page(pdf, len(pdf)):
+                pass
+    finally:
+        pdf.close()
+
+
 def test_every_character_of_the_text_layer_survives():
     """Reordering must not drop or invent text: same characters as pdfium's stream text."""
     path = corpus_pdf("UU_2016_019.pdf")
