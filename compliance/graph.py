@@ -31,6 +31,7 @@ from compliance.cite import Citation, citations_of, regulation_key
 from compliance.cite_find import find
 from compliance.cite_resolve import known_relations, known_status, pinpoint_label, pinpoint_levels, span_id
 from compliance.models import Finding, Place, Regulation, title_parts
+from compliance.per_object import PerObject
 
 REQUIREMENT = "requirement:"
 
@@ -116,6 +117,20 @@ def _add_catalog(b: _Builder, catalog) -> None:
             b.edge(national, req, "basis_of", confidence=basis.confidence)
 
 
+_CATALOG_GRAPHS: PerObject[nx.MultiDiGraph] = PerObject()
+
+
+def _catalog_graph(catalog) -> nx.MultiDiGraph:
+    """The catalog's part of every graph (its entries, the national articles they rest on),
+    built once per catalog object; each graph starts from a copy."""
+    def build(catalog) -> nx.MultiDiGraph:
+        b = _Builder()
+        _add_catalog(b, catalog)
+        return b.g
+
+    return _CATALOG_GRAPHS.get(catalog, build)
+
+
 def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> str:
     reg_id = regulation_key(reg)
     meta = reg.metadata
@@ -193,9 +208,7 @@ def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) 
 
     ``findings``: a list of ``Finding`` for a single regulation, or a dict from
     regulation id (``regulation_key``) or source file name to such lists."""
-    b = _Builder()
-    if catalog is not None:
-        _add_catalog(b, catalog)
+    b = _Builder(_catalog_graph(catalog).copy() if catalog is not None else None)
     regulations = list(regulations)
     for reg in regulations:
         reg_id = _add_regulation(b, reg, citations_of(reg))

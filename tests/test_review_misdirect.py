@@ -277,3 +277,27 @@ def test_a_capitalised_name_must_be_said_as_a_name():
     assert notes("1 huruf b") == {}
     note = notes("2")["Pasal 3"]
     assert (note.reference, note.subject, note.suggestion) == ("Pasal 2", "Manajemen Layanan SPBE", "Pasal 1 huruf b")
+
+
+@pytest.mark.parametrize("text", [
+    "izin sebagaimana dimaksud dalam Pasal 3",
+    "izin sebagaimana\n   dimaksud   di  dalam \n Pasal 3",  # a cue broken over lines
+    "izinsebagaimana dimaksud dalam Pasal 3",  # glued to the word before (OCR)
+    "izin yang dimaksud dalam Pasal 3 dan Pasal 4, sebagaimana diatur pada Pasal 5",
+    "Pasal 3",  # no cue
+])
+def test_cues_are_found_near_each_reference_as_in_the_whole_text(text):
+    """``chains`` looks for a cue only in the last words before a reference: the same cue
+    as a search of all the text before it."""
+    from compliance.draft.misdirect import chains, review_words
+
+    class Cited:
+        def __init__(self, offset):
+            self.offset, self.raw = offset, "Pasal 3"
+
+    cited = [Cited(i) for i in range(len(text)) if text.startswith("Pasal", i)]
+    expected = []
+    for c in cited:
+        cue = review_words()["cue_end"].search(text, 0, c.offset)
+        expected.append(cue.start() if cue else None)
+    assert [start for start, _ in chains(text, cited)] == [s for s in expected if s is not None]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from typing import Any
 
 from rapidfuzz import process
@@ -40,6 +41,7 @@ def review_words() -> dict[str, Any]:
         "cue": re.compile(rf"(?i)(?:{cues})"),
         "cue_at": re.compile(rf"(?i)(?=(?:{cues}))"),
         "cue_heads": sorted({c.split()[0].lower() for c in data["reference_cues"]}),
+        "cue_words": max(len(c.split()) for c in data["reference_cues"]),
         "backref": re.compile(rf"(?i)(?:[\w/-]+\s+){{0,{data['subject_words']}}}(?:{cues})(?=\s*{_INTERNAL})"),
         "clause": frozenset(data["clause_words"]),
         "agents": frozenset(data["agent_words"]),
@@ -122,7 +124,9 @@ def chains(text: str, cited: list[Citation]) -> list[tuple[int, list[Citation]]]
     out: list[tuple[int, list[Citation]]] = []
     previous_end = None
     for c in sorted(cited, key=lambda c: c.offset):
-        cue = review_words()["cue_end"].search(text, 0, c.offset)
+        # a cue ending at the reference lies in its last few words: searched there, not from 0
+        start = _words_back(text, c.offset, review_words()["cue_words"])
+        cue = review_words()["cue_end"].search(text, start, c.offset)
         if cue is not None:
             out.append((cue.start(), [c]))
         elif out and previous_end is not None and re.fullmatch(
@@ -132,27 +136,39 @@ def chains(text: str, cited: list[Citation]) -> list[tuple[int, list[Citation]]]
     return out
 
 
+def _words_back(text: str, end: int, n: int) -> int:
+    """Where the ``n``-th run of non-space characters before ``end`` starts."""
+    at = end
+    for _ in range(n):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        while at > 0 and not text[at - 1].isspace():
+            at -= 1
+    return at
+
+
 class _Document:
     """The regulation's places, and how rare each word stem is among its body articles."""
 
     def __init__(self, reg: Regulation) -> None:
         self.units = index(reg)
         body = [a for a in reg.articles if a.parent is None]
-        self.article_stems = {a.label: stems_in(a.text) for a in body}
+        # an article without ayat is its own innermost place, an ayat without points its own
+        # scope: each text is stemmed once (the sets are shared, never changed)
+        stems = functools.cache(stems_in)
+        self.article_stems = {a.label: stems(a.text) for a in body}
         self.article_words = {a.label: word_forms(a.text) for a in body}
-        self.df: dict[str, int] = {}
-        for stems in self.article_stems.values():
-            for s in stems:
-                self.df[s] = self.df.get(s, 0) + 1
+        self.df: dict[str, int] = Counter()
+        for article_stems in self.article_stems.values():
+            self.df.update(article_stems)
         self.n = max(1, len(body))
         inner = [u for u in self.units.values() if not u.children]
         self.places_n = max(1, len(inner))
-        self.place_df: dict[str, int] = {}
+        self.place_df: dict[str, int] = Counter()
         for u in inner:
-            for s in stems_in(u.text):
-                self.place_df[s] = self.place_df.get(s, 0) + 1
+            self.place_df.update(stems(u.text))
         self.definitions = {a.label for a in body if re.search(r"(?i)yang\s+dimaksud\s+dengan", a.text[:400])}
-        self.own = {pin: stems_in(without_backrefs(u.scope)) for pin, u in self.units.items()}
+        self.own = {pin: stems(without_backrefs(u.scope)) for pin, u in self.units.items()}
         self.vocabulary: list[str] | None = None
 
     def terms(self, subject: str) -> list[tuple[frozenset[str], float, float, bool]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from compliance.cite import Citation
 from compliance.cite_resolve import slug
 from compliance.models import Article, Item, Place, Regulation
+from compliance.per_object import PerObject
 
 
 @dataclass
@@ -62,8 +63,17 @@ def _items(items: list[Item], pin: str, place: Place, article: Article, body: st
     return out
 
 
+_TREES: PerObject[Unit] = PerObject()
+
+
 def article_units(article: Article) -> Unit:
-    """The article as a tree of units, positions relative to ``article.text``."""
+    """The article as a tree of units, positions relative to ``article.text``: built once per
+    article object (a review asks for it once per reference to the article), again if its
+    text is replaced. The tree is shared: do not change it."""
+    return _TREES.get(article, _article_tree, article.text)
+
+
+def _article_tree(article: Article) -> Unit:
     pin = f"pasal-{slug(article.label)}"
     place = Place("pasal", pasal=article.label)
     top = Unit(pin, place.text(), "pasal", article.label, article.text, article.text, 0, len(article.text))
