@@ -715,3 +715,17 @@ def test_only_a_very_tall_row_may_continue_overleaf_and_rows_without_evidence_sp
     assert classes["tim-koordinasi"] == "fulfilled long" and classes["prinsip"] == "partial"
     missing = _row(html, 'data-requirement="audit-keamanan"')
     assert '<td colspan="2" class="no-evidence">' in missing and LABELS["id"]["no_evidence"] in missing
+
+
+def test_template_names_read_dict_items_and_attributes_as_jinja_does():
+    """The environment looks a plain dict's item up first only where no dict attribute has
+    the name: ``d.items`` is still the method, a missing item still undefined (an error)."""
+    import jinja2
+
+    from compliance.report.templating import environment
+
+    env = environment()
+    page = env.from_string("{{ d.title }}|{{ d['items'] }}|{{ d.items()|list|length }}|{{ o.real }}")
+    assert page.render(d={"title": "<b>", "items": "x"}, o=3) == "&lt;b&gt;|x|2|3"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ d.missing }}").render(d={})

@@ -31,11 +31,27 @@ def placeholders(clause: Markup) -> Markup:
     return Markup(_PLACEHOLDER.sub(lambda m: f'<span class="placeholder">{m.group(0)}</span>', str(clause)))
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``x.name`` as jinja reads it (an attribute, else an item), with a plain dict's
+        item looked up first when no dict attribute has that name: the same value, without
+        the AttributeError jinja raises and catches for each of a report's many dict items."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> Environment:
     """Autoescape is on for every template, whatever its name: regulation text only
     ever reaches the output escaped."""
-    env = Environment(
+    env = _Environment(
         loader=FileSystemLoader(str(data_dir("templates"))),
         autoescape=True,
         undefined=StrictUndefined,
