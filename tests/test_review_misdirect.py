@@ -301,3 +301,25 @@ def test_cues_are_found_near_each_reference_as_in_the_whole_text(text):
         cue = review_words()["cue_end"].search(text, 0, c.offset)
         expected.append(cue.start() if cue else None)
     assert [start for start, _ in chains(text, cited)] == [s for s in expected if s is not None]
+
+
+def test_a_place_stating_the_subject_without_its_relation_head_does_not_witness_a_slip():
+    """"Permohonan pelayanan Bursa Kerja" cites Pasal 1, which says neither "pelayanan" nor "Kerja"; Pasal 2
+    sets the pelayanan but no permohonan of it, so no other place states the subject. (A
+    purpose head, "kelancaran", need not be stated there: test above.)"""
+    def notes(pelayanan):
+        text = SERVICE.split("Pasal 1\n")[0] + f"""Pasal 1
+Perusahaan wajib melaporkan lowongan ke bursa daerah.
+
+Pasal 2
+{pelayanan} Bursa Kerja diberikan tanpa biaya.
+
+Pasal 3
+Permohonan pelayanan Bursa Kerja sebagaimana dimaksud dalam Pasal 1 diajukan secara tertulis.
+
+""" + SERVICE.split("pusat bantuan.\n\n")[1]
+        reg = parse(clean([Page(1, text)]), Source("perwal.txt", "0" * 64, 1))
+        return [n.where for n in review(reg) if n.code == "misdirected-reference"]
+
+    assert notes("Pelayanan") == []
+    assert notes("Permohonan pelayanan") == ["Pasal 3"]  # a place that states it all: a slip

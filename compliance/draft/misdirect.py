@@ -51,7 +51,8 @@ def review_words() -> dict[str, Any]:
         "stated": {group[0]: tuple(group) for group in data["stated_generic"]},
         "generic": frozenset(data["generic_words"]),
         "structure": frozenset(data["structure_words"]),
-        "relations": frozenset(data["relation_heads"]),
+        "relations": frozenset(data["relation_heads"]) | frozenset(data["purpose_heads"]),
+        "purposes": frozenset(data["purpose_heads"]),
         "limit": int(data["subject_words"]),
         "relative_words": int(data["relative_clause_words"]),
         "absent": float(data["absent_rate"]),
@@ -390,12 +391,17 @@ def _check_chain(reg: Regulation, doc: _Document, text: str, cue_start: int,
     if doc.slip_evidence(terms, article, unit) + doc.name_evidence(subject, targets) <= 0:
         return None
     citing = {u.pin for u in citing_chain(reg, chain[0])}
-    # words most articles use need not be there, nor a relation head opening the subject
-    kept = terms[1:] if terms[0][3] and len(terms) > 1 else terms
+    # words most articles use need not be there, nor a purpose opening the subject ("kelancaran"):
+    # the place setting "permohonan X" states the permohonan, none sets the citing text's purpose
+    purpose = subject.split()[0].lower() in review_words()["purposes"] if subject else False
+    kept = terms[1:] if purpose and terms[0][3] and len(terms) > 1 else terms
     wanted = [t[0] for t in kept if t[1] < 0.5] or [t[0] for t in kept]
     whole = [u for u in doc.places(wanted, citing) if not doc.defines(u)]
-    # with three words or more, a place may lack one (a spelling variant, a word the citing text adds)
-    near = [u for u in doc.places(wanted, citing, 1) if not doc.defines(u)] if len(wanted) >= 3 else []
+    # with three words or more, a place may lack one (a spelling variant, a word the citing text
+    # adds), not a relation head it wants ("permohonan")
+    head = kept[0][0] if kept[0][3] and kept[0][0] in wanted else frozenset()
+    near = [u for u in doc.places(wanted, citing, 1) if not doc.defines(u) and (not head or head & doc.own[u.pin])
+            ] if len(wanted) >= 3 else []
     if not whole and not near:  # nothing else states it either: not a slip we can show
         return None
     full = [t[0] for t in terms if t[1] < 0.5] or [t[0] for t in terms]  # with a relation head, the
