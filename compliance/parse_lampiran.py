@@ -171,17 +171,21 @@ class _HeadingReader:
             return None  # "A. Tim mempunyai tugas ...": an enumerated sentence
         letter = ord(lettered.group("label")) - ord("A") + 1 if lettered else 0
         if lettered and self.letter and letter == self.letter + 1:  # "I." after "H.": a letter
-            self.letter = letter
-            return f"{self.prefix} {words['lettered']} {lettered.group('label')}".strip(), title
+            return self._lettered(letter, lettered.group("label"), title)
         if roman and self.chapter_heading("roman", roman_value(roman.group("label")) or 0, n):
             self.prefix = f"{words['roman']} {roman.group('label')}"
             self.roman_parts += 1
             self.background = bool(vocab.lampiran_background.match(title))
             return self.prefix, title
         if lettered and letter - self.letter in (1, 2):
-            self.letter = letter
-            return f"{self.prefix} {words['lettered']} {lettered.group('label')}".strip(), title
+            return self._lettered(letter, lettered.group("label"), title)
         return None
+
+    def _lettered(self, letter: int, label: str, title: str) -> tuple[str, str]:
+        self.letter = letter
+        if not self.scheme:  # a part of its own ("A. PENDAHULUAN"): background as a chapter would be
+            self.background = bool(markers().lampiran_background.match(title))
+        return f"{self.prefix} {markers().values['lampiran_place_words']['lettered']} {label}".strip(), title
 
 
 def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], list[str | None], int]:

@@ -98,6 +98,12 @@ def test_roman_parts_with_their_letters_and_a_table_drawn_in_text():
     _every_word_kept(block)
 
 
+def test_a_lettered_background_part_is_context_like_a_background_chapter():
+    block = _lampiran(HEADER + "A. PENDAHULUAN\nSaat ini belum ada Tim Koordinasi SPBE.\nB. SUSUNAN KEANGGOTAAN\n"
+                               "Ketua : Sekretaris Daerah")
+    assert [(s.label, s.context) for s in block.sections] == [("huruf A", True), ("huruf B", False)]
+
+
 def test_I_after_H_is_a_letter_and_a_lone_numeral_numbers_nothing():
     letters = "\n".join(f"{c}. BAGIAN {c}\nIsi bagian." for c in "ABCDEFGHI")
     assert [s.label for s in _lampiran(HEADER + letters).sections][-2:] == ["huruf H", "huruf I"]
