@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -86,16 +87,41 @@ def _all_capitals(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
 
+@cache
+def _as_i() -> dict[int, int]:
+    lookalikes = markers().values["roman_i_lookalikes"]
+    return str.maketrans(lookalikes, "I" * len(lookalikes))
+
+
+def roman_label(label: str) -> str | None:
+    """The numeral a part's printed label stands for: itself, or with a scan's lookalikes of I
+    read back ("Il" -> "II", "lV" -> "IV") when the label also holds a true roman capital and
+    so spells a valid numeral; None for "1", "11" (arabic points), "l" (a letter)."""
+    numeral = label.translate(_as_i())
+    if numeral == label:
+        return label
+    return numeral if any(c in "IVX" for c in label) and roman_value(numeral) else None
+
+
+def _roman_point(line: str) -> re.Match[str] | None:
+    point = markers().lampiran_roman.match(line)
+    return point if point and roman_label(point.group("label")) else None
+
+
 def heading_kind(line: str) -> str | None:
     """``"bab"``, ``"section"`` or ``"title"`` when a Lampiran line is a heading (a
-    chapter, a lettered, roman or decimal section, an all-capital title), else None."""
+    chapter, a lettered, roman or decimal section, an all-capital title), else None. A
+    part's title in capitalised words may end in ":" ("B. Uraian Tugas:"); the sequence
+    and a sibling decide later whether it opens a part."""
     line = heading_text(line)
     if len(line) > 150:
         return None
     vocab = markers()
-    point = vocab.lampiran_lettered.match(line) or vocab.lampiran_roman.match(line)
+    point = vocab.lampiran_lettered.match(line) or _roman_point(line)
     if point and _all_capitals(point.group("title")) and line[-1:] not in ".;,":
         return "section"  # an all-capital part title ("B. URAIAN TUGAS:"), however long
+    if point and line[-1:] == ":" and len(line) <= 100 and is_heading_words(point.group("title")[:-1]):
+        return "section"
     if line[-1:] in ".;:,":
         return None
     if vocab.lampiran_bab.match(line):
@@ -163,7 +189,7 @@ class _HeadingReader:
         """(label, title) when a lettered or roman line opens a part here, else None."""
         vocab, words = markers(), markers().values["lampiran_place_words"]
         lettered = vocab.lampiran_lettered.match(line)
-        roman = vocab.lampiran_roman.match(line) if self.roman and self.scheme != "bab" else None
+        roman = _roman_point(line) if self.roman and self.scheme != "bab" else None
         if not (lettered or roman):
             return None  # "II. …" under a BAB: a list, the chapters are BAB
         title = (lettered or roman).group("title").strip()
@@ -172,8 +198,9 @@ class _HeadingReader:
         letter = ord(lettered.group("label")) - ord("A") + 1 if lettered else 0
         if lettered and self.letter and letter == self.letter + 1:  # "I." after "H.": a letter
             return self._lettered(letter, lettered.group("label"), title)
-        if roman and self.chapter_heading("roman", roman_value(roman.group("label")) or 0, n):
-            self.prefix = f"{words['roman']} {roman.group('label')}"
+        numeral = roman_label(roman.group("label")) if roman else ""
+        if roman and self.chapter_heading("roman", roman_value(numeral) or 0, n):
+            self.prefix = f"{words['roman']} {numeral}"
             self.roman_parts += 1
             self.background = bool(vocab.lampiran_background.match(title))
             return self.prefix, title

@@ -117,6 +117,60 @@ def test_without_the_shape_a_lampiran_has_no_sections():
     assert block.sections == []
 
 
+# --- a scan's roman numerals and a mixed-case part title ending in ":" ----------------------
+
+DAMAGED = HEADER + """I. PENDAHULUAN
+Tim dibentuk untuk mempercepat penerapan SPBE.
+{two}. SUSUNAN KEANGGOTAAN
+Ketua : Sekretaris Daerah
+{three}. URAIAN TUGAS
+Tim menyusun Peta Rencana SPBE.
+{four}. PENDANAAN
+Biaya dibebankan pada APBD."""
+
+
+@pytest.mark.parametrize("two, three, four", [("Il", "IlI", "lV"), ("1I", "I1I", "1V"), ("lI", "I|I", "I V")])
+def test_a_scans_roman_numerals_read_with_i_as_l_1_or_bar_number_the_parts(two, three, four):
+    block = _lampiran(DAMAGED.format(two=two, three=three, four=four))
+    labels = [s.label for s in block.sections]
+    if four == "I V":  # "I V." is no numeral: IV is not a part, its text stays in III
+        assert labels == ["angka romawi I", "angka romawi II", "angka romawi III"]
+    else:
+        assert labels == ["angka romawi I", "angka romawi II", "angka romawi III", "angka romawi IV"]
+    assert [s.title for s in block.sections][1:3] == ["SUSUNAN KEANGGOTAAN", "URAIAN TUGAS"]
+    assert block.sections[1].text.startswith(f"{two}. SUSUNAN")  # the text stays as printed
+    _every_word_kept(block)
+
+
+@pytest.mark.parametrize("text", [
+    "1. SUSUNAN KEANGGOTAAN\nKetua : Sekretaris Daerah\n11. URAIAN TUGAS\nTim menyusun Peta Rencana SPBE.",
+    "k. Kepala Dinas Kesehatan\nl. Kepala Dinas Pendidikan\nIl. KETENTUAN LAIN",  # a letter l, then II alone
+    "I. PENDAHULUAN\nTeks.\nlV. PENDANAAN\nBiaya dibebankan pada APBD.",  # IV after I: out of sequence
+    "Il. GEDE ARIE KUSUMA\nPembina Utama Madya",  # one damaged numeral: an initial, no part
+])
+def test_digits_letters_and_a_numeral_out_of_sequence_or_alone_open_no_roman_part(text):
+    assert [s.label for s in _lampiran(HEADER + text).sections] == []
+
+
+def test_a_mixed_case_part_title_ending_in_a_colon_opens_a_part_in_sequence_with_a_sibling():
+    block = _lampiran(HEADER + "A. Susunan Keanggotaan:\nKetua : Sekretaris Daerah\nB. Uraian Tugas:\n"
+                               "1. Ketua memimpin tim.\n2. Sekretaris menyusun laporan.")
+    assert [(s.label, s.title) for s in block.sections] == [("huruf A", "Susunan Keanggotaan:"),
+                                                          ("huruf B", "Uraian Tugas:")]
+    assert block.sections[1].text.endswith("2. Sekretaris menyusun laporan.")
+    _every_word_kept(block)
+
+
+@pytest.mark.parametrize("text", [
+    "SUSUNAN KEANGGOTAAN\nB. Uraian Tugas:\n1. Ketua memimpin tim.",  # alone: no sibling
+    "A. Tim mempunyai tugas sebagai berikut:\n1. menyusun laporan;\nB. Sekretaris mempunyai tugas:\n"
+    "1. mencatat.",  # enumerated sentences, not titles
+    "A. Susunan Keanggotaan:\nKetua : Sekretaris Daerah\nE. Uraian Tugas:\n1. Ketua memimpin tim.",  # A, then E
+])
+def test_a_colon_title_alone_a_sentence_or_out_of_sequence_opens_no_part(text):
+    assert _lampiran(HEADER + text).sections == []
+
+
 KEPUTUSAN_BODY = """KEPUTUSAN WALI KOTA TELUK BIRU
 NOMOR 100/45/HK/2024
 TENTANG
@@ -138,12 +192,13 @@ KEPUTUSAN_WITH_PARTS = KEPUTUSAN_BODY + LETTERED.replace(
     "2. Ketua menyusun dan menetapkan Peta Rencana SPBE Pemerintah Daerah untuk jangka waktu 5 (lima) tahun.")
 
 
-def test_evidence_in_a_lettered_part_is_cited_by_its_letter():
-    finding = {f.requirement: f for f in match(_parse(KEPUTUSAN_WITH_PARTS), load_catalog())}["peta-rencana"]
+@pytest.mark.parametrize("text", [KEPUTUSAN_WITH_PARTS, KEPUTUSAN_WITH_PARTS.replace("B. URAIAN TUGAS:", "B. Uraian Tugas:")])
+def test_evidence_in_a_lettered_part_is_cited_by_its_letter(text):
+    finding = {f.requirement: f for f in match(_parse(text), load_catalog())}["peta-rencana"]
     in_lampiran = [e for e in finding.evidence if e.pasal == "Lampiran"]
     assert in_lampiran and {e.ayat for e in in_lampiran} == {"huruf B"}
     assert pasal_ref(in_lampiran[0].to_dict(), LABELS["id"]) == "Lampiran huruf B"
-    assert in_lampiran[0].quote in KEPUTUSAN_WITH_PARTS
+    assert in_lampiran[0].quote in text
 
 
 def test_a_plans_chapters_keep_their_sections_and_roman_lines_under_a_bab_open_none():
