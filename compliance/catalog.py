@@ -46,10 +46,10 @@ class Basis:
     def printable(self, lang: str = "id") -> str:
         """"Pasal 19", "Pasal 61 ayat (1)", "Pasal 34–39" or "<topic> (nomor pasal belum diverifikasi)"."""
         if self.confidence in ("text", "number"):
-            return ayat_ref(self.pasal, self.ayat)
+            return ayat_ref(self.pasal, self.ayat, lang)
         if self.confidence == "range":
             lo, hi = self.range
-            return f"Pasal {lo}" if lo == hi else f"Pasal {lo}–{hi}"
+            return ayat_ref(str(lo) if lo == hi else f"{lo}–{hi}", lang=lang)  # a run of articles: "Pasal 34–39"
         if self.confidence == "topic":
             return f"{_text(self.topic, lang)} {_text(UNVERIFIED, lang)}"
         return _text(self.topic, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from compliance.models_place import ayat_ref
 from compliance.output import dumps_json
 
 FORMATS = ("html", "json", "md")
@@ -61,8 +62,15 @@ def _view(d: dict, lang: str) -> tuple[dict, dict]:
                                  new_label=t["status"].get(r["new"], r["new"]),
                                  movement_label=t["movements"].get(r["movement"], r["movement"]))
                             for r in d["requirements"]]
-    view["articles"] = [dict(a, change_label=t["change_names"][a["change"]]) for a in d["articles"]]
+    view["articles"] = [dict(a, change_label=t["change_names"][a["change"]],
+                             old_place=_article(a["old"], lang), new_place=_article(a["new"], lang))
+                        for a in d["articles"]]
     return view, t
+
+
+def _article(label: str | None, lang: str) -> str | None:
+    """"Pasal 12" for one side of an aligned pair, None for the side that has no article."""
+    return ayat_ref(label, lang=lang) if label else None
 
 
 def render(d: dict[str, Any], fmt: str, lang: str = "id") -> str:
@@ -93,7 +101,7 @@ def _markdown(d: dict, t: dict) -> str:
     out += ["", f"## {md_escape(t['articles'])}", ""]
     changed = [a for a in d["articles"] if a["change"] != "unchanged"]
     for a in changed:
-        head = " → ".join(f"Pasal {x}" for x in (a["old"], a["new"]) if x)
+        head = " → ".join(x for x in (a["old_place"], a["new_place"]) if x)
         words = " ".join(md_escape(w["old"]) if w["op"] == "equal" else
                          " ".join(p for p in (f"~~{md_escape(w['old'])}~~" if w["old"] else "",
                                               f"**{md_escape(w['new'])}**" if w["new"] else "") if p)
