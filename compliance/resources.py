@@ -47,3 +47,19 @@ def regulation_kinds() -> list[dict[str, Any]]:
 def kind_levels() -> dict[str, str]:
     """Kind code -> its level in ``regulations/kinds.yaml`` (``perbup`` -> ``kabupaten``)."""
     return {k["code"]: k.get("level", "") for k in regulation_kinds()}
+
+
+def daerah_level_words() -> list[str]:
+    """The words a region's name carries for its level (``daerah_levels`` in
+    ``regulations/kinds.yaml``: Kota, Kabupaten, Provinsi)."""
+    return list(data_yaml("regulations", "kinds.yaml")["daerah_levels"].values())
+
+
+def without_level(daerah: str) -> str:
+    """A region's name without its level word ("Kota Denpasar" -> "Denpasar"), as a title whose
+    kind already names the level prints it ("Peraturan Wali Kota Denpasar")."""
+    for word in daerah_level_words():
+        rest = daerah[len(word):]
+        if daerah.startswith(word) and rest[:1].isspace():
+            return rest.lstrip()
+    return daerah

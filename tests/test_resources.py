@@ -1,4 +1,5 @@
-"""The data folders must be found in an installed package too, not only in a checkout."""
+"""The data folders must be found in an installed package too, not only in a checkout; what is
+read from them (a region's level words) comes from the data, not from code."""
 
 import subprocess
 import sys
@@ -6,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from compliance.resources import data_dir
+import compliance.resources as resources
+from compliance.resources import data_dir, without_level
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -14,6 +16,16 @@ REPO = Path(__file__).resolve().parents[1]
 def test_checkout_folders_are_found():
     for name in ("rules", "regulations", "templates", "examples"):
         assert data_dir(name) == REPO / name
+
+
+def test_a_region_name_loses_only_a_level_word_of_kinds_yaml(monkeypatch):
+    names = ["Kota Denpasar", "Kabupaten  Batu Gading", "Provinsi Bali", "Kotamadya Medan", "Denpasar", "Kota"]
+    assert [without_level(n) for n in names] == ["Denpasar", "Batu Gading", "Bali", "Kotamadya Medan", "Denpasar",
+                                                "Kota"]
+    real = resources.data_yaml
+    monkeypatch.setattr(resources, "data_yaml", lambda folder, name: (
+        {**real(folder, name), "daerah_levels": {"kota": "Kotamadya"}} if name == "kinds.yaml" else real(folder, name)))
+    assert (without_level("Kotamadya Medan"), without_level("Kota Denpasar")) == ("Medan", "Kota Denpasar")
 
 
 def test_installed_package_ships_its_data(tmp_path):

@@ -19,7 +19,7 @@ from compliance.check import CheckResult
 from compliance.markers import markers
 from compliance.models import Article, Diktum, Finding, Metadata, Regulation
 from compliance.parse_lampiran import header_end
-from compliance.resources import regulation_kinds
+from compliance.resources import regulation_kinds, without_level
 
 PLACEHOLDER = "«…»"
 # Letters of the articles inserted after one article: at most eight (a reader, and OCR, takes
@@ -217,14 +217,13 @@ def names(result: CheckResult) -> dict[str, str]:
     meta = result.regulation.metadata
     jenis = meta.jenis or "Peraturan"
     daerah = meta.daerah or PLACEHOLDER
-    place = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", daerah)
-    level = daerah.split()[0] if daerah != PLACEHOLDER else PLACEHOLDER
+    place = without_level(daerah)
     tentang = title_case(" ".join((meta.tentang or PLACEHOLDER).split()))
     nomor, tahun = meta.nomor or PLACEHOLDER, str(meta.tahun or PLACEHOLDER)
     year = "" if nomor.endswith(tahun) else f" Tahun {tahun}"
     base = f"{jenis} {place} Nomor {nomor}{year} tentang {tentang}"
     berita = "Lembaran Daerah" if with_dprd(meta) else "Berita Daerah"
-    return {"jenis": jenis, "place": place, "daerah": daerah, "level": level, "base": base,
+    return {"jenis": jenis, "place": place, "daerah": daerah, "base": base,
             "berita": f"{berita} {daerah}", "kd": _kepala_daerah(result)}
 
 
