@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from compliance.terms_compile import VALUE_READERS, Compiled, TermError, affixed_forms, compiler_for, fold
+from compliance.terms_literals import required_literals
+from compliance.values import expression
 
 __all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans"]
 
 Span = tuple[int, int]
+Verdicts = tuple["bool | None", "bool | None", "bool | None"]  # folded, raw, values (``Gated.spans``)
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,17 @@ class Gated:
     """A compiled list of alternatives (``terms_compile.Compiled``): an expression for
     folded text gated by literals, a raw one for the original text, value kinds read on
     the original text. Expressions are compiled on first use: compiling is the costly
-    part, and an expression whose literals never occur in a text is never needed."""
+    part, and an expression whose literals never occur in a text is never needed. The
+    raw expressions and the value readers need literals too (``terms_literals``): per
+    raw alternative and per value kind, the literal sets every match holds."""
 
     def __init__(self, compiled: Compiled) -> None:
         self.sources = (compiled.folded, compiled.raw)
         self.gate = compiled.gate
         self.values = compiled.values
         self.clauses = compiled.clauses
+        self.raw_clauses = tuple(required_literals(r) for r in compiled.raws)
+        self.value_clauses = tuple(required_literals(expression(kind)) for kind in compiled.values)
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
 
     def patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -56,20 +63,23 @@ class Gated:
         return self.gate is not None and lower is not None and \
             not any(lower.find(k, start, end) >= 0 for k in self.gate)
 
-    def spans(self, prepared: Prepared, start: int, end: int, folded_may_match: bool | None = None) -> list[Span]:
-        """Matches in ``text[start:end]`` (offsets in the slice). ``folded_may_match``: the
-        caller's verdict of the literal gate (None: test it here)."""
+    def spans(self, prepared: Prepared, start: int, end: int, verdicts: Verdicts | None = None) -> list[Span]:
+        """Matches in ``text[start:end]`` (offsets in the slice). ``verdicts``: the caller's
+        verdicts for the folded expression, the raw one and the value readers (False:
+        they cannot match in the slice; for the first, None: test its literal gate here)."""
+        folded_may, raw_may, values_may = verdicts or (None, None, None)
         folded, raw = self.patterns()
         out: list[Span] = []
         if folded is not None:
-            if folded_may_match if folded_may_match is not None else not self._gated_out(prepared, start, end):
+            if folded_may if folded_may is not None else not self._gated_out(prepared, start, end):
                 out.extend((m.start() - start, m.end() - start)
                            for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start())
-        if raw is not None:
+        if raw is not None and raw_may is not False:
             out.extend((m.start() - start, m.end() - start)
                        for m in raw.finditer(prepared.text, start, end) if m.end() > m.start())
-        for kind in self.values:
-            out.extend((v.start, v.end) for v in VALUE_READERS[kind](prepared.text[start:end]))
+        if values_may is not False:
+            for kind in self.values:
+                out.extend((v.start, v.end) for v in VALUE_READERS[kind](prepared.text[start:end]))
         return out
 
 
@@ -106,10 +116,10 @@ class Terms:
         return plain + [gated for group, _ in self.groups for gated in group]
 
     def find_slice(self, prepared: Prepared, start: int, end: int,
-                   verdict: Callable[[Gated], bool | None] = lambda gated: None) -> list[Span]:
+                   verdict: Callable[[Gated], Verdicts | None] = lambda gated: None) -> list[Span]:
         """``find`` on the slice ``text[start:end]`` of a prepared text (spans relative to the
-        slice). ``verdict``: whether a list's literal gate lets it match in this slice, when
-        the caller knows (``compliance.terms_index``); None: test it here."""
+        slice). ``verdict``: whether a list's literals let its parts match in this slice
+        (``Gated.spans``), when the caller knows (``compliance.terms_index``); None: test here."""
         spans: list[Span] = []
         if self.alternatives is not None:
             spans.extend(self.alternatives.spans(prepared, start, end, verdict(self.alternatives)))

@@ -129,14 +129,16 @@ def _root_word(root: str) -> str:
 class Compiled(NamedTuple):
     """A list of alternatives compiled: an expression for folded text, a raw one for the
     original text, the literals of which one must occur for the first to match (None:
-    unknown), the value kinds read on the original text, and per alternative the
-    literal sets that must all be met (``_Compiler.clause``)."""
+    unknown), the value kinds read on the original text, per alternative the
+    literal sets that must all be met (``_Compiler.clause``), and the raw expressions
+    the second joins, one per alternative."""
 
     folded: str | None
     raw: str | None
     gate: frozenset[str] | None
     values: tuple[str, ...]
     clauses: tuple[tuple[frozenset[str], ...], ...]
+    raws: tuple[str, ...] = ()
 
 
 @dataclass
@@ -250,7 +252,8 @@ class _Compiler:
 
     def alternatives(self, phrases: Sequence[str]) -> Compiled:
         phrases = self.expand(phrases)
-        raws = [self.raw(p) for p in phrases if p.startswith("re:")]
+        phrases_raw = [p for p in phrases if p.startswith("re:")]
+        raws = [self.raw(p) for p in phrases_raw]
         values = tuple(sorted({p[len(_VALUE):] for p in phrases if p.startswith(_VALUE)}))
         for kind in values:
             if kind not in VALUE_READERS:
@@ -273,7 +276,7 @@ class _Compiler:
         folded = _LEFT + "(?:" + "|".join(bodies) + ")" + _RIGHT if bodies else None
         raw = "|".join(raws) if raws else None
         clauses = tuple(self.clause(p) for p in phrases) if gate is not None else ()
-        return Compiled(folded, raw, gate, values, clauses)
+        return Compiled(folded, raw, gate, values, clauses, tuple(r[3:] for r in phrases_raw))
 
 
 def _best(sets: Sequence[frozenset[str]]) -> frozenset[str] | None:

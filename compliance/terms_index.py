@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from typing import Iterator, Sequence
 
-from compliance.terms import Gated, Prepared, Span, Terms
+from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
 _CASED = re.compile(r"[0-9a-z]*[A-Z][0-9A-Za-z]*")  # a word with a capital, whole (an acronym's literal has one)
@@ -92,6 +92,7 @@ class SliceIndex:
         self._holding: dict[str, int] = {}
         self._unions: dict[frozenset[str], int] = {}
         self._candidates: dict[int, int | None] = {}
+        self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._everywhere: dict[int, bool] = {}
         self._visits: dict[int, int] = {}
 
@@ -120,33 +121,51 @@ class SliceIndex:
             if gated.gate is None:
                 self._candidates[key] = None
             else:
-                sharp = 0
-                for clause in gated.clauses:
-                    met = self.all
-                    for literals in clause:
-                        met &= self._any_of(literals)
-                        if not met:
-                            break
-                    sharp |= met
-                self._candidates[key] = sharp | (self._any_of(gated.gate) & self.odd) | self.ungated
+                self._candidates[key] = self._met(gated.clauses) | (self._any_of(gated.gate) & self.odd) | self.ungated
         return self._candidates[key]
 
+    def _met(self, clauses: tuple[tuple[frozenset[str], ...], ...]) -> int:
+        """The slices where one of ``clauses`` has every literal set met."""
+        sharp = 0
+        for clause in clauses:
+            met = self.all
+            for literals in clause:
+                met &= self._any_of(literals)
+                if not met:
+                    break
+            sharp |= met
+        return sharp
+
+    def parts(self, gated: Gated) -> tuple[int | None, int, int]:
+        """The slices where ``gated``'s folded expression (``candidates``), its raw one and
+        its value readers may match. In a text with a ``_CASE_ODD`` character or whose
+        lower case shifts offsets, the latter two always run."""
+        key = id(gated)
+        if key not in self._parts:
+            anyhow = self.odd | self.ungated
+            raw = self._met(gated.raw_clauses) | anyhow if gated.raw_clauses else 0
+            values = self._met(gated.value_clauses) | anyhow if gated.value_clauses else 0
+            self._parts[key] = (self.candidates(gated), raw, values)
+        return self._parts[key]
+
     def everywhere(self, terms: Terms) -> bool:
-        """Whether ``terms`` must run on every slice (a raw expression or a value reader,
-        which no literal gates, or an alternative without known literals)."""
+        """Whether ``terms`` must run on every slice (an alternative without known
+        literals, which no gate rules out)."""
         if id(terms) not in self._everywhere:
-            self._everywhere[id(terms)] = any(g.gate is None or g.sources[1] is not None or g.values
+            self._everywhere[id(terms)] = any(g.gate is None or any(not c for c in g.raw_clauses + g.value_clauses)
                                               for g in terms.gated())
         return self._everywhere[id(terms)]
 
-    def _verdict(self, gated: Gated, i: int) -> bool | None:
-        where = self.candidates(gated)
-        return None if where is None else bool(where >> i & 1)
+    def _verdicts(self, gated: Gated, i: int) -> Verdicts:
+        folded, raw, values = self.parts(gated)
+        return None if folded is None else bool(folded >> i & 1), bool(raw >> i & 1), bool(values >> i & 1)
 
-    def holds(self, gated: Gated, i: int) -> bool | None:
-        """False when slice ``i`` lacks the literals ``gated``'s expression needs (then so
-        does any copy of it with characters blanked); None: the gate must be tested."""
-        return False if self._verdict(gated, i) is False else None
+    def holds(self, gated: Gated, i: int) -> Verdicts:
+        """Per part of ``gated`` (``Gated.spans``), False when slice ``i`` lacks the literals
+        it needs (then so does any copy of it with characters blanked); for the folded
+        part None otherwise: its gate must be tested on the copy."""
+        folded, raw, values = self._verdicts(gated, i)
+        return False if folded is False else None, raw, values
 
     def may_match(self, terms: Terms, i: int) -> bool:
         """False when no list of ``terms`` can match in slice ``i`` (or in a copy of it
@@ -160,19 +179,24 @@ class SliceIndex:
             if self.everywhere(terms):
                 visit = self.all
             else:
-                visit = self.candidates(terms.alternatives) if terms.alternatives is not None else 0
+                visit = self._reach(terms.alternatives) if terms.alternatives is not None else 0
                 for group, _ in terms.groups:
                     both = self.all
                     for gated in group:
-                        both &= self.candidates(gated)
+                        both &= self._reach(gated)
                     visit |= both
             self._visits[key] = visit
         return self._visits[key]
 
+    def _reach(self, gated: Gated) -> int:
+        """The slices where some part of ``gated`` may match."""
+        folded, raw, values = self.parts(gated)
+        return (self.all if folded is None else folded) | raw | values
+
     def find_at(self, terms: Terms, i: int) -> list[Span]:
         """``terms.find_slice`` of slice ``i``."""
         prepared, start, end = self.slices[i]
-        return terms.find_slice(prepared, start, end, lambda g: self._verdict(g, i))
+        return terms.find_slice(prepared, start, end, lambda g: self._verdicts(g, i))
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
         """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""

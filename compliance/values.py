@@ -111,6 +111,13 @@ def number(text: str) -> float | None:
     return total or None
 
 
+def expression(kind: str) -> str:
+    """The expression every value of ``kind`` ("frequency", "period") is a match of:
+    where it cannot match, the reader finds nothing (``compliance.terms_literals``)."""
+    patterns = _patterns(markers())
+    return {"frequency": patterns.frequency, "period": patterns.period}[kind].pattern
+
+
 def frequencies(text: str) -> list[Value]:
     """Every frequency phrase in ``text``, as the interval in years it allows."""
     out, patterns = [], _patterns(markers())

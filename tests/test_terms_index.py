@@ -86,3 +86,17 @@ def test_an_acronym_is_sought_in_its_capitals_and_a_root_keeps_its_first_letter(
     tetap = Terms(["~tetap"], {})
     other = "Walikota menetapkan rencana."
     assert SliceIndex([(other, 0, len(other))]).find(tetap) == {0: [(9, 19)]}
+
+
+def test_raw_expressions_and_value_readers_run_only_where_their_literals_are():
+    """A raw term and a value term are gated by the literals their expressions need
+    (``terms_literals``), and still find what they find slice by slice."""
+    terms = Terms(["re:ruang\\s+lingkup", "value:period"], {})
+    text = "Ruang lingkup Peraturan ini.\nBerlaku 5 (lima) tahun.\nTidak ada apa-apa."
+    cuts = [0, 29, 54, len(text)]
+    index = SliceIndex([(text, s, e) for s, e in zip(cuts, cuts[1:])])
+    (gated,) = terms.gated()
+    _, raw, values = index.parts(gated)
+    assert (raw, values) == (0b001, 0b010)
+    assert not index.everywhere(terms)
+    assert index.find(terms) == slow(terms, index) == {0: [(0, 13)], 1: [(0, 22)]}

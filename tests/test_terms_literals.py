@@ -1,0 +1,51 @@
+"""The literals read from a raw expression are the ones every match holds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compliance.terms_literals import required_literals
+from compliance.values import expression, frequencies, periods
+
+
+def test_a_sequence_needs_each_run_and_an_alternation_one_of_its_branches():
+    assert required_literals(r"(?:\(\d+\)\s*)?ruang\s+lingkup") == (frozenset({"ruang"}), frozenset({"iingkup"}))
+    assert required_literals(r"\b(?:prinsip|asas)\b[^.]{0,80}:") == (frozenset({"prinsip", "asas"}),)
+
+
+def test_optional_parts_and_unknown_constructs_require_nothing():
+    assert required_literals(r"(?:lebih\s+)?lanjut") == (frozenset({"ianjut"}),)
+    assert required_literals(r"(?:abc)?\d+") == ()
+    assert required_literals(r"x|(?:y)?") == ()  # a branch that needs nothing
+    assert required_literals(r"(?=kata)\w+") == ()  # a lookahead is not read
+
+
+def test_literals_are_folded_lower_case_word_pieces():
+    """OCR folding (l -> i, 0 -> o) and case as the slice index holds words; a run is
+    cut at characters that are not letters or digits, its longest piece kept."""
+    assert required_literals(r"UU\s+NO\.\s*11") == (frozenset({"uu"}), frozenset({"no"}), frozenset({"ii"}))
+    assert required_literals(r"e-Gov") == (frozenset({"gov"}),)
+
+
+@pytest.mark.parametrize("text", ["dilaksanakan paling sedikit 1 (satu) kali dalam 2 (dua) tahun",
+                                  "dievaluasi setiap tahun", "berlaku untuk jangka waktu 5 (lima) tahun",
+                                  "laporan triwulanan", "setahun sekali"])
+def test_every_value_holds_a_literal_its_expression_needs(text):
+    folded = text.lower().replace("l", "i")
+    for kind, reader in (("frequency", frequencies), ("period", periods)):
+        sets = required_literals(expression(kind))
+        assert sets
+        if reader(text):
+            assert all(any(lit in folded for lit in s) for s in sets)
+    assert frequencies(text) or periods(text)
+
+
+def test_the_catalog_raw_terms_are_gated():
+    from compliance.catalog import load_catalog
+
+    catalog = load_catalog()
+    raws = [g for t in (catalog.listing, catalog.outline, catalog.delegation) for g in t.gated() if g.sources[1]]
+    assert raws and all(all(clause for clause in g.raw_clauses) for g in raws)
+    assert re.compile(raws[0].sources[1], re.I)  # still a valid expression
