@@ -20,7 +20,8 @@ from typing import Iterator, Sequence
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
-_CASED = re.compile(r"[0-9a-z]*[A-Z][0-9A-Za-z]*")  # a word with a capital, whole (an acronym's literal has one)
+_ALNUM = re.compile(r"[0-9A-Za-z]+")  # a folded word; those with a capital, whole, hold an acronym's literal
+_KELVIN = "\u212a"  # the one character outside ASCII whose lower case is an ASCII letter
 # Characters that a case-insensitive expression matches to an ASCII letter although their
 # lower case is another letter ("ı" to "i", "ſ" to "s"): in a text holding them only the
 # whole gate of a list is a safe test, as it has always been.
@@ -71,20 +72,29 @@ class SliceIndex:
         self.odd = 0  # slices of texts with a _CASE_ODD character
         words: dict[str, int] = {}  # the slices' words, lower case -> the slices holding each
         cased: dict[str, int] = {}  # their words with capitals, as folded -> the slices holding each
+        odd: dict[int, bool] = {}  # id(text) -> whether it holds a _CASE_ODD character
         for i, (text, start, end) in enumerate(slices):
             if id(text) not in prepared:
                 prepared[id(text)] = Prepared.of(text)
+                odd[id(text)] = any(ch in text for ch in _CASE_ODD)
             ready = prepared[id(text)]
             self.slices.append((ready, start, end))
             bit = 1 << i
             if ready.lower is None:
                 self.ungated |= bit
                 continue
-            if any(ch in text for ch in _CASE_ODD):
+            if odd[id(text)]:
                 self.odd |= bit
-            for word in set(_TOKEN.findall(ready.lower, start, end)):
+            tokens = set(_ALNUM.findall(ready.folded, start, end))
+            if _KELVIN in text:  # lower-cases to "k": the lower-case words are longer
+                lower = set(_TOKEN.findall(ready.lower, start, end))
+                capitals = {w for w in tokens if w.lower() != w}
+            else:
+                lower = {w.lower() for w in tokens}
+                capitals = tokens - lower
+            for word in lower:
                 words[word] = words.get(word, 0) | bit
-            for word in set(_CASED.findall(ready.folded, start, end)):
+            for word in capitals:
                 cased[word] = cased.get(word, 0) | bit
         self.all = (1 << len(self.slices)) - 1
         self._lower = _Words(words)

@@ -100,3 +100,14 @@ def test_raw_expressions_and_value_readers_run_only_where_their_literals_are():
     assert (raw, values) == (0b001, 0b010)
     assert not index.everywhere(terms)
     assert index.find(terms) == slow(terms, index) == {0: [(0, 13)], 1: [(0, 22)]}
+
+
+def test_a_kelvin_sign_is_a_k_in_lower_case_words():
+    """"\u212a" (Kelvin) lower-cases to "k" and matches "k" case-insensitively: the
+    word it starts is held whole in lower case, and no cased word is made of it."""
+    terms = Terms(["kabupaten"], {})
+    text = "Pemerintah \u212aabupaten Sukamaju dan SPBE."
+    index = SliceIndex([(text, 0, len(text))])
+    assert index.holding("kabupaten") == 1 and index.holding("abupaten") == 1
+    assert index.holding("=SPBE") == 1 and index.holding("=Sukamaju") == 1 and index.holding("=abupaten") == 0
+    assert index.find(terms) == slow(terms, index) == {0: [(11, 20)]}
