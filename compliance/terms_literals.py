@@ -30,10 +30,18 @@ _PIECE = re.compile(r"[0-9a-z]+")
 _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
 
 
+_SHORT = 3  # a set with a literal shorter than this rules out few slices, at the cost of a lookup
+
+
 @lru_cache(maxsize=None)
 def required_literals(source: str) -> Requirement:
-    """The literal sets every match of ``source`` (compiled case-insensitively) holds."""
-    return tuple(_sequence(_parse.parse(source, re.IGNORECASE)))
+    """The literal sets every match of ``source`` (compiled case-insensitively) holds;
+    sets with a short literal only when there is nothing better."""
+    sets = _sequence(_parse.parse(source, re.IGNORECASE))
+    if not sets:
+        return ()
+    sharp = tuple(s for s in sets if min(map(len, s)) >= _SHORT)
+    return sharp or (max(sets, key=lambda s: min(map(len, s))),)
 
 
 def _run_literal(run: list[str]) -> frozenset[str] | None:

@@ -25,8 +25,13 @@ def test_optional_parts_and_unknown_constructs_require_nothing():
 def test_literals_are_folded_lower_case_word_pieces():
     """OCR folding (l -> i, 0 -> o) and case as the slice index holds words; a run is
     cut at characters that are not letters or digits, its longest piece kept."""
-    assert required_literals(r"UU\s+NO\.\s*11") == (frozenset({"uu"}), frozenset({"no"}), frozenset({"ii"}))
+    assert required_literals(r"UU\s+DAN\.\s*11") == (frozenset({"dan"}),)
     assert required_literals(r"e-Gov") == (frozenset({"gov"}),)
+
+
+def test_short_literals_are_kept_only_when_nothing_longer_is_needed():
+    assert required_literals(r"di\s+atur") == (frozenset({"atur"}),)
+    assert required_literals(r"UU\s+no") == (frozenset({"uu"}),)
 
 
 @pytest.mark.parametrize("text", ["dilaksanakan paling sedikit 1 (satu) kali dalam 2 (dua) tahun",
