@@ -6,11 +6,12 @@ texts; every match is an exact span of the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from compliance.terms_compile import VALUE_READERS, Compiled, TermError, affixed_forms, compiler_for, fold
-from compliance.terms_literals import required_literals
+from compliance.terms_literals import parse_expression, required_literals
 from compliance.values import expression
 
 __all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans"]
@@ -19,21 +20,38 @@ Span = tuple[int, int]
 Verdicts = tuple["bool | None", "bool | None", "bool | None"]  # folded, raw, values (``Gated.spans``)
 
 
+# Characters outside ASCII that a case-insensitive expression matches to an ASCII letter
+# ("ı" to "i", "ſ" to "s", the Kelvin sign to "k"; "İ" shifts offsets when lower-cased).
+_ASCII_LIKE = ("\u0131", "\u017f", "\u212a")
+_WORD = re.compile(r"[0-9A-Za-z]+")
+
+
 @dataclass(frozen=True)
 class Prepared:
-    """A text made ready for matching: the original, its folded form, and the
-    folded lower-case form the literal gates test (None when lower-casing would
-    shift offsets)."""
+    """A text made ready for matching: the original, its folded form, the folded
+    lower-case form the literal gates test (None when lower-casing would shift
+    offsets), and whether its words are exactly its runs of ASCII letters and digits
+    (``plain``: no character outside ASCII matches an ASCII letter)."""
 
     text: str
     folded: str
     lower: str | None
+    plain: bool = False
+    _words: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def word_starts(self) -> list[int]:
+        """Where each word (run of ASCII letters and digits) of the folded text begins."""
+        if self._words is None:
+            object.__setattr__(self, "_words", [m.start() for m in _WORD.finditer(self.folded)])
+        return self._words
 
     @classmethod
     def of(cls, text: str) -> Prepared:
         folded = fold(text)
         lower = folded.lower()
-        return cls(text, folded, lower if len(lower) == len(text) else None)
+        if len(lower) != len(text):
+            return cls(text, folded, None)
+        return cls(text, folded, lower, not any(ch in text for ch in _ASCII_LIKE))
 
 
 class Gated:
@@ -51,17 +69,46 @@ class Gated:
         self.clauses = compiled.clauses
         self.raw_clauses = tuple(required_literals(r) for r in compiled.raws)
         self.value_clauses = tuple(required_literals(expression(kind)) for kind in compiled.values)
+        self.starts = compiled.starts
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+        self._starts: tuple[str, ...] | None = None  # ``starts`` when a match is never empty
 
     def patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if self._patterns is None:
             self._patterns = tuple(re.compile(s, re.IGNORECASE) if s else None for s in self.sources)
+            folded = self.sources[0]
+            if folded and self.starts and parse_expression(folded).getwidth()[0] > 0:
+                self._starts = tuple(sorted(self.starts))
         return self._patterns
 
     def _gated_out(self, prepared: Prepared, start: int, end: int) -> bool:
         lower = prepared.lower
         return self.gate is not None and lower is not None and \
             not any(lower.find(k, start, end) >= 0 for k in self.gate)
+
+    def _folded_matches(self, folded: re.Pattern[str], prepared: Prepared, start: int, end: int) -> list[Span]:
+        """``folded.finditer`` in the slice, tried only at the words holding a literal of
+        ``starts`` in a plain text: a match begins at such a word (``Compiled.starts``),
+        is never empty, and is the one a search reaching that word finds."""
+        if self._starts is None or not prepared.plain:
+            return [(m.start() - start, m.end() - start)
+                    for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start()]
+        lower, words = prepared.lower, prepared.word_starts()
+        at: set[int] = set()
+        for literal in self._starts:
+            found = lower.find(literal, start, end)
+            while found >= 0:
+                at.add(words[bisect_right(words, found) - 1])
+                found = lower.find(literal, found + 1, end)
+        out: list[Span] = []
+        free, text, match = start, prepared.folded, folded.match
+        for word in sorted(at):
+            if word >= free:
+                m = match(text, word, end)
+                if m is not None:
+                    out.append((word - start, m.end() - start))
+                    free = m.end()
+        return out
 
     def spans(self, prepared: Prepared, start: int, end: int, verdicts: Verdicts | None = None) -> list[Span]:
         """Matches in ``text[start:end]`` (offsets in the slice). ``verdicts``: the caller's
@@ -72,8 +119,7 @@ class Gated:
         out: list[Span] = []
         if folded is not None:
             if folded_may if folded_may is not None else not self._gated_out(prepared, start, end):
-                out.extend((m.start() - start, m.end() - start)
-                           for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start())
+                out.extend(self._folded_matches(folded, prepared, start, end))
         if raw is not None and raw_may is not False:
             out.extend((m.start() - start, m.end() - start)
                        for m in raw.finditer(prepared.text, start, end) if m.end() > m.start())

@@ -39,6 +39,8 @@ _LEFT = r"(?<![0-9A-Za-z])"
 _GAP = "..."  # in a phrase: up to _GAP_MAX characters of the same clause
 _GAP_MAX = 80
 _RIGHT = r"(?![0-9A-Za-z])"
+_WORD_RUN = re.compile(r"[0-9A-Za-z]+")
+_START_MIN = 3  # a shorter literal starts too many words to be worth seeking
 _VALUE = "value:"
 VALUE_READERS: dict[str, Callable[[str], list[Value]]] = {"frequency": frequencies, "period": periods}
 
@@ -131,7 +133,8 @@ class Compiled(NamedTuple):
     original text, the literals of which one must occur for the first to match (None:
     unknown), the value kinds read on the original text, per alternative the
     literal sets that must all be met (``_Compiler.clause``), and the raw expressions
-    the second joins, one per alternative."""
+    the second joins, one per alternative; ``starts``: literals of which one is in the
+    word where every match of the first begins (None: unknown, ``_Compiler.start``)."""
 
     folded: str | None
     raw: str | None
@@ -139,6 +142,7 @@ class Compiled(NamedTuple):
     values: tuple[str, ...]
     clauses: tuple[tuple[frozenset[str], ...], ...]
     raws: tuple[str, ...] = ()
+    starts: frozenset[str] | None = None
 
 
 @dataclass
@@ -276,7 +280,28 @@ class _Compiler:
         folded = _LEFT + "(?:" + "|".join(bodies) + ")" + _RIGHT if bodies else None
         raw = "|".join(raws) if raws else None
         clauses = tuple(self.clause(p) for p in phrases) if gate is not None else ()
-        return Compiled(folded, raw, gate, values, clauses, tuple(r[3:] for r in phrases_raw))
+        starts = [self.start(p) for p in phrases]
+        start = None if not starts or any(k is None for k in starts) else frozenset().union(*starts)
+        return Compiled(folded, raw, gate, values, clauses, tuple(r[3:] for r in phrases_raw), start)
+
+    def start(self, phrase: str) -> frozenset[str] | None:
+        """Folded lower-case literals of which one is in the word (a run of ``[0-9A-Za-z]``
+        of the folded text) where every match of ``phrase`` begins: a plain word's or an
+        acronym's first run of letters and digits, which the match starts with; a root's
+        sharp literal, as its affixed forms are one word; a set's members' (None when
+        unknown or shorter than ``_START_MIN``: the expression then runs everywhere)."""
+        first = phrase.split()[0]
+        if first.startswith("@"):
+            members = [self.start(m) for m in self.vocabulary.get(first[1:], [])]
+            return None if not members or any(m is None for m in members) else frozenset().union(*members)
+        if first.startswith("~"):
+            root = fold(first[1:].lower())
+            literal = _sharp_literal(first, exact_case=False) if _WORD_RUN.fullmatch(root) else ""
+        else:
+            run = _WORD_RUN.match(fold(first))
+            literal = run.group().lower() if run else ""
+        return frozenset([literal]) if len(literal) >= _START_MIN else None
+
 
 
 def _best(sets: Sequence[frozenset[str]]) -> frozenset[str] | None:

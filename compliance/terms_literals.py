@@ -37,11 +37,16 @@ _SHORT = 3  # a set with a literal shorter than this rules out few slices, at th
 def required_literals(source: str) -> Requirement:
     """The literal sets every match of ``source`` (compiled case-insensitively) holds;
     sets with a short literal only when there is nothing better."""
-    sets = _sequence(_parse.parse(source, re.IGNORECASE))
+    sets = _sequence(parse_expression(source))
     if not sets:
         return ()
     sharp = tuple(s for s in sets if min(map(len, s)) >= _SHORT)
     return sharp or (max(sets, key=lambda s: min(map(len, s))),)
+
+
+def parse_expression(source: str) -> Any:
+    """``source`` parsed as the ``re`` module does, case-insensitively."""
+    return _parse.parse(source, re.IGNORECASE)
 
 
 def _run_literal(run: list[str]) -> frozenset[str] | None:

@@ -116,3 +116,43 @@ def test_a_vocabulary_set_of_values_expands():
 def test_value_terms_stand_alone_and_name_a_known_kind(spec):
     with pytest.raises(TermError):
         Terms([spec], {})
+
+
+def test_a_match_starts_in_a_word_holding_a_start_literal():
+    """``Compiled.starts``: a plain word's first run of letters, a root's sharp literal,
+    a set's members' own; unknown (None) when one is shorter than three characters."""
+    from compliance.terms_compile import compiler_for
+
+    compiler = compiler_for({"org": ["dinas kominfo", "~tetap"]})
+    assert compiler.alternatives(["tim koordinasi", "~sahkan"]).starts == frozenset({"tim", "ahkan"})
+    assert compiler.alternatives(["@org oleh"]).starts == frozenset({"dinas", "etap"})
+    assert compiler.alternatives(["SPBE", "e-Gov"]).starts is None  # "e" is too short
+    assert compiler.alternatives(["Ll1-ayanan"]).starts == frozenset({"iii"})
+
+
+@pytest.mark.parametrize("name", ["perbup-sukamaju-2016-egov.pdf", "perwal-banyuasri-2022-spbe.txt"])
+def test_matches_tried_at_start_words_are_those_a_search_finds(name):
+    """Every folded expression of the catalog, tried only at the words holding its start
+    literals, finds in every unit of a sample exactly what ``finditer`` finds there."""
+    import compliance
+    from compliance.match_units import units
+    from compliance.terms import Prepared
+    from tests.conftest import EXAMPLES
+
+    catalog = load_catalog()
+    lists = [catalog.outline, catalog.listing, catalog.composition, catalog.delegation, catalog.plans]
+    for entry in catalog.entries:
+        lists += [entry.signals, entry.weak_signals] + [e.terms for e in entry.elements]
+    slices = [(Prepared.of(u.text), u.start, u.end) for u in units(compliance.load(EXAMPLES / name))]
+    assert all(prepared.plain for prepared, _, _ in slices)
+    anchored = found = 0
+    for gated in (g for terms in lists for g in terms.gated()):
+        folded, _ = gated.patterns()
+        if folded is None:
+            continue
+        anchored += gated._starts is not None
+        for prepared, start, end in slices:
+            expected = [(m.start() - start, m.end() - start) for m in folded.finditer(prepared.folded, start, end)]
+            assert gated.spans(prepared, start, end, (True, False, False)) == expected
+            found += len(expected)
+    assert anchored > 100 and found > 100
