@@ -6,8 +6,7 @@ texts; every match is an exact span of the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from compliance.terms_compile import VALUE_READERS, Compiled, TermError, affixed_forms, compiler_for, fold
@@ -23,7 +22,7 @@ Verdicts = tuple["bool | None", "bool | None", "bool | None"]  # folded, raw, va
 # Characters outside ASCII that a case-insensitive expression matches to an ASCII letter
 # ("ı" to "i", "ſ" to "s", the Kelvin sign to "k"; "İ" shifts offsets when lower-cased).
 _ASCII_LIKE = ("\u0131", "\u017f", "\u212a")
-_WORD = re.compile(r"[0-9A-Za-z]+")
+_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")  # a word of a plain text's lower case
 
 
 @dataclass(frozen=True)
@@ -37,13 +36,6 @@ class Prepared:
     folded: str
     lower: str | None
     plain: bool = False
-    _words: list[int] | None = field(default=None, repr=False, compare=False)
-
-    def word_starts(self) -> list[int]:
-        """Where each word (run of ASCII letters and digits) of the folded text begins."""
-        if self._words is None:
-            object.__setattr__(self, "_words", [m.start() for m in _WORD.finditer(self.folded)])
-        return self._words
 
     @classmethod
     def of(cls, text: str) -> Prepared:
@@ -71,14 +63,14 @@ class Gated:
         self.value_clauses = tuple(required_literals(expression(kind)) for kind in compiled.values)
         self.starts = compiled.starts
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
-        self._starts: tuple[str, ...] | None = None  # ``starts`` when a match is never empty
+        self._starts: tuple[tuple[str, int], ...] | None = None  # ``starts`` when a match is never empty
 
     def patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if self._patterns is None:
             self._patterns = tuple(re.compile(s, re.IGNORECASE) if s else None for s in self.sources)
             folded = self.sources[0]
             if folded and self.starts and parse_expression(folded).getwidth()[0] > 0:
-                self._starts = tuple(sorted(self.starts))
+                self._starts = self.starts
         return self._patterns
 
     def _gated_out(self, prepared: Prepared, start: int, end: int) -> bool:
@@ -87,18 +79,23 @@ class Gated:
             not any(lower.find(k, start, end) >= 0 for k in self.gate)
 
     def _folded_matches(self, folded: re.Pattern[str], prepared: Prepared, start: int, end: int) -> list[Span]:
-        """``folded.finditer`` in the slice, tried only at the words holding a literal of
-        ``starts`` in a plain text: a match begins at such a word (``Compiled.starts``),
-        is never empty, and is the one a search reaching that word finds."""
+        """``folded.finditer`` in the slice, tried only at the start of the words holding a
+        literal of ``starts`` (no farther into the word than its offset) in a plain text: a
+        match begins at such a word (``Compiled.starts``), is never empty, and is the one
+        a search reaching that word finds."""
         if self._starts is None or not prepared.plain:
             return [(m.start() - start, m.end() - start)
                     for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start()]
-        lower, words = prepared.lower, prepared.word_starts()
+        lower = prepared.lower
         at: set[int] = set()
-        for literal in self._starts:
+        for literal, offset in self._starts:
             found = lower.find(literal, start, end)
             while found >= 0:
-                at.add(words[bisect_right(words, found) - 1])
+                word, stop = found, max(found - offset, 0)
+                while word > stop and lower[word - 1] in _WORD_CHARS:
+                    word -= 1
+                if word == 0 or lower[word - 1] not in _WORD_CHARS:
+                    at.add(word)
                 found = lower.find(literal, found + 1, end)
         out: list[Span] = []
         free, text, match = start, prepared.folded, folded.match
@@ -118,6 +115,8 @@ class Gated:
         folded, raw = self.patterns()
         out: list[Span] = []
         if folded is not None:
+            if folded_may is None and self._starts is not None and prepared.plain:
+                folded_may = True  # the start literals are sought first: a gate of their own
             if folded_may if folded_may is not None else not self._gated_out(prepared, start, end):
                 out.extend(self._folded_matches(folded, prepared, start, end))
         if raw is not None and raw_may is not False:

@@ -134,7 +134,8 @@ class Compiled(NamedTuple):
     unknown), the value kinds read on the original text, per alternative the
     literal sets that must all be met (``_Compiler.clause``), and the raw expressions
     the second joins, one per alternative; ``starts``: literals of which one is in the
-    word where every match of the first begins (None: unknown, ``_Compiler.start``)."""
+    word where every match of the first begins, with how far into the word (None:
+    unknown, ``_Compiler.start``)."""
 
     folded: str | None
     raw: str | None
@@ -142,7 +143,7 @@ class Compiled(NamedTuple):
     values: tuple[str, ...]
     clauses: tuple[tuple[frozenset[str], ...], ...]
     raws: tuple[str, ...] = ()
-    starts: frozenset[str] | None = None
+    starts: tuple[tuple[str, int], ...] | None = None
 
 
 @dataclass
@@ -280,28 +281,42 @@ class _Compiler:
         folded = _LEFT + "(?:" + "|".join(bodies) + ")" + _RIGHT if bodies else None
         raw = "|".join(raws) if raws else None
         clauses = tuple(self.clause(p) for p in phrases) if gate is not None else ()
-        starts = [self.start(p) for p in phrases]
-        start = None if not starts or any(k is None for k in starts) else frozenset().union(*starts)
+        start: dict[str, int] | None = {}
+        for p in phrases:
+            starts = self.start(p)
+            if starts is None:
+                start = None
+                break
+            for literal, offset in starts.items():
+                start[literal] = max(offset, start.get(literal, 0))
+        start = tuple(sorted(start.items())) if start else None
         return Compiled(folded, raw, gate, values, clauses, tuple(r[3:] for r in phrases_raw), start)
 
-    def start(self, phrase: str) -> frozenset[str] | None:
+    def start(self, phrase: str) -> dict[str, int] | None:
         """Folded lower-case literals of which one is in the word (a run of ``[0-9A-Za-z]``
-        of the folded text) where every match of ``phrase`` begins: a plain word's or an
-        acronym's first run of letters and digits, which the match starts with; a root's
-        sharp literal, as its affixed forms are one word; a set's members' (None when
-        unknown or shorter than ``_START_MIN``: the expression then runs everywhere)."""
+        of the folded text) where every match of ``phrase`` begins, each with how far
+        into that word it can stand: a plain word's or an acronym's first run of letters
+        and digits, which the match starts with (0); a root's sharp literal, somewhere in
+        its affixed form; a set's members' (None when unknown or shorter than
+        ``_START_MIN``: the expression then runs everywhere)."""
         first = phrase.split()[0]
         if first.startswith("@"):
-            members = [self.start(m) for m in self.vocabulary.get(first[1:], [])]
-            return None if not members or any(m is None for m in members) else frozenset().union(*members)
+            merged: dict[str, int] = {}
+            for member in self.vocabulary.get(first[1:], []):
+                starts = self.start(member)
+                if starts is None:
+                    return None
+                for literal, offset in starts.items():
+                    merged[literal] = max(offset, merged.get(literal, 0))
+            return merged or None
         if first.startswith("~"):
             root = fold(first[1:].lower())
             literal = _sharp_literal(first, exact_case=False) if _WORD_RUN.fullmatch(root) else ""
+            offset = max(len(fold(f)) for f in affixed_forms(root)) - len(literal)
         else:
             run = _WORD_RUN.match(fold(first))
-            literal = run.group().lower() if run else ""
-        return frozenset([literal]) if len(literal) >= _START_MIN else None
-
+            literal, offset = (run.group().lower() if run else ""), 0
+        return {literal: offset} if len(literal) >= _START_MIN else None
 
 
 def _best(sets: Sequence[frozenset[str]]) -> frozenset[str] | None:

@@ -119,15 +119,17 @@ def test_value_terms_stand_alone_and_name_a_known_kind(spec):
 
 
 def test_a_match_starts_in_a_word_holding_a_start_literal():
-    """``Compiled.starts``: a plain word's first run of letters, a root's sharp literal,
-    a set's members' own; unknown (None) when one is shorter than three characters."""
+    """``Compiled.starts``: a plain word's first run of letters, which starts the word; a
+    root's sharp literal, at most as far into the word as its longest affixed form allows
+    ("mempertetap"); a set's members' own; unknown (None) when one is shorter than three
+    characters."""
     from compliance.terms_compile import compiler_for
 
     compiler = compiler_for({"org": ["dinas kominfo", "~tetap"]})
-    assert compiler.alternatives(["tim koordinasi", "~sahkan"]).starts == frozenset({"tim", "ahkan"})
-    assert compiler.alternatives(["@org oleh"]).starts == frozenset({"dinas", "etap"})
+    assert compiler.alternatives(["tim koordinasi", "~sahkan"]).starts == (("ahkan", 7), ("tim", 0))
+    assert compiler.alternatives(["@org oleh"]).starts == (("dinas", 0), ("etap", 7))
     assert compiler.alternatives(["SPBE", "e-Gov"]).starts is None  # "e" is too short
-    assert compiler.alternatives(["Ll1-ayanan"]).starts == frozenset({"iii"})
+    assert compiler.alternatives(["Ll1-ayanan"]).starts == (("iii", 0),)
 
 
 @pytest.mark.parametrize("name", ["perbup-sukamaju-2016-egov.pdf", "perwal-banyuasri-2022-spbe.txt"])
