@@ -38,6 +38,7 @@ class MatchContext:
     _alone: dict[tuple[int, bool], Prepared] = field(default_factory=dict)  # (id(unit), undelegated) -> its body prepared
     _comparable: list[tuple[Unit, str, set[str]]] | None = None
     _holding_word: dict[str, int] = field(default_factory=dict)  # word -> comparable units holding it (bits)
+    _gathered: set[str] = field(default_factory=set)  # the words ``comparable`` gathered units for
 
     def hits(self, terms: Terms) -> dict[int, list[Span]]:
         """Unit position -> the spans of ``terms`` in its body, for the units where they
@@ -97,17 +98,31 @@ class MatchContext:
 
     def comparable(self) -> list[tuple[Unit, str, set[str]]]:
         """Operative units long enough to compare by similarity, with their lower-case
-        body and its words: computed once, every entry without a term needs them."""
+        body and its words: computed once, every entry without a term needs them. The
+        units holding each word of the catalog's model sentences are gathered at once."""
         if self._comparable is None:
             self._comparable = []
+            models = {w for entry in self.catalog.entries for m in entry.similar for w in _WORD.findall(m.lower())}
+            holding = self._holding_word
             for unit in self.units:
                 if unit.kind == "operative" and len(unit.body) >= 40:
                     body = unit.body.lower()
                     words = set(_WORD.findall(body))
-                    for word in words:
-                        self._holding_word[word] = self._holding_word.get(word, 0) | 1 << len(self._comparable)
+                    bit = 1 << len(self._comparable)
+                    for word in words & models:
+                        holding[word] = holding.get(word, 0) | bit
                     self._comparable.append((unit, body, words))
+            self._gathered = models
         return self._comparable
+
+    def _holding(self, word: str) -> int:
+        """The comparable units (bits) holding ``word``."""
+        found = self._holding_word.get(word)
+        if found is None:
+            found = 0 if word in self._gathered else \
+                sum(1 << i for i, (_, _, words) in enumerate(self._comparable) if word in words)
+            self._holding_word[word] = found
+        return found
 
     def sharing(self, words: set[str], least: int) -> int:
         """The comparable units (bit ``i`` for ``comparable()[i]``) holding at least
@@ -115,7 +130,7 @@ class MatchContext:
         self.comparable()
         planes: list[int] = []  # bit i of planes[k]: bit k of unit i's count
         for word in words:
-            carry = self._holding_word.get(word, 0)
+            carry = self._holding(word)
             for k, plane in enumerate(planes):
                 planes[k], carry = plane ^ carry, plane & carry
                 if not carry:
