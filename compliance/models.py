@@ -15,6 +15,7 @@ from compliance.citation import Citation
 # re-exported, so every type of the pipeline is ``from compliance.models import X``
 from compliance.models_findings import Conflict, Evidence, Finding  # noqa: F401
 from compliance.models_place import Place  # noqa: F401
+from compliance.resources import without_level
 
 REGULATION_SCHEMA = "compliance/regulation@1"
 REPORT_SCHEMA = "compliance/report@1"
@@ -143,7 +144,7 @@ def title_parts(metadata: dict[str, Any]) -> tuple[Any, Any, Any, Any]:
     Denpasar"), the year left out when the nomor ends with it (``188.45/1612/HK/2019``)."""
     daerah = metadata.get("daerah")
     if daerah:
-        daerah = re.sub(r"^(Kota|Kabupaten|Provinsi)\s+", "", daerah)
+        daerah = without_level(daerah)
     nomor, tahun = metadata.get("nomor"), metadata.get("tahun")
     if nomor and tahun and str(nomor).endswith(f"/{tahun}"):
         tahun = None
