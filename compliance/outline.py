@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.i18n import DEFAULT_LANG, message
-from compliance.models import Article, Item, Regulation, title_line
+from compliance.models import Article, Item, Place, Regulation, title_line
 from compliance.reasons import reason_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
@@ -46,9 +46,9 @@ def first_line(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _in_pasal(article: Article, lang: str, escape=str) -> str:
-    """" (dalam Pasal I)" after an article quoted inside an amending one, else ""."""
-    return f" ({message('outline-in-pasal', lang, parent=escape(article.parent))})" if article.parent else ""
+def _article_place(article: Article, lang: str) -> str:
+    """"Pasal 5", or "Pasal 5 (dalam Pasal I)" for an article quoted inside an amending one."""
+    return Place("pasal", pasal=article.label, parent=article.parent).text(lang)
 
 
 def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
@@ -68,7 +68,7 @@ def render_outline(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
         for kind, heading in _heading_changes(article, previous):
             indent = {"bab": "", "bagian": "  ", "paragraf": "    "}[kind]
             out.append(f"{indent}{heading}")
-        prefix = f"    Pasal {article.label}{_in_pasal(article, lang)}"
+        prefix = f"    {_article_place(article, lang)}"
         ayat = f" [{len(article.ayat)} ayat]" if article.ayat else ""
         out.append(f"{prefix}{ayat}: {first_line(article.text)}")
         previous = article
@@ -112,7 +112,7 @@ def render_markdown(reg: Regulation, lang: str = DEFAULT_LANG) -> str:
     for article in reg.articles:
         for _kind, heading in _heading_changes(article, previous):
             out += ["", f"## {md_escape(heading)}"]
-        out += ["", f"### Pasal {md_escape(article.label)}{_in_pasal(article, lang, md_escape)}", ""]
+        out += ["", f"### {md_escape(_article_place(article, lang))}", ""]
         out.append(md_escape(article.text))
         previous = article
     if reg.diktum:
