@@ -215,12 +215,13 @@ class _HeadingReader:
         return f"{self.prefix} {markers().values['lampiran_place_words']['lettered']} {label}".strip(), title
 
 
-def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], list[str | None], int]:
-    """The headings of a Lampiran as sections with their start offsets (text set later),
-    the chapter each lettered one sits in (None for the others), and how many parts roman
-    numerals opened."""
+def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], list[tuple[str, str] | None], int]:
+    """The headings of a Lampiran as sections with their start offsets (text set later), the
+    group of siblings each needs one of (a lettered one: the letters of its chapter; a
+    numbered one outside any chapter: the numbered ones; None for the others), and how many
+    parts roman numerals opened."""
     sections: list[LampiranSection] = []
-    letter_of: list[str | None] = []
+    groups: list[tuple[str, str] | None] = []
     vocab, reader = markers(), _HeadingReader(roman)
     offset = last_start = 0
     in_contents = False
@@ -255,16 +256,20 @@ def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], li
             if point is None:
                 continue
             label, title = point
-        letter_of.append(reader.prefix if kind == "section" and not decimal and label != reader.prefix else None)
+        if decimal:
+            groups.append(None if reader.scheme else ("decimal", ""))
+        else:
+            groups.append(("lettered", reader.prefix) if kind == "section" and label != reader.prefix else None)
         sections.append(LampiranSection(label, title, "", line.page, start, start, reader.background))
-    return sections, letter_of, reader.roman_parts
+    return sections, groups, reader.roman_parts
 
 
-def _with_siblings(sections: list[LampiranSection], letter_of: list[str | None]) -> list[LampiranSection]:
-    """Without a lettered part that stands alone under its chapter: one letter is an
-    initial or a stray point; parts come at least two (``A.`` and ``B.``)."""
-    counts = Counter(chapter for chapter in letter_of if chapter is not None)
-    return [s for s, chapter in zip(sections, letter_of) if chapter is None or counts[chapter] > 1]
+def _with_siblings(sections: list[LampiranSection], groups: list[tuple[str, str] | None]) -> list[LampiranSection]:
+    """Without a lettered part that stands alone under its chapter, nor a numbered section
+    alone in a Lampiran without chapters: one letter is an initial or a stray point, a lone
+    "3.1" a scan's "3. I Gede ..."; parts come at least two (``A.`` and ``B.``)."""
+    counts = Counter(group for group in groups if group is not None)
+    return [s for s, group in zip(sections, groups) if group is None or counts[group] > 1]
 
 
 def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
@@ -272,10 +277,10 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
     (the lines joined by newlines). A section runs to the next heading, so every word
     after the first heading is in one; a capitalised title right under a heading is its
     name; table-of-contents lines open none. One roman numeral alone numbers no parts."""
-    sections, letter_of, roman_parts = _headings(lines, roman=True)
+    sections, groups, roman_parts = _headings(lines, roman=True)
     if roman_parts == 1:
-        sections, letter_of, _ = _headings(lines, roman=False)
-    sections = _with_siblings(sections, letter_of)
+        sections, groups, _ = _headings(lines, roman=False)
+    sections = _with_siblings(sections, groups)
     for k, section in enumerate(sections):
         end = sections[k + 1].start if k + 1 < len(sections) else len(text)
         section.text = text[section.start : end].rstrip("\n")

@@ -209,6 +209,18 @@ def test_a_plans_chapters_keep_their_sections_and_roman_lines_under_a_bab_open_n
     _every_word_kept(block)
 
 
+
+def test_a_numbered_section_without_chapters_needs_a_sibling():
+    """A scan's "3. I Gede Oka" read as "3.1 Gede Oka" in a membership list opens no section;
+    numbered sections standing together do, and under a chapter one alone still does."""
+    members = HEADER + ("SUSUNAN KEANGGOTAAN\nAnggota : 1. Ketut Purna, SH\n2. Ni Putu Melani, SH\n"
+                        "3.1 Gede Oka Darmawan, SH\n4. Ni Luh Ketut Guna")
+    assert _lampiran(members).sections == []
+    numbered = _lampiran(HEADER + "1.1 Susunan Keanggotaan\nKetua : Sekretaris Daerah\n1.2 Uraian Tugas\nTeks.")
+    assert [s.label for s in numbered.sections] == ["angka 1.1", "angka 1.2"]
+    _every_word_kept(numbered)
+
+
 # --- header_end: where the header naming the regulation a Lampiran belongs to ends ----------
 
 TENTANG = "Rencana Induk Sistem Pemerintahan Berbasis Elektronik Kabupaten Wonosekar Tahun 2021-2025"
