@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -124,6 +125,16 @@ def _least_shared(n: int) -> int:
     return least
 
 
+@lru_cache(maxsize=None)
+def _models(sentences: tuple[str, ...]) -> list[tuple[str, frozenset[str], int]]:
+    """Each model sentence lower-cased, its words, and how many a unit must share."""
+    out = []
+    for sentence in sentences:
+        words = frozenset(_WORD.findall(sentence.lower()))
+        out.append((sentence.lower(), words, _least_shared(len(words))))
+    return out
+
+
 def similar(entry: Entry, ctx: MatchContext) -> Hit | None:
     """The operative unit most like the entry's model sentences, if similar enough.
 
@@ -132,8 +143,8 @@ def similar(entry: Entry, ctx: MatchContext) -> Hit | None:
     common words would score 100 as a subset.
     """
     best: Hit | None = None
-    models = [(m.lower(), set(_WORD.findall(m.lower()))) for m in entry.similar]
-    close = [ctx.sharing(words, _least_shared(len(words))) for _, words in models]  # units sharing enough words
+    models = _models(entry.similar)
+    close = [ctx.sharing(words, least) for _, words, least in models]  # units sharing enough words
     comparable, left = ctx.comparable(), 0
     for near in close:
         left |= near
@@ -142,7 +153,7 @@ def similar(entry: Entry, ctx: MatchContext) -> Hit | None:
         left ^= low
         i = low.bit_length() - 1
         unit, body, _ = comparable[i]
-        for (model, model_words), near in zip(models, close):
+        for (model, model_words, _), near in zip(models, close):
             if not near >> i & 1:
                 continue
             score = fuzz.token_set_ratio(model, body)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from compliance.terms_compile import VALUE_READERS, Compiled, TermError, affixed_forms, compiler_for, fold
 from compliance.terms_literals import parse_expression, required_literals
@@ -46,6 +46,12 @@ class Prepared:
         return cls(text, folded, lower, not any(ch in text for ch in _ASCII_LIKE))
 
 
+def _rarest_first(clauses: Iterable[tuple[frozenset[str], ...]]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Each clause's literal sets, the one with the longest shortest literal (the likeliest
+    to be missing, which settles the clause) first."""
+    return tuple(tuple(sorted(clause, key=lambda literals: -min(map(len, literals)))) for clause in clauses)
+
+
 class Gated:
     """A compiled list of alternatives (``terms_compile.Compiled``): an expression for
     folded text gated by literals, a raw one for the original text, value kinds read on
@@ -58,9 +64,9 @@ class Gated:
         self.sources = (compiled.folded, compiled.raw)
         self.gate = compiled.gate
         self.values = compiled.values
-        self.clauses = compiled.clauses
-        self.raw_clauses = tuple(required_literals(r) for r in compiled.raws)
-        self.value_clauses = tuple(required_literals(expression(kind)) for kind in compiled.values)
+        self.clauses = _rarest_first(compiled.clauses)
+        self.raw_clauses = _rarest_first(required_literals(r) for r in compiled.raws)
+        self.value_clauses = _rarest_first(required_literals(expression(kind)) for kind in compiled.values)
         self.starts = compiled.starts
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._starts: tuple[tuple[str, int], ...] | None = None  # ``starts`` when a match is never empty

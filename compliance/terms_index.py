@@ -131,19 +131,24 @@ class SliceIndex:
             if gated.gate is None:
                 self._candidates[key] = None
             else:
-                self._candidates[key] = self._met(gated.clauses) | (self._any_of(gated.gate) & self.odd) | self.ungated
+                odd = self._any_of(gated.gate) & self.odd if self.odd else 0
+                self._candidates[key] = self._met(gated.clauses) | odd | self.ungated
         return self._candidates[key]
 
     def _met(self, clauses: tuple[tuple[frozenset[str], ...], ...]) -> int:
-        """The slices where one of ``clauses`` has every literal set met."""
-        sharp = 0
+        """The slices where one of ``clauses`` has every literal set met (the lookups of
+        ``_any_of`` inline: this runs for every list a check asks about)."""
+        sharp, every, unions = 0, self.all, self._unions
         for clause in clauses:
-            met = self.all
+            met = every
             for literals in clause:
-                met &= self._any_of(literals)
+                found = unions.get(literals)
+                met &= self._any_of(literals) if found is None else found
                 if not met:
                     break
             sharp |= met
+            if sharp == every:
+                break
         return sharp
 
     def parts(self, gated: Gated) -> tuple[int | None, int, int]:
