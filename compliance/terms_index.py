@@ -37,25 +37,33 @@ def _bits(mask: int) -> Iterator[int]:
 
 
 class _Words:
-    """Distinct words and the slices holding each, searched for a literal all at once."""
+    """Distinct words and the slices holding each, searched for a literal all at once.
+    Longest words first: a literal is sought only among the words as long as it."""
 
     def __init__(self, words: dict[str, int]) -> None:
-        self._masks = list(words.values())
-        self._joined = "\n".join(words) + "\n"
+        ordered = sorted(words, key=len, reverse=True)
+        self._masks = [words[w] for w in ordered]
+        self._joined = "\n".join(ordered) + "\n"
         self._starts = []
+        self._ends = [0] * (len(ordered[0]) + 2 if ordered else 1)  # [n]: past the last word of n or more characters
         offset = 0
-        for word in words:
+        for word in ordered:
             self._starts.append(offset)
             offset += len(word) + 1
+            self._ends[len(word)] = offset
+        for n in range(len(self._ends) - 2, -1, -1):
+            self._ends[n] = max(self._ends[n], self._ends[n + 1])
 
     def holding(self, literal: str) -> int:
         """The slices holding a word that contains ``literal``."""
+        if len(literal) >= len(self._ends):
+            return 0
         found = 0
-        joined, starts, masks = self._joined, self._starts, self._masks
-        at = joined.find(literal)
+        joined, starts, masks, end = self._joined, self._starts, self._masks, self._ends[len(literal)]
+        at = joined.find(literal, 0, end)
         while at >= 0:
             found |= masks[bisect_right(starts, at) - 1]
-            at = joined.find(literal, joined.index("\n", at) + 1)
+            at = joined.find(literal, joined.index("\n", at) + 1, end)
         return found
 
 
