@@ -15,6 +15,8 @@ from compliance.models import LampiranSection, Place, Regulation
 from compliance.models_place import Placed
 from compliance.parse_lampiran import heading_kind, is_contents_line
 from compliance.places import lampiran_name
+from compliance.terms import Prepared
+from compliance.terms_literals import required_literals
 
 CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
 CHUNK_MAX = 900
@@ -101,9 +103,11 @@ def units(reg: Regulation) -> list[Unit]:
         if e > s:
             place = Place("diktum", diktum=diktum.label, start=s, end=e)
             out.append(Unit("operative", place, diktum.text, s, e, ("Diktum", diktum.label)))
+    planned = markers().planned
     for number, block in enumerate(reg.lampiran, start=1):
         name = lampiran_name(reg, number)
         starts = [section.start for section in block.sections]
+        prepared = Prepared.of(block.text)
         for section, s, e in lampiran_pieces(block.text):
             s, e = trimmed(block.text, s, e)
             if e > s:
@@ -112,9 +116,20 @@ def units(reg: Regulation) -> list[Unit]:
                 key = ("Lampiran", f"{number}/{section}")
                 where = Place("lampiran-section" if section_at else "lampiran", lampiran=name,
                               section=section_at.label if section_at else None, start=s, end=e)
+                may_plan = _holds(prepared, s, e, required_literals(planned.pattern))
                 out.append(Unit(kind, where, block.text, s, e, key,
-                                planned=bool(markers().planned.search(block.text, s, e))))
+                                planned=may_plan and bool(planned.search(block.text, s, e))))
     return out
+
+
+def _holds(prepared: Prepared, start: int, end: int, needs: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``text[start:end]`` holds a literal of every set an expression needs
+    (``terms_literals``): where it does not, the expression cannot match. A text
+    whose case folding is unusual is never ruled out."""
+    lower = prepared.lower
+    if lower is None or not prepared.plain:
+        return True
+    return all(any(lower.find(literal, start, end) >= 0 for literal in literals) for literals in needs)
 
 
 def _section_at(sections: list[LampiranSection], starts: list[int], offset: int) -> LampiranSection | None:

@@ -67,3 +67,21 @@ def test_a_citation_in_a_diktum_reaches_the_matcher():
     assert [c.place.short() for c in in_diktum] == ["Diktum KEDUA"]
     finding = _by_id(reg)["peta-rencana"]
     assert ("Diktum KEDUA", "citation") in [(e.pasal, e.via) for e in finding.evidence]
+
+
+def test_the_planned_words_are_sought_only_in_points_holding_their_literals():
+    """``_holds``: a Lampiran point lacking every word the planned expression needs is
+    not searched; one holding them is; a text with a dotless ı is never ruled out."""
+    from compliance.markers import markers
+    from compliance.match_units import _holds
+    from compliance.terms import Prepared
+    from compliance.terms_literals import required_literals
+
+    needs = required_literals(markers().planned.pattern)
+    text = "1. Arsitektur SPBE ditetapkan.\n2. Peta Rencana SPBE akan disusun."
+    prepared = Prepared.of(text)
+    assert _holds(prepared, 0, 30, needs)  # "ditetapkan" is there: searched, though not planned
+    assert not markers().planned.search(text, 0, 30)
+    assert _holds(prepared, 31, len(text), needs)
+    assert not _holds(Prepared.of("1. Tim dibuat."), 0, 14, needs)
+    assert _holds(Prepared.of("1. Tım dibuat."), 0, 14, needs)
