@@ -20,8 +20,6 @@ from typing import Iterator, Sequence
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
-_ALNUM = re.compile(r"[0-9A-Za-z]+")  # a folded word; those with a capital, whole, hold an acronym's literal
-_KELVIN = "\u212a"  # the one character outside ASCII whose lower case is an ASCII letter
 # Characters that a case-insensitive expression matches to an ASCII letter although their
 # lower case is another letter ("ı" to "i", "ſ" to "s"): in a text holding them only the
 # whole gate of a list is a safe test, as it has always been.
@@ -79,7 +77,6 @@ class SliceIndex:
         self.ungated = 0  # slices whose lower case shifts offsets: no gate applies
         self.odd = 0  # slices of texts with a _CASE_ODD character
         words: dict[str, int] = {}  # the slices' words, lower case -> the slices holding each
-        cased: dict[str, int] = {}  # their words with capitals, as folded -> the slices holding each
         odd: dict[int, bool] = {}  # id(text) -> whether it holds a _CASE_ODD character
         for i, (text, start, end) in enumerate(slices):
             if id(text) not in prepared:
@@ -93,20 +90,10 @@ class SliceIndex:
                 continue
             if odd[id(text)]:
                 self.odd |= bit
-            tokens = set(_ALNUM.findall(ready.folded, start, end))
-            if _KELVIN in text:  # lower-cases to "k": the lower-case words are longer
-                lower = set(_TOKEN.findall(ready.lower, start, end))
-                capitals = {w for w in tokens if w.lower() != w}
-            else:
-                lower = {w.lower() for w in tokens}
-                capitals = tokens - lower
-            for word in lower:
+            for word in set(_TOKEN.findall(ready.lower, start, end)):
                 words[word] = words.get(word, 0) | bit
-            for word in capitals:
-                cased[word] = cased.get(word, 0) | bit
         self.all = (1 << len(self.slices)) - 1
         self._lower = _Words(words)
-        self._cased = _Words(cased)
         self._holding: dict[str, int] = {}
         self._unions: dict[frozenset[str], int] = {}
         self._candidates: dict[int, int | None] = {}
@@ -119,8 +106,17 @@ class SliceIndex:
         literal, whose folded text contains it as cased."""
         found = self._holding.get(literal)
         if found is None:
-            found = self._cased.holding(literal[1:]) if literal.startswith("=") else self._lower.holding(literal)
+            found = self._cased(literal[1:]) if literal.startswith("=") else self._lower.holding(literal)
             self._holding[literal] = found
+        return found
+
+    def _cased(self, literal: str) -> int:
+        """The slices whose folded text contains ``literal`` as it is cased: it has a
+        capital, so the word holding it is one of the slice's words with capitals."""
+        found = 0
+        for i, (prepared, start, end) in enumerate(self.slices):
+            if prepared.lower is not None and prepared.folded.find(literal, start, end) >= 0:
+                found |= 1 << i
         return found
 
     def _any_of(self, literals: frozenset[str]) -> int:
