@@ -174,7 +174,7 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: MatchContext) -> tuple[Find
         found = False
         for unit in scope:
             spans = ctx.find_alone(element.terms, unit, undelegated=True) if not element.terms.empty else []
-            if not spans and not element.terms.empty and ctx.find_alone(element.terms, unit):
+            if not spans and not delegated and not element.terms.empty and ctx.find_alone(element.terms, unit):
                 delegated = True
             if spans:
                 hit = by_unit.setdefault(id(unit), Hit(unit, [], "term", SCORE_ELEMENT))
