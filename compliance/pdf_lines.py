@@ -49,32 +49,39 @@ class _Run:
     text: str
 
 
-def _direct(function, restype, *argtypes):
-    """``function`` of pypdfium2's bindings called with plain addresses (ints) instead of typed
-    pointers: ctypes then converts no argument, a third of the cost of these small calls."""
+def _untyped(function, restype):
+    """``function`` of pypdfium2's bindings without argument types: called with ints (a char
+    index) and ready ``c_void_p`` objects (the page, the out-parameters), ctypes converts
+    nothing, about a third of the cost of these small calls (pointers go as prepared objects:
+    an address passed as a bare int would be cut to a C int)."""
     address = ctypes.cast(function, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    untyped = ctypes.CFUNCTYPE(restype)(address)
+    untyped.argtypes = None
+    return untyped
 
 
-_ADDRESS, _INT = ctypes.c_void_p, ctypes.c_int
 _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
-_loose_box = _direct(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
-_origin = _direct(pdfium_c.FPDFText_GetCharOrigin, _INT, _ADDRESS, _INT, _ADDRESS, _ADDRESS)
-_char_angle = _direct(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _ADDRESS, _INT)
+_TWO_RECTS = struct.Struct("8f")  # the boxes of a run's first and last glyph, side by side
+_loose_box = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_origin = _untyped(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_char_angle = _untyped(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
 
 
 class _Glyphs:
     """What the C calls on a text page's characters need: the page handle and reusable
-    out-parameters, with their addresses (kept alive here while the calls write to them)."""
+    out-parameters, as pointer objects (kept alive here while the calls write to them)."""
 
     def __init__(self, textpage) -> None:
-        self.raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        self.raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
-        self._box = pdfium_c.FS_RECTF()
-        self.x_at, self.y_at = ctypes.addressof(self.x), ctypes.addressof(self.y)
-        self.box_at = ctypes.addressof(self._box)
-        # the box as (left, top, right, bottom) in one call, not four attribute reads
-        self.box = functools.partial(_RECT.unpack_from, memoryview(self._box).cast("B"))
+        self._boxes = (pdfium_c.FS_RECTF * 2)()
+        self.x_at, self.y_at = ctypes.c_void_p(ctypes.addressof(self.x)), ctypes.c_void_p(ctypes.addressof(self.y))
+        self.box_at = ctypes.c_void_p(ctypes.addressof(self._boxes))
+        self.last_box_at = ctypes.c_void_p(ctypes.addressof(self._boxes) + _RECT.size)
+        memory = memoryview(self._boxes).cast("B")
+        # the first box as (left, top, right, bottom), or both boxes, in one call each
+        self.box = functools.partial(_RECT.unpack_from, memory)
+        self.boxes = functools.partial(_TWO_RECTS.unpack_from, memory)
 
 
 def page_text(textpage) -> str:
@@ -92,10 +99,11 @@ def _runs(textpage) -> list[_Run]:
     if len(text) != count:  # text and char indices disagree: rebuild one code point per char
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     glyphs = _Glyphs(textpage)
-    raw, rect_at, x_at, y_at = glyphs.raw, glyphs.box_at, glyphs.x_at, glyphs.y_at
-    box, y = glyphs.box, glyphs.y
-    loose_box, origin = _loose_box, _origin
+    raw, first_at, last_at, x_at, y_at = glyphs.raw, glyphs.box_at, glyphs.last_box_at, glyphs.x_at, glyphs.y_at
+    boxes, y = glyphs.boxes, glyphs.y
+    loose_box, origin, char_map = _loose_box, _origin, _CHAR_MAP
     runs: list[_Run] = []
+    append = runs.append
     start = 0
     for piece in text.split("\n"):
         opened = piece.lstrip()
@@ -103,11 +111,12 @@ def _runs(textpage) -> list[_Run]:
             stripped = opened.rstrip()
             first = start + len(piece) - len(opened)
             last = first + len(stripped) - 1
-            loose_box(raw, first, rect_at)
-            left, top, _, bottom = box()
-            loose_box(raw, last, rect_at)
-            last_left, _, right, last_bottom = box()
-            height = max(top - bottom, 1.0)
+            loose_box(raw, first, first_at)
+            loose_box(raw, last, last_at)
+            left, top, _, bottom, last_left, _, right, last_bottom = boxes()
+            height = top - bottom
+            if height < 1.0:
+                height = 1.0
             origin(raw, first, x_at, y_at)
             baseline = y.value
             # equal font bottoms mean one line; only mixed fonts need the last glyph's baseline
@@ -116,7 +125,9 @@ def _runs(textpage) -> list[_Run]:
                 origin(raw, last, x_at, y_at)
                 one_line = abs(y.value - baseline) <= SAME_LINE * height
             if one_line and last_left >= left:
-                runs.append(_Run(baseline, height, left, right, _shown(stripped)))
+                # _shown, inlined: plain text (the usual case) needs no lookup per character
+                shown = stripped if stripped.isascii() and stripped.isprintable() else stripped.translate(char_map)
+                append(_Run(baseline, height, left, right, shown))
             else:
                 _split_by_glyph(glyphs, text, first, last, runs)
         start += len(piece) + 1
