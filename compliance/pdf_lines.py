@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import operator
 import struct
-from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
@@ -38,15 +38,12 @@ _CHAR_MAP.update({
 })
 
 
-@dataclass(slots=True)
-class _Run:
-    """A piece of text on one baseline: left/right edges and glyph height in PDF points."""
-
-    baseline: float
-    height: float
-    left: float
-    right: float
-    text: str
+# A run, a piece of text on one baseline, is a tuple (drop, left, height, right, text): its
+# baseline negated (sorting goes down the page), left and right edges and glyph height in
+# PDF points. A page has hundreds: tuples are made, sorted and unpacked cheaper than objects.
+_Run = tuple[float, float, float, float, str]
+_READING_ORDER = operator.itemgetter(0, 1)  # top of the page first, then left to right
+_LEFT = operator.itemgetter(1)
 
 
 def _untyped(function, restype):
@@ -127,7 +124,7 @@ def _runs(textpage) -> list[_Run]:
             if one_line and last_left >= left:
                 # _shown, inlined: plain text (the usual case) needs no lookup per character
                 shown = stripped if stripped.isascii() and stripped.isprintable() else stripped.translate(char_map)
-                append(_Run(baseline, height, left, right, shown))
+                append((-baseline, left, height, right, shown))
             else:
                 _split_by_glyph(glyphs, text, first, last, runs)
         start += len(piece) + 1
@@ -142,9 +139,9 @@ def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: lis
     """
     raw, rect_at, x_at, y_at, box, y = glyphs.raw, glyphs.box_at, glyphs.x_at, glyphs.y_at, glyphs.box, glyphs.y
     loose_box, origin, char_angle = _loose_box, _origin, _char_angle
-    run: _Run | None = None
-    piece_start, piece_angle = first, 0.0
-    before = len(runs)
+    run: list | None = None  # [baseline, height, left, right, first glyph, last glyph] of the run being read
+    pieces: list[list] = []
+    piece_angle = 0.0
     for index in range(first, last + 1):
         if text[index].isspace():
             continue
@@ -154,16 +151,16 @@ def _split_by_glyph(glyphs: _Glyphs, text: str, first: int, last: int, runs: lis
         baseline = y.value
         angle = round(char_angle(raw, index), 2) % 6.28  # rounded: glyphs of one direction compare equal
         rotated_along = run is not None and angle == piece_angle != 0.0
-        if not rotated_along and (run is None or angle != piece_angle or left < run.right - run.height
-                                  or abs(baseline - run.baseline) > SAME_LINE * run.height):
-            run = _Run(baseline, max(top - bottom, 1.0), left, right, "")
-            runs.append(run)
-            piece_start, piece_angle = index, angle
-        if right > run.right:
-            run.right = right
-        run.text = text[piece_start : index + 1]
-    for run in runs[before:]:
-        run.text = _shown(run.text)
+        if not rotated_along and (run is None or angle != piece_angle or left < run[3] - run[1]
+                                  or abs(baseline - run[0]) > SAME_LINE * run[1]):
+            run = [baseline, max(top - bottom, 1.0), left, right, index, index]
+            pieces.append(run)
+            piece_angle = angle
+        if right > run[3]:
+            run[3] = right
+        run[5] = index
+    for baseline, height, left, right, start, end in pieces:
+        runs.append((-baseline, left, height, right, _shown(text[start : end + 1])))
 
 
 def _shown(text: str) -> str:
@@ -174,11 +171,11 @@ def _shown(text: str) -> str:
 
 def _lines(runs: list[_Run]) -> list[str]:
     """Group runs into lines (top of the page first), each line read left to right."""
-    runs = sorted(runs, key=lambda r: (-r.baseline, r.left))
+    runs.sort(key=_READING_ORDER)
     lines: list[str] = []
     group: list[_Run] = []
     for run in runs:
-        if group and group[0].baseline - run.baseline > SAME_LINE * min(group[0].height, run.height):
+        if group and run[0] - group[0][0] > SAME_LINE * min(group[0][2], run[2]):
             lines.append(_join(group))
             group = []
         group.append(run)
@@ -191,13 +188,13 @@ def _join(group: list[_Run]) -> str:
     """Join a line's runs left to right, with one space where a gap shows; collapse layout
     whitespace (the runs' characters are mapped already)."""
     if len(group) == 1:
-        return " ".join(group[0].text.split())
-    group.sort(key=lambda r: r.left)
-    parts = [group[0].text]
+        return " ".join(group[0][4].split())
+    group.sort(key=_LEFT)
+    parts = [group[0][4]]
     for prev, run in zip(group, group[1:]):
-        if abs(run.left - prev.right) > VISIBLE_GAP * min(prev.height, run.height):
+        if abs(run[1] - prev[3]) > VISIBLE_GAP * min(prev[2], run[2]):
             parts.append(" ")
-        parts.append(run.text)
+        parts.append(run[4])
     return " ".join("".join(parts).split())
 
 

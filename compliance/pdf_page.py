@@ -59,8 +59,8 @@ def text_page(pdf: pdfium.PdfDocument, index: int) -> Iterator[_TextPage]:
 
 def looks_scanned_at(pdf: pdfium.PdfDocument, index: int, text: str) -> bool:
     """``looks_scanned`` for page ``index``, loading the page only when its text is short."""
-    if len("".join(text.split())) >= SCAN_MAX_TEXT:
-        return False
+    if _visible_chars(text[: 4 * SCAN_MAX_TEXT]) >= SCAN_MAX_TEXT or _visible_chars(text) >= SCAN_MAX_TEXT:
+        return False  # the start of a page of text says so already: the rest is not counted
     page = pdf[index]
     try:
         return looks_scanned(page, text)
@@ -68,11 +68,15 @@ def looks_scanned_at(pdf: pdfium.PdfDocument, index: int, text: str) -> bool:
         page.close()
 
 
+def _visible_chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
 def looks_scanned(page: pdfium.PdfPage, text: str) -> bool:
     """A page with little text that is mostly pictures: a scan whose text layer is only a
     page number, a stamp or a watermark ("www.jdih..."), so its words are in the picture.
     Scanners store a page as one image or as a stack of strips, so the images' areas add up."""
-    if len("".join(text.split())) >= SCAN_MAX_TEXT:
+    if _visible_chars(text) >= SCAN_MAX_TEXT:
         return False
     width, height = page.get_size()
     covered = 0.0
