@@ -211,12 +211,21 @@ def fix_heading(text: str) -> str:
     return text
 
 
-def fix_words(text: str) -> str:
-    """Apply the OCR word repairs of layout.yaml (``lnformatika``, ``danjatau``)."""
-    for literal, pattern, replacement in _word_fixes():
+def fix_words(text: str, fixes: list[tuple[str, re.Pattern[str], str]] | None = None) -> str:
+    """Apply the OCR word repairs of layout.yaml (``lnformatika``, ``danjatau``); ``fixes``:
+    only those (``_fixes_in``)."""
+    for literal, pattern, replacement in _word_fixes() if fixes is None else fixes:
         if literal in text:
             text = pattern.sub(replacement, text)
     return text
+
+
+def _fixes_in(texts: list[str]) -> list[tuple[str, re.Pattern[str], str]]:
+    """The word repairs that may apply to a line of ``texts`` (a page's lines): from the
+    first whose literal occurs in them on (a repair may make the literal of a later one)."""
+    joined = "\n".join(texts)
+    fixes = _word_fixes()
+    return next((fixes[i:] for i, (literal, _, _) in enumerate(fixes) if literal in joined), [])
 
 
 def _dehyphenate(lines: list[Line]) -> list[Line]:
@@ -252,8 +261,9 @@ def clean(pages: list[Page]) -> list[Line]:
         if lines:
             nxt = lines
     lines = [
-        Line(fix_heading(fix_words(text)), page.number)
+        Line(fix_heading(fix_words(text, fixes)), page.number)
         for page, texts in zip(pages, stripped)
+        for fixes in (_fixes_in(texts),)
         for text in texts
     ]
     return _dehyphenate(lines)

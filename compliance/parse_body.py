@@ -296,9 +296,9 @@ class _BodyParser:
         without its header (the plan starts straight with its first chapter)."""
         vocab = markers()
         m = vocab.bab_heading.match(self._text(i))
-        signed = any(vocab.gazette_line.match(ln.text) or vocab.closing_start.match(ln.text)
-                     for ln in self.out.closing[:40])
-        if m and m.group("label") == "I" and signed and len(self.out.closing) >= 3:
+        if not (m and m.group("label") == "I" and len(self.out.closing) >= 3):
+            return False
+        if any(vocab.gazette_line.match(ln.text) or vocab.closing_start.match(ln.text) for ln in self.out.closing[:40]):
             self._warn("lampiran-without-header", self._text(i), i)
             return True
         return False
@@ -320,7 +320,7 @@ class _BodyParser:
                 and iso_date(self._text(i + 1)) is not None and len(self._text(i + 1).split()) == 3)
 
     def _body_step(self, i: int, line: Line, t: str) -> int:
-        if self.out.articles and (markers().closing_start.match(t) or self._bare_place_and_date(i)):
+        if self.out.articles and (markers().closing_start.match(t) or t.isupper() and self._bare_place_and_date(i)):
             self._close()
             if self.amending is not None:
                 self._finish_amending()

@@ -41,8 +41,10 @@ def is_title_case_line(text: str) -> bool:
 
 def is_penjelasan_title(text: str) -> bool:
     """``PENJELASAN`` (``ATAS``), also as OCR garbles it (``P3NJ3LASAN``)."""
+    if not text.isupper():  # a line with small letters, or with no letters (no word to be like it)
+        return False
     words, values = text.split(None, 2), markers().values  # two words at most: a third says no
-    if not words or len(words) > 2 or (len(words) == 2 and words[1] != values["penjelasan_atas"]) or text.upper() != text:
+    if not words or len(words) > 2 or (len(words) == 2 and words[1] != values["penjelasan_atas"]):
         return False
     return fuzz.ratio(words[0], values["penjelasan_word"]) >= 75
 
