@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -87,17 +86,12 @@ def _all_capitals(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
 
-@cache
-def _as_i() -> dict[int, int]:
-    lookalikes = markers().values["roman_i_lookalikes"]
-    return str.maketrans(lookalikes, "I" * len(lookalikes))
-
-
 def roman_label(label: str) -> str | None:
     """The numeral a part's printed label stands for: itself, or with a scan's lookalikes of I
     read back ("Il" -> "II", "lV" -> "IV") when the label also holds a true roman capital and
     so spells a valid numeral; None for "1", "11" (arabic points), "l" (a letter)."""
-    numeral = label.translate(_as_i())
+    lookalikes = markers().values["roman_i_lookalikes"]
+    numeral = label.translate(str.maketrans(lookalikes, "I" * len(lookalikes)))
     if numeral == label:
         return label
     return numeral if any(c in "IVX" for c in label) and roman_value(numeral) else None
@@ -120,7 +114,7 @@ def heading_kind(line: str) -> str | None:
     point = vocab.lampiran_lettered.match(line) or _roman_point(line)
     if point and _all_capitals(point.group("title")) and line[-1:] not in ".;,":
         return "section"  # an all-capital part title ("B. URAIAN TUGAS:"), however long
-    if point and line[-1:] == ":" and len(line) <= 100 and is_heading_words(point.group("title")[:-1]):
+    if point and line[-1:] == ":" and len(line) <= 100 and is_heading_words(point.group("title").removesuffix(":")):
         return "section"
     if line[-1:] in ".;:,":
         return None
@@ -193,7 +187,7 @@ class _HeadingReader:
         if not (lettered or roman):
             return None  # "II. …" under a BAB: a list, the chapters are BAB
         title = (lettered or roman).group("title").strip()
-        if self.scheme != "bab" and not (_all_capitals(title) or is_heading_words(title)):
+        if self.scheme != "bab" and not (_all_capitals(title) or is_heading_words(title.removesuffix(":"))):
             return None  # "A. Tim mempunyai tugas ...": an enumerated sentence
         letter = ord(lettered.group("label")) - ord("A") + 1 if lettered else 0
         if lettered and self.letter and letter == self.letter + 1:  # "I." after "H.": a letter

@@ -149,6 +149,20 @@ def test_a_new_spelling_is_a_yaml_line(edited_data):
     assert (audit.years, audit.printed) == (2, "saban dua tahun")
 
 
+def test_a_new_lookalike_of_a_roman_i_is_a_yaml_line(edited_data):
+    from compliance.models import Line
+    from compliance.parse_lampiran import build_lampiran
+
+    text = "LAMPIRAN\nKEPUTUSAN WALI KOTA CONTOH\nI. SUSUNAN KEANGGOTAAN\nKetua\nI!. URAIAN TUGAS\nTeks."
+
+    def labels() -> list[str]:
+        return [s.label for s in build_lampiran([Line(t, 1) for t in text.split("\n")]).sections]
+
+    assert labels() == []  # "I!." is no numeral yet; "I." alone numbers nothing
+    edited_data("markers.yaml", lambda data: data["values"].update(roman_i_lookalikes="l1|!"))
+    assert labels() == ["angka romawi I", "angka romawi II"]
+
+
 CITATION = ("sesuai Peraturan Presiden Nomor 95 Tahun 2018 mengenai Sistem Pemerintahan Berbasis Elektronik; "
             "Pasal 5 menurut Peraturan Presiden Nomor 95 Tahun 2018")
 

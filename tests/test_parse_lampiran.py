@@ -159,6 +159,9 @@ def test_a_mixed_case_part_title_ending_in_a_colon_opens_a_part_in_sequence_with
                                                           ("huruf B", "Uraian Tugas:")]
     assert block.sections[1].text.endswith("2. Sekretaris menyusun laporan.")
     _every_word_kept(block)
+    roman = _lampiran(HEADER + "I. Pendahuluan:\nTim dibentuk.\nIl. Uraian Tugas:\n1. Ketua memimpin tim.")
+    assert [(s.label, s.title) for s in roman.sections] == [("angka romawi I", "Pendahuluan:"),
+                                                          ("angka romawi II", "Uraian Tugas:")]
 
 
 @pytest.mark.parametrize("text", [
