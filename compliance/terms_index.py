@@ -95,6 +95,8 @@ class SliceIndex:
         self.all = (1 << len(self.slices)) - 1
         self._lower = _Words(words)
         self._holding: dict[str, int] = {}
+        self._folded: str | None = None  # the slices' folded texts joined, for ``_cased``
+        self._folded_starts: list[int] = []
         self._unions: dict[frozenset[str], int] = {}
         self._candidates: dict[int, int | None] = {}
         self._parts: dict[int, tuple[int | None, int, int]] = {}
@@ -112,11 +114,23 @@ class SliceIndex:
 
     def _cased(self, literal: str) -> int:
         """The slices whose folded text contains ``literal`` as it is cased: it has a
-        capital, so the word holding it is one of the slice's words with capitals."""
-        found = 0
-        for i, (prepared, start, end) in enumerate(self.slices):
-            if prepared.lower is not None and prepared.folded.find(literal, start, end) >= 0:
-                found |= 1 << i
+        capital, so the word holding it is one of the slice's words with capitals. Sought
+        in the slices' folded texts joined once (a literal never spans the joints)."""
+        if self._folded is None:
+            pieces = [prepared.folded[start:end] if prepared.lower is not None else ""
+                      for prepared, start, end in self.slices]
+            self._folded = "\n".join(pieces)
+            self._folded_starts = []
+            offset = 0
+            for piece in pieces:
+                self._folded_starts.append(offset)
+                offset += len(piece) + 1
+        found, joined, starts = 0, self._folded, self._folded_starts
+        at = joined.find(literal)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found |= 1 << i
+            at = joined.find(literal, starts[i + 1]) if i + 1 < len(starts) else -1
         return found
 
     def _any_of(self, literals: frozenset[str]) -> int:
