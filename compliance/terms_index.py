@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterator, Sequence
 
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
@@ -42,13 +43,11 @@ class _Words:
         ordered = sorted(words, key=len, reverse=True)
         self._masks = [words[w] for w in ordered]
         self._joined = "\n".join(ordered) + "\n"
-        self._starts = []
+        sizes = [len(w) + 1 for w in ordered]
+        self._starts = list(accumulate(sizes, initial=0))[:-1]
         self._ends = [0] * (len(ordered[0]) + 2 if ordered else 1)  # [n]: past the last word of n or more characters
-        offset = 0
-        for word in ordered:
-            self._starts.append(offset)
-            offset += len(word) + 1
-            self._ends[len(word)] = offset
+        for size, start in zip(sizes, self._starts):
+            self._ends[size - 1] = start + size
         for n in range(len(self._ends) - 2, -1, -1):
             self._ends[n] = max(self._ends[n], self._ends[n + 1])
 
