@@ -51,6 +51,7 @@ class _Node:
     kind: str  # ayat | alpha | num
     paras: list[_Para] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    _printed: str | None = None  # read once the article is parsed: every level above asks for it
 
     def full_text(self) -> str:
         own = self.paras[0].body if self.paras else ""
@@ -59,7 +60,10 @@ class _Node:
         return "\n".join(x for x in [own, *rest, *kids] if x)
 
     def printed(self) -> str:
-        return "\n".join(x for x in [*(p.text for p in self.paras), *(c.printed() for c in self.children)] if x)
+        if self._printed is None:
+            self._printed = "\n".join(
+                x for x in [*(p.text for p in self.paras), *(c.printed() for c in self.children)] if x)
+        return self._printed
 
     def to_item(self) -> Item:
         return Item(self.label, self.full_text(), [c.to_item() for c in self.children])
