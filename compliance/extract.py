@@ -67,9 +67,10 @@ def extract(path: Path, *, page_timeout: float | None = None, ocr: str = "auto",
     kind = sniff(data, path)
     warnings: list[Warning_] = []
     ocr_done: list[int] = []
+    digest = _Digest(data)
     if kind == "pdf":
         try:
-            pages, warnings, ocr_done = _read_pdf(path, data, ocr, limits)
+            pages, warnings, ocr_done = _read_pdf(path, data, ocr, limits, digest)
         except OutOfTime:
             raise ComplianceError("limit-document-time", file=name, limit=f"{limits.document_timeout:g}") from None
     elif kind == "docx":
@@ -86,16 +87,34 @@ def extract(path: Path, *, page_timeout: float | None = None, ocr: str = "auto",
         # per page): keep the pages, so page numbers and running headers are seen as such.
         pages = [Page(i + 1, chunk) for i, chunk in enumerate(text.split("\f"))]
     _check_size(name, sum(len(page.text) for page in pages), limits)
-    source = Source(path.name, hashlib.sha256(data).hexdigest(), len(pages), ocr_pages=ocr_done)
+    source = Source(path.name, digest.hexdigest(), len(pages), ocr_pages=ocr_done)
     return Extracted(source, pages, warnings)
 
 
-def _read_pdf(path: Path, data: bytes, ocr: str, limits: Limits) -> tuple[list[Page], list[Warning_], list[int]]:
+class _Digest:
+    """The SHA-256 of a file's bytes, computed once, when there is time: for a PDF while the
+    reader worker reads it (a call), so on two cores it takes no time of its own."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data: bytes | None = data
+        self._hex = ""
+
+    def __call__(self) -> None:
+        if self._data is not None:
+            self._hex, self._data = hashlib.sha256(self._data).hexdigest(), None
+
+    def hexdigest(self) -> str:
+        self()
+        return self._hex
+
+
+def _read_pdf(path: Path, data: bytes, ocr: str, limits: Limits,
+              digest: _Digest) -> tuple[list[Page], list[Warning_], list[int]]:
     """The PDF's pages (text layer, then OCR), its warnings and the pages read by OCR."""
     from compliance.pdf_reader import read_pages
 
     deadline = Deadline(limits.document_timeout)
-    pages, warnings, scans = read_pages(data, str(path), limits, deadline)
+    pages, warnings, scans = read_pages(data, str(path), limits, deadline, while_reading=digest)
     ocr_tried = pages_to_ocr(pages, warnings, ocr, scans)
     ocr_done = _apply_ocr(path, pages, warnings, ocr_tried, ocr, limits, deadline)
     warnings += _blank_page_warnings(pages, warnings, str(path), set(scans) - set(ocr_done), ocr_tried)

@@ -76,12 +76,13 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     return pdf
 
 
-def read_pages(data: bytes, name: str, limits: Limits | None = None,
-               deadline: Deadline | None = None) -> tuple[list[Page], list[Warning_], list[int]]:
+def read_pages(data: bytes, name: str, limits: Limits | None = None, deadline: Deadline | None = None,
+               while_reading=None) -> tuple[list[Page], list[Warning_], list[int]]:
     """Text of every page in order (abandoned or unreadable pages are empty, with a warning),
     and the numbers of the pages that look like scans (see ``looks_scanned``). The worker
     opens the PDF and says first how many pages it has (``OPENED``): this process loads no
     page of it, and a file that crashes or hangs pdfium as it opens stops the worker only.
+    Then ``while_reading()`` is called, work that takes no time of its own on a second core.
 
     Raises ``ComplianceError`` for a damaged file, more pages than ``limits.max_pages`` or
     when no page could be read, ``OutOfTime`` past the ``deadline``."""
@@ -94,6 +95,8 @@ def read_pages(data: bytes, name: str, limits: Limits | None = None,
     for number, result, problem in run_pages("text", data, None, limits, deadline):
         if number == OPENED:
             count, failure = result or 0, problem
+            if while_reading is not None:
+                while_reading()
         elif problem == TIMEOUT:
             warnings.append(Warning_("page-timeout", detail=f"{limits.page_timeout:g}s", page=number))
         elif problem == OUT_OF_MEMORY:

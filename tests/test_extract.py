@@ -170,6 +170,45 @@ def test_source_identifies_the_bytes():
     assert source.pages == len(pdfium.PdfDocument(path))
 
 
+def test_work_while_the_worker_reads_is_done_once_while_it_reads(tmp_path, monkeypatch):
+    """``read_pages`` calls ``while_reading`` (extract: the file's hash) once the worker has
+    opened the PDF, while it reads the pages (here page 1 waits for the call: were it made
+    after the pages came, page 1 would run out of time), and only once when a fresh worker
+    takes over after a page ran out of time (page 2 hangs)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("patching the page reader reaches the worker only with the fork start method")
+    from compliance.limits import Limits
+    from compliance.pdf_reader import read_pages
+
+    real, called = compliance.pdf_reader.page_text, tmp_path / "called"
+
+    def waits_on_page_one_hangs_on_page_two(textpage):
+        text = real(textpage)
+        for _ in range(600 if "Satu" in text else 0):
+            if called.exists():
+                break
+            time.sleep(0.01)
+        time.sleep(60 if "Dua" in text else 0)
+        return text
+
+    data = tiny_pdf([[(72, 700, "Halaman Satu")], [(72, 700, "Halaman Dua")], [(72, 700, "Halaman Tiga")]])
+    calls = []
+
+    def work() -> None:
+        calls.append(1)
+        called.touch()
+
+    stop_worker()
+    monkeypatch.setattr(compliance.pdf_reader, "page_text", waits_on_page_one_hangs_on_page_two)
+    try:
+        pages, warnings, _ = read_pages(data, "x.pdf", Limits(page_timeout=3), while_reading=work)
+    finally:
+        stop_worker()
+    assert [p.text for p in pages] == ["Halaman Satu", "", "Halaman Tiga"]
+    assert [(w.code, w.page) for w in warnings] == [("page-timeout", 2)]
+    assert calls == [1]
+
+
 # --- PDF layout rules on a PDF built here ------------------------------------------
 
 
