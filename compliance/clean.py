@@ -22,6 +22,7 @@ from compliance.models import Line, Page
 from compliance.resources import data_yaml
 
 _EDGE = 4  # how many lines at the top / foot of a page can be furniture
+HEADING_MAX = 24  # a longer line is no heading to repair (fix_heading)
 _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0-9A-Za-z]{1,2}\s*[-–—~]")  # -2-, -2, -2t-
 _INNER_PAGE_NUMBER = re.compile(r"[-–—]\s*\d{1,3}\s*[-–—]")  # only the dashed form is safe mid-page
 _DIGITS = re.compile(r"\d+")
@@ -35,8 +36,16 @@ def layout() -> dict:
 
 
 @cache
-def _patterns(key: str) -> list[re.Pattern[str]]:
-    return [re.compile(p + r"\Z") for p in layout()[key]]
+def _patterns(key: str) -> re.Pattern[str]:
+    """The patterns of ``key`` as one alternation, each anchored at both ends: one regex call
+    per line instead of one per pattern. A leading global flag (``(?i)``) is scoped to its
+    own pattern."""
+    return re.compile("|".join(f"(?:{_scoped(p)})\\Z" for p in layout()[key]))
+
+
+def _scoped(pattern: str) -> str:
+    flags = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    return f"(?{flags.group(1)}:{pattern[flags.end():]})" if flags else pattern
 
 
 @cache
@@ -75,8 +84,7 @@ def _key(text: str) -> str:
 
 
 def _is_pattern_furniture(text: str, top: bool) -> bool:
-    return any(p.match(text) for p in _patterns("page_furniture")) or (
-        top and any(p.match(text) for p in _patterns("page_headers")))
+    return bool(_patterns("page_furniture").match(text) or (top and _patterns("page_headers").match(text)))
 
 
 def _learn_repeated(pages: list[list[str]]) -> set[str]:
@@ -191,7 +199,7 @@ def fix_heading(text: str) -> str:
     """Repair OCR-glued or misread heading keywords (``Pasal1``, ``PasaI 10``, ``BABI``); the
     patterns and words are ``regulations/markers.yaml`` (``ocr_headings``)."""
     vocab = markers()
-    if len(text) > 24 or text[:1] not in vocab.values["heading_first_chars"]:
+    if len(text) > HEADING_MAX or text[:1] not in vocab.values["heading_first_chars"]:
         return text
     words = vocab.values["heading_words"]
     text = vocab.heading_noise.sub("", text)
@@ -261,9 +269,9 @@ def clean(pages: list[Page]) -> list[Line]:
         if lines:
             nxt = lines
     lines = [
-        Line(fix_heading(fix_words(text, fixes)), page.number)
+        Line(fix_heading(fixed) if len(fixed) <= HEADING_MAX else fixed, page.number)
         for page, texts in zip(pages, stripped)
         for fixes in (_fixes_in(texts),)
-        for text in texts
+        for fixed in (fix_words(text, fixes) for text in texts)
     ]
     return _dehyphenate(lines)

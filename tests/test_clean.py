@@ -139,3 +139,19 @@ def test_a_header_line_that_also_stands_inside_a_page_is_not_learned():
     assert header not in _texts(pages)
     pages[2] = Page(3, f"{header}\nPasal 2\n{body}\n{header}\n{body}\nCukup jelas")  # also inside page 3
     assert _texts(pages).count(header) == 5
+
+
+def test_furniture_patterns_are_matched_as_one_each_with_its_own_flags():
+    """layout.yaml's furniture patterns are tried as one alternation: a pattern's leading
+    ``(?i)`` still relaxes case for that pattern only, and each must match the whole line."""
+    from compliance.clean import _is_pattern_furniture
+
+    assert _is_pattern_furniture("Halaman 3 dari 12", top=False)  # (?i) pattern
+    assert _is_pattern_furniture("HALAMAN 3 DARI 12", top=False)
+    assert _is_pattern_furniture("WWW.JDIH.GO.ID/perda", top=False)
+    assert _is_pattern_furniture("SK No 012345 A", top=False)  # a case-sensitive one
+    assert not _is_pattern_furniture("sk no 012345 a", top=False)  # its case is not relaxed
+    assert _is_pattern_furniture("SALINAN", top=True) and not _is_pattern_furniture("SALINAN", top=False)
+    assert not _is_pattern_furniture("Salinan", top=True)
+    assert not _is_pattern_furniture("- 2 - Pasal 3 berlaku", top=True)  # anchored at both ends
+    assert not _is_pattern_furniture("halaman 3 dari 12 berisi", top=False)
