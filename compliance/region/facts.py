@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
+from compliance.markers import markers
 from compliance.models import Regulation
 from compliance.resources import data_yaml
 
@@ -111,11 +112,6 @@ def _sentences(text: str) -> list[str]:
     return [s for s in (text[a:b].strip() for a, b in zip(cuts, cuts[1:])) if s]
 
 
-@cache
-def _amendment_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in data_yaml("regulations", "regions.yaml")["amended_articles"])
-
-
 def amended_articles(regulation: Regulation) -> list[str]:
     """Labels of the amended instrument's articles this one changes or removes: those it
     restates (articles inside an amending "Pasal I") and those its points say are changed
@@ -123,8 +119,8 @@ def amended_articles(regulation: Regulation) -> list[str]:
     labels = {a.label for a in regulation.articles if a.parent}
     for article in regulation.articles:
         if article.parent is None and re.fullmatch(r"[IVX]+", article.label):
-            for pattern in _amendment_patterns():
-                labels.update(m.group("label") for m in pattern.finditer(article.text))
+            for pattern in (markers().article_changed, markers().article_removed):
+                labels.update(pattern.findall(article.text))
     return sorted(labels, key=_label_order)
 
 
