@@ -17,6 +17,7 @@ from typing import Any
 from compliance.resources import data_yaml
 
 _REFERENCE = re.compile(r"\{\{(\w+)\}\}")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 class Markers:
@@ -25,6 +26,7 @@ class Markers:
     def __init__(self, data: dict[str, Any]) -> None:
         self.values: dict[str, Any] = data["values"]
         self._word_sets: dict[str, frozenset[str]] = {}
+        self._any: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._sources: dict[str, str | list[str]] = {}
         for section, entries in data.items():
             if section == "values":
@@ -55,6 +57,18 @@ class Markers:
         if words is None:
             words = self._word_sets[name] = frozenset(w.lower() for w in self.values[name])
         return words
+
+    def any_of(self, *names: str) -> re.Pattern[str]:
+        """One pattern that matches where any of the entries ``names`` matches (their groups
+        unnamed): a line most of whose tests fail is asked once, not once per entry."""
+        pattern = self._any.get(names)
+        if pattern is None:
+            sources = [getattr(self, name).pattern for name in names]
+            if any("(?P=" in source for source in sources):  # a back-reference needs its group's name
+                sources = [""]
+            scoped = [f"(?i:{s[4:]})" if s.startswith("(?i)") else s for s in sources]
+            pattern = self._any[names] = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', s)})" for s in scoped))
+        return pattern
 
     @cached_property
     def diktum_ordinals(self) -> tuple[str, ...]:

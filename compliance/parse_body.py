@@ -22,6 +22,7 @@ from compliance.parse_headings import (
     is_heading_words,
     is_penjelasan_title,
     is_title_case_line,
+    may_be_heading,
     title_lines,
 )
 from compliance.parse_items import parse_article_body
@@ -331,11 +332,12 @@ class _BodyParser:
             self._close()
             self.mode = "closing"
             return 0
-        used = self._heading(i)
+        heading = may_be_heading(t)
+        used = self._heading(i) if heading else 0
         if used:
             self.prev_heading = True
             return used
-        found = self._pasal_label(i)
+        found = self._pasal_label(i) if heading else None
         self.prev_heading = False
         if found:
             label, quoted = found

@@ -102,9 +102,13 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
 
     previous = ""
     vocab = markers()
+    labelled = vocab.any_of("ayat_marker", "ayat_marker_ocr", "item_marker", "item_marker_comma")
     for text in lines:
-        m = vocab.ayat_marker.match(text) or vocab.ayat_marker_ocr.match(text)
-        found = _item_match(text)
+        if labelled.match(text):
+            m = vocab.ayat_marker.match(text) or vocab.ayat_marker_ocr.match(text)
+            found = _item_match(text)
+        else:  # most lines open no point: one regex call says so
+            m = found = None
         # "... Pasal 7 ayat / (1) huruf b" is a reference; "...; dan / d." is the list going on
         # (asked only when the line starts with a label: for the others it changes nothing)
         if (m or found) and vocab.item_refers.search(previous) and not vocab.list_goes_on.search(previous):

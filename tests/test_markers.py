@@ -118,6 +118,18 @@ def test_a_list_is_one_group_and_a_flag_is_scoped_when_embedded():
         Markers({"values": {}, "x": {"a": "{{a}}"}}).a
 
 
+def test_any_of_matches_where_one_of_its_entries_matches():
+    """``any_of`` asks several entries at once: their groups' names dropped (two may share
+    one), a leading flag kept to its entry, a back-reference kept working by matching all."""
+    vocab = Markers({"values": {}, "x": {"ayat": r"^\((?P<label>\d+)\)", "item": r"^(?P<label>[a-z])\.",
+                                         "loud": "(?i)^pasal", "twice": r"^(?P<w>\w+) (?P=w)$"}})
+    either = vocab.any_of("ayat", "item", "loud")
+    assert either.match("(2) Setiap") and either.match("b. huruf") and either.match("PASAL 3")
+    assert not either.match("Setiap orang") and not either.match("B. HURUF")  # only "loud" ignores case
+    assert vocab.any_of("ayat", "item") is vocab.any_of("ayat", "item")  # compiled once
+    assert vocab.any_of("twice", "item").match("anything")  # cannot be combined: no line is ruled out
+
+
 def test_without_the_new_words_they_are_text():
     reg = _parse()
     assert [a.label for a in reg.articles] == ["1", "2"]
