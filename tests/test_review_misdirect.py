@@ -1,9 +1,6 @@
 """Misdirected references (compliance.draft.misdirect): each rule on a fixture with the slip and without it."""
 
-import pytest
-
 from compliance.clean import clean
-from compliance.draft.misdirect import subject_before
 from compliance.draft.review import review
 from compliance.models import Page, Source
 from compliance.parse import parse
@@ -118,24 +115,6 @@ def test_a_generic_word_inside_a_capitalised_name_tells_places_apart():
     assert (note.reference, note.subject, note.suggestion) == ("Pasal 1", "Sertifikat Kewenangan", "Pasal 2")
 
 
-@pytest.mark.parametrize("before, subject", [
-    ("Layanan Gerbang Akses Internet (NAP) ", "Layanan Gerbang Akses Internet"),  # a gloss in brackets
-    ("(2) Permohonan tertulis ", "Permohonan tertulis"),  # a stative ter- word describes the noun
-    ("Penyelenggara Sertifikasi Elektronik status berinduk ", "Penyelenggara Sertifikasi Elektronik status berinduk"),
-    ("Calon pemegang Sertifikat Kewenangan ", "Calon pemegang Sertifikat Kewenangan"),  # a capitalised name
-    ("yang melakukan pelanggaran ketentuan ", ""),  # the cue names the generic "ketentuan"
-    ("Setiap Orang yang memenuhi unsur ", "unsur"),
-    ("berdasarkan penetapan pemenang seleksi oleh Menteri ", "penetapan pemenang seleksi oleh Menteri"),  # an agent
-    ("izin yang ditetapkan oleh Menteri ", "izin"),  # a verb before the agent: the phrase it describes
-    ("Lembaga Penyiaran Asing yang menyiarkan di Indonesia ", "Lembaga Penyiaran Asing"),  # a relative clause
-    ("Objek Seleksi yang dapat dimenangkan (spectrum cap) ", "Objek Seleksi"),
-    ("Penyelenggara Jasa yang melanggar ketentuan ", ""),  # the cue names the generic "ketentuan"
-    ("Dalam melaksanakan tugas ", "tugas"),  # a generic noun the place setting it states
-    ("sanksi terhadap pelanggaran ", ""),  # a violation of what the target sets: not named by it
-])
-def test_subject_before_a_cue(before, subject):
-    text = before + "sebagaimana dimaksud dalam Pasal 3"
-    assert subject_before(text, len(before)) == subject
 
 
 AUDIT = """PERATURAN BUPATI CONTOH
@@ -277,30 +256,6 @@ def test_a_capitalised_name_must_be_said_as_a_name():
     assert notes("1 huruf b") == {}
     note = notes("2")["Pasal 3"]
     assert (note.reference, note.subject, note.suggestion) == ("Pasal 2", "Manajemen Layanan SPBE", "Pasal 1 huruf b")
-
-
-@pytest.mark.parametrize("text", [
-    "izin sebagaimana dimaksud dalam Pasal 3",
-    "izin sebagaimana\n   dimaksud   di  dalam \n Pasal 3",  # a cue broken over lines
-    "izinsebagaimana dimaksud dalam Pasal 3",  # glued to the word before (OCR)
-    "izin yang dimaksud dalam Pasal 3 dan Pasal 4, sebagaimana diatur pada Pasal 5",
-    "Pasal 3",  # no cue
-])
-def test_cues_are_found_near_each_reference_as_in_the_whole_text(text):
-    """``chains`` looks for a cue only in the last words before a reference: the same cue
-    as a search of all the text before it."""
-    from compliance.draft.misdirect import chains, review_words
-
-    class Cited:
-        def __init__(self, offset):
-            self.offset, self.raw = offset, "Pasal 3"
-
-    cited = [Cited(i) for i in range(len(text)) if text.startswith("Pasal", i)]
-    expected = []
-    for c in cited:
-        cue = review_words()["cue_end"].search(text, 0, c.offset)
-        expected.append(cue.start() if cue else None)
-    assert [start for start, _ in chains(text, cited)] == [s for s in expected if s is not None]
 
 
 def test_a_place_stating_the_subject_without_its_relation_head_does_not_witness_a_slip():

@@ -1,0 +1,67 @@
+"""Reference cues (compliance.draft.cues): back-references left out as the plain expression
+leaves them out, cues found near each reference as a search of the whole text finds them."""
+
+import re
+
+import pytest
+
+from compliance.draft.cues import chains, review_words, without_backrefs
+
+
+@pytest.mark.parametrize("text", [
+    "Data sebagaimana dimaksud dalam Pasal 3 dikelola.",
+    "sebagaimana dimaksud pada ayat (1) dan kegiatan layanan data yang dimaksud dalam Pasal 2",
+    "sayang dimaksud dalam; kata-kata a/b sebagaimana   dimaksud\ndalam Pasal 4 yangdimaksud pada",
+    "satu dua tiga empat lima enam tujuh delapan sebagaimana diatur dalam Pasal 9",
+    "Sebagaimana tersebut pada huruf a, SEBAGAIMANA DIMAKSUD DI DALAM Pasal 1",
+    "mengucapkan sumpah atau janji sebagaimana dimaksud dalam Lampiran III dan tugas sebagaimana dimaksud\npada\n ayat (2)",
+    "",
+    "tanpa rujukan apa pun",
+    "data yang dimaksud pada ayat (1) ı sebagaımana dimaksud dalam huruf b İ",
+])
+def test_backrefs_are_removed_as_the_plain_expression_removes_them(text):
+    assert without_backrefs(text) == review_words()["backref"].sub(" ", text)
+    # also when the expression does not ask what follows the cue
+    backref = review_words()["backref"]
+    try:
+        review_words()["backref"] = re.compile(backref.pattern.split("(?=")[0])
+        assert without_backrefs(text) == review_words()["backref"].sub(" ", text)
+    finally:
+        review_words()["backref"] = backref
+
+
+def test_backrefs_of_the_samples_are_removed_as_the_plain_expression_removes_them():
+    import compliance
+    from compliance.draft.units import index
+    from tests.conftest import EXAMPLES
+
+    changed = 0
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        for unit in index(compliance.load(path)).values():
+            expected = review_words()["backref"].sub(" ", unit.scope)
+            assert without_backrefs(unit.scope) == expected
+            changed += expected != unit.scope
+    assert changed > 10
+
+
+@pytest.mark.parametrize("text", [
+    "izin sebagaimana dimaksud dalam Pasal 3",
+    "izin sebagaimana\n   dimaksud   di  dalam \n Pasal 3",  # a cue broken over lines
+    "izinsebagaimana dimaksud dalam Pasal 3",  # glued to the word before (OCR)
+    "izin yang dimaksud dalam Pasal 3 dan Pasal 4, sebagaimana diatur pada Pasal 5",
+    "Pasal 3",  # no cue
+])
+def test_cues_are_found_near_each_reference_as_in_the_whole_text(text):
+    """``chains`` looks for a cue only in the last words before a reference: the same cue
+    as a search of all the text before it."""
+    class Cited:
+        def __init__(self, offset):
+            self.offset, self.raw = offset, "Pasal 3"
+
+    cited = [Cited(i) for i in range(len(text)) if text.startswith("Pasal", i)]
+    expected = []
+    for c in cited:
+        cue = review_words()["cue_end"].search(text, 0, c.offset)
+        expected.append(cue.start() if cue else None)
+    assert [start for start, _ in chains(text, cited)] == [s for s in expected if s is not None]
+
