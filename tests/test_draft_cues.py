@@ -18,6 +18,8 @@ from compliance.draft.cues import chains, review_words, without_backrefs
     "",
     "tanpa rujukan apa pun",
     "data yang dimaksud pada ayat (1) ı sebagaımana dimaksud dalam huruf b İ",
+    "dimaksud dalam Pasal 2 diatur dalam Pasal 3, yang\t\u00a0dimaksud dalam ayat (1)",  # a second word alone
+    "hal yang dimaksud dalamPasal 4 dan data sebagaimana diaturdalam Pasal 5",
 ])
 def test_backrefs_are_removed_as_the_plain_expression_removes_them(text):
     assert without_backrefs(text) == review_words()["backref"].sub(" ", text)

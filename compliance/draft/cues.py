@@ -18,12 +18,17 @@ def review_words() -> dict[str, Any]:
     from compliance.resources import data_yaml
 
     data = data_yaml("regulations", "reference-review.yaml")
+    if any(len(c.split()) < 2 for c in data["reference_cues"]):
+        raise ValueError("reference-review.yaml: every reference cue needs two words or more")
     cues = "|".join(r"\s+".join(map(re.escape, c.split())) for c in data["reference_cues"])
     return {
         "cue_end": re.compile(rf"(?i)(?:{cues})\s*$"),
         "cue": re.compile(rf"(?i)(?:{cues})"),
         "cue_at": re.compile(rf"(?i)(?=(?:{cues}))"),
+        "cue_glued": re.compile(rf"(?i)(?:{cues})\w"),
         "cue_heads": sorted({c.split()[0].lower() for c in data["reference_cues"]}),
+        # every cue's second word ("dimaksud", "tersebut", "diatur"): rarer than its first ("yang")
+        "cue_seconds": sorted({c.split()[1].lower() for c in data["reference_cues"]}),
         "cue_words": max(len(c.split()) for c in data["reference_cues"]),
         "backref": re.compile(rf"(?i)(?:[\w/-]+\s+){{0,{data['subject_words']}}}(?:{cues})(?=\s*{_INTERNAL})"),
         "clause": frozenset(data["clause_words"]),
@@ -42,7 +47,6 @@ def review_words() -> dict[str, Any]:
         "name_absent": float(data["name_absent_rate"]),
         "variant_articles": int(data["variant_articles"]),
     }
-
 
 
 def chains(text: str, cited: list[Citation]) -> list[tuple[int, list[Citation]]]:
@@ -94,24 +98,47 @@ def without_backrefs(text: str) -> str:
     return "".join(out) + text[done:]
 
 
+def cuts_words(text: str) -> bool:
+    """Whether ``without_backrefs`` may cut a word of ``text`` in two: only where a cue is
+    glued to the word before or after it ("izinsebagaimana", "dalamPasal"). A back-reference
+    left out starts at a cue or where a word starts, and ends where a cue ends, so elsewhere
+    every word it keeps is a whole word of the text."""
+    glued = review_words()["cue_glued"]
+    return any((at > 0 and text[at - 1].isalnum()) or glued.match(text, at) for at in _cue_starts(text))
+
+
 def _cue_starts(text: str) -> list[int]:
-    """Every offset where a cue begins. A cue's first word in lower case found by a
-    substring search, then the cue matched there: the same offsets as the expression
-    tried at every position, except in a text whose lower case differs from what a
-    case-blind match accepts ("ı", "ſ" match "i", "s"; "İ" lower-cases to two
+    """Every offset where a cue begins. A cue's second word in lower case found by a
+    substring search, the cue matched where each first word would end at the white space
+    before it (a cue's words are joined by white space): the same offsets as the
+    expression tried at every position, except in a text whose lower case differs from
+    what a case-blind match accepts ("ı", "ſ" match "i", "s"; "İ" lower-cases to two
     characters), where the expression does it."""
     words = review_words()
     lower = text.lower()
     if len(lower) != len(text) or "ı" in text or "ſ" in text:
         return [m.start() for m in words["cue_at"].finditer(text)]
     starts = set()
-    for head in words["cue_heads"]:
-        at = lower.find(head)
-        while at >= 0:
-            if words["cue"].match(text, at):
-                starts.add(at)
-            at = lower.find(head, at + 1)
+    for second in words["cue_seconds"]:
+        for at in _found(lower, second):
+            space = at
+            while space > 0 and text[space - 1].isspace():
+                space -= 1
+            if space == at:
+                continue
+            for head in words["cue_heads"]:
+                start = space - len(head)
+                if start >= 0 and lower.startswith(head, start) and words["cue"].match(text, start):
+                    starts.add(start)
     return sorted(starts)
+
+
+def _found(lower: str, word: str):
+    """Every offset of ``word`` in ``lower``."""
+    at = lower.find(word)
+    while at >= 0:
+        yield at
+        at = lower.find(word, at + 1)
 
 
 def _next_word_end(text: str, at: int) -> int:

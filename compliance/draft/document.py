@@ -11,10 +11,10 @@ from collections import Counter
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from compliance.draft.cues import review_words, without_backrefs
+from compliance.draft.cues import cuts_words, review_words, without_backrefs
 from compliance.draft.phrases import holds_in_order, names_in, word_forms
 from compliance.draft.subject import says_nothing, stated_forms
-from compliance.draft.units import Unit, index
+from compliance.draft.units import Unit, article_units, index, walk
 from compliance.draft.words import fold, forms, stem, stems_in
 from compliance.models import Regulation
 
@@ -29,9 +29,10 @@ class ReviewDocument:
         body = [a for a in reg.articles if a.parent is None]
         # an article without ayat is its own innermost place, an ayat without points its own
         # scope: each text is stemmed once (the sets are shared, never changed)
-        stems = functools.cache(stems_in)
-        self.article_stems = {a.label: stems(a.text) for a in body}
-        self.article_words = {a.label: word_forms(a.text) for a in body}
+        self.stems = functools.cache(stems_in)
+        self.article_stems = {a.label: self._article_stems(article_units(a)) for a in body}
+        self._article_texts = {a.label: a.text for a in body}
+        self._article_words: dict[str, list[frozenset[str]]] = {}
         self.df: dict[str, int] = Counter()
         for article_stems in self.article_stems.values():
             self.df.update(article_stems)
@@ -40,15 +41,66 @@ class ReviewDocument:
         self.places_n = max(1, len(inner))
         self.place_df: dict[str, int] = Counter()
         for u in inner:
-            self.place_df.update(stems(u.text))
+            self.place_df.update(self.stems(u.text))
         self.definitions = {a.label for a in body if re.search(r"(?i)yang\s+dimaksud\s+dengan", a.text[:400])}
-        self.own = {pin: stems(without_backrefs(u.scope)) for pin, u in self.units.items()}
-        self.vocabulary: list[str] | None = None
+        self._own: dict[str, set[str]] = {}
+        self._bounds: dict[str, set[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
+        self._near_length: dict[int, list[str]] = {}
+        self._terms: dict[str, Terms] = {}
+        self._variants: dict[str, frozenset[str]] = {}
+
+    def _article_stems(self, top: Unit) -> set[str]:
+        """``stems(article.text)``, from the stems of its innermost places (which the place
+        shares need anyway) and of the text between them, when each of them starts and ends
+        between two words (the text is then their words and the words between them)."""
+        inner = [u for u in walk(top) if not u.children]
+        text, gaps, at = top.text, [], 0
+        for unit in inner:
+            if unit is top or unit.start < at or not _between_words(text, unit.start) or not _between_words(
+                    text, unit.end):
+                return self.stems(text)
+            gaps.append(text[at:unit.start])
+            at = unit.end
+        gaps.append(text[at:])
+        return self.stems(" ".join(gaps)).union(*(self.stems(u.text) for u in inner))
+
+    def own(self, unit: Unit) -> set[str]:
+        """The place's own words, back-references left out ("izin sebagaimana dimaksud dalam
+        Pasal 3" does not state "izin")."""
+        if unit.pin not in self._own:
+            self._own[unit.pin] = self.stems(without_backrefs(unit.scope))
+        return self._own[unit.pin]
+
+    def _may_state(self, unit: Unit) -> set[str]:
+        """The stems the place's own words are among: when no back-reference in it can cut a
+        word, those of its whole scope (an item's scope being its lead, a space and its text:
+        the words of each, stemmed once for the whole regulation); else its own words. A
+        place whose words so bounded lack what is looked for need not be read closer."""
+        if unit.pin not in self._bounds:
+            if cuts_words(unit.scope):
+                self._bounds[unit.pin] = self.own(unit)
+            elif unit.lead is None:
+                self._bounds[unit.pin] = self.stems(unit.scope)
+            else:
+                self._bounds[unit.pin] = self.stems(unit.lead) | self.stems(unit.text)
+        return self._bounds[unit.pin]
+
+    def article_words(self, label: str) -> list[frozenset[str]]:
+        """The article's words in order (for names said side by side), read when asked."""
+        if label not in self._article_words:
+            self._article_words[label] = word_forms(self._article_texts[label])
+        return self._article_words[label]
 
     def terms(self, subject: str) -> Terms:
         """The subject's content words in order, as (stem forms, share of the articles that use
         them, share of the innermost places that use them, whether it is a relation head); the
         words of legal drafting's structure ("pasal", "peraturan", "ini") left out."""
+        if subject not in self._terms:
+            self._terms[subject] = self._read_terms(subject)
+        return self._terms[subject]
+
+    def _read_terms(self, subject: str) -> Terms:
         words = review_words()
         out: Terms = []
         for i, w in enumerate(re.findall(r"[A-Za-z]+", subject)):  # the words stems_in reads ("DVB-T2": dvb)
@@ -72,12 +124,24 @@ class ReviewDocument:
         own = stem(fold(word))
         if len(own) < 6:
             return frozenset()
-        if self.vocabulary is None:
-            self.vocabulary = sorted(s for s in self.df if len(s) >= 6)
-        rare = review_words()["variant_articles"]
-        found = process.extract(own, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
-        return frozenset(v for v, _, _ in found
-                         if v != own and min(self.df.get(own, 0), self.df.get(v, 0)) <= rare)
+        if own not in self._variants:
+            rare = review_words()["variant_articles"]
+            found = process.extract(own, self._vocabulary(len(own)), scorer=Levenshtein.distance, score_cutoff=1,
+                                    limit=None)
+            self._variants[own] = frozenset(v for v, _, _ in found
+                                            if v != own and min(self.df.get(own, 0), self.df.get(v, 0)) <= rare)
+        return self._variants[own]
+
+    def _vocabulary(self, length: int) -> list[str]:
+        """The regulation's stems of 6 letters or more that are one letter longer or shorter
+        than ``length`` at most (no other is one letter away)."""
+        if not self._by_length:
+            for s in self.df:
+                if len(s) >= 6:
+                    self._by_length.setdefault(len(s), []).append(s)
+        if length not in self._near_length:
+            self._near_length[length] = [s for n in (length - 1, length, length + 1) for s in self._by_length.get(n, ())]
+        return self._near_length[length]
 
     @staticmethod
     def _share(f: frozenset[str], df: dict[str, int], n: int) -> float:
@@ -111,14 +175,20 @@ class ReviewDocument:
         the name itself, all but at ``name_absent_rate``; an article picked at random lacks it
         by how few articles say it. (Its words, present or not, are weighed one by one too.)"""
         absent = review_words()["name_absent"]
-        cited = [self.article_words[t.article] for t in targets]
+        cited = [t.article for t in targets]
         score = 0.0
         for name in names_in(subject, says_nothing):
-            if any(holds_in_order(words, name, 0) for words in cited):
+            if any(self._says(label, name) for label in cited):
                 continue
-            saying = sum(holds_in_order(words, name, 0) for words in self.article_words.values())
+            saying = sum(self._says(label, name) for label in self.article_stems)
             score += math.log((1 - min(saying, self.n) / (self.n + 1)) / absent)
         return score
+
+    def _says(self, label: str, name: list[frozenset[str]]) -> bool:
+        """Whether the article says the name, its words side by side (only an article using
+        each of its words somewhere can)."""
+        stems = self.article_stems[label]
+        return all(w & stems for w in name) and holds_in_order(self.article_words(label), name, 0)
 
     def defines(self, unit: Unit) -> bool:
         """A place of the definitions article (a term defined is not thereby regulated)."""
@@ -127,7 +197,16 @@ class ReviewDocument:
     def places(self, wanted: list[frozenset[str]], exclude: set[str], spare: int = 0) -> list[Unit]:
         """The innermost places whose own words (back-references left out) hold the wanted
         words, all but ``spare`` of them."""
-        fits = {pin for pin, own in self.own.items()
-                if sum(not w & own for w in wanted) <= spare and pin not in exclude}
+        fits = {pin for pin, unit in self.units.items()
+                if pin not in exclude and sum(not w & self._may_state(unit) for w in wanted) <= spare
+                and sum(not w & self.own(unit) for w in wanted) <= spare}
         return [self.units[pin] for pin in self.units
                 if pin in fits and not any(child.pin in fits for child in self.units[pin].children)]
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _between_words(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` cuts no word (a run of letters as ``stems_in`` reads it)."""
+    return not (0 < at < len(text) and text[at - 1] in _LETTERS and text[at] in _LETTERS)

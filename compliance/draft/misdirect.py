@@ -19,7 +19,6 @@ from compliance.draft.document import ReviewDocument, Terms
 from compliance.draft.phrases import holds_in_order, word_forms
 from compliance.draft.subject import subject_before
 from compliance.draft.units import Unit, citing_chain, place_page, where
-from compliance.draft.words import stems_in
 from compliance.models import Regulation
 
 
@@ -84,7 +83,7 @@ def _check_chain(reg: Regulation, doc: ReviewDocument, text: str, cue_start: int
         return None
     # the whole target article counts: "Nomenklatur X sebagaimana dimaksud dalam Pasal 2 ayat (1)
     # huruf a" names something of huruf a that its article may state elsewhere
-    unit = set().union(*(stems_in(t.scope) for t in targets if t.level != "pasal"))
+    unit = set().union(*(doc.stems(t.scope) for t in targets if t.level != "pasal"))
     article = set().union(unit, *(doc.article_stems[t.article] for t in targets))
     if doc.slip_evidence(terms, article, unit) + doc.name_evidence(subject, targets) <= 0:
         return None
@@ -98,7 +97,7 @@ def _check_chain(reg: Regulation, doc: ReviewDocument, text: str, cue_start: int
     # with three words or more, a place may lack one (a spelling variant, a word the citing text
     # adds), not a relation head it wants ("permohonan")
     head = kept[0][0] if kept[0][3] and kept[0][0] in wanted else frozenset()
-    near = [u for u in doc.places(wanted, citing, 1) if not doc.defines(u) and (not head or head & doc.own[u.pin])
+    near = [u for u in doc.places(wanted, citing, 1) if not doc.defines(u) and (not head or head & doc.own(u))
             ] if len(wanted) >= 3 else []
     if not whole and not near:  # nothing else states it either: not a slip we can show
         return None

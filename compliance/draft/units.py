@@ -9,7 +9,8 @@ again in the text (a wrapped line starting with "(2)" is no ayat).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import functools
+from dataclasses import dataclass, field
 
 from compliance.cite import Citation
 from compliance.cite_resolve import slug
@@ -19,11 +20,11 @@ from compliance.per_object import PerObject
 
 @dataclass
 class Unit:
-    """One place: its pinpoint, printed label, own text, the text a subject is looked for
-    in (an item with the lead of its list), and where it starts in the article text."""
+    """One place: its pinpoint, level, article label, own text, the text a subject is looked
+    for in (an item: the ``lead`` of its list, a space, its text), where it starts in the
+    article text, and its ayat and point chain ("b 1") for printing it."""
 
     pin: str
-    label: str
     level: str
     article: str
     text: str
@@ -31,6 +32,19 @@ class Unit:
     start: int = -1
     end: int = -1
     children: list[Unit] = field(default_factory=list)
+    ayat: str | None = None
+    item: str | None = None
+    lead: str | None = None
+
+    @property
+    def place(self) -> Place:
+        return Place(self.level if self.level in ("pasal", "ayat") else "item", pasal=self.article, ayat=self.ayat,
+                     item=self.item)
+
+    @property
+    def label(self) -> str:
+        """The place as a reader cites it ("Pasal 12 ayat (2) huruf b"), printed when asked."""
+        return self.place.text()
 
 
 def _find(haystack: str, needle: str, start: int) -> int:
@@ -45,22 +59,28 @@ def _lead(text: str, items: list[Item]) -> str:
     return text[:at] if at > 0 else text
 
 
-def _items(items: list[Item], pin: str, place: Place, article: Article, body: str, offset: int,
-           lead: str) -> list[Unit]:
+def _items(items: list[Item], pin: str, ayat: str | None, chain: str | None, article: Article, body: str,
+           offset: int, lead: str) -> list[Unit]:
     out, cursor = [], offset
     for item in items:
         item_level = "angka" if item.label.isdigit() else "huruf"
-        own_pin = f"{pin}-{item_level}-{slug(item.label)}"
-        own = replace(place, kind="item", item=f"{place.item} {item.label}" if place.item else item.label)
+        own_pin = f"{pin}-{item_level}-{_slug(item.label)}"
+        own_chain = f"{chain} {item.label}" if chain else item.label
         start = _find(body, item.text, cursor)
-        unit = Unit(own_pin, own.text(), item_level, article.label, item.text, lead + " " + item.text,
-                    start, start + len(item.text) if start >= 0 else -1)
+        unit = Unit(own_pin, item_level, article.label, item.text, lead + " " + item.text,
+                    start, start + len(item.text) if start >= 0 else -1, ayat=ayat, item=own_chain, lead=lead)
         if start >= 0:
             cursor = start + 1
-        unit.children = _items(item.items, own_pin, own, article, body, max(start, offset),
+        unit.children = _items(item.items, own_pin, ayat, own_chain, article, body, max(start, offset),
                                _lead(item.text, item.items))
         out.append(unit)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _slug(label: str) -> str:
+    """``slug`` of a label; the labels of points and ayat are few ("a", "1", "2a")."""
+    return slug(label)
 
 
 _TREES: PerObject[Unit] = PerObject()
@@ -74,21 +94,20 @@ def article_units(article: Article) -> Unit:
 
 
 def _article_tree(article: Article) -> Unit:
-    pin = f"pasal-{slug(article.label)}"
-    place = Place("pasal", pasal=article.label)
-    top = Unit(pin, place.text(), "pasal", article.label, article.text, article.text, 0, len(article.text))
+    pin = f"pasal-{_slug(article.label)}"
+    top = Unit(pin, "pasal", article.label, article.text, article.text, 0, len(article.text))
     cursor = 0
     for ayat in article.ayat:
-        ayat_pin, ayat_place = f"{pin}-ayat-{slug(ayat.label)}", place.within(ayat.label)
+        ayat_pin = f"{pin}-ayat-{_slug(ayat.label)}"
         start = _find(article.text, ayat.text, cursor)
-        unit = Unit(ayat_pin, ayat_place.text(), "ayat", article.label, ayat.text, ayat.text, start,
-                    start + len(ayat.text) if start >= 0 else -1)
+        unit = Unit(ayat_pin, "ayat", article.label, ayat.text, ayat.text, start,
+                    start + len(ayat.text) if start >= 0 else -1, ayat=ayat.label or None)
         if start >= 0:
             cursor = start + 1
-        unit.children = _items(ayat.items, ayat_pin, ayat_place, article, article.text, max(start, 0),
+        unit.children = _items(ayat.items, ayat_pin, ayat.label or None, None, article, article.text, max(start, 0),
                                _lead(ayat.text, ayat.items))
         top.children.append(unit)
-    top.children += _items(article.items, pin, place, article, article.text, 0, _lead(article.text, article.items))
+    top.children += _items(article.items, pin, None, None, article, article.text, 0, _lead(article.text, article.items))
     return top
 
 

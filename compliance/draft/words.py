@@ -13,7 +13,8 @@ import re
 _PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "be",
              "ter", "di", "ke", "se")
 _SUFFIXES = ("nya", "kan", "an", "i")
-_WORD = re.compile(r"[A-Za-z][A-Za-z]*")
+# the words compared: runs of letters, 3 or more (shorter ones tell nothing apart)
+_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def stem(word: str) -> str:
@@ -58,18 +59,10 @@ def forms(word: str) -> frozenset[str]:
 
 def stems_in(text: str) -> set[str]:
     """Every form of every word of a text (words under 3 letters left out), scan
-    confusions folded."""
-    out: set[str] = set()
-    for word in _WORD.findall(text):
-        if len(word) >= 3:
-            out |= forms(word)
-    return out
+    confusions folded; each distinct word looked up once."""
+    return set().union(*map(forms, set(_WORD.findall(text))))
 
 
 def plain_stems_in(text: str) -> set[str]:
     """``stems_in`` without folding: the words exactly as printed."""
-    out: set[str] = set()
-    for word in _WORD.findall(text):
-        if len(word) >= 3:
-            out |= plain_forms(word)
-    return out
+    return set().union(*map(plain_forms, set(_WORD.findall(text))))
