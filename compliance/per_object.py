@@ -20,14 +20,16 @@ class PerObject(Generic[T]):
     when ``version`` (compared by identity, e.g. the owner's text) is no longer the same."""
 
     def __init__(self) -> None:
-        self._values: dict[int, tuple[Any, T]] = {}
+        self._values: dict[int, tuple[weakref.ref, Any, T]] = {}
 
     def get(self, owner: Any, build: Callable[[Any], T], version: Any = None) -> T:
-        kept = self._values.get(id(owner))
-        if kept is not None and kept[0] is version:
-            return kept[1]
+        key = id(owner)
+        kept = self._values.get(key)
+        if kept is not None and kept[1] is version:
+            return kept[2]
         value = build(owner)
-        if kept is None:
-            weakref.finalize(owner, self._values.pop, id(owner), None)
-        self._values[id(owner)] = (version, value)
+        # the value is dropped when the owner goes (before its id can be reused)
+        ref = kept[0] if kept is not None else weakref.ref(owner, lambda _, values=self._values, key=key: values.pop(
+            key, None))
+        self._values[key] = (ref, version, value)
         return value

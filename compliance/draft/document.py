@@ -19,30 +19,29 @@ from compliance.draft.words import fold, forms, stem, stems_in
 from compliance.models import Regulation
 
 Terms = list[tuple[frozenset[str], float, float, bool]]
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_DEFINES = re.compile(r"(?i)yang\s+dimaksud\s+dengan")
 
 
 class ReviewDocument:
-    """The regulation's places, and how rare each word stem is among its body articles."""
+    """The regulation's places, and how rare each word stem is among its body articles and
+    its innermost places — counted when a subject first needs it (most references use every
+    word of their subject and need no count)."""
 
     def __init__(self, reg: Regulation) -> None:
         self.units = index(reg)
         body = [a for a in reg.articles if a.parent is None]
-        # an article without ayat is its own innermost place, an ayat without points its own
-        # scope: each text is stemmed once (the sets are shared, never changed)
-        self.stems = functools.cache(stems_in)
-        self.article_stems = {a.label: self._article_stems(article_units(a)) for a in body}
-        self._article_texts = {a.label: a.text for a in body}
-        self._article_words: dict[str, list[frozenset[str]]] = {}
-        self.df: dict[str, int] = Counter()
-        for article_stems in self.article_stems.values():
-            self.df.update(article_stems)
+        self._articles = {a.label: a for a in body}  # by label (of a label twice, the last)
         self.n = max(1, len(body))
-        inner = [u for u in self.units.values() if not u.children]
-        self.places_n = max(1, len(inner))
-        self.place_df: dict[str, int] = Counter()
-        for u in inner:
-            self.place_df.update(self.stems(u.text))
-        self.definitions = {a.label for a in body if re.search(r"(?i)yang\s+dimaksud\s+dengan", a.text[:400])}
+        self.places_n = max(1, sum(1 for u in self.units.values() if not u.children))
+        self._defining = [a for a in body if _DEFINES.search(a.text[:400])]
+        # each text is stemmed once (the sets are shared, never changed)
+        self.stems = functools.cache(stems_in)
+        self._article_stems: dict[str, set[str]] = {}
+        self._article_words: dict[str, list[frozenset[str]]] = {}
+        self._said: dict[tuple, bool] = {}
+        self._df: dict[str, int] | None = None
+        self._place_df: dict[str, int] | None = None
         self._own: dict[str, set[str]] = {}
         self._bounds: dict[str, set[str]] = {}
         self._by_length: dict[int, list[str]] = {}
@@ -50,9 +49,17 @@ class ReviewDocument:
         self._terms: dict[str, Terms] = {}
         self._variants: dict[str, frozenset[str]] = {}
 
-    def _article_stems(self, top: Unit) -> set[str]:
+    def article_stems(self, label: str) -> set[str]:
+        """The stems of the body article's words (once its places' are known, from theirs)."""
+        if label not in self._article_stems:
+            article = self._articles[label]
+            self._article_stems[label] = (self.stems(article.text) if self._place_df is None
+                                          else self._stems_by_places(article_units(article)))
+        return self._article_stems[label]
+
+    def _stems_by_places(self, top: Unit) -> set[str]:
         """``stems(article.text)``, from the stems of its innermost places (which the place
-        shares need anyway) and of the text between them, when each of them starts and ends
+        shares need too) and of the text between them, when each of them starts and ends
         between two words (the text is then their words and the words between them)."""
         inner = [u for u in walk(top) if not u.children]
         text, gaps, at = top.text, [], 0
@@ -64,6 +71,30 @@ class ReviewDocument:
             at = unit.end
         gaps.append(text[at:])
         return self.stems(" ".join(gaps)).union(*(self.stems(u.text) for u in inner))
+
+    @property
+    def df(self) -> dict[str, int]:
+        """In how many body articles each stem is."""
+        if self._df is None:
+            self._count_places()  # the places' stems first: the articles' are made of them
+            self._df = Counter()
+            for label in self._articles:
+                self._df.update(self.article_stems(label))
+        return self._df
+
+    @property
+    def place_df(self) -> dict[str, int]:
+        """In how many innermost places (an ayat without points, a point, an article without
+        either) each stem is."""
+        return self._count_places()
+
+    def _count_places(self) -> dict[str, int]:
+        if self._place_df is None:
+            self._place_df = Counter()
+            for u in self.units.values():
+                if not u.children:
+                    self._place_df.update(self.stems(u.text))
+        return self._place_df
 
     def own(self, unit: Unit) -> set[str]:
         """The place's own words, back-references left out ("izin sebagaimana dimaksud dalam
@@ -89,7 +120,7 @@ class ReviewDocument:
     def article_words(self, label: str) -> list[frozenset[str]]:
         """The article's words in order (for names said side by side), read when asked."""
         if label not in self._article_words:
-            self._article_words[label] = word_forms(self._article_texts[label])
+            self._article_words[label] = word_forms(self._articles[label].text)
         return self._article_words[label]
 
     def terms(self, subject: str) -> Terms:
@@ -103,19 +134,38 @@ class ReviewDocument:
     def _read_terms(self, subject: str) -> Terms:
         words = review_words()
         out: Terms = []
-        for i, w in enumerate(re.findall(r"[A-Za-z]+", subject)):  # the words stems_in reads ("DVB-T2": dvb)
-            low = w.lower()
+        for low in self._content_words(subject):
             f = forms(low) | self.variants(low)
-            named = w[:1].isupper() and i > 0 and low not in words["structure"]  # "Sertifikat Kewenangan"
-            if len(low) >= 3 and (named or low not in words["generic"]) and low not in words["clause"] and f not in {
-                    t[0] for t in out}:
+            if f not in {t[0] for t in out}:
                 out.append((f, self._share(f, self.df, self.n), self._share(f, self.place_df, self.places_n),
                             low in words["relations"]))
         if not out:  # only generic words: those the place that sets them states ("tugas", "Pelaksana")
             out = [(f, self._share(f, self.df, self.n), self._share(f, self.place_df, self.places_n), False)
-                   for f in dict.fromkeys(stated_forms(w) for w in re.findall(r"[A-Za-z]+", subject.lower())
-                                          if w in words["stated"])]
+                   for f in self._stated(subject)]
         return out
+
+    def subject_forms(self, subject: str) -> list[frozenset[str]]:
+        """The stem forms of the words ``terms`` weighs, without spelling variants and counts."""
+        return [forms(low) for low in self._content_words(subject)] or self._stated(subject)
+
+    @staticmethod
+    def _content_words(subject: str) -> list[str]:
+        """The subject's words that tell what it is, in lower case ("DVB-T2": dvb, as
+        ``stems_in`` reads it); a capitalised word after the first is part of a name."""
+        words = review_words()
+        out = []
+        for i, w in enumerate(_LETTER_RUN.findall(subject)):
+            low = w.lower()
+            named = w[:1].isupper() and i > 0 and low not in words["structure"]  # "Sertifikat Kewenangan"
+            if len(low) >= 3 and (named or low not in words["generic"]) and low not in words["clause"]:
+                out.append(low)
+        return out
+
+    @staticmethod
+    def _stated(subject: str) -> list[frozenset[str]]:
+        words = review_words()
+        return list(dict.fromkeys(stated_forms(w) for w in _LETTER_RUN.findall(subject.lower())
+                                  if w in words["stated"]))
 
     def variants(self, word: str) -> frozenset[str]:
         """Stems of the regulation one letter away from the word's when either is rare (in at
@@ -180,19 +230,26 @@ class ReviewDocument:
         for name in names_in(subject, says_nothing):
             if any(self._says(label, name) for label in cited):
                 continue
-            saying = sum(self._says(label, name) for label in self.article_stems)
+            saying = sum(self._says(label, name) for label in self._articles)
             score += math.log((1 - min(saying, self.n) / (self.n + 1)) / absent)
         return score
+
+    def says_names(self, subject: str, targets: list[Unit]) -> bool:
+        """Whether a cited article says each capitalised name of the subject."""
+        return all(any(self._says(t.article, name) for t in targets) for name in names_in(subject, says_nothing))
 
     def _says(self, label: str, name: list[frozenset[str]]) -> bool:
         """Whether the article says the name, its words side by side (only an article using
         each of its words somewhere can)."""
-        stems = self.article_stems[label]
-        return all(w & stems for w in name) and holds_in_order(self.article_words(label), name, 0)
+        key = (label, tuple(name))
+        if key not in self._said:
+            stems = self.article_stems(label)
+            self._said[key] = all(w & stems for w in name) and holds_in_order(self.article_words(label), name, 0)
+        return self._said[key]
 
     def defines(self, unit: Unit) -> bool:
         """A place of the definitions article (a term defined is not thereby regulated)."""
-        return unit.article in self.definitions
+        return any(a.label == unit.article for a in self._defining)
 
     def places(self, wanted: list[frozenset[str]], exclude: set[str], spare: int = 0) -> list[Unit]:
         """The innermost places whose own words (back-references left out) hold the wanted

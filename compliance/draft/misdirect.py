@@ -77,14 +77,19 @@ def states_as_phrase(text: str, terms: Terms) -> bool:
 def _check_chain(reg: Regulation, doc: ReviewDocument, text: str, cue_start: int,
                  chain: list[Citation]) -> dict[str, Any] | None:
     subject = subject_before(text, cue_start)
-    terms = doc.terms(subject)
     targets = [doc.units.get(c.pinpoint) for c in chain]
-    if not terms or any(t is None for t in targets):
+    words = doc.subject_forms(subject)
+    if not words or any(t is None for t in targets):
         return None
     # the whole target article counts: "Nomenklatur X sebagaimana dimaksud dalam Pasal 2 ayat (1)
     # huruf a" names something of huruf a that its article may state elsewhere
     unit = set().union(*(doc.stems(t.scope) for t in targets if t.level != "pasal"))
-    article = set().union(unit, *(doc.article_stems[t.article] for t in targets))
+    article = set().union(unit, *(doc.article_stems(t.article) for t in targets))
+    # the cited places use every word of the subject and say its names: each word found counts
+    # against a slip, however rare, and nothing counts for one
+    if all(f & article for f in words) and doc.says_names(subject, targets):
+        return None
+    terms = doc.terms(subject)
     if doc.slip_evidence(terms, article, unit) + doc.name_evidence(subject, targets) <= 0:
         return None
     citing = {u.pin for u in citing_chain(reg, chain[0])}

@@ -8,10 +8,13 @@ import re
 
 from compliance.draft.words import forms
 
+_WORD = re.compile(r"[A-Za-z]{3,}")  # a run of letters, 3 or more (as stems_in reads them)
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
 
 def word_forms(text: str) -> list[frozenset[str]]:
     """The stem forms of a text's words in order (words under 3 letters left out)."""
-    return [forms(w) for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 3]
+    return list(map(forms, _WORD.findall(text)))
 
 
 def holds_in_order(words: list[frozenset[str]], wanted: list[frozenset[str]], gap: int = 1) -> bool:
@@ -37,7 +40,7 @@ def names_in(subject: str, says_nothing) -> list[list[frozenset[str]]]:
     """The capitalised names a subject holds ("Audit TIK", "Spektrum Frekuensi Radio"): runs of
     two or more capitalised words (a generic first word is left out: it may be capitalised only
     because it opens a sentence), at least one of them a word that tells things apart."""
-    words = re.findall(r"[A-Za-z][A-Za-z-]*", subject)
+    words = _NAME_WORD.findall(subject)
     if words and says_nothing(words[0]):
         words = words[1:]
     runs: list[list[str]] = [[]]

@@ -102,18 +102,17 @@ def _doubtful_place(reg: Regulation, c: Citation, chain: list[Unit]) -> bool:
 # --- numbering ------------------------------------------------------------------------
 
 _NUMBER = re.compile(r"^\d+$")
+# a later mark left in a unit's own text: an ayat's "(5)", a numbered point's "5.", a lettered point's "d."
+_LATER_MARK = {"ayat": re.compile(r"[.;:]\s+\((\d+)\)\s+[A-Z]"),
+               "number": re.compile(r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?(\d+)\.\s+\w"),
+               "letter": re.compile(r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?([a-z])\.\s+\w")}
 
 
 def _skipped_mark(own: str, label: str, style: str) -> str | None:
     """A later point's mark left inside a unit's own text ("(3) Tiga. (5) Lima.",
     "b. aplikasi; d. keamanan"): the parser keeps it as text, the reviewer sees a gap."""
-    if style == "ayat":
-        pattern = r"[.;:]\s+\((\d+)\)\s+[A-Z]"
-    elif _NUMBER.match(label):
-        pattern = r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?(\d+)\.\s+\w"
-    else:
-        pattern = r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?([a-z])\.\s+\w"
-    for m in re.finditer(pattern, own):
+    pattern = _LATER_MARK["ayat" if style == "ayat" else "number" if _NUMBER.match(label) else "letter"]
+    for m in pattern.finditer(own):
         found = m.group(1)
         step = int(found) - int(label) if _NUMBER.match(label) and found.isdigit() else (
             ord(found) - ord(label) if len(label) == 1 and not found.isdigit() else 0)

@@ -10,6 +10,9 @@ from compliance.draft.words import forms
 
 # a gloss in brackets after a term: "(assignment)", "(Call Center)", "(DVB-T2)" — not "(1)", "(a)"
 _GLOSS = re.compile(r"\s*\((?![0-9]{1,2}\)|[a-z]\))[^()\n]{2,60}\)")
+# where a phrase stops: punctuation, a bracket, a line break, a dash between words
+_PHRASE_STOP = re.compile(r"[.;:,()\n]|\s-\s")
+_YANG = re.compile(r"(?i)\byang\b")
 
 
 def subject_before(text: str, end: int, relative: bool = True) -> str:
@@ -20,7 +23,7 @@ def subject_before(text: str, end: int, relative: bool = True) -> str:
     the phrase the clause describes."""
     words = review_words()
     window = _GLOSS.sub(" ", text[max(0, end - 200):end])
-    window = re.split(r"[.;:,()\n]|\s-\s", window)[-1]
+    window = _PHRASE_STOP.split(window)[-1]
     taken: list[str] = []
     stopped = False
     for word in reversed(window.split()):
@@ -36,7 +39,7 @@ def subject_before(text: str, end: int, relative: bool = True) -> str:
     if taken and taken[-1].lower() in words["agents"]:  # "ditetapkan oleh Menteri": no act before it
         taken = taken[:-1]
     if relative and stopped and all(says_nothing(t) for t in taken) and not (taken and taken[0] in words["heads"]):
-        clause = list(re.finditer(r"(?i)\byang\b", window))
+        clause = list(_YANG.finditer(window))
         if clause and len(window[clause[-1].end():].split()) <= words["relative_words"]:
             return subject_before(window, clause[-1].start(), relative=False)
     if taken and taken[0] in words["heads"]:  # "pelanggaran ketentuan sebagaimana ...": the reference

@@ -18,7 +18,7 @@ from compliance.models import Article, Item, Place, Regulation
 from compliance.per_object import PerObject
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One place: its pinpoint, level, article label, own text, the text a subject is looked
     for in (an item: the ``lead`` of its list, a space, its text), where it starts in the
@@ -112,9 +112,12 @@ def _article_tree(article: Article) -> Unit:
 
 
 def walk(unit: Unit):
-    yield unit
-    for child in unit.children:
-        yield from walk(child)
+    """The unit and every unit inside it, in document order."""
+    stack = [unit]
+    while stack:
+        unit = stack.pop()
+        yield unit
+        stack.extend(reversed(unit.children))
 
 
 def index(reg: Regulation) -> dict[str, Unit]:

@@ -17,6 +17,7 @@ _SUFFIXES = ("nya", "kan", "an", "i")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Lower-case stem with common affixes cut, never shorter than 4 letters."""
     out = word.lower()
