@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from compliance.draft.cues import chains, review_words, without_backrefs
+from compliance.draft.cues import chains, cuts_words, review_words, without_backrefs
 
 
 @pytest.mark.parametrize("text", [
@@ -67,3 +67,31 @@ def test_cues_are_found_near_each_reference_as_in_the_whole_text(text):
         expected.append(cue.start() if cue else None)
     assert [start for start, _ in chains(text, cited)] == [s for s in expected if s is not None]
 
+
+
+@pytest.mark.parametrize("text, cuts", [
+    ("izin sebagaimana dimaksud dalam Pasal 3", False),
+    ("izinsebagaimana dimaksud dalam Pasal 3", True),  # glued to the word before (OCR)
+    ("izin sebagaimana dimaksud dalamPasal 3", True),  # glued to the word after
+    ("(izin) sebagaimana dimaksud pada ayat (1)", False),
+    ("tanpa rujukan apa pun", False),
+])
+def test_a_cue_glued_to_a_word_may_cut_it(text, cuts):
+    assert cuts_words(text) is cuts
+
+
+def test_backrefs_left_out_keep_whole_words_when_no_cue_is_glued():
+    """The bound the review reads a place's own words by: without a glued cue, every word left
+    is a word of the text."""
+    import compliance
+    from compliance.draft.units import index
+    from tests.conftest import EXAMPLES
+
+    word = re.compile(r"[A-Za-z]+")
+    checked = 0
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        for unit in index(compliance.load(path)).values():
+            if not cuts_words(unit.scope):
+                assert set(word.findall(without_backrefs(unit.scope))) <= set(word.findall(unit.scope))
+                checked += 1
+    assert checked > 50

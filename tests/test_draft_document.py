@@ -1,0 +1,50 @@
+"""The regulation as the reference review weighs it (compliance.draft.document): counts and
+stems read lazily and through shortcuts equal the plain computation."""
+
+from collections import Counter
+
+import pytest
+
+import compliance
+from compliance.draft.document import ReviewDocument
+from compliance.draft.words import forms, stems_in
+from tests.conftest import EXAMPLES
+
+SAMPLES = sorted(EXAMPLES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_article_stems_and_counts_equal_the_plain_ones(path):
+    reg = compliance.load(path)
+    body = [a for a in reg.articles if a.parent is None]
+    doc = ReviewDocument(reg)
+    before = {a.label: doc.article_stems(a.label) for a in body[:3]}  # from the text
+    plain_df = Counter()
+    for text in {a.label: a.text for a in body}.values():
+        plain_df.update(stems_in(text))
+    assert doc.df == plain_df  # the rest from the innermost places' stems
+    assert all(doc.article_stems(a.label) == stems_in(a.text) == before.get(a.label, stems_in(a.text))
+               for a in body)
+    inner = [u for u in doc.units.values() if not u.children]
+    assert doc.places_n == len(inner)
+    assert doc.place_df == Counter(s for u in inner for s in stems_in(u.text))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_a_places_bound_holds_its_own_words(path):
+    doc = ReviewDocument(compliance.load(path))
+    for unit in doc.units.values():
+        assert doc.own(unit) <= doc._may_state(unit)
+        assert doc._may_state(unit) <= stems_in(unit.scope) | doc.own(unit)
+
+
+def test_subject_forms_are_the_weighed_words_without_variants():
+    doc = ReviewDocument(compliance.load(SAMPLES[0]))
+    subject = "Penyelenggaraan Sistem Pemerintahan Berbasis Elektronik"
+    words = doc.subject_forms(subject)
+    terms = doc.terms(subject)
+    assert words and len(terms) <= len(words)
+    assert all(any(w <= t[0] for w in words) for t in terms)
+    assert doc.subject_forms("ketentuan") == []  # a generic word names nothing
+    assert doc.subject_forms("tugas") == [frozenset().union(*(forms(w) for w in ("tugas", "bertugas", "fungsi",
+                                                                                 "wewenang", "kewenangan", "jawab")))]

@@ -1,0 +1,58 @@
+"""The addressable places of a regulation (compliance.draft.units): pinpoints, printed labels,
+positions and document order."""
+
+from compliance.clean import clean
+from compliance.draft.units import article_units, index, walk
+from compliance.models import Page, Source
+from compliance.parse import parse
+
+TEXT = """PERATURAN WALI KOTA CONTOH
+NOMOR 3 TAHUN 2024
+TENTANG
+DATA DAERAH
+
+WALI KOTA CONTOH,
+Menimbang : a. bahwa data daerah perlu dikelola;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG DATA DAERAH.
+
+Pasal 1
+(1) Data daerah meliputi:
+a. data statistik; dan
+b. data geospasial, terdiri atas:
+1. peta dasar; dan
+2. peta tematik.
+(2) Data daerah dikelola oleh Dinas.
+
+Pasal 2
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def _reg():
+    return parse(clean([Page(1, TEXT)]), Source("perwal.txt", "0" * 64, 1))
+
+
+def test_places_print_as_a_reader_cites_them_in_document_order():
+    top = article_units(_reg().article("1"))
+    assert [(u.pin, u.label) for u in walk(top)] == [
+        ("pasal-1", "Pasal 1"),
+        ("pasal-1-ayat-1", "Pasal 1 ayat (1)"),
+        ("pasal-1-ayat-1-huruf-a", "Pasal 1 ayat (1) huruf a"),
+        ("pasal-1-ayat-1-huruf-b", "Pasal 1 ayat (1) huruf b"),
+        ("pasal-1-ayat-1-huruf-b-angka-1", "Pasal 1 ayat (1) huruf b angka 1"),
+        ("pasal-1-ayat-1-huruf-b-angka-2", "Pasal 1 ayat (1) huruf b angka 2"),
+        ("pasal-1-ayat-2", "Pasal 1 ayat (2)"),
+    ]
+
+
+def test_a_point_is_read_with_the_lead_of_its_list_and_found_in_the_article():
+    reg = _reg()
+    units = index(reg)
+    point = units["pasal-1-ayat-1-huruf-b-angka-1"]
+    assert point.scope == point.lead + " " + point.text
+    assert point.lead.startswith("data geospasial")
+    text = reg.article("1").text
+    assert all(text[u.start:u.end] == u.text for u in units.values() if u.article == "1" and u.start >= 0)
+    assert article_units(reg.article("1")) is article_units(reg.article("1"))  # built once per article
