@@ -24,6 +24,7 @@ from compliance.cite import Citation, citations_of, dangling
 from compliance.draft.misdirect import misdirected
 from compliance.draft.units import Unit, article_units, citing_chain, place_page, walk, where
 from compliance.models import Regulation
+from compliance.models_place import ayat_ref
 
 CODES = ("dangling-reference", "self-reference", "misdirected-reference", "numbering-gap")
 
@@ -134,8 +135,8 @@ def numbering_gaps(reg: Regulation) -> list[ReviewNote]:
     numbers = [(int(a.label), a) for a in body if _NUMBER.match(a.label)]
     for (n, _), (m, article) in zip(numbers, numbers[1:]):
         if m > n + 1:
-            out.append(ReviewNote("numbering-gap", f"Pasal {article.label}", article.page,
-                                  detail=f"Pasal {n} → Pasal {m}"))
+            out.append(ReviewNote("numbering-gap", ayat_ref(article.label), article.page,
+                                  detail=f"{ayat_ref(str(n))} → {ayat_ref(str(m))}"))
     for article in body:
         top = article_units(article)
         ayat = [u for u in top.children if u.level == "ayat"]
