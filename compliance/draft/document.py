@@ -44,6 +44,7 @@ class ReviewDocument:
         self._place_df: dict[str, int] | None = None
         self._own: dict[str, set[str]] = {}
         self._bounds: dict[str, set[str]] = {}
+        self._by_article: list[tuple[set[str], list[Unit]]] | None = None
         self._by_length: dict[int, list[str]] = {}
         self._near_length: dict[int, list[str]] = {}
         self._terms: dict[str, Terms] = {}
@@ -254,11 +255,30 @@ class ReviewDocument:
     def places(self, wanted: list[frozenset[str]], exclude: set[str], spare: int = 0) -> list[Unit]:
         """The innermost places whose own words (back-references left out) hold the wanted
         words, all but ``spare`` of them."""
-        fits = {pin for pin, unit in self.units.items()
-                if pin not in exclude and sum(not w & self._may_state(unit) for w in wanted) <= spare
-                and sum(not w & self.own(unit) for w in wanted) <= spare}
-        return [self.units[pin] for pin in self.units
-                if pin in fits and not any(child.pin in fits for child in self.units[pin].children)]
+        fits = {unit.pin for units in self._articles_holding(wanted, spare) for unit in units
+                if unit.pin not in exclude and _holds(self._may_state(unit), wanted, spare)
+                and _holds(self.own(unit), wanted, spare)}
+        return [unit for pin, unit in self.units.items()
+                if pin in fits and not any(child.pin in fits for child in unit.children)]
+
+    def _articles_holding(self, wanted: list[frozenset[str]], spare: int) -> list[list[Unit]]:
+        """The places of each article whose places together may hold the wanted words."""
+        if self._by_article is None:
+            groups: dict[str, list[Unit]] = {}
+            for unit in self.units.values():
+                groups.setdefault(unit.article, []).append(unit)
+            self._by_article = [(set().union(*map(self._may_state, units)), units) for units in groups.values()]
+        return [units for bound, units in self._by_article if _holds(bound, wanted, spare)]
+
+
+def _holds(words: set[str], wanted: list[frozenset[str]], spare: int) -> bool:
+    """Whether ``words`` meet each wanted word's forms, all but ``spare`` of them."""
+    for w in wanted:
+        if w.isdisjoint(words):
+            if not spare:
+                return False
+            spare -= 1
+    return True
 
 
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
