@@ -106,17 +106,16 @@ class ReviewDocument:
 
     def _may_state(self, unit: Unit) -> set[str]:
         """The stems the place's own words are among: when no back-reference in it can cut a
-        word, those of its whole scope (an item's scope being its lead, a space and its text:
-        the words of each, stemmed once for the whole regulation); else its own words. A
-        place whose words so bounded lack what is looked for need not be read closer."""
+        word, those of its whole scope; else its own words. A place whose words so bounded
+        lack what is looked for need not be read closer."""
         if unit.pin not in self._bounds:
-            if cuts_words(unit.scope):
-                self._bounds[unit.pin] = self.own(unit)
-            elif unit.lead is None:
-                self._bounds[unit.pin] = self.stems(unit.scope)
-            else:
-                self._bounds[unit.pin] = self.stems(unit.lead) | self.stems(unit.text)
+            self._bounds[unit.pin] = self.own(unit) if cuts_words(unit.scope) else self.scope_stems(unit)
         return self._bounds[unit.pin]
+
+    def scope_stems(self, unit: Unit) -> set[str]:
+        """``stems(unit.scope)``: an item's scope (its lead, a space, its text) has the words of
+        its lead and of its text, each stemmed once for the whole regulation."""
+        return self.stems(unit.scope) if unit.lead is None else self.stems(unit.lead) | self.stems(unit.text)
 
     def article_words(self, label: str) -> list[frozenset[str]]:
         """The article's words in order (for names said side by side), read when asked."""

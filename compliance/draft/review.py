@@ -150,7 +150,8 @@ def numbering_gaps(reg: Regulation) -> list[ReviewNote]:
                 out.append(ReviewNote("numbering-gap", unit.label, article.page,
                                       detail=f"ayat ({unit.pin.rsplit('-', 1)[-1]}) → ({found})"))
         for unit in walk(top):
-            out += _list_gaps(unit, article.page)
+            if unit.children:  # a list's gaps are among the points of a unit holding them
+                out += _list_gaps(unit, article.page)
     return out
 
 
