@@ -95,3 +95,22 @@ def test_backrefs_left_out_keep_whole_words_when_no_cue_is_glued():
                 assert set(word.findall(without_backrefs(unit.scope))) <= set(word.findall(unit.scope))
                 checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("text", ["", "satu", "  satu dua\n tiga   ", "a " * 200 + "x" * 300 + " b c d",
+                                  "kata" + "\u00a0" * 3 + "lain\tdan yang", "x" * 500])
+def test_the_start_of_the_last_words_is_found_as_by_stepping_back(text):
+    from compliance.draft.cues import _words_back
+
+    def stepping_back(end, n):
+        at = end
+        for _ in range(n):
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            while at > 0 and not text[at - 1].isspace():
+                at -= 1
+        return at
+
+    for end in range(0, len(text) + 1, 7):
+        for n in (1, 4):
+            assert _words_back(text, end, n) == stepping_back(end, n)

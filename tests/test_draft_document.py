@@ -28,6 +28,8 @@ def test_article_stems_and_counts_equal_the_plain_ones(path):
     inner = [u for u in doc.units.values() if not u.children]
     assert doc.places_n == len(inner)
     assert doc.place_df == Counter(s for u in inner for s in stems_in(u.text))
+    assert all(doc.text_stems(u) == stems_in(u.text) and doc.scope_stems(u) == stems_in(u.scope)
+               for u in doc.units.values())
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)

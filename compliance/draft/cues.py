@@ -67,8 +67,19 @@ def chains(text: str, cited: list[Citation]) -> list[tuple[int, list[Citation]]]
     return out
 
 
+_RUN = re.compile(r"\S+")
+
+
 def _words_back(text: str, end: int, n: int) -> int:
-    """Where the ``n``-th run of non-space characters before ``end`` starts."""
+    """Where the ``n``-th run of non-space characters before ``end`` starts (0 when fewer):
+    read from the runs in the last characters when they hold more than ``n`` runs (the
+    first may be cut) or reach the start, else by stepping back."""
+    start = max(0, end - 40 * n)
+    runs = [m.start() for m in _RUN.finditer(text, start, end)]
+    if len(runs) > n or (start == 0 and len(runs) == n):
+        return runs[-n]
+    if start == 0:
+        return 0
     at = end
     for _ in range(n):
         while at > 0 and text[at - 1].isspace():

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from compliance.draft.cues import cuts_words, review_words, without_backrefs
 from compliance.draft.phrases import holds_in_order, names_in, word_forms
 from compliance.draft.subject import says_nothing, stated_forms
-from compliance.draft.units import Unit, article_units, index, walk
+from compliance.draft.units import Unit, article_units, index
 from compliance.draft.words import fold, forms, stem, stems_in
 from compliance.models import Regulation
 
@@ -38,6 +38,7 @@ class ReviewDocument:
         # each text is stemmed once (the sets are shared, never changed)
         self.stems = functools.cache(stems_in)
         self._article_stems: dict[str, set[str]] = {}
+        self._text_stems: dict[int, set[str]] = {}  # by unit (the trees live as long as the regulation)
         self._article_words: dict[str, list[frozenset[str]]] = {}
         self._said: dict[tuple, bool] = {}
         self._df: dict[str, int] | None = None
@@ -48,30 +49,37 @@ class ReviewDocument:
         self._by_length: dict[int, list[str]] = {}
         self._near_length: dict[int, list[str]] = {}
         self._terms: dict[str, Terms] = {}
+        self._subject_forms: dict[str, list[frozenset[str]]] = {}
+        self._subject_names: dict[str, list[list[frozenset[str]]]] = {}
         self._variants: dict[str, frozenset[str]] = {}
 
     def article_stems(self, label: str) -> set[str]:
         """The stems of the body article's words (once its places' are known, from theirs)."""
         if label not in self._article_stems:
-            article = self._articles[label]
-            self._article_stems[label] = (self.stems(article.text) if self._place_df is None
-                                          else self._stems_by_places(article_units(article)))
+            self._article_stems[label] = self.text_stems(article_units(self._articles[label]))
         return self._article_stems[label]
 
-    def _stems_by_places(self, top: Unit) -> set[str]:
-        """``stems(article.text)``, from the stems of its innermost places (which the place
-        shares need too) and of the text between them, when each of them starts and ends
-        between two words (the text is then their words and the words between them)."""
-        inner = [u for u in walk(top) if not u.children]
-        text, gaps, at = top.text, [], 0
-        for unit in inner:
-            if unit is top or unit.start < at or not _between_words(text, unit.start) or not _between_words(
-                    text, unit.end):
+    def text_stems(self, unit: Unit) -> set[str]:
+        """``stems(unit.text)``; once the innermost places are counted, from the stems of the
+        places inside it and of the text between them, when each of them starts and ends
+        between two words of it (its text is then their words and the words between them)."""
+        if not unit.children or self._place_df is None:
+            return self.stems(unit.text)
+        if id(unit) not in self._text_stems:
+            self._text_stems[id(unit)] = self._stems_by_parts(unit)
+        return self._text_stems[id(unit)]
+
+    def _stems_by_parts(self, unit: Unit) -> set[str]:
+        text, gaps, at = unit.text, [], 0
+        for child in unit.children:
+            start, end = child.start - unit.start, child.end - unit.start
+            if (unit.start < 0 or child.start < 0 or start < at or end > len(text) or not _between_words(text, start)
+                    or not _between_words(text, end)):
                 return self.stems(text)
-            gaps.append(text[at:unit.start])
-            at = unit.end
+            gaps.append(text[at:start])
+            at = end
         gaps.append(text[at:])
-        return self.stems(" ".join(gaps)).union(*(self.stems(u.text) for u in inner))
+        return self.stems(" ".join(gaps)).union(*map(self.text_stems, unit.children))
 
     @property
     def df(self) -> dict[str, int]:
@@ -114,8 +122,8 @@ class ReviewDocument:
 
     def scope_stems(self, unit: Unit) -> set[str]:
         """``stems(unit.scope)``: an item's scope (its lead, a space, its text) has the words of
-        its lead and of its text, each stemmed once for the whole regulation."""
-        return self.stems(unit.scope) if unit.lead is None else self.stems(unit.lead) | self.stems(unit.text)
+        its lead and of its text."""
+        return self.text_stems(unit) if unit.lead is None else self.stems(unit.lead) | self.text_stems(unit)
 
     def article_words(self, label: str) -> list[frozenset[str]]:
         """The article's words in order (for names said side by side), read when asked."""
@@ -146,7 +154,14 @@ class ReviewDocument:
 
     def subject_forms(self, subject: str) -> list[frozenset[str]]:
         """The stem forms of the words ``terms`` weighs, without spelling variants and counts."""
-        return [forms(low) for low in self._content_words(subject)] or self._stated(subject)
+        if subject not in self._subject_forms:
+            self._subject_forms[subject] = [forms(low) for low in self._content_words(subject)] or self._stated(subject)
+        return self._subject_forms[subject]
+
+    def _names(self, subject: str) -> list[list[frozenset[str]]]:
+        if subject not in self._subject_names:
+            self._subject_names[subject] = names_in(subject, says_nothing)
+        return self._subject_names[subject]
 
     @staticmethod
     def _content_words(subject: str) -> list[str]:
@@ -227,7 +242,7 @@ class ReviewDocument:
         absent = review_words()["name_absent"]
         cited = [t.article for t in targets]
         score = 0.0
-        for name in names_in(subject, says_nothing):
+        for name in self._names(subject):
             if any(self._says(label, name) for label in cited):
                 continue
             saying = sum(self._says(label, name) for label in self._articles)
@@ -236,7 +251,7 @@ class ReviewDocument:
 
     def says_names(self, subject: str, targets: list[Unit]) -> bool:
         """Whether a cited article says each capitalised name of the subject."""
-        return all(any(self._says(t.article, name) for t in targets) for name in names_in(subject, says_nothing))
+        return all(any(self._says(t.article, name) for t in targets) for name in self._names(subject))
 
     def _says(self, label: str, name: list[frozenset[str]]) -> bool:
         """Whether the article says the name, its words side by side (only an article using

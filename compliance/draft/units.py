@@ -20,21 +20,25 @@ from compliance.per_object import PerObject
 
 @dataclass(slots=True)
 class Unit:
-    """One place: its pinpoint, level, article label, own text, the text a subject is looked
-    for in (an item: the ``lead`` of its list, a space, its text), where it starts in the
-    article text, and its ayat and point chain ("b 1") for printing it."""
+    """One place: its pinpoint, level, article label, own text, where it starts and ends in
+    the article text, its ayat and point chain ("b 1") for printing it, and for a point the
+    ``lead`` of its list ("Audit TIK meliputi:")."""
 
     pin: str
     level: str
     article: str
     text: str
-    scope: str
     start: int = -1
     end: int = -1
     children: list[Unit] = field(default_factory=list)
     ayat: str | None = None
     item: str | None = None
     lead: str | None = None
+
+    @property
+    def scope(self) -> str:
+        """The text a subject is looked for in: an item's with the lead of its list."""
+        return self.text if self.lead is None else self.lead + " " + self.text
 
     @property
     def place(self) -> Place:
@@ -67,8 +71,8 @@ def _items(items: list[Item], pin: str, ayat: str | None, chain: str | None, art
         own_pin = f"{pin}-{item_level}-{_slug(item.label)}"
         own_chain = f"{chain} {item.label}" if chain else item.label
         start = _find(body, item.text, cursor)
-        unit = Unit(own_pin, item_level, article.label, item.text, lead + " " + item.text,
-                    start, start + len(item.text) if start >= 0 else -1, ayat=ayat, item=own_chain, lead=lead)
+        unit = Unit(own_pin, item_level, article.label, item.text, start, start + len(item.text) if start >= 0 else -1,
+                    ayat=ayat, item=own_chain, lead=lead)
         if start >= 0:
             cursor = start + 1
         unit.children = _items(item.items, own_pin, ayat, own_chain, article, body, max(start, offset),
@@ -95,13 +99,13 @@ def article_units(article: Article) -> Unit:
 
 def _article_tree(article: Article) -> Unit:
     pin = f"pasal-{_slug(article.label)}"
-    top = Unit(pin, "pasal", article.label, article.text, article.text, 0, len(article.text))
+    top = Unit(pin, "pasal", article.label, article.text, 0, len(article.text))
     cursor = 0
     for ayat in article.ayat:
         ayat_pin = f"{pin}-ayat-{_slug(ayat.label)}"
         start = _find(article.text, ayat.text, cursor)
-        unit = Unit(ayat_pin, "ayat", article.label, ayat.text, ayat.text, start,
-                    start + len(ayat.text) if start >= 0 else -1, ayat=ayat.label or None)
+        unit = Unit(ayat_pin, "ayat", article.label, ayat.text, start, start + len(ayat.text) if start >= 0 else -1,
+                    ayat=ayat.label or None)
         if start >= 0:
             cursor = start + 1
         unit.children = _items(ayat.items, ayat_pin, ayat.label or None, None, article, article.text, max(start, 0),
