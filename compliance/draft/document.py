@@ -16,7 +16,7 @@ from compliance.draft.phrases import holds_in_order, names_in, word_forms
 from compliance.draft.subject import says_nothing, stated_forms
 from compliance.draft.units import Unit, article_units, index
 from compliance.draft.words import fold, forms, stem, stems_in
-from compliance.models import Regulation
+from compliance.models import Article, Regulation
 
 Terms = list[tuple[frozenset[str], float, float, bool]]
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
@@ -33,8 +33,9 @@ class ReviewDocument:
         body = [a for a in reg.articles if a.parent is None]
         self._articles = {a.label: a for a in body}  # by label (of a label twice, the last)
         self.n = max(1, len(body))
-        self.places_n = max(1, sum(1 for u in self.units.values() if not u.children))
-        self._defining = [a for a in body if _DEFINES.search(a.text[:400])]
+        self._body = body
+        self._defining: list[Article] | None = None
+        self._places_n: int | None = None
         # each text is stemmed once (the sets are shared, never changed)
         self.stems = functools.cache(stems_in)
         self._article_stems: dict[str, set[str]] = {}
@@ -90,6 +91,13 @@ class ReviewDocument:
             for label in self._articles:
                 self._df.update(self.article_stems(label))
         return self._df
+
+    @property
+    def places_n(self) -> int:
+        """How many innermost places the regulation has."""
+        if self._places_n is None:
+            self._places_n = max(1, sum(1 for u in self.units.values() if not u.children))
+        return self._places_n
 
     @property
     def place_df(self) -> dict[str, int]:
@@ -264,6 +272,8 @@ class ReviewDocument:
 
     def defines(self, unit: Unit) -> bool:
         """A place of the definitions article (a term defined is not thereby regulated)."""
+        if self._defining is None:
+            self._defining = [a for a in self._body if _DEFINES.search(a.text[:400])]
         return any(a.label == unit.article for a in self._defining)
 
     def places(self, wanted: list[frozenset[str]], exclude: set[str], spare: int = 0) -> list[Unit]:

@@ -22,12 +22,14 @@ def holds_in_order(words: list[frozenset[str]], wanted: list[frozenset[str]], ga
     between two of them."""
     if not wanted:
         return False
+    first = wanted[0]
     for start, word in enumerate(words):
-        if not word & wanted[0]:
+        if word.isdisjoint(first):
             continue
         at, found = start, 1
         while found < len(wanted):
-            nxt = next((j for j in range(at + 1, min(at + 2 + gap, len(words))) if words[j] & wanted[found]), None)
+            nxt = next((j for j in range(at + 1, min(at + 2 + gap, len(words))) if not words[j].isdisjoint(wanted[found])),
+                       None)
             if nxt is None:
                 break
             at, found = nxt, found + 1
