@@ -85,10 +85,10 @@ class Gated:
             not any(lower.find(k, start, end) >= 0 for k in self.gate)
 
     def _folded_matches(self, folded: re.Pattern[str], prepared: Prepared, start: int, end: int) -> list[Span]:
-        """``folded.finditer`` in the slice, tried only at the start of the words holding a
-        literal of ``starts`` (no farther into the word than its offset) in a plain text: a
-        match begins at such a word (``Compiled.starts``), is never empty, and is the one
-        a search reaching that word finds."""
+        """``folded.finditer`` in the slice, tried only at the word starts at most its offset
+        before an occurrence of a literal of ``starts``, in a plain text: a match begins at
+        such a word start (``Compiled.starts``), is never empty, and is the one a search
+        reaching that word finds."""
         if self._starts is None or not prepared.plain:
             return [(m.start() - start, m.end() - start)
                     for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start()]
@@ -97,11 +97,9 @@ class Gated:
         for literal, offset in self._starts:
             found = lower.find(literal, start, end)
             while found >= 0:
-                word, stop = found, max(found - offset, 0)
-                while word > stop and lower[word - 1] in _WORD_CHARS:
-                    word -= 1
-                if word == 0 or lower[word - 1] not in _WORD_CHARS:
-                    at.add(word)
+                for word in range(found, max(found - offset, 0) - 1, -1):  # the word starts within reach
+                    if lower[word] in _WORD_CHARS and (word == 0 or lower[word - 1] not in _WORD_CHARS):
+                        at.add(word)
                 found = lower.find(literal, found + 1, end)
         out: list[Span] = []
         free, text, match = start, prepared.folded, folded.match

@@ -40,6 +40,7 @@ _GAP = "..."  # in a phrase: up to _GAP_MAX characters of the same clause
 _GAP_MAX = 80
 _RIGHT = r"(?![0-9A-Za-z])"
 _WORD_RUN = re.compile(r"[0-9A-Za-z]+")
+_HYPHENATED = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
 _START_MIN = 3  # a shorter literal starts too many words to be worth seeking
 _VALUE = "value:"
 VALUE_READERS: dict[str, Callable[[str], list[Value]]] = {"frequency": frequencies, "period": periods}
@@ -293,12 +294,13 @@ class _Compiler:
         return Compiled(folded, raw, gate, values, clauses, tuple(r[3:] for r in phrases_raw), start)
 
     def start(self, phrase: str) -> dict[str, int] | None:
-        """Folded lower-case literals of which one is in the word (a run of ``[0-9A-Za-z]``
-        of the folded text) where every match of ``phrase`` begins, each with how far
-        into that word it can stand: a plain word's or an acronym's first run of letters
-        and digits, which the match starts with (0); a root's sharp literal, somewhere in
-        its affixed form; a set's members' (None when unknown or shorter than
-        ``_START_MIN``: the expression then runs everywhere)."""
+        """Folded lower-case literals of which one occurs at most so many characters after
+        the start of every match of ``phrase``, which is a word start (of a run of
+        ``[0-9A-Za-z]`` of the folded text): a plain word's or an acronym's first run of
+        letters and digits of ``_START_MIN`` or more (after shorter ones joined by hyphens,
+        "e-Gov": each hyphen is one character or none); a root's sharp literal, somewhere
+        in its affixed form; a set's members' (None when unknown: the expression then
+        runs everywhere)."""
         first = phrase.split()[0]
         if first.startswith("@"):
             merged: dict[str, int] = {}
@@ -313,9 +315,14 @@ class _Compiler:
             root = fold(first[1:].lower())
             literal = _sharp_literal(first, exact_case=False) if _WORD_RUN.fullmatch(root) else ""
             offset = max(len(fold(f)) for f in affixed_forms(root)) - len(literal)
+        elif _HYPHENATED.match(fold(first)):  # the match starts with these runs
+            runs = _HYPHENATED.match(fold(first)).group().lower().split("-")
+            at = next((i for i, run in enumerate(runs) if len(run) >= _START_MIN), None)
+            if at is None:
+                return None
+            literal, offset = runs[at], sum(len(run) + 1 for run in runs[:at])
         else:
-            run = _WORD_RUN.match(fold(first))
-            literal, offset = (run.group().lower() if run else ""), 0
+            return None
         return {literal: offset} if len(literal) >= _START_MIN else None
 
 

@@ -128,8 +128,11 @@ def test_a_match_starts_in_a_word_holding_a_start_literal():
     compiler = compiler_for({"org": ["dinas kominfo", "~tetap"]})
     assert compiler.alternatives(["tim koordinasi", "~sahkan"]).starts == (("ahkan", 7), ("tim", 0))
     assert compiler.alternatives(["@org oleh"]).starts == (("dinas", 0), ("etap", 7))
-    assert compiler.alternatives(["SPBE", "e-Gov"]).starts is None  # "e" is too short
+    assert compiler.alternatives(["SPBE", "e-Gov"]).starts == (("gov", 2), ("spbe", 0))  # "e" is too short
     assert compiler.alternatives(["Ll1-ayanan"]).starts == (("iii", 0),)
+    assert compiler.alternatives(["TIK/SPBE"]).starts == (("tik", 0),)
+    assert compiler.alternatives(["e-x", "tim"]).starts is None  # no run long enough
+    assert compiler.alternatives(["(a) tim"]).starts is None
 
 
 @pytest.mark.parametrize("name", ["perbup-sukamaju-2016-egov.pdf", "perwal-banyuasri-2022-spbe.txt"])
@@ -158,3 +161,12 @@ def test_matches_tried_at_start_words_are_those_a_search_finds(name):
             assert gated.spans(prepared, start, end, (True, False, False)) == expected
             found += len(expected)
     assert anchored > 100 and found > 100
+
+
+def test_a_hyphenated_word_is_found_from_its_longer_run():
+    """"e-Gov" is sought by "gov", its match starting up to two characters before it:
+    written with a hyphen, a space or joined, at a text's very start too."""
+    terms = Terms(["e-Gov"], {})
+    text = "e-Gov, layanan e Gov dan eGov; bukan keGov atau e--Gov."
+    assert terms.alternatives.starts == (("gov", 2),)
+    assert [text[s:e] for s, e in terms.find(text)] == ["e-Gov", "e Gov", "eGov"]
