@@ -92,15 +92,19 @@ class Gated:
         if self._starts is None or not prepared.plain:
             return [(m.start() - start, m.end() - start)
                     for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start()]
-        lower = prepared.lower
+        lower, find = prepared.lower, prepared.lower.find
         at: set[int] = set()
         for literal, offset in self._starts:
-            found = lower.find(literal, start, end)
+            found = find(literal, start, end)
             while found >= 0:
-                for word in range(found, max(found - offset, 0) - 1, -1):  # the word starts within reach
-                    if lower[word] in _WORD_CHARS and (word == 0 or lower[word - 1] not in _WORD_CHARS):
-                        at.add(word)
-                found = lower.find(literal, found + 1, end)
+                if not offset:  # the match starts where the literal does
+                    if found == 0 or lower[found - 1] not in _WORD_CHARS:
+                        at.add(found)
+                else:
+                    for word in range(found, found - offset - 1 if found > offset else -1, -1):
+                        if lower[word] in _WORD_CHARS and (word == 0 or lower[word - 1] not in _WORD_CHARS):
+                            at.add(word)  # a word start within reach
+                found = find(literal, found + 1, end)
         out: list[Span] = []
         free, text, match = start, prepared.folded, folded.match
         for word in sorted(at):
