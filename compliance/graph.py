@@ -40,44 +40,67 @@ class _Builder:
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         """A new graph, or more nodes and edges for ``graph`` (edge keys go on counting)."""
         self.g = nx.MultiDiGraph() if graph is None else graph
+        # (u, v, relation) -> edges of that relation from u to v: counted in the graph on first use
         self.counter: dict[tuple[str, str, str], int] = {}
-        for u, v, data in self.g.edges(data=True):
-            self.counter[(u, v, data["relation"])] = self.counter.get((u, v, data["relation"]), 0) + 1
+        self.plain_regulations: set[str] = set()  # regulation nodes already given their known status
+        self.targets: dict[str, str] = {}  # target id -> its node, once its chain is in the graph
 
     def node(self, node_id: str, **attrs: Any) -> str:
+        """The node, added with ``attrs`` (None left out); an existing node gets only those it
+        lacks (missing, None or empty)."""
         if node_id not in self.g:
-            self.g.add_node(node_id)
+            self.g.add_node(node_id, **{key: value for key, value in attrs.items() if value is not None})
+            return node_id
+        data = self.g.nodes[node_id]
         for key, value in attrs.items():
-            if value is not None and (key not in self.g.nodes[node_id] or self.g.nodes[node_id][key] in (None, "")):
-                self.g.nodes[node_id][key] = value
+            if value is not None and data.get(key) in (None, ""):
+                data[key] = value
         return node_id
 
     def edge(self, u: str, v: str, relation: str, **attrs: Any) -> None:
-        n = self.counter.get((u, v, relation), 0)
+        counted = (u, v, relation)
+        n = self.counter.get(counted)
+        if n is None:
+            n = sum(1 for data in (self.g.get_edge_data(u, v) or {}).values() if data["relation"] == relation)
         if relation == "contains" and n:
+            self.counter[counted] = n
             return
-        self.counter[(u, v, relation)] = n + 1
+        self.counter[counted] = n + 1
         self.g.add_edge(u, v, key=f"{relation}:{n}", relation=relation,
                         **{k: v2 for k, v2 in attrs.items() if v2 is not None})
 
     def regulation(self, reg_id: str, **attrs: Any) -> str:
+        if not attrs and reg_id in self.plain_regulations:
+            return reg_id  # already typed and given its known status: nothing more to add
         status = known_status(reg_id)
-        return self.node(reg_id, type="regulation", revoked_by=status.get("revoked_by"),
-                         amended_by=",".join(status.get("amended_by", [])) or None, **attrs)
+        self.node(reg_id, type="regulation", revoked_by=status.get("revoked_by"),
+                  amended_by=",".join(status.get("amended_by", [])) or None, **attrs)
+        self.plain_regulations.add(reg_id)
+        return reg_id
 
     def target(self, target: str, exists: bool | None = None) -> str:
-        """The node for a (pinpointed) id, with its chain of containing nodes."""
+        """The node for a (pinpointed) id, with its chain of containing nodes (added once: the
+        same target again only marks whether it exists)."""
+        nodes = self.g.nodes
+        if target in self.targets:
+            parent = self.targets[target]
+            if exists is False:
+                nodes[parent]["exists"] = False
+            return parent
         base = target.partition("#")[0]
         parent = self.regulation(base)
         if "#" not in target:
+            self.targets[target] = parent
             return parent
         for node_id, level in pinpoint_levels(target):
-            self.node(node_id, type=level if level != "pasal" else "article",
-                      label=pinpoint_label(node_id))
+            known = nodes[node_id] if node_id in nodes else {}
+            if known.get("type") in (None, "") or known.get("label") in (None, ""):
+                self.node(node_id, type=level if level != "pasal" else "article", label=pinpoint_label(node_id))
             self.edge(parent, node_id, "contains")
             parent = node_id
+        self.targets[target] = parent
         if exists is False:
-            self.g.nodes[parent]["exists"] = False
+            nodes[parent]["exists"] = False
         return parent
 
 
@@ -233,21 +256,27 @@ def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
     inside it, or on the article containing it: what a citation of ``node`` points at."""
     if node not in graph:
         return []
+    succ, pred, nodes = graph.succ, graph.pred, graph.nodes
     related, below = {node}, [node]
     while below:  # the parts it contains, at any depth
-        for _, part, key in graph.out_edges(below.pop(), keys=True):
-            if key.startswith("contains") and part not in related:
+        for part, keys in succ[below.pop()].items():
+            if part not in related and _has_relation(keys, "contains"):
                 related.add(part)
                 below.append(part)
     parent = node
     while True:
-        ups = [u for u, _, k in graph.in_edges(parent, keys=True) if k.startswith("contains")]
-        if not ups or graph.nodes[ups[0]].get("type") == "regulation":
+        up = next((u for u, keys in pred[parent].items() if _has_relation(keys, "contains")), None)
+        if up is None or nodes[up].get("type") == "regulation":
             break
-        parent = ups[0]
+        parent = up
         related.add(parent)
-    out = {v for n in related for _, v, k in graph.out_edges(n, keys=True) if k.startswith("basis_of")}
-    return sorted(out, key=lambda r: (graph.nodes[r].get("order", 10**6), r))
+    out = {v for n in related for v, keys in succ[n].items() if _has_relation(keys, "basis_of")}
+    return sorted(out, key=lambda r: (nodes[r].get("order", 10**6), r))
+
+
+def _has_relation(keys: Any, relation: str) -> bool:
+    """Whether edge keys (``relation:n``) between two nodes hold one of ``relation``."""
+    return any(key.startswith(relation) for key in keys)
 
 
 # --- exports -------------------------------------------------------------------------

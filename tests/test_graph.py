@@ -12,6 +12,7 @@ from compliance.catalog import load_catalog
 from compliance.cli import main
 from compliance.graph import (
     REQUIREMENT,
+    add_findings,
     build_graph,
     requirements_for,
     to_dot,
@@ -109,6 +110,21 @@ def test_dangling_reference_marks_the_node(catalog):
     assert g.nodes[f"{OWN}#pasal-9-ayat-2"]["exists"] is False
     (edge,) = [d for _, v, d in g.out_edges(f"{OWN}#pasal-3", data=True) if v == f"{OWN}#pasal-9-ayat-2"]
     assert edge["dangling"] is True
+
+
+def test_a_graph_extended_goes_on_counting_its_edge_keys(catalog):
+    g = build_graph([_perwal("Lihat Pasal 9 ayat (2) dan Pasal 9 ayat (2) lagi.")], catalog=catalog)
+    # the same dangling target cited twice: one node chain, one contains edge per level, two cites edges
+    keys = sorted(k for _, v, k in g.out_edges(f"{OWN}#pasal-3", keys=True) if v == f"{OWN}#pasal-9-ayat-2")
+    assert keys == ["cites:0", "cites:1"]
+    assert g.nodes[f"{OWN}#pasal-9-ayat-2"]["exists"] is False
+    assert g.nodes[f"{OWN}#pasal-9"]["label"] == "Pasal 9"
+    assert g.number_of_edges(f"{OWN}#pasal-9", f"{OWN}#pasal-9-ayat-2") == 1
+    add_findings(g, _perwal(), _findings())
+    add_findings(g, _perwal(), _findings())  # a second pass adds edges with the next keys
+    assessed = sorted(k for _, v, k in g.out_edges(OWN, keys=True) if v == REQUIREMENT + "peta-rencana")
+    assert assessed == ["assessed:0", "assessed:1"]
+    assert g.number_of_edges(OWN, f"{OWN}#pasal-1") == 1  # containment is never doubled
 
 
 def test_exports_are_deterministic_and_readable(catalog, tmp_path):
