@@ -729,3 +729,29 @@ def test_template_names_read_dict_items_and_attributes_as_jinja_does():
     assert page.render(d={"title": "<b>", "items": "x"}, o=3) == "&lt;b&gt;|x|2|3"
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ d.missing }}").render(d={})
+
+
+def test_printed_values_are_escaped_as_markupsafe_escapes_them():
+    """Every ``{{ value }}`` prints through ``escape_output``: the same text as markupsafe's
+    escape for any string (hostile ones too), markup left as it is, other values through markupsafe."""
+    import random
+
+    import jinja2
+    from markupsafe import Markup, escape
+
+    from compliance.report.templating import environment, escape_output
+
+    rng = random.Random(11)
+    alphabet = "&<>'\"a; #x\u00a0«»\n&amp;"
+    samples = ["", "&amp;", "<script>alert('x')</script>", '"quoted" & <b>'] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    for text in samples:
+        assert escape_output(text) == str(escape(text))
+    assert escape_output(Markup("<mark>a</mark>")) == "<mark>a</mark>"
+    assert escape_output(12) == "12" and escape_output(None) == "None"
+    env = environment()
+    page = env.from_string("{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ a }}|{{ m(a) }}|{{ b }}|{{ n }}")
+    assert page.render(a="<a href='x'>&", b=Markup("<br>"), n=3.5) == (
+        "&lt;a href=&#39;x&#39;&gt;&amp;|<i>&lt;a href=&#39;x&#39;&gt;&amp;</i>|<br>|3.5")
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
