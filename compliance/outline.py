@@ -42,6 +42,9 @@ def heading_text(kind: str, label: str, title: str) -> str:
 
 def first_line(text: str, width: int = 90) -> str:
     """The start of a text on one line, cut with "…" at ``width`` characters (for outlines)."""
+    head = " ".join(text[: 2 * width].split())  # flattening a text's start gives the start of it flattened
+    if len(head) > width:
+        return head[: width - 1] + "…"
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 

@@ -53,3 +53,18 @@ def test_outline_and_markdown_speak_the_chosen_language():
     assert "## Teks tidak terpetakan (hlm. 5)" in render_markdown(reg)
     md = render_markdown(reg, "en")
     assert "### Pasal 5 (in Pasal I)" in md and "## Text not placed in the structure (p. 5)" in md
+
+
+def test_first_line_is_the_start_of_the_whole_text_on_one_line():
+    """Cut from the text's start or from all of it, the line is the same, whatever the spacing."""
+    import random
+
+    from compliance.outline import first_line
+
+    rng = random.Random(7)
+    pieces = ["Pasal", "ayat", "(1)", " ", "  ", "\n", "\t", "\u00a0", "SPBE", "Pemerintah Daerah"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        for width in (10, 90, 110):
+            flat = " ".join(text.split())
+            assert first_line(text, width) == (flat if len(flat) <= width else flat[: width - 1] + "…")

@@ -755,3 +755,21 @@ def test_printed_values_are_escaped_as_markupsafe_escapes_them():
         "&lt;a href=&#39;x&#39;&gt;&amp;|<i>&lt;a href=&#39;x&#39;&gt;&amp;</i>|<br>|3.5")
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ missing }}").render()
+
+
+def test_report_outline_reads_a_parsed_regulation_as_its_dict_form():
+    """The report outline of a parsed ``Regulation`` is the outline of its ``to_dict()``
+    (headings once where they change, quoted articles under their amending one)."""
+    from compliance.models import Article, Heading, Regulation, Source
+    from compliance.report import view
+
+    reg = Regulation(source=Source("x.txt", "0" * 64, 1))
+    umum, lain = Heading("I", "KETENTUAN UMUM"), Heading("II", "KETENTUAN <LAIN>")
+    reg.articles = [Article("1", "Dalam Peraturan ini yang dimaksud dengan: 1. Daerah.", 1, bab=umum),
+                    Article("2", "Bupati menetapkan kebijakan.", 1, bab=umum, bagian=Heading("Kesatu", "Umum")),
+                    Article("I", "Beberapa ketentuan diubah.", 2, bab=lain),
+                    Article("7", "Pasal yang diubah.", 2, bab=lain, parent="I")]
+    entries = view.outline_entries(reg)
+    assert entries == view.outline_entries(reg.to_dict())
+    assert [e["kind"] for e in entries] == ["bab", "pasal", "bagian", "pasal", "bab", "pasal", "pasal"]
+    assert entries[-1]["anchor"] == "pasal-i-7" and entries[-1]["parent"] == "I"

@@ -22,9 +22,8 @@ _PLACEHOLDER = re.compile(r"«[^«»]*»")
 def highlight(quote: str, matched: list[str]) -> Markup:
     """The quote with its matched words in <mark>: each run is escaped on its own,
     offsets are taken on the raw text, so nothing unescaped ever reaches the page."""
-    return Markup("").join(
-        Markup("<mark>%s</mark>") % run if is_match else escape(run)
-        for run, is_match in view.highlight_segments(quote, matched or []))
+    return Markup("".join(f"<mark>{escape_output(run)}</mark>" if is_match else escape_output(run)
+                          for run, is_match in view.highlight_segments(quote, matched or [])))
 
 
 def placeholders(clause: Markup) -> Markup:

@@ -215,10 +215,9 @@ def outline_entries(regulation: Any) -> list[dict]:
     then each Pasal with its first words (an outline, so a shortened line is fine)."""
     if regulation is None:
         return []
-    data = as_dict(regulation)
     entries: list[dict] = []
     previous: dict = {}
-    for article in data.get("articles") or []:
+    for article in _outline_articles(regulation):
         for kind in ("bab", "bagian", "paragraf"):
             heading = article.get(kind)
             if heading and heading != previous.get(kind):
@@ -228,6 +227,16 @@ def outline_entries(regulation: Any) -> list[dict]:
                         "text": first_line(article.get("text") or "", 110)})
         previous = article
     return entries
+
+
+def _outline_articles(regulation: Any) -> list[dict]:
+    """The articles as ``to_dict`` gives them, as far as the outline reads them (label, parent,
+    text, headings): read off a parsed ``Regulation`` without serialising the whole of it."""
+    if isinstance(regulation, dict) or not hasattr(regulation, "articles"):
+        return as_dict(regulation).get("articles") or []
+    return [{"label": a.label, "parent": a.parent, "text": a.text, "bab": a.bab and a.bab.to_dict(),
+             "bagian": a.bagian and a.bagian.to_dict(), "paragraf": a.paragraf and a.paragraf.to_dict()}
+            for a in regulation.articles]
 
 
 # --- the citation layer: Mengingat, internal references, parse warnings ------------
