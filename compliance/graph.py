@@ -253,30 +253,35 @@ def add_findings(graph: nx.MultiDiGraph, regulation: Regulation, findings: Itera
 
 def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
     """Catalog entries based on ``node`` (an article or ayat of the national act), on an ayat
-    inside it, or on the article containing it: what a citation of ``node`` points at."""
+    inside it, or on the article containing it: what a citation of ``node`` points at.
+
+    Walks the graph's adjacency dicts as networkx's own algorithms do (its views cost more
+    than the walk); a relation is present between two nodes when its first key is."""
     if node not in graph:
         return []
-    succ, pred, nodes = graph.succ, graph.pred, graph.nodes
+    succ, pred, nodes = graph._succ, graph._pred, graph._node
+    contains, basis_of = first_key("contains"), first_key("basis_of")
     related, below = {node}, [node]
     while below:  # the parts it contains, at any depth
         for part, keys in succ[below.pop()].items():
-            if part not in related and _has_relation(keys, "contains"):
+            if contains in keys and part not in related:
                 related.add(part)
                 below.append(part)
     parent = node
     while True:
-        up = next((u for u, keys in pred[parent].items() if _has_relation(keys, "contains")), None)
+        up = next((u for u, keys in pred[parent].items() if contains in keys), None)
         if up is None or nodes[up].get("type") == "regulation":
             break
         parent = up
         related.add(parent)
-    out = {v for n in related for v, keys in succ[n].items() if _has_relation(keys, "basis_of")}
+    out = {v for n in related for v, keys in succ[n].items() if basis_of in keys}
     return sorted(out, key=lambda r: (nodes[r].get("order", 10**6), r))
 
 
-def _has_relation(keys: Any, relation: str) -> bool:
-    """Whether edge keys (``relation:n``) between two nodes hold one of ``relation``."""
-    return any(key.startswith(relation) for key in keys)
+def first_key(relation: str) -> str:
+    """The key of the first edge of ``relation`` between two nodes (keys count ``relation:0``,
+    ``relation:1`` … per pair): the pair has such an edge exactly when it has this key."""
+    return f"{relation}:0"
 
 
 # --- exports -------------------------------------------------------------------------

@@ -85,8 +85,11 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
 def _links(graph: nx.MultiDiGraph, reg_id: str, statuses: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """(article, requirement, status, tooltip): the matcher's links, and those reached through a citation."""
     links, reached = [], {}
-    own = [n for n in graph if n == reg_id or n.startswith(reg_id + "#")]
-    for u, v, _, d in sorted(graph.out_edges(own, keys=True, data=True), key=lambda e: e[:3]):
+    prefix = reg_id + "#"
+    succ = graph._succ  # the adjacency dicts, read as networkx's own algorithms read them
+    edges = [(u, v, key, d) for u in succ if u == reg_id or u.startswith(prefix)
+             for v, keys in succ[u].items() for key, d in keys.items()]
+    for u, v, _, d in sorted(edges, key=lambda e: e[:3]):
         if d.get("relation") == "satisfies":
             status = d.get("status", "")
             links.append((u, v, status, f"{statuses.get(status, status)} · {d.get('via', '')} {d.get('score', '')}"))
