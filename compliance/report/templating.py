@@ -36,12 +36,16 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 def escape_output(value: Any) -> str:
     """What ``{{ value }}`` prints under autoescape: ``markupsafe.escape`` (``& < > ' "``
-    replaced the same way), a plain ``str`` given as a plain str, every other value (markup,
-    numbers, undefined) through markupsafe. A page is joined into one str, so the Markup
-    object markupsafe builds for each printed value only costs time."""
+    replaced the same way), a plain ``str`` given as a plain str, markup as it is, every
+    other value (numbers, undefined, other objects) through markupsafe. A page is joined into
+    one str, so the Markup object markupsafe builds for each printed value only costs time."""
     if type(value) is str:
-        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-                .replace("'", "&#39;").replace('"', "&#34;"))
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                    .replace("'", "&#39;").replace('"', "&#34;"))
+        return value  # most printed values hold none of the five
+    if type(value) is Markup:
+        return value  # already safe: markupsafe would print it as it is
     return escape(value)
 
 
