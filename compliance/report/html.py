@@ -45,7 +45,8 @@ def _evidence(finding: dict, number: int, t: dict, ocr_articles: set, quoted: di
         if key in own:
             continue
         own.add(key)
-        out.append(dict(ev, ref=view.pasal_ref(ev, t), anchor=view.pasal_anchor(ev), seen_in=quoted.get(key),
+        ref, anchor = view.pasal_link(ev, t)
+        out.append(dict(ev, ref=ref, anchor=anchor, seen_in=quoted.get(key),
                         ocr=(ev.get("pasal"), ev.get("parent")) in ocr_articles))
         quoted.setdefault(key, number)
     return out

@@ -63,7 +63,16 @@ def pasal_ref(item: dict, t: dict) -> str:
 def pasal_anchor(item: dict) -> str | None:
     """The id of an article in the report's outline (``pasal-5``, ``pasal-ii-7`` for Pasal 7 inside
     amending Pasal II); None for a unit outside the articles (Mengingat, Menimbang)."""
+    return _anchor(place_of(item))
+
+
+def pasal_link(item: dict, t: dict) -> tuple[str, str | None]:
+    """(``pasal_ref``, ``pasal_anchor``) of one evidence or conflict, its place read once."""
     place = place_of(item)
+    return place.text(t["lang"]), _anchor(place)
+
+
+def _anchor(place: Place) -> str | None:
     if not place.in_article:
         return None
     return "pasal-" + (f"{place.parent}-{place.pasal}" if place.parent else place.pasal).lower()
