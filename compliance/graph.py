@@ -58,6 +58,10 @@ class _Builder:
         return node_id
 
     def edge(self, u: str, v: str, relation: str, **attrs: Any) -> None:
+        self.edge_with(u, v, relation, attrs)
+
+    def edge_with(self, u: str, v: str, relation: str, attrs: dict[str, Any]) -> None:
+        """``edge`` with its attributes in a dict (None left out)."""
         counted = (u, v, relation)
         n = self.counter.get(counted)
         if n is None:
@@ -66,8 +70,11 @@ class _Builder:
             self.counter[counted] = n
             return
         self.counter[counted] = n + 1
-        self.g.add_edge(u, v, key=f"{relation}:{n}", relation=relation,
-                        **{k: v2 for k, v2 in attrs.items() if v2 is not None})
+        data = {"relation": relation}
+        for key, value in attrs.items():
+            if value is not None:
+                data[key] = value
+        self.g.add_edge(u, v, f"{relation}:{n}", **data)
 
     def regulation(self, reg_id: str, **attrs: Any) -> str:
         if not attrs and reg_id in self.plain_regulations:
@@ -167,23 +174,28 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
                       parent_article=article.parent)
         b.edge(article_node(reg_id, article.parent) if article.parent else reg_id, node, "contains")
     for c in citations:
-        if c.place.part == "pasal" and c.place.pasal:
-            source = article_node(reg_id, c.place.pasal, c.place.parent)
-        else:
-            source = reg_id
-        attrs = {"raw": c.raw, "title": c.title, "part": c.place.part, "item": c.place.item,
-                 "ayat": c.place.ayat, "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
+        place = c.place
+        part = place.part
+        source = article_node(reg_id, place.pasal, place.parent) if part == "pasal" and place.pasal else reg_id
         if not c.resolved:
-            b.node(f"unresolved:{reg_id}:{c.place.part}:{c.offset}:{c.raw}", type="unresolved",
-                   label=c.raw, reason=c.reason)
-            b.edge(source, f"unresolved:{reg_id}:{c.place.part}:{c.offset}:{c.raw}", c.relation, **attrs)
+            unresolved = f"unresolved:{reg_id}:{part}:{c.offset}:{c.raw}"
+            b.node(unresolved, type="unresolved", label=c.raw, reason=c.reason)
+            b.edge_with(source, unresolved, c.relation, _citation_attrs(c, part))
             continue
         target = b.target(c.target, c.exists)
-        b.edge(source, target, c.relation, dangling=True if c.exists is False else None, **attrs)
+        attrs = {"dangling": True if c.exists is False else None} | _citation_attrs(c, part)
+        b.edge_with(source, target, c.relation, attrs)
         if c.amends and c.regulation:
             b.regulation(c.amends)
             b.edge(c.regulation, c.amends, "amends", source="text")
     return reg_id
+
+
+def _citation_attrs(c: Citation, part: str) -> dict[str, Any]:
+    """What a citation edge records of the citation (None values are left out)."""
+    place = c.place
+    return {"raw": c.raw, "title": c.title, "part": part, "item": place.item, "ayat": place.ayat,
+            "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
 
 
 def _add_known_relations(b: _Builder) -> None:
