@@ -757,6 +757,33 @@ def test_printed_values_are_escaped_as_markupsafe_escapes_them():
         env.from_string("{{ missing }}").render()
 
 
+@pytest.mark.parametrize("broken", ["raises", "unescaped"])
+def test_a_jinja_that_changed_the_escaping_hook_gets_jinjas_own_escaping(monkeypatch, broken):
+    """The hook overrides a private jinja method: when it fails to compile, or prints
+    differently from jinja's own escaping, the environment falls back to the stock code
+    generator, and hostile text still reaches the page escaped."""
+    from compliance.report import templating
+
+    def raising(self, node, frame, finalize):
+        raise TypeError("changed signature")
+
+    def unescaped(self, node, frame, finalize):
+        self.write("str(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+    assert templating.environment().code_generator_class is templating._CodeGenerator  # this jinja: hook on
+    monkeypatch.setattr(templating._CodeGenerator, "_output_child_pre", raising if broken == "raises" else unescaped)
+    templating.environment.cache_clear()
+    try:
+        env = templating.environment()
+        assert env.code_generator_class is not templating._CodeGenerator
+        assert env.from_string("{{ x }}").render(x="<b>&") == "&lt;b&gt;&amp;"
+    finally:
+        templating.environment.cache_clear()
+        templating._suggestion_template.cache_clear()
+
+
 def test_report_outline_reads_a_parsed_regulation_as_its_dict_form():
     """The report outline of a parsed ``Regulation`` is the outline of its ``to_dict()``
     (headings once where they change, quoted articles under their amending one)."""

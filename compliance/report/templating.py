@@ -77,11 +77,38 @@ class _Environment(Environment):
         return super().getattr(obj, attribute)
 
 
+_PROBE = "{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ a }}|{{ m(a) }}|{{ b }}|{{ n }}"
+
+
+def _hook_prints_as_markupsafe(env: Environment) -> bool:
+    """Whether the escaping hook (a private jinja code-generator method) compiles and prints
+    what jinja's own escaping prints: a jinja release that changed that method gets the stock
+    code generator instead of a broken or unescaped page."""
+    probe = {"a": "<a href='x'>&\"", "b": Markup("<br>"), "n": 3.5}
+    try:
+        with_hook = env.from_string(_PROBE).render(**probe)
+    except Exception:  # noqa: BLE001 - any failure of the private hook means: do without it
+        return False
+    stock = Environment(autoescape=True).from_string(_PROBE).render(**probe)
+    return with_hook == stock
+
+
 @cache
 def environment() -> Environment:
     """Autoescape is on for every template, whatever its name: regulation text only
     ever reaches the output escaped."""
-    env = _Environment(
+    env = _new_environment(_Environment)
+    if not _hook_prints_as_markupsafe(env):
+        env = _new_environment(_StockEscapeEnvironment)
+    return env
+
+
+class _StockEscapeEnvironment(_Environment):
+    code_generator_class = CodeGenerator
+
+
+def _new_environment(kind: type[Environment]) -> Environment:
+    env = kind(
         loader=FileSystemLoader(str(data_dir("templates"))),
         autoescape=True,
         undefined=StrictUndefined,
