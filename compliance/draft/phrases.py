@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 
-from compliance.draft.words import forms
+from compliance.draft.words import WORD, forms
 
-_WORD = re.compile(r"[A-Za-z]{3,}")  # a run of letters, 3 or more (as stems_in reads them)
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 def word_forms(text: str) -> list[frozenset[str]]:
     """The stem forms of a text's words in order (words under 3 letters left out)."""
-    return list(map(forms, _WORD.findall(text)))
+    return list(map(forms, WORD.findall(text)))
 
 
 def holds_in_order(words: list[frozenset[str]], wanted: list[frozenset[str]], gap: int = 1) -> bool:

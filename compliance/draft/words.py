@@ -13,8 +13,8 @@ import re
 _PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "be",
              "ter", "di", "ke", "se")
 _SUFFIXES = ("nya", "kan", "an", "i")
-# the words compared: runs of letters, 3 or more (shorter ones tell nothing apart)
-_WORD = re.compile(r"[A-Za-z]{3,}")
+# the words compared (here and in phrases): runs of letters, 3 or more (shorter ones tell nothing apart)
+WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -61,9 +61,9 @@ def forms(word: str) -> frozenset[str]:
 def stems_in(text: str) -> set[str]:
     """Every form of every word of a text (words under 3 letters left out), scan
     confusions folded; each distinct word looked up once."""
-    return set().union(*map(forms, set(_WORD.findall(text))))
+    return set().union(*map(forms, set(WORD.findall(text))))
 
 
 def plain_stems_in(text: str) -> set[str]:
     """``stems_in`` without folding: the words exactly as printed."""
-    return set().union(*map(plain_forms, set(_WORD.findall(text))))
+    return set().union(*map(plain_forms, set(WORD.findall(text))))
