@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from compliance.resources import data_yaml
+
 
 def daerah_key(daerah: str | None) -> str:
     """Case- and spacing-insensitive form of a region name, for history look-ups."""
@@ -14,7 +18,10 @@ def region_query(label: str) -> str:
     regulation's own title may name the region without it."""
     key = daerah_key(label.split("·")[0])
     first, _, rest = key.partition(" ")
-    return rest if rest and first in _LEVEL_WORDS else key
+    return rest if rest and first in _typed_level_words() else key
 
 
-_LEVEL_WORDS = ("kota", "kabupaten", "kab.", "provinsi", "city", "regency", "province")
+@cache
+def _typed_level_words() -> frozenset[str]:
+    """The level words of ``daerah_levels_typed`` in ``regulations/kinds.yaml``, casefolded."""
+    return frozenset(word.casefold() for word in data_yaml("regulations", "kinds.yaml")["daerah_levels_typed"])
