@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from typing import Callable, Iterator
 
 
 from compliance.cite_find import Found, RegulationSpan
@@ -51,6 +52,21 @@ def pinpoint_levels(target: str) -> list[tuple[str, str]]:
     return out
 
 
+def _level_fields(levels: list[tuple[str, str]]) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    """(kind, pasal, ayat, item) of the place each of ``pinpoint_levels`` names, read level by
+    level: "Pasal 5", then "Pasal 5 ayat (2)", then "Pasal 5 ayat (2) huruf b"."""
+    labels: dict[str, str] = {}
+    points: list[str] = []
+    for node, level in levels:
+        label = node.rsplit(f"{level}-", 1)[-1]
+        if level in ("huruf", "angka"):
+            points.append(label)
+        else:
+            labels[level] = label.upper() if level == "pasal" else label
+        kind = "item" if points else "ayat" if "ayat" in labels else "pasal"
+        yield kind, labels.get("pasal"), labels.get("ayat"), " ".join(points) or None
+
+
 def pinpoint_place(node_id: str | None) -> Place | None:
     """The place a pinpoint names: ``x#pasal-58-ayat-4`` -> Pasal 58 ayat (4) (the last nested
     article wins for quoted ones; ``menimbang-huruf-a`` -> Menimbang huruf a); None without one."""
@@ -59,16 +75,19 @@ def pinpoint_place(node_id: str | None) -> Place | None:
         return Place("menimbang", item=frag[len("menimbang-huruf-"):])
     if frag.split("-")[0] not in LEVELS:
         return None
-    labels: dict[str, str] = {}
-    points = []
-    for node, level in pinpoint_levels("x#" + frag):
-        label = node.rsplit(f"{level}-", 1)[-1]
-        if level in ("huruf", "angka"):
-            points.append(label)
-        else:
-            labels[level] = label.upper() if level == "pasal" else label
-    kind = "item" if points else "ayat" if "ayat" in labels else "pasal"
-    return Place(kind, pasal=labels.get("pasal"), ayat=labels.get("ayat"), item=" ".join(points) or None)
+    fields = list(_level_fields(pinpoint_levels("x#" + frag)))
+    return Place(*fields[-1]) if fields else Place("pasal")
+
+
+def pinpoint_chain(target: str, wanted: Callable[[str], bool]) -> list[tuple[str, str, str | None]]:
+    """``pinpoint_levels(target)`` with the ``pinpoint_label`` of each node ``wanted`` (None for
+    the others), read in one pass: the chain of nodes a cited target adds to the citation graph."""
+    levels = pinpoint_levels(target)
+    frag = target.partition("#")[2]
+    if "/" in frag or frag.startswith("menimbang-huruf-") or frag.split("-")[0] not in LEVELS:
+        return [(node, level, pinpoint_label(node) if wanted(node) else None) for node, level in levels]
+    return [(node, level, Place(*fields).text() if wanted(node) else None)
+            for (node, level), fields in zip(levels, _level_fields(levels))]
 
 
 def pinpoint_label(node_id: str | None) -> str:

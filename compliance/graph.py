@@ -29,52 +29,21 @@ import networkx as nx
 
 from compliance.cite import Citation, citations_of, regulation_key
 from compliance.cite_find import find
-from compliance.cite_resolve import known_relations, known_status, pinpoint_label, pinpoint_levels, span_id
+from compliance.cite_resolve import known_relations, known_status, pinpoint_chain, span_id
+from compliance.graph_builder import GraphBuilder, copy_graph
 from compliance.models import Finding, Place, Regulation, title_parts
 from compliance.per_object import PerObject
 
 REQUIREMENT = "requirement:"
 
 
-class _Builder:
+class _Builder(GraphBuilder):
+    """A ``GraphBuilder`` that knows regulations (their known status) and pinpointed targets."""
+
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
-        """A new graph, or more nodes and edges for ``graph`` (edge keys go on counting)."""
-        self.g = nx.MultiDiGraph() if graph is None else graph
-        # (u, v, relation) -> edges of that relation from u to v: counted in the graph on first use
-        self.counter: dict[tuple[str, str, str], int] = {}
+        super().__init__(graph)
         self.plain_regulations: set[str] = set()  # regulation nodes already given their known status
         self.targets: dict[str, str] = {}  # target id -> its node, once its chain is in the graph
-
-    def node(self, node_id: str, **attrs: Any) -> str:
-        """The node, added with ``attrs`` (None left out); an existing node gets only those it
-        lacks (missing, None or empty)."""
-        if node_id not in self.g:
-            self.g.add_node(node_id, **{key: value for key, value in attrs.items() if value is not None})
-            return node_id
-        data = self.g.nodes[node_id]
-        for key, value in attrs.items():
-            if value is not None and data.get(key) in (None, ""):
-                data[key] = value
-        return node_id
-
-    def edge(self, u: str, v: str, relation: str, **attrs: Any) -> None:
-        self.edge_with(u, v, relation, attrs)
-
-    def edge_with(self, u: str, v: str, relation: str, attrs: dict[str, Any]) -> None:
-        """``edge`` with its attributes in a dict (None left out)."""
-        counted = (u, v, relation)
-        n = self.counter.get(counted)
-        if n is None:
-            n = sum(1 for data in (self.g.get_edge_data(u, v) or {}).values() if data["relation"] == relation)
-        if relation == "contains" and n:
-            self.counter[counted] = n
-            return
-        self.counter[counted] = n + 1
-        data = {"relation": relation}
-        for key, value in attrs.items():
-            if value is not None:
-                data[key] = value
-        self.g.add_edge(u, v, f"{relation}:{n}", **data)
 
     def regulation(self, reg_id: str, **attrs: Any) -> str:
         if not attrs and reg_id in self.plain_regulations:
@@ -85,27 +54,28 @@ class _Builder:
         self.plain_regulations.add(reg_id)
         return reg_id
 
+    def _unlabelled(self, node_id: str) -> bool:
+        """A node still to be given its type and label (missing, or either empty)."""
+        known = self.nodes.get(node_id)
+        return known is None or known.get("type") in (None, "") or known.get("label") in (None, "")
+
     def target(self, target: str, exists: bool | None = None) -> str:
         """The node for a (pinpointed) id, with its chain of containing nodes (added once: the
         same target again only marks whether it exists)."""
-        nodes = self.g.nodes
-        if target in self.targets:
-            parent = self.targets[target]
-            if exists is False:
-                nodes[parent]["exists"] = False
-            return parent
-        base = target.partition("#")[0]
-        parent = self.regulation(base)
-        if "#" not in target:
-            self.targets[target] = parent
-            return parent
-        for node_id, level in pinpoint_levels(target):
-            known = nodes[node_id] if node_id in nodes else {}
-            if known.get("type") in (None, "") or known.get("label") in (None, ""):
-                self.node(node_id, type=level if level != "pasal" else "article", label=pinpoint_label(node_id))
-            self.edge(parent, node_id, "contains")
-            parent = node_id
-        self.targets[target] = parent
+        nodes, targets = self.nodes, self.targets
+        parent = targets.get(target)
+        if parent is None:
+            base = target.partition("#")[0]
+            parent = self.regulation(base)
+            if "#" in target:
+                for node_id, level, label in pinpoint_chain(target, self._unlabelled):
+                    if node_id not in targets:  # else its chain is in the graph already
+                        if label is not None:
+                            self.node(node_id, type=level if level != "pasal" else "article", label=label)
+                        self.link(parent, node_id, {"relation": "contains"})
+                        targets[node_id] = node_id
+                    parent = node_id
+            targets[target] = parent
         if exists is False:
             nodes[parent]["exists"] = False
         return parent
@@ -156,7 +126,7 @@ def _catalog_graph(catalog) -> nx.MultiDiGraph:
     def build(catalog) -> nx.MultiDiGraph:
         b = _Builder()
         _add_catalog(b, catalog)
-        return b.g
+        return b.done()
 
     return _CATALOG_GRAPHS.get(catalog, build)
 
@@ -172,7 +142,7 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
         node = b.node(article_node(reg_id, article.label, article.parent), type="article",
                       label=Place("pasal", pasal=article.label).text(), page=article.page,
                       parent_article=article.parent)
-        b.edge(article_node(reg_id, article.parent) if article.parent else reg_id, node, "contains")
+        b.link(article_node(reg_id, article.parent) if article.parent else reg_id, node, {"relation": "contains"})
     for c in citations:
         place = c.place
         part = place.part
@@ -180,27 +150,28 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
         if not c.resolved:
             unresolved = f"unresolved:{reg_id}:{part}:{c.offset}:{c.raw}"
             b.node(unresolved, type="unresolved", label=c.raw, reason=c.reason)
-            b.edge_with(source, unresolved, c.relation, _citation_attrs(c, part))
+            b.link(source, unresolved, _citation_edge(c, part, None))
             continue
-        target = b.target(c.target, c.exists)
-        attrs = {"dangling": True if c.exists is False else None} | _citation_attrs(c, part)
-        b.edge_with(source, target, c.relation, attrs)
+        b.link(source, b.target(c.target, c.exists), _citation_edge(c, part, True if c.exists is False else None))
         if c.amends and c.regulation:
             b.regulation(c.amends)
             b.edge(c.regulation, c.amends, "amends", source="text")
     return reg_id
 
 
-def _citation_attrs(c: Citation, part: str) -> dict[str, Any]:
-    """What a citation edge records of the citation (None values are left out)."""
+def _citation_edge(c: Citation, part: str, dangling: bool | None) -> dict[str, Any]:
+    """A citation edge's data: its relation, then what it records of the citation (None
+    values left out)."""
     place = c.place
-    return {"raw": c.raw, "title": c.title, "part": part, "item": place.item, "ayat": place.ayat,
-            "pinpoint_end": c.pinpoint_end, "form": c.form, "offset": c.offset}
+    data = {"relation": c.relation, "dangling": dangling, "raw": c.raw, "title": c.title, "part": part,
+            "item": place.item, "ayat": place.ayat, "pinpoint_end": c.pinpoint_end, "form": c.form,
+            "offset": c.offset}
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def _add_known_relations(b: _Builder) -> None:
     """Relations from ``regulations/relations.yaml`` between acts already in the graph."""
-    present = {n for n, d in b.g.nodes(data=True) if d.get("type") == "regulation"}
+    present = {n for n, d in b.nodes.items() if d.get("type") == "regulation"}
     for reg_id, status in sorted(known_relations().items()):
         if reg_id not in present:
             continue
@@ -213,7 +184,7 @@ def _add_known_relations(b: _Builder) -> None:
 def _add_findings(b: _Builder, reg_id: str, findings: Iterable[Finding]) -> None:
     for f in findings:
         req = b.node(REQUIREMENT + f.requirement, type="requirement", label=f.title, group=f.group, basis=f.basis)
-        b.edge(reg_id, req, "assessed", status=f.status, confidence=round(f.confidence, 3))
+        b.link(reg_id, req, {"relation": "assessed", "status": f.status, "confidence": round(f.confidence, 3)})
         for ev in f.evidence:
             source = _evidence_node(b, reg_id, ev.place)
             b.edge(source, req, "satisfies", status=f.status, score=round(ev.score, 3), via=ev.via, ayat=ev.ayat)
@@ -227,7 +198,7 @@ def _evidence_node(b: _Builder, reg_id: str, place: Place) -> str:
         return reg_id
     if place.in_article:
         node = article_node(reg_id, pasal, place.parent)
-        if node in b.g:
+        if node in b.nodes:
             return node
         b.node(node, type="article", label=Place("pasal", pasal=pasal).text())
     else:
@@ -243,7 +214,7 @@ def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) 
 
     ``findings``: a list of ``Finding`` for a single regulation, or a dict from
     regulation id (``regulation_key``) or source file name to such lists."""
-    b = _Builder(_catalog_graph(catalog).copy() if catalog is not None else None)
+    b = _Builder(copy_graph(_catalog_graph(catalog)) if catalog is not None else None)
     regulations = list(regulations)
     for reg in regulations:
         reg_id = _add_regulation(b, reg, citations_of(reg))
@@ -255,12 +226,14 @@ def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) 
         if found:
             _add_findings(b, reg_id, found)
     _add_known_relations(b)
-    return b.g
+    return b.done()
 
 
 def add_findings(graph: nx.MultiDiGraph, regulation: Regulation, findings: Iterable[Finding]) -> None:
     """Add the matcher's findings on ``regulation`` (``assessed``, ``satisfies``) to its graph."""
-    _add_findings(_Builder(graph), regulation_key(regulation), findings)
+    b = _Builder(graph)
+    _add_findings(b, regulation_key(regulation), findings)
+    b.done()
 
 
 def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:

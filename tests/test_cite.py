@@ -385,6 +385,21 @@ def test_a_pinpoint_prints_as_the_place_it_names():
     assert pinpoint_place("x") is None and pinpoint_label("x") == ""
 
 
+@pytest.mark.parametrize("target", ["perpres/2018/95#pasal-5-ayat-2-huruf-b-angka-1", "uu/2014/23#pasal-12a-huruf-c",
+                                    "x#menimbang-huruf-c", "x#bab-ii-pasal-5", "x#pasal-i/pasal-12a-ayat-3"])
+def test_a_pinpoint_chain_labels_each_level_as_its_own_pinpoint_prints(target):
+    """The graph reads a target's chain in one pass: each node labelled as ``pinpoint_label``
+    labels it alone, and only the nodes asked for."""
+    from compliance.cite_resolve import pinpoint_chain, pinpoint_label, pinpoint_levels
+
+    chain = pinpoint_chain(target, lambda node: True)
+    assert [(node, level) for node, level, _ in chain] == pinpoint_levels(target)
+    assert [label for _, _, label in chain] == [pinpoint_label(node) for node, _ in pinpoint_levels(target)]
+    first = chain[0][0]
+    assert [label is None for _, _, label in pinpoint_chain(target, lambda node: node != first)] == [
+        node == first for node, _, _ in chain]
+
+
 KIND_TEXTS = [
     "berdasarkan Peraturan  Presiden Nomor 95 Tahun 2018 dan Perpres 39/2019",
     "Undang - Undang Nomor 23 Tahun 2014, Undang-Undang Dasar Negara, UndangUndang Nomor 1",
