@@ -9,6 +9,7 @@ report uses is data too: the instrument in force on the day of the check (``in_f
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from typing import Any
 from compliance.catalog import Catalog, _Checker, _read_yaml
 from compliance.errors import ComplianceError
 from compliance.models import STATUSES
+from compliance.per_object import PerObject
 from compliance.resources import data_dir
 
 EVALUATION_SCHEMA = "compliance/evaluation@1"
@@ -186,22 +188,48 @@ def load_evaluation(name_or_path: str | Path, catalog: Catalog | None = None) ->
     return evaluation
 
 
+class _Shipped:
+    """The shipped instruments, read again only when a YAML file in ``rules/`` is added,
+    removed or modified (a check asks for them every time; listing the folder costs a
+    fraction of reading each file's head)."""
+
+    signature: tuple | None = None  # the folder, each YAML file's name and modification time
+    evaluations: list[Evaluation] = []
+
+    @classmethod
+    def now(cls) -> list[Evaluation]:
+        folder = data_dir("rules")
+        with os.scandir(folder) as entries:
+            signature = (folder, sorted((e.name, e.stat().st_mtime_ns) for e in entries if e.name.endswith(".yaml")))
+        if signature != cls.signature:
+            cls.evaluations = [_load(p.resolve(), p.stat().st_mtime_ns) for p in evaluation_files()]
+            cls.signature = signature
+        return cls.evaluations
+
+
 def evaluations_for(catalog_id: str | None) -> list[Evaluation]:
     """The shipped instruments that score against ``catalog_id`` (all with None)."""
-    loaded = [_load(p.resolve(), p.stat().st_mtime_ns) for p in evaluation_files()]
-    return [e for e in loaded if catalog_id is None or e.catalog == catalog_id]
+    return [e for e in _Shipped.now() if catalog_id is None or e.catalog == catalog_id]
+
+
+_CONSISTENT: PerObject[Evaluation] = PerObject()
 
 
 def evaluation_in_force(catalog: Catalog, day: date | None = None) -> Evaluation | None:
     """The instrument in force on ``day`` (today by default) for ``catalog``: the latest to
-    start among those not revoked by then; None when the catalog has none."""
+    start among those not revoked by then; None when the catalog has none. Its consistency
+    with the catalog is checked once per catalog object and instrument."""
     day = day or date.today()
     candidates = [e for e in evaluations_for(catalog.id) if e.in_force_on(day)]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda e: (e.in_force.get("from") or "", e.id))
-    check_consistency(catalog, chosen)
-    return chosen
+
+    def consistent(catalog: Catalog) -> Evaluation:
+        check_consistency(catalog, chosen)
+        return chosen
+
+    return _CONSISTENT.get(catalog, consistent, chosen)
 
 
 def check_consistency(catalog: Catalog, evaluation: Evaluation) -> None:

@@ -180,3 +180,30 @@ def test_cli_check_evaluation_switches_the_section(tmp_path):
         assert result.exit_code == 0, result.output
         assert json.loads(out.read_text(encoding="utf-8"))["evaluation"]["id"] == evaluation
     assert _run("check", str(sample), "--evaluation", "pemdi-2099").exit_code == 1
+
+
+def test_the_instrument_in_force_follows_the_rules_folder_as_it_changes(tmp_path, monkeypatch):
+    """The shipped instruments are read once, and again when a file in rules/ is added,
+    modified or removed (a long-running server sees a new instrument without a restart)."""
+    import os
+    import shutil
+
+    from compliance import evaluation
+
+    for path in RULES.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(evaluation, "data_dir", lambda name: tmp_path)
+    catalog, day = load_catalog(), date(2026, 12, 7)
+    assert evaluation_in_force(catalog, day).id == "pemdi-2026"
+    newer = tmp_path / "pemdi-2027.yaml"
+    text = (RULES / "pemdi-evaluation-8-2026.yaml").read_text(encoding="utf-8")
+    newer.write_text(text.replace("id: pemdi-2026", "id: pemdi-2027").replace('from: "2026-06-05"', 'from: "2026-12-01"'),
+                     encoding="utf-8")
+    assert evaluation_in_force(catalog, day).id == "pemdi-2027"
+    newer.write_text(newer.read_text(encoding="utf-8").replace('from: "2026-12-01"', 'from: "2027-01-01"'),
+                     encoding="utf-8")
+    os.utime(newer, ns=(1, 1))  # a modification time of its own, however coarse the file system's clock
+    assert evaluation_in_force(catalog, day).id == "pemdi-2026"
+    assert evaluation_in_force(catalog, date(2027, 1, 1)).id == "pemdi-2027"
+    newer.unlink()
+    assert evaluation_in_force(catalog, date(2027, 1, 1)).id == "pemdi-2026"
