@@ -25,9 +25,11 @@ _EDGE = 4  # how many lines at the top / foot of a page can be furniture
 HEADING_MAX = 24  # a longer line is no heading to repair (fix_heading)
 _PAGE_NUMBER = re.compile(r"[-–—~]\s*\d{1,3}\s*[-–—~]?|[-–—~]\s*\d[0-9A-Za-z]{1,2}\s*[-–—~]")  # -2-, -2, -2t-
 _INNER_PAGE_NUMBER = re.compile(r"[-–—]\s*\d{1,3}\s*[-–—]")  # only the dashed form is safe mid-page
+_DASHES = frozenset("-–—")  # how _INNER_PAGE_NUMBER starts: other lines skip the regex call
 _DIGITS = re.compile(r"\d+")
 _DOTS_AND_SPACES = "." + "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # "." and regex \s
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_LETTER_POINT = re.compile(r"[a-z]\.\s")  # "b. " opens a lettered point: no word goes on in it
 
 
 def layout() -> dict:
@@ -132,7 +134,7 @@ def _strip_inner_breaks(lines: list[str]) -> list[str]:
     the running-header lines just above it go, with the carry-over line before them."""
     out: list[str] = []
     for t in lines:
-        if _INNER_PAGE_NUMBER.fullmatch(t) and out:
+        if t[:1] in _DASHES and _INNER_PAGE_NUMBER.fullmatch(t) and out:
             while out and _is_pattern_furniture(out[-1], top=True):
                 out.pop()
             mark = carry_mark(out[-1]) if out else None
@@ -236,24 +238,21 @@ def _fixes_in(texts: list[str]) -> list[tuple[str, re.Pattern[str], str]]:
     return next((fixes[i:] for i, (literal, _, _) in enumerate(fixes) if literal in joined), [])
 
 
-def _dehyphenate(lines: list[Line]) -> list[Line]:
-    """Rejoin words split at a line end: ``penyeleng-`` + ``garaan``; ``Undang-`` + ``Undang``."""
+def _dehyphenate(texts: list[str], pages: list[int]) -> list[Line]:
+    """Rejoin words split at a line end: ``penyeleng-`` + ``garaan``; ``Undang-`` + ``Undang``.
+    Works on the texts (rewriting the next one's), making each Line once."""
     out: list[Line] = []
-    carry = ""
-    for i, line in enumerate(lines):
-        text = carry + line.text if carry else line.text
-        carry = ""
-        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        hyphen = len(text) > 2 and text[-1] in "-_" and text[-3:-1].isalpha()
-        if hyphen and nxt and nxt[0].isalpha() and not re.match(r"^[a-z]\.\s", nxt):
-            first, _, rest = nxt.partition(" ")
-            joined = text[:-1] + ("-" if nxt[0].isupper() else "") + first
-            out.append(Line(joined, line.page))
-            lines[i + 1] = Line(rest, lines[i + 1].page)
-            continue
+    last = len(texts) - 1
+    for i, text in enumerate(texts):
+        if len(text) > 2 and text[-1] in "-_" and text[-3:-1].isalpha() and i < last:
+            nxt = texts[i + 1]
+            if nxt and nxt[0].isalpha() and not _LETTER_POINT.match(nxt):
+                first, _, texts[i + 1] = nxt.partition(" ")
+                out.append(Line(text[:-1] + ("-" if nxt[0].isupper() else "") + first, pages[i]))
+                continue
         if text:
-            out.append(line if text is line.text else Line(text, line.page))
-    return [ln for ln in out if ln.text]
+            out.append(Line(text, pages[i]))
+    return out
 
 
 def clean(pages: list[Page]) -> list[Line]:
@@ -268,10 +267,10 @@ def clean(pages: list[Page]) -> list[Line]:
             stripped[i] = lines[:-1]
         if lines:
             nxt = lines
-    lines = [
-        Line(fix_heading(fixed) if len(fixed) <= HEADING_MAX else fixed, page.number)
-        for page, texts in zip(pages, stripped)
-        for fixes in (_fixes_in(texts),)
-        for fixed in (fix_words(text, fixes) for text in texts)
+    texts = [
+        fix_heading(fixed) if len(fixed) <= HEADING_MAX else fixed
+        for lines in stripped
+        for fixes in (_fixes_in(lines),)
+        for fixed in (fix_words(text, fixes) for text in lines)
     ]
-    return _dehyphenate(lines)
+    return _dehyphenate(texts, [page.number for page, lines in zip(pages, stripped) for _ in lines])

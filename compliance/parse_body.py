@@ -16,13 +16,13 @@ from compliance.markers import markers
 from compliance.metadata import iso_date
 from compliance.models import Article, Heading, Line, Warning_
 from compliance.parse_headings import (
+    any_heading,
     bagian_label,
     ends_sentence,
     is_heading_start,
     is_heading_words,
     is_penjelasan_title,
     is_title_case_line,
-    may_be_heading,
     title_lines,
 )
 from compliance.parse_items import parse_article_body
@@ -64,6 +64,10 @@ class _BodyParser:
         self.outer: tuple = (None, None, None)
         self.prev_heading = False  # the previous line closed a heading (title)
         self.babs: list[list] = []  # [heading, article count, page]
+        self.started: set[tuple[str, str | None]] = set()  # (label, parent) of the articles so far
+        # the tests every line of the body meets, bound once
+        self.closing_start = markers().closing_start.match
+        self.any_heading = any_heading().match
         self.mode = "body"
 
     # -- helpers -------------------------------------------------------------
@@ -183,10 +187,9 @@ class _BodyParser:
                 self._finish_amending()
             parent = None
             self.last_top = label
-        for a in self.out.articles:
-            if a.label == label and a.parent == parent:
-                self._warn("duplicate-article", label, i)
-                break
+        if (label, parent) in self.started:
+            self._warn("duplicate-article", label, i)
+        self.started.add((label, parent))
         art = Article(label, "", self.lines[i].page, self.bab, self.bagian, self.paragraf, parent=parent)
         if self.babs and self.babs[-1][0] is self.bab:
             self.babs[-1][1] += 1
@@ -321,7 +324,7 @@ class _BodyParser:
                 and iso_date(self._text(i + 1)) is not None and len(self._text(i + 1).split()) == 3)
 
     def _body_step(self, i: int, line: Line, t: str) -> int:
-        if self.out.articles and (markers().closing_start.match(t) or t.isupper() and self._bare_place_and_date(i)):
+        if self.out.articles and (self.closing_start(t) or t.isupper() and self._bare_place_and_date(i)):
             self._close()
             if self.amending is not None:
                 self._finish_amending()
@@ -332,7 +335,7 @@ class _BodyParser:
             self._close()
             self.mode = "closing"
             return 0
-        heading = may_be_heading(t)
+        heading = self.any_heading(t) is not None
         used = self._heading(i) if heading else 0
         if used:
             self.prev_heading = True

@@ -57,12 +57,12 @@ class _Node:
         own = self.paras[0].body if self.paras else ""
         rest = [p.text for p in self.paras[1:]]
         kids = [c.printed() for c in self.children]
-        return "\n".join(x for x in [own, *rest, *kids] if x)
+        return "\n".join(filter(None, [own, *rest, *kids]))
 
     def printed(self) -> str:
         if self._printed is None:
             self._printed = "\n".join(
-                x for x in [*(p.text for p in self.paras), *(c.printed() for c in self.children)] if x)
+                filter(None, [*(p.text for p in self.paras), *(c.printed() for c in self.children)]))
         return self._printed
 
     def to_item(self) -> Item:

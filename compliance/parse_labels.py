@@ -45,6 +45,8 @@ def _lookalikes() -> dict[str, list[str]]:
 
 def digit_readings(text: str) -> list[str]:
     """Every reading of OCR lookalikes as digits (``l5`` -> ``15``; ``S`` -> ``5``, ``8``)."""
+    if text.isascii() and text.isdigit():
+        return [str(int(text))]  # digits only, as most labels are: the one reading
     table = _lookalikes()
     outs = [""]
     for c in text:

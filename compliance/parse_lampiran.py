@@ -38,6 +38,9 @@ def is_lampiran_header(texts: list[str], i: int) -> bool:
     text = texts[i] if 0 <= i < len(texts) else ""
     if markers().lampiran_header.match(text):
         return True
+    first = text.split(None, 1)[:1]
+    if first and len(first[0]) > 2 and ":" not in first[0] and not first[0].isupper():
+        return False  # the word read below is this one, not in capitals: most lines start so
     # the first three words (colons count as spaces) and the rest: the header word is one of them
     tokens = text.replace(":", " ").split(None, 3)
     for _ in range(2):
@@ -83,7 +86,7 @@ def heading_text(line: str) -> str:
 
 
 def _all_capitals(text: str) -> bool:
-    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+    return any(map(str.isalpha, text)) and not any(map(str.islower, text))
 
 
 def roman_label(label: str) -> str | None:
@@ -107,7 +110,11 @@ def heading_kind(line: str) -> str | None:
     chapter, a lettered, roman or decimal section, an all-capital title), else None. A
     part's title in capitalised words may end in ":" ("B. Uraian Tugas:"); the sequence
     and a sibling decide later whether it opens a part."""
-    line = heading_text(line)
+    return _kind(heading_text(line))
+
+
+def _kind(line: str) -> str | None:
+    """``heading_kind`` of a line read as a heading already (``heading_text``)."""
     if len(line) > 150:
         return None
     vocab = markers()
@@ -226,7 +233,7 @@ def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], li
         in_contents = is_contents_line(t, in_contents) if t else in_contents
         if in_contents:
             continue
-        kind = heading_kind(t) if t else None
+        kind = _kind(t) if t else None
         if kind not in ("bab", "section"):
             named = sections and sections[-1].start == previous_start and not sections[-1].title
             if kind == "title" and named:

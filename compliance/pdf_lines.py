@@ -188,7 +188,10 @@ def _join(group: list[_Run]) -> str:
     """Join a line's runs left to right, with one space where a gap shows; collapse layout
     whitespace (the runs' characters are mapped already)."""
     if len(group) == 1:
-        return " ".join(group[0][4].split())
+        text = group[0][4]
+        if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+            return text  # spaced already: most lines are one run of plain text
+        return " ".join(text.split())
     group.sort(key=_LEFT)
     parts = [group[0][4]]
     for prev, run in zip(group, group[1:]):

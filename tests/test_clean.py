@@ -62,6 +62,11 @@ def test_hyphenated_words_are_joined():
     assert texts == ["Pasal 1", "Penyelenggaraan", "sistem menurut Undang-Undang", "ini."]
 
 
+def test_a_hyphen_before_a_lettered_point_or_at_the_end_stays():
+    texts = _texts([Page(1, "Pasal 1\nsistem pemerintahan-\nb. kedua"), Page(2, "Pasal 2\nberbasis-\nelektronik\nUndang-")])
+    assert texts == ["Pasal 1", "sistem pemerintahan-", "b. kedua", "Pasal 2", "berbasiselektronik", "Undang-"]
+
+
 def test_ocr_heading_repairs():
     assert fix_heading("Pasal1") == "Pasal 1"
     assert fix_heading("PasaI 10") == "Pasal 10"

@@ -120,6 +120,13 @@ def test_pages_read_through_pdfium_calls_read_as_through_pypdfium2_pages():
         pdf.close()
 
 
+@pytest.mark.parametrize("text", ["plain words", "two  spaces", "tab\tinside", "no\u00a0break", "\u2003em space", "é  accent"])
+def test_a_line_of_one_run_reads_with_its_whitespace_collapsed(text: str):
+    from compliance.pdf_lines import _lines
+
+    assert _lines([(-700.0, 10.0, 10.0, 90.0, text)]) == [" ".join(text.split())]
+
+
 def test_every_character_of_the_text_layer_survives():
     """Reordering must not drop or invent text: same characters as pdfium's stream text."""
     path = corpus_pdf("UU_2016_019.pdf")

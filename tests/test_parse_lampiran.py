@@ -266,3 +266,22 @@ def test_the_outline_nests_a_part_s_letters_under_it():
     lines = [line for line in render_outline(reg).splitlines() if "angka romawi" in line]
     assert [line[: len(line) - len(line.lstrip())] for line in lines] == ["  ", "    ", "    ", "  ", "    ", "    ", "  ", "  "]
     assert lines[0].strip().startswith("angka romawi I PENDAHULUAN")
+
+
+@pytest.mark.parametrize("text, header", [
+    ("LAMPIRAN I", True),  # the marker itself
+    ("LAMP1RAN PERATURAN BUPATI", True),  # as a scan misreads it, naming the regulation
+    ("' . LAMP1RAN", True),  # after two specks, the regulation named on the next line
+    ("LAMP1RAN: PERATURAN", True),  # a colon counts as a space
+    (":LAMP1RAN", True),
+    ("Lampiran ini merupakan bagian", False),  # text, not a header in capitals
+    ("sebagaimana tercantum dalam LAMPIRAN", False),
+    ("(1) LAMP1RAN", False),  # the first word, three characters long, is no speck
+    ("a. LAMP1RAN", True),  # a speck of two characters goes
+    ("", False),
+    ("   ", False),
+])
+def test_lampiran_header_is_the_word_in_capitals_opening_the_line(text: str, header: bool):
+    from compliance.parse_lampiran import is_lampiran_header
+
+    assert is_lampiran_header([text, "PERATURAN BUPATI TELUK BIRU"], 0) is header
