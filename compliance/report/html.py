@@ -64,7 +64,7 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
     out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t), anchor=view.pasal_anchor(c))
                         for c in finding.get("conflicts") or []]
     out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
-    out["suggestion"] = suggestion(finding, metadata)
+    out["suggestion"] = suggestion(finding, metadata, marked=True)
     return out
 
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, meta, pass_context
 from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
@@ -117,7 +117,7 @@ def _new_environment(kind: type[Environment]) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates ship with the package: no file checks on every page
     )
-    env.filters.update(highlight=highlight, placeholders=placeholders, anchor=anchor, pasal_ref=_pasal_ref, num=_num)
+    env.filters.update(highlight=highlight, anchor=anchor, pasal_ref=_pasal_ref, num=_num)
     return env
 
 
@@ -142,14 +142,39 @@ def _pasal_ref(context, item: dict) -> str:
     return view.pasal_ref(item, labels(context["lang"]))
 
 
+class _Clause:
+    """An entry's clause template. A template that reads nothing of the finding (most: only who
+    acts for the region and how the Perpres is cited, both from the catalog and the kind's
+    level) prints the same clause for the same of those: kept once printed, per process, as
+    it is and with its «placeholders» set apart for the HTML page."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        source = template.environment.loader.get_source(template.environment, template.name)[0]
+        self.reads_finding = "finding" in meta.find_undeclared_variables(template.environment.parse(source))
+        self.printed: dict[tuple, tuple[Markup, Markup]] = {}
+
+    def render(self, finding: dict, kd: str, perpres: str, perpres_pasal: str | None, marked: bool) -> Markup:
+        key = (kd, perpres, perpres_pasal)
+        printed = self.printed.get(key)
+        if printed is None:
+            text = self.template.render(finding=finding, kd=kd, perpres=perpres, perpres_pasal=perpres_pasal)
+            clause = Markup("\n".join(line.rstrip() for line in text.strip().splitlines()))
+            printed = (clause, placeholders(clause) if marked or not self.reads_finding else clause)
+            if not self.reads_finding:
+                self.printed[key] = printed
+        return printed[marked]
+
+
 @cache
-def _suggestion_template(requirement: str) -> Template:
+def _suggestion_template(requirement: str) -> _Clause:
     """The entry's own clause template, else the generic one (looked up once per entry)."""
-    return environment().select_template([f"suggestions/{requirement}.j2", "suggestions/_generic.j2"])
+    return _Clause(environment().select_template([f"suggestions/{requirement}.j2", "suggestions/_generic.j2"]))
 
 
-def suggestion(finding: dict, metadata: dict) -> Markup | None:
-    """A clause a drafter can adapt for a gap (partial, conflict, missing); None otherwise.
+def suggestion(finding: dict, metadata: dict, marked: bool = False) -> Markup | None:
+    """A clause a drafter can adapt for a gap (partial, conflict, missing); None otherwise;
+    ``marked``: with its «placeholders» set apart (``placeholders``), as the HTML page prints it.
 
     The clause cites a Perpres article only when the catalog knows its number
     (``text``/``number``); for a range or a topic it cites the Perpres as a whole.
@@ -159,10 +184,10 @@ def suggestion(finding: dict, metadata: dict) -> Markup | None:
         return None
     context = view.context_data()
     precise = finding.get("basis_confidence") in ("text", "number")
-    text = _suggestion_template(finding["requirement"]).render(
-        finding=finding,
-        kd=view.kepala_daerah(metadata),
-        perpres=context["perpres"],
-        perpres_pasal=f"{finding['basis']} {context['perpres']}" if precise and finding.get("basis") else None,
+    return _suggestion_template(finding["requirement"]).render(
+        finding,
+        view.kepala_daerah(metadata),
+        context["perpres"],
+        f"{finding['basis']} {context['perpres']}" if precise and finding.get("basis") else None,
+        marked,
     )
-    return Markup("\n".join(line.rstrip() for line in text.strip().splitlines()))

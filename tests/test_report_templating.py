@@ -1,0 +1,37 @@
+"""Suggested clauses (compliance.report.templating.suggestion): a clause that reads nothing of
+the finding is printed once per process for who acts and how the Perpres is cited; one that
+reads the finding (the generic clause) is printed for each finding."""
+
+from compliance.catalog import load_catalog
+from compliance.models import Finding
+from compliance.report.templating import _suggestion_template, placeholders, suggestion
+
+
+def _finding(entry, missing):
+    return Finding(entry.id, entry.title_in("id"), entry.group, entry.basis.printable("id"), entry.basis.confidence,
+                   "missing", missing_elements=missing).to_dict()
+
+
+def test_a_clause_of_the_catalog_alone_is_the_same_for_every_finding_and_kept_once():
+    entry = next(e for e in load_catalog().entries if not _suggestion_template(e.id).reads_finding
+                 and "Wali Kota" in suggestion(_finding(e, []), {"jenis_kode": "perwal"}))
+    first = suggestion(_finding(entry, ["unsur A"]), {"jenis_kode": "perwal"})
+    again = suggestion(_finding(entry, ["unsur B", "unsur C"]), {"jenis_kode": "perwal"})
+    assert first == again and first is again  # kept, not printed again
+    governor = suggestion(_finding(entry, ["unsur A"]), {"jenis_kode": "pergub"})
+    assert "Gubernur" in governor and "Wali Kota" not in governor  # who acts is part of the key
+    marked = suggestion(_finding(entry, ["unsur A"]), {"jenis_kode": "perwal"}, marked=True)
+    assert marked == placeholders(first) and '<span class="placeholder">' in marked
+
+
+def test_the_generic_clause_reads_each_finding():
+    assert _suggestion_template("entri-baru").reads_finding
+    entry = load_catalog().entries[0]
+    new = Finding("entri-baru", "Entri <baru>", "x", "Pasal 7", "number", "partial",
+                  missing_elements=["unsur <A>"]).to_dict()
+    other = dict(new, title="Entri lain", missing_elements=["unsur B"])
+    first, second = suggestion(new, {"jenis_kode": "perwal"}), suggestion(other, {"jenis_kode": "perwal"})
+    assert "Entri &lt;baru&gt;" in first and "unsur &lt;A&gt;" in first  # escaped, as every template
+    assert "Entri lain" in second and "unsur B" in second and "unsur &lt;A&gt;" not in second
+    assert suggestion(new, {"jenis_kode": "perwal"}, marked=True) == placeholders(first)
+    assert suggestion(dict(_finding(entry, []), status="fulfilled"), {"jenis_kode": "perwal"}) is None
