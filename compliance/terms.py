@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from compliance.terms_compile import VALUE_READERS, Compiled, TermError, affixed_forms, compiler_for, fold
 from compliance.terms_literals import parse_expression, required_literals
+from compliance.terms_words import remember
 from compliance.values import expression
 
 __all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans"]
@@ -68,6 +69,9 @@ class Gated:
         self.raw_clauses = _rarest_first(required_literals(r) for r in compiled.raws)
         self.value_clauses = _rarest_first(required_literals(expression(kind)) for kind in compiled.values)
         self.starts = compiled.starts
+        remember(self.gate or ())
+        remember(literal for clauses in (self.clauses, self.raw_clauses, self.value_clauses)
+                 for clause in clauses for literals in clause for literal in literals)
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._starts: tuple[tuple[str, int], ...] | None = None  # ``starts`` when a match is never empty
 

@@ -14,13 +14,13 @@ are single integer operations.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 from typing import Iterator, Sequence
 
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
+from compliance.terms_words import WordMasks
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
+_CASED = re.compile(r"[0-9A-Za-z]+")  # the same words as cased
 # Characters that a case-insensitive expression matches to an ASCII letter although their
 # lower case is another letter ("ı" to "i", "ſ" to "s"): in a text holding them only the
 # whole gate of a list is a safe test, as it has always been.
@@ -35,35 +35,6 @@ def _bits(mask: int) -> Iterator[int]:
         mask ^= low
 
 
-class _Words:
-    """Distinct words and the slices holding each, searched for a literal all at once.
-    Longest words first: a literal is sought only among the words as long as it."""
-
-    def __init__(self, words: dict[str, int]) -> None:
-        ordered = sorted(words, key=len, reverse=True)
-        self._masks = [words[w] for w in ordered]
-        self._joined = "\n".join(ordered) + "\n"
-        sizes = [len(w) + 1 for w in ordered]
-        self._starts = list(accumulate(sizes, initial=0))[:-1]
-        self._ends = [0] * (len(ordered[0]) + 2 if ordered else 1)  # [n]: past the last word of n or more characters
-        for size, start in zip(sizes, self._starts):
-            self._ends[size - 1] = start + size
-        for n in range(len(self._ends) - 2, -1, -1):
-            self._ends[n] = max(self._ends[n], self._ends[n + 1])
-
-    def holding(self, literal: str) -> int:
-        """The slices holding a word that contains ``literal``."""
-        if len(literal) >= len(self._ends):
-            return 0
-        found = 0
-        joined, starts, masks, end = self._joined, self._starts, self._masks, self._ends[len(literal)]
-        at = joined.find(literal, 0, end)
-        while at >= 0:
-            found |= masks[bisect_right(starts, at) - 1]
-            at = joined.find(literal, joined.index("\n", at) + 1, end)
-        return found
-
-
 class SliceIndex:
     """Slices ``text[start:end]`` (several may share a text) and which of them hold each
     literal, for ``find``. Literals never span two words' characters and a slice's words
@@ -75,7 +46,8 @@ class SliceIndex:
         self.slices: list[tuple[Prepared, int, int]] = []
         self.ungated = 0  # slices whose lower case shifts offsets: no gate applies
         self.odd = 0  # slices of texts with a _CASE_ODD character
-        words: dict[str, int] = {}  # the slices' words, lower case -> the slices holding each
+        cased: dict[str, int] = {}  # the slices' words as cased in the folded text -> the slices holding each
+        lower: dict[str, int] = {}  # their lower-case words
         odd: dict[int, bool] = {}  # id(text) -> whether it holds a _CASE_ODD character
         for i, (text, start, end) in enumerate(slices):
             if id(text) not in prepared:
@@ -89,13 +61,16 @@ class SliceIndex:
                 continue
             if odd[id(text)]:
                 self.odd |= bit
-            for word in set(_TOKEN.findall(ready.lower, start, end)):
-                words[word] = words.get(word, 0) | bit
+            for word in set(_CASED.findall(ready.folded, start, end)):
+                cased[word] = cased.get(word, 0) | bit
+            if not ready.plain:  # a Kelvin sign is a "k" only in lower case: read those words too
+                for word in set(_TOKEN.findall(ready.lower, start, end)):
+                    lower[word] = lower.get(word, 0) | bit
+        for word, mask in cased.items():  # in a plain text the lower-case words are these
+            word = word.lower()
+            lower[word] = lower.get(word, 0) | mask
         self.all = (1 << len(self.slices)) - 1
-        self._lower = _Words(words)
-        self._holding: dict[str, int] = {}
-        self._folded: str | None = None  # the slices' folded texts joined, for ``_cased``
-        self._folded_starts: list[int] = []
+        self._words = WordMasks(lower, cased)
         self._unions: dict[frozenset[str], int] = {}
         self._candidates: dict[int, int | None] = {}
         self._parts: dict[int, tuple[int | None, int, int]] = {}
@@ -105,32 +80,7 @@ class SliceIndex:
     def holding(self, literal: str) -> int:
         """The slices whose lower-case text contains ``literal``, or, for ``=`` and a
         literal, whose folded text contains it as cased."""
-        found = self._holding.get(literal)
-        if found is None:
-            found = self._cased(literal[1:]) if literal.startswith("=") else self._lower.holding(literal)
-            self._holding[literal] = found
-        return found
-
-    def _cased(self, literal: str) -> int:
-        """The slices whose folded text contains ``literal`` as it is cased: it has a
-        capital, so the word holding it is one of the slice's words with capitals. Sought
-        in the slices' folded texts joined once (a literal never spans the joints)."""
-        if self._folded is None:
-            pieces = [prepared.folded[start:end] if prepared.lower is not None else ""
-                      for prepared, start, end in self.slices]
-            self._folded = "\n".join(pieces)
-            self._folded_starts = []
-            offset = 0
-            for piece in pieces:
-                self._folded_starts.append(offset)
-                offset += len(piece) + 1
-        found, joined, starts = 0, self._folded, self._folded_starts
-        at = joined.find(literal)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            found |= 1 << i
-            at = joined.find(literal, starts[i + 1]) if i + 1 < len(starts) else -1
-        return found
+        return self._words.holding(literal)
 
     def _any_of(self, literals: frozenset[str]) -> int:
         found = self._unions.get(literals)

@@ -1,0 +1,31 @@
+"""Literal lookups over a regulation's words: the automaton of every compiled list's
+literals finds what a substring search in each word finds."""
+
+from __future__ import annotations
+
+from compliance.terms import Terms
+from compliance.terms_words import WordMasks, remember
+
+
+def by_search(words: dict[str, int], literal: str) -> int:
+    return sum(mask for word, mask in words.items() if literal in word)
+
+
+def test_every_literal_is_found_in_the_words_holding_it():
+    Terms(["tim koordinasi", "SPBE", "~tetap"], {})  # compiling makes their literals known
+    lower = {"tim": 0b001, "koordinasi": 0b010, "koordinator": 0b100, "menetapkan": 0b100, "spbe": 0b011}
+    cased = {"Tim": 0b001, "koordinasi": 0b010, "SPBE": 0b001, "Spbe": 0b010}
+    masks = WordMasks(lower, cased)
+    for literal in ("tim", "koordinasi", "etap", "spbe"):
+        assert masks.holding(literal) == by_search(lower, literal)
+    assert masks.holding("=SPBE") == 0b001  # as cased: not "Spbe"
+    assert masks.holding("koordinasi") == 0b010 and masks.holding("etap") == 0b100
+
+
+def test_a_literal_no_list_made_known_is_still_searched():
+    lower = {"pendataan": 0b01, "anggaran": 0b10}
+    masks = WordMasks(lower, {"Pendataan": 0b01})
+    assert masks.holding("ndataa") == 0b01
+    assert masks.holding("=Pendat") == 0b01 and masks.holding("=PENDAT") == 0
+    remember(["anggar"])  # known after the automata ran: the next index runs it
+    assert masks.holding("anggar") == 0b10 and WordMasks(lower, {}).holding("anggar") == 0b10
