@@ -170,3 +170,13 @@ def test_a_hyphenated_word_is_found_from_its_longer_run():
     text = "e-Gov, layanan e Gov dan eGov; bukan keGov atau e--Gov."
     assert terms.alternatives.starts == (("gov", 2),)
     assert [text[s:e] for s, e in terms.find(text)] == ["e-Gov", "e Gov", "eGov"]
+
+
+def test_folding_maps_each_confusable_character_once():
+    """OCR confusions become one letter each, the text keeps its length, and nothing is
+    folded twice ("l" -> "i" stays "i")."""
+    from compliance.terms import fold
+
+    text = "Lalu 1|! 10 Íl l0gika"
+    assert fold(text) == "Iaiu iii io Íi iogika"
+    assert len(fold(text)) == len(text)
