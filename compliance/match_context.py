@@ -15,8 +15,8 @@ from compliance.catalog import Catalog
 from compliance.match_links import UnitCitation, national_citations
 from compliance.match_units import Unit, units
 from compliance.models import Regulation
-from compliance.terms import Prepared, Span, Terms
-from compliance.terms_index import SliceIndex
+from compliance.terms import Prepared, Span, Terms, fold
+from compliance.terms_index import SliceIndex, bits as _bits
 
 _WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
 
@@ -36,9 +36,10 @@ class MatchContext:
     _found: dict[tuple[int, int], list[Span]] = field(default_factory=dict)  # (id(terms), position) -> spans
     _undelegated: dict[int, str] = field(default_factory=dict)
     _alone: dict[tuple[int, bool], Prepared] = field(default_factory=dict)  # (id(unit), undelegated) -> its body prepared
-    _comparable: list[tuple[Unit, str, set[str]]] | None = None
-    _holding_word: dict[str, int] = field(default_factory=dict)  # word -> comparable units holding it (bits)
-    _gathered: set[str] = field(default_factory=set)  # the words ``comparable`` gathered units for
+    _comparable: int | None = None
+    _loose: int = 0
+    _lowered: dict[int, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    _may_hold_word: dict[str, int] = field(default_factory=dict)
 
     def hits(self, terms: Terms) -> dict[int, list[Span]]:
         """Unit position -> the spans of ``terms`` in its body, for the units where they
@@ -96,41 +97,42 @@ class MatchContext:
             self._undelegated[id(unit)] = body
         return self._undelegated[id(unit)]
 
-    def comparable(self) -> list[tuple[Unit, str, set[str]]]:
-        """Operative units long enough to compare by similarity, with their lower-case
-        body and its words: computed once, every entry without a term needs them. The
-        units holding each word of the catalog's model sentences are gathered at once."""
+    def comparable(self) -> int:
+        """The units long enough to compare by similarity (operative, 40 characters or
+        more; bit ``i`` for unit ``i``)."""
         if self._comparable is None:
-            self._comparable = []
-            models = {w for entry in self.catalog.entries for m in entry.similar for w in _WORD.findall(m.lower())}
-            holding = self._holding_word
-            for unit in self.units:
-                if unit.kind == "operative" and len(unit.body) >= 40:
-                    body = unit.body.lower()
-                    words = set(_WORD.findall(body))
-                    bit = 1 << len(self._comparable)
-                    for word in words & models:
-                        holding[word] = holding.get(word, 0) | bit
-                    self._comparable.append((unit, body, words))
-            self._gathered = models
+            self._comparable = sum(1 << i for i, unit in enumerate(self.units)
+                                   if unit.kind == "operative" and len(unit.body) >= 40)
+            # units whose folded words may differ from their own ("|" and "!" fold to a letter)
+            self._loose = self.index.ungated | sum(1 << i for i in _bits(self._comparable)
+                                                   if "|" in self.units[i].body or "!" in self.units[i].body)
         return self._comparable
 
-    def _holding(self, word: str) -> int:
-        """The comparable units (bits) holding ``word``."""
-        found = self._holding_word.get(word)
+    def lowered(self, i: int) -> tuple[str, frozenset[str]]:
+        """Unit ``i``'s lower-case body and its words, as similarity compares them."""
+        if i not in self._lowered:
+            body = self.units[i].body.lower()
+            self._lowered[i] = body, frozenset(_WORD.findall(body))
+        return self._lowered[i]
+
+    def _may_hold(self, word: str) -> int:
+        """The comparable units that may hold ``word``: each of its pieces, folded, is a
+        word of their folded text (the index's words), or their folding is unusual."""
+        found = self._may_hold_word.get(word)
         if found is None:
-            found = 0 if word in self._gathered else \
-                sum(1 << i for i, (_, _, words) in enumerate(self._comparable) if word in words)
-            self._holding_word[word] = found
+            found = self.comparable()
+            for piece in word.split("-"):
+                found &= self.index.word(fold(piece)) | self._loose
+            self._may_hold_word[word] = found
         return found
 
-    def sharing(self, words: set[str], least: int) -> int:
-        """The comparable units (bit ``i`` for ``comparable()[i]``) holding at least
-        ``least`` of ``words``: the words' unit sets added up as binary counters."""
-        self.comparable()
+    def sharing(self, words: set[str] | frozenset[str], least: int) -> int:
+        """The comparable units (``comparable``) holding at least ``least`` of ``words``.
+        The units that may hold each word (``_may_hold``) are added up as binary counters;
+        the few with enough are counted again in their own words (``lowered``)."""
         planes: list[int] = []  # bit i of planes[k]: bit k of unit i's count
         for word in words:
-            carry = self._holding(word)
+            carry = self._may_hold(word)
             for k, plane in enumerate(planes):
                 planes[k], carry = plane ^ carry, plane & carry
                 if not carry:
@@ -139,13 +141,13 @@ class MatchContext:
                 planes.append(carry)
         if least >= 1 << len(planes):
             return 0
-        equal, greater = (1 << len(self._comparable)) - 1, 0
+        equal, greater = self.comparable(), 0
         for k in reversed(range(len(planes))):
             if least >> k & 1:
                 equal &= planes[k]
             else:
                 greater |= equal & planes[k]
-        return greater | equal
+        return sum(1 << i for i in _bits(greater | equal) if len(words & self.lowered(i)[1]) >= least)
 
 
 def match_context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiDiGraph) -> MatchContext:

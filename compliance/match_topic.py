@@ -16,6 +16,7 @@ from compliance.catalog import Entry
 from compliance.match_context import MatchContext
 from compliance.match_units import Unit
 from compliance.terms import Span
+from compliance.terms_index import bits
 
 SCORE_CITATION = 1.0
 SCORE_CITATION_RANGE = 0.9
@@ -145,14 +146,11 @@ def similar(entry: Entry, ctx: MatchContext) -> Hit | None:
     best: Hit | None = None
     models = _models(entry.similar)
     close = [ctx.sharing(words, least) for _, words, least in models]  # units sharing enough words
-    comparable, left = ctx.comparable(), 0
+    left = 0
     for near in close:
         left |= near
-    while left:
-        low = left & -left
-        left ^= low
-        i = low.bit_length() - 1
-        unit, body, _ = comparable[i]
+    for i in bits(left):
+        unit, (body, _) = ctx.units[i], ctx.lowered(i)
         for (model, model_words, _), near in zip(models, close):
             if not near >> i & 1:
                 continue

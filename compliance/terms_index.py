@@ -27,7 +27,7 @@ _CASED = re.compile(r"[0-9A-Za-z]+")  # the same words as cased
 _CASE_ODD = ("ı", "ſ")
 
 
-def _bits(mask: int) -> Iterator[int]:
+def bits(mask: int) -> Iterator[int]:
     """The numbers of the set bits of ``mask``, ascending."""
     while mask:
         low = mask & -mask
@@ -76,6 +76,10 @@ class SliceIndex:
         self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._everywhere: dict[int, bool] = {}
         self._visits: dict[int, int] = {}
+
+    def word(self, word: str) -> int:
+        """The slices holding ``word`` (folded, lower case) as a whole word."""
+        return self._words.word(word)
 
     def holding(self, literal: str) -> int:
         """The slices whose lower-case text contains ``literal``, or, for ``=`` and a
@@ -182,5 +186,5 @@ class SliceIndex:
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
         """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""
-        found = {i: self.find_at(terms, i) for i in _bits(self._visit(terms))}
+        found = {i: self.find_at(terms, i) for i in bits(self._visit(terms))}
         return {i: spans for i, spans in found.items() if spans}

@@ -61,6 +61,10 @@ class WordMasks:
                     masks[literal] = masks.get(literal, 0) | mask
         self._masks = masks
 
+    def word(self, word: str) -> int:
+        """The slices holding ``word`` (lower case) whole."""
+        return self._lower.get(word, 0)
+
     def holding(self, literal: str) -> int:
         """The slices holding a word that contains ``literal`` (``=`` first: as cased)."""
         found = self._masks.get(literal)

@@ -3,12 +3,15 @@ own text, and reads signal owners, citations and units once."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import compliance
 from compliance.catalog import load_catalog
 from compliance.graph import build_graph
 from compliance.match_context import match_context
+from compliance.match_units import units
 from tests.conftest import EXAMPLES
 
 
@@ -52,11 +55,28 @@ def test_units_of_one_article_are_grouped_in_document_order(context):
 
 
 def test_units_sharing_words_are_counted_as_by_hand(context):
-    comparable = context.comparable()
-    vocabulary = sorted({w for _, _, words in comparable for w in words})
+    comparable = [i for i, unit in enumerate(context.units) if unit.kind == "operative" and len(unit.body) >= 40]
+    assert context.comparable() == sum(1 << i for i in comparable)
+    held = {i: set(re.findall(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*", context.units[i].body.lower())) for i in comparable}
+    vocabulary = sorted({w for words in held.values() for w in words})
     assert len(vocabulary) > 100
     for step in (1, 7, 13):
         words = set(vocabulary[::step][:12]) | {"kata-yang-tidak-ada"}
         for least in range(0, len(words) + 2):
-            expected = sum(1 << i for i, (_, _, held) in enumerate(comparable) if len(words & held) >= least)
+            expected = sum(1 << i for i in comparable if len(words & held[i]) >= least)
             assert context.sharing(words, least) == expected
+
+
+def test_a_folded_letter_does_not_hide_a_word_from_similarity(tmp_path):
+    """"|" folds to "i" (OCR), so "data|informasi" is one folded word; similarity reads
+    the unit's own words, where "data" and "informasi" stand apart."""
+    catalog = load_catalog()
+    path = tmp_path / "perwal-contoh-2020.txt"
+    path.write_text("PERATURAN WALI KOTA CONTOH\nNOMOR 1 TAHUN 2020\n\nPasal 1\n"
+                    "Pengelolaan data|informasi dan keamanan serta layanan publik dilaksanakan.\n\nPasal 2\n"
+                    "Layanan publik diselenggarakan oleh Perangkat Daerah sesuai peraturan.\n", encoding="utf-8")
+    reg = compliance.load(path)
+    assert [u.body[:11] for u in units(reg)] == ["Pengelolaan", "Layanan pub"]
+    ctx = match_context(reg, catalog, "id", build_graph([reg], catalog))
+    assert ctx.sharing({"data", "informasi", "keamanan"}, 3) == 0b01
+    assert ctx.sharing({"layanan", "publik"}, 2) == 0b11
