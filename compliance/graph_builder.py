@@ -6,7 +6,7 @@ costs several times the dict writes it amounts to. ``GraphBuilder`` writes the g
 adjacency dicts (``_node``, ``_succ``, ``_pred``) exactly as those methods do — the same
 dicts, in the same insertion order, a keydict shared by ``_succ[u][v]`` and ``_pred[v][u]``
 — so the result is an ordinary graph every networkx algorithm and writer accepts, and
-clears the graph's conversion cache (``nx._clear_cache``) once when done.
+clears the graph's conversion cache once when done.
 """
 
 from __future__ import annotations
@@ -47,8 +47,11 @@ class GraphBuilder:
         self._pred: dict[str, dict[str, dict[str, dict]]] = self.g._pred
 
     def done(self) -> nx.MultiDiGraph:
-        """The graph, its networkx conversion cache cleared as ``add_edge`` would have."""
-        nx._clear_cache(self.g)
+        """The graph, its networkx conversion cache cleared as ``add_edge`` would have (the
+        cache exists from networkx 3.3; earlier releases have none to clear)."""
+        cache = getattr(self.g, "__networkx_cache__", None)
+        if cache:
+            cache.clear()
         return self.g
 
     def _add(self, node_id: str, data: dict[str, Any]) -> None:
