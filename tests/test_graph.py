@@ -186,3 +186,12 @@ def test_cli_cite_and_graph(tmp_path):
     assert out1.read_bytes() == out2.read_bytes()
     missing = runner.invoke(main, ["graph", str(tmp_path / "nope.pdf")])
     assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_svg_text_is_escaped_as_html_escape_does():
+    import html
+
+    from compliance.report.graph_svg import _escape
+
+    for text in ("", "Pasal 5", "a & b", "<script>", "'q' \"d\"", "Perwal «x» — ½"):
+        assert _escape(text) == html.escape(text)

@@ -20,6 +20,13 @@ STATUS_COLOURS = {"fulfilled": "#2e7d32", "partial": "#f9a825", "conflict": "#c6
                   "not_applicable": "#cfd8dc", "cites": "#1565c0"}
 
 
+def _escape(text: str) -> str:
+    """``html.escape``: a text without a character it replaces is returned as it is."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return html.escape(text)
+    return text
+
+
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -34,9 +41,11 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
     links = _links(graph, reg_id, statuses)
     order = {node: i for i, node in enumerate(graph.successors(reg_id))} if reg_id in graph else {}
     articles = sorted({a for a, _, _, _ in links}, key=lambda n: (order.get(n, 10**6), n))  # in text order
-    requirements = sorted((n for n, d in graph.nodes(data=True) if d.get("type") == "requirement"),
-                          key=lambda r: (graph.nodes[r].get("order", 10**6), r))
-    own_edges = list(graph.out_edges(reg_id, keys=True, data=True)) if reg_id in graph else []
+    nodes = graph._node  # the node and adjacency dicts, read as networkx's own algorithms read them
+    requirements = sorted((n for n, d in nodes.items() if d.get("type") == "requirement"),
+                          key=lambda r: (nodes[r].get("order", 10**6), r))
+    # as out_edges(reg_id, keys=True, data=True) lists them
+    own_edges = [(reg_id, v, key, d) for v, keys in graph._succ.get(reg_id, {}).items() for key, d in keys.items()]
     assessed = {v: d.get("status") for _, v, _, d in own_edges if d.get("relation") == "assessed"}
     row, top, left_w, gap = 22, 48, 170, 260
     right_x = left_w + gap
@@ -45,7 +54,7 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
     width, height = right_x + 420, m_top + (len(rows) + 1) * row + 10
     y_art = {a: top + i * row for i, a in enumerate(articles)}
     y_req = {r: top + i * row for i, r in enumerate(requirements)}
-    esc = html.escape
+    esc = _escape
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="citation-graph" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(reg_id)}">',
            '<style>text{font:12px sans-serif;fill:#222}.muted{fill:#777}</style>',
@@ -65,11 +74,11 @@ def graph_svg(graph: nx.MultiDiGraph, regulation: Regulation | str, lang: str = 
                    f'fill="none" stroke="{STATUS_COLOURS.get(status, "#555")}" stroke-width="1.5"{dash}>'
                    f'<title>{esc(title)}</title></path>')
     for a in articles:
-        label = graph.nodes[a].get("label", a) if a in graph else a
+        label = nodes[a].get("label", a) if a in nodes else a
         out.append(f'<text x="{left_w - 6}" y="{y_art[a] + 8}" text-anchor="end">'
                    f'<title>{esc(a)}</title>{esc(label)}</text>')
     for r in requirements:
-        d, status = graph.nodes[r], assessed.get(r)
+        d, status = nodes[r], assessed.get(r)
         tip = f"{d.get('label', r)} — {d.get('basis', '')}"
         tip += f" — {statuses.get(status, status)}" if status else ""
         out.append(f'<circle cx="{right_x}" cy="{y_req[r] + 4}" r="4" fill="{STATUS_COLOURS.get(status, "#555")}"/>'
@@ -112,8 +121,8 @@ def _mengingat_rows(own_edges: list) -> list[tuple[dict, str]]:
 
 def _mengingat_line(graph: nx.MultiDiGraph, d: dict, target: str, y: int, lang: str) -> str:
     """One Mengingat row: item, resolved id and title, known revocation/amendment; full text as tooltip."""
-    esc = html.escape
-    node = graph.nodes[target]
+    esc = _escape
+    node = graph._node[target]
     name = target if node.get("type") != "unresolved" else _mark("unresolved", lang)
     if d.get("title"):
         name += f" — {_short(d['title'], 70)}"
