@@ -35,9 +35,11 @@ def test_article_stems_and_counts_equal_the_plain_ones(path):
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_a_places_bound_holds_its_own_words(path):
     doc = ReviewDocument(compliance.load(path))
+    doc.places([frozenset(["zzzz"])], set())  # tells which places say whole words of their article
     for unit in doc.units.values():
-        assert doc.own(unit) <= doc._may_state(unit)
+        assert doc.own(unit) <= doc._may_state(unit) and doc.own(unit) <= doc._bound(unit)
         assert doc._may_state(unit) <= stems_in(unit.scope) | doc.own(unit)
+        assert doc._bound(unit) <= stems_in(unit.scope) | doc.own(unit)
 
 
 def test_subject_forms_are_the_weighed_words_without_variants():

@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from compliance.draft.cues import cuts_words, review_words, without_backrefs
 from compliance.draft.phrases import holds_in_order, names_in, word_forms
 from compliance.draft.subject import says_nothing, stated_forms
+from compliance.draft.place_words import between_words, whole_word_places
 from compliance.draft.units import Unit, article_units, index
 from compliance.draft.words import fold, forms, stem, stems_in
 from compliance.models import Article, Regulation
@@ -47,6 +48,7 @@ class ReviewDocument:
         self._own: dict[str, set[str]] = {}
         self._bounds: dict[str, set[str]] = {}
         self._by_article: list[tuple[set[str], list[Unit]]] | None = None
+        self._whole: dict[str, bool] = {}  # by place: its own words are whole words of its article
         self._by_length: dict[int, list[str]] = {}
         self._near_length: dict[int, list[str]] = {}
         self._terms: dict[str, Terms] = {}
@@ -74,8 +76,8 @@ class ReviewDocument:
         text, gaps, at = unit.text, [], 0
         for child in unit.children:
             start, end = child.start - unit.start, child.end - unit.start
-            if (unit.start < 0 or child.start < 0 or start < at or end > len(text) or not _between_words(text, start)
-                    or not _between_words(text, end)):
+            if (unit.start < 0 or child.start < 0 or start < at or end > len(text) or not between_words(text, start)
+                    or not between_words(text, end)):
                 return self.stems(text)
             gaps.append(text[at:start])
             at = end
@@ -280,18 +282,35 @@ class ReviewDocument:
         """The innermost places whose own words (back-references left out) hold the wanted
         words, all but ``spare`` of them."""
         fits = {unit.pin for units in self._articles_holding(wanted, spare) for unit in units
-                if unit.pin not in exclude and _holds(self._may_state(unit), wanted, spare)
+                if unit.pin not in exclude and _holds(self._bound(unit), wanted, spare)
                 and _holds(self.own(unit), wanted, spare)}
         return [unit for pin, unit in self.units.items()
                 if pin in fits and not any(child.pin in fits for child in unit.children)]
 
+    def _bound(self, unit: Unit) -> set[str]:
+        """``_may_state`` of a place: its scope's stems when its own words are whole words of
+        its article (no back-reference in it can cut a word)."""
+        if not self._whole.get(unit.pin):
+            return self._may_state(unit)
+        if unit.pin not in self._bounds:
+            self._bounds[unit.pin] = self.scope_stems(unit)
+        return self._bounds[unit.pin]
+
     def _articles_holding(self, wanted: list[frozenset[str]], spare: int) -> list[list[Unit]]:
-        """The places of each article whose places together may hold the wanted words."""
+        """The places of each article label whose places together may hold the wanted words:
+        bounded by the stems of the label's articles (the own words of a place saying whole
+        words of its article are among them) and of its other places."""
         if self._by_article is None:
-            groups: dict[str, list[Unit]] = {}
-            for unit in self.units.values():
-                groups.setdefault(unit.article, []).append(unit)
-            self._by_article = [(set().union(*map(self._may_state, units)), units) for units in groups.values()]
+            groups: dict[str, tuple[list[Unit], set[str]]] = {}
+            for article in self._body:
+                units, bound = groups.setdefault(article.label, ([], set()))
+                bound |= self.text_stems(article_units(article))
+                for unit, whole in whole_word_places(article, self.units):
+                    units.append(unit)
+                    self._whole[unit.pin] = whole
+                    if not whole:
+                        bound |= self._may_state(unit)
+            self._by_article = [(bound, units) for units, bound in groups.values()]
         return [units for bound, units in self._by_article if _holds(bound, wanted, spare)]
 
 
@@ -303,11 +322,3 @@ def _holds(words: set[str], wanted: list[frozenset[str]], spare: int) -> bool:
                 return False
             spare -= 1
     return True
-
-
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _between_words(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` cuts no word (a run of letters as ``stems_in`` reads it)."""
-    return not (0 < at < len(text) and text[at - 1] in _LETTERS and text[at] in _LETTERS)
