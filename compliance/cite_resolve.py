@@ -18,6 +18,7 @@ from typing import Callable, Iterator
 from compliance.cite_find import Found, RegulationSpan
 from compliance.cite_vocab import LEVELS, Vocabulary, norm_key, surface_pattern, vocabulary
 from compliance.models import Metadata, Place
+from compliance.models_place import article_ref
 from compliance.resources import data_yaml
 
 def slug(text: str) -> str:
@@ -86,7 +87,7 @@ def pinpoint_chain(target: str, wanted: Callable[[str], bool]) -> list[tuple[str
     frag = target.partition("#")[2]
     if "/" in frag or frag.startswith("menimbang-huruf-") or frag.split("-")[0] not in LEVELS:
         return [(node, level, pinpoint_label(node) if wanted(node) else None) for node, level in levels]
-    return [(node, level, Place(*fields).text() if wanted(node) else None)
+    return [(node, level, article_ref(*fields[1:]) if wanted(node) else None)
             for (node, level), fields in zip(levels, _level_fields(levels))]
 
 

@@ -32,6 +32,7 @@ from compliance.cite_find import find
 from compliance.cite_resolve import known_relations, known_status, pinpoint_chain, span_id
 from compliance.graph_builder import GraphBuilder, copy_graph
 from compliance.models import Finding, Place, Regulation, title_parts
+from compliance.models_place import article_ref
 from compliance.per_object import PerObject
 
 REQUIREMENT = "requirement:"
@@ -140,7 +141,7 @@ def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> 
                  file=reg.source.file, parsed=True, tentang=meta.tentang)
     for article in reg.articles:
         node = b.node(article_node(reg_id, article.label, article.parent), type="article",
-                      label=Place("pasal", pasal=article.label).text(), page=article.page,
+                      label=article_ref(article.label), page=article.page,
                       parent_article=article.parent)
         b.link(article_node(reg_id, article.parent) if article.parent else reg_id, node, {"relation": "contains"})
     for c in citations:
@@ -200,7 +201,7 @@ def _evidence_node(b: _Builder, reg_id: str, place: Place) -> str:
         node = article_node(reg_id, pasal, place.parent)
         if node in b.nodes:
             return node
-        b.node(node, type="article", label=Place("pasal", pasal=pasal).text())
+        b.node(node, type="article", label=article_ref(pasal))
     else:
         node = f"{reg_id}#{pasal.lower()}"
         b.node(node, type="part", label=pasal)

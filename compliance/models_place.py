@@ -140,11 +140,8 @@ class Place:
         words = PLACE_WORDS.get(lang, PLACE_WORDS[DEFAULT_LANG])
         if self.kind == "item" and self.diktum:  # a point of a diktum
             return f"{words['diktum']} {self.diktum} {_points(self.item, words)}"
-        if self.in_article:  # a pinpoint of another act may name no article: "ayat (2)"
-            sub = (self.ayat or "").strip("() ")
-            ref = " ".join(x for x in (f"{words['pasal']} {self.pasal}" if self.pasal else "",
-                                       f"{words['ayat']} ({sub})" if sub else "",
-                                       _points(self.item, words) if self.item else "") if x)
+        if self.in_article:
+            ref = article_ref(self.pasal, self.ayat, self.item, lang)
             if self.parent:
                 ref += f" ({words['in_pasal']} {self.parent})"
             return ref
@@ -191,9 +188,25 @@ def _points(chain: str | None, words: dict[str, str]) -> str:
     return " ".join(f"{_point_word(label, words)} {label}" for label in (chain or "").split())
 
 
+def article_ref(pasal: str | None, ayat: str | None = None, item: str | None = None,
+                lang: str = DEFAULT_LANG) -> str:
+    """"Pasal 5 ayat (2) huruf b" of any act: how ``Place.text`` prints a place in an article
+    (a pinpoint of another act may name no article: "ayat (2)"), without building a Place
+    (the citation graph labels thousands of such nodes)."""
+    words = PLACE_WORDS.get(lang, PLACE_WORDS[DEFAULT_LANG])
+    parts = [f"{words['pasal']} {pasal}"] if pasal else []
+    sub = (ayat or "").strip("() ")
+    if sub:
+        parts.append(f"{words['ayat']} ({sub})")
+    points = _points(item, words)
+    if points:
+        parts.append(points)
+    return " ".join(parts)
+
+
 def ayat_ref(pasal: str, ayat: str | None = None, lang: str = DEFAULT_LANG) -> str:
     """"Pasal 61 ayat (1)" (or "Pasal 61") of any act, as ``Place.text`` prints it."""
-    return Place("ayat" if ayat else "pasal", pasal=pasal, ayat=ayat).text(lang)
+    return article_ref(pasal, ayat, lang=lang)
 
 
 class Placed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.models import Place
-from compliance.models_place import ayat_ref
+from compliance.models_place import article_ref, ayat_ref
 
 PLACES = [
     # place, (pasal, ayat) as report@1 names it, Indonesian, English
@@ -62,6 +62,15 @@ def test_a_citation_place_prints_short_for_cite_and_in_full_for_readers(part, sh
 
 def test_a_catalog_basis_prints_as_a_place_of_the_national_act():
     assert ayat_ref("61", "1") == "Pasal 61 ayat (1)" and ayat_ref("19") == "Pasal 19"
+
+
+@pytest.mark.parametrize("pasal,ayat,item,printed", [
+    ("5", None, None, "Pasal 5"), ("5", "(2)", "b 1", "Pasal 5 ayat (2) huruf b angka 1"), (None, "2", None, "ayat (2)"),
+    ("12A", None, "c", "Pasal 12A huruf c"), ("5", "", " ", "Pasal 5"), (None, None, "b", "huruf b")])
+def test_an_article_reference_prints_as_a_place_in_an_article_does(pasal, ayat, item, printed):
+    assert article_ref(pasal, ayat, item) == printed
+    kind = "item" if item else "ayat" if ayat else "pasal"
+    assert Place(kind, pasal=pasal, ayat=ayat, item=item).text() == printed
 
 
 @pytest.mark.parametrize("part", [
