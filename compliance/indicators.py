@@ -53,12 +53,15 @@ def _evidence(entries: tuple[str, ...], by_id: dict[str, Finding]) -> list[dict[
         if finding is None or finding.status not in ADDRESSED:
             continue
         for ev in finding.evidence:
-            key = (rid, ev.pasal, ev.parent)
-            if key not in places:
-                places[key] = {"requirement": rid, "status": finding.status, "pasal": ev.pasal, "ayat": ev.ayat,
-                               "parent": ev.parent}
-            elif places[key]["ayat"] != ev.ayat:
-                places[key]["ayat"] = None
+            place = ev.place
+            pasal, ayat = place.fields()  # read once (ev.pasal and ev.ayat would each read them)
+            key = (rid, pasal, place.parent)
+            kept = places.get(key)
+            if kept is None:
+                places[key] = {"requirement": rid, "status": finding.status, "pasal": pasal, "ayat": ayat,
+                               "parent": place.parent}
+            elif kept["ayat"] != ayat:
+                kept["ayat"] = None
     return list(places.values())
 
 
