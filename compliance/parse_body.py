@@ -106,7 +106,8 @@ class _BodyParser:
             nxt = next_roman(self.last_top)
             if nxt in readings and vocab.entry_into_force.search(" ".join(self.texts[i + 1 : i + 4])):
                 return nxt, False  # Pasal II of an amending regulation: its entry into force
-            mentioned = [r for r in readings if r in self._mentioned()] if not wrapped else []
+            named = self._mentioned() if not wrapped else set()
+            mentioned = [r for r in readings if r in named]
             in_sequence = [r for r in mentioned if self.last_quoted and follows(self.last_quoted, r)]
             if in_sequence or mentioned:
                 return (in_sequence or mentioned)[0], True

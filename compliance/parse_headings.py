@@ -11,6 +11,9 @@ from rapidfuzz import fuzz
 
 from compliance.markers import markers
 
+_SENTENCE_END = re.compile(r"[.;:,!?)\"”’'\]]\s*$")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
 
 def bagian_label(text: str) -> str | None:
     """The ordinal of a ``Bagian Kesatu`` heading (values.bagian_ordinals), else None."""
@@ -23,7 +26,7 @@ def bagian_label(text: str) -> str | None:
 
 def ends_sentence(text: str) -> bool:
     """The line closes a sentence or clause, or is mere OCR noise (``/``)."""
-    return bool(re.search(r"[.;:,!?)\"”’'\]]\s*$", text)) or not re.search(r"[A-Za-z0-9]", text)
+    return bool(_SENTENCE_END.search(text)) or not _WORD_CHAR.search(text)
 
 
 def is_heading_words(text: str) -> bool:

@@ -15,6 +15,13 @@ from compliance.clean import layout
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ARABIC = re.compile(r"^(\d+)([A-Z]?)$")
+_SUFFIXED = re.compile(r"(.+?)([A-H]?)")  # an article label and the capital of an inserted one
+_SPACED_SUFFIX = re.compile(r"(?<=\d)\s+(?=[A-Z]$)")  # "18 A"
+_ROMAN_ONES = re.compile(r"[l1|]")  # read as I in a roman numeral
+_ROMAN_LETTER = re.compile(r"[IVX]")
+_NUMBER_LETTER = re.compile(r"\d+[a-z]")
+_LETTER = re.compile(r"[a-z]")
+_DOUBLE_LETTER = re.compile(r"[a-z]{2}")
 
 
 def roman_value(text: str) -> int | None:
@@ -66,7 +73,7 @@ def as_digits(text: str) -> str | None:
 def arabic_readings(raw: str) -> list[str]:
     """Arabic article labels a printed label may stand for: ``5A``, ``l5`` -> ``15``."""
     raw = raw.strip().rstrip(".:")
-    m = re.fullmatch(r"(.+?)([A-H]?)", raw)
+    m = _SUFFIXED.fullmatch(raw)
     readings = []
     if m:
         # the body (digits or lookalikes) and an optional capital suffix (45A)
@@ -84,16 +91,21 @@ def arabic_readings(raw: str) -> list[str]:
 def label_readings(raw: str) -> list[str]:
     """Every reading of a printed Pasal label: roman first when it is one, then arabic,
     then with a last digit read as the letter of an inserted article (``168`` -> ``16B``)."""
-    raw = re.sub(r"(?<=\d)\s+(?=[A-Z]$)", "", raw.strip().rstrip(".:"))  # "18 A": an inserted article
+    raw = _SPACED_SUFFIX.sub("", raw.strip().rstrip(".:"))  # "18 A": an inserted article
     out = [raw] if roman_value(raw) else []
     out += [r for r in arabic_readings(raw) if r not in out]
-    roman = re.sub(r"[l1|]", "I", raw)
-    if roman != raw and (re.search(r"[IVX]", raw) or len(raw) > 1) and roman_value(roman) and roman not in out:
+    roman = _ROMAN_ONES.sub("I", raw)
+    if roman != raw and (_ROMAN_LETTER.search(raw) or len(raw) > 1) and roman_value(roman) and roman not in out:
         out.append(roman)  # "Il" may be II as well as 11; "11" is II in a text layer's font
-    letters = {str(k): str(v) for k, v in layout().get("letter_lookalikes", {}).items()}
+    letters = _letter_lookalikes()
     if len(raw) >= 2 and raw[-1] in letters:
         out += [r for r in arabic_readings(raw[:-1] + letters[raw[-1]]) if r not in out]
     return out
+
+
+@cache
+def _letter_lookalikes() -> dict[str, str]:
+    return {str(k): str(v) for k, v in layout().get("letter_lookalikes", {}).items()}
 
 
 def split_arabic(label: str) -> tuple[int, str] | None:
@@ -129,10 +141,10 @@ def next_labels(label: str) -> list[str]:
     """Labels that may follow an enumeration label: ``a`` -> ``b``; ``2`` -> ``3``, ``2a``."""
     if label.isdigit():
         return [str(int(label) + 1), label + "a"]
-    if re.fullmatch(r"\d+[a-z]", label):
+    if _NUMBER_LETTER.fullmatch(label):
         return [label[:-1] + chr(ord(label[-1]) + 1), str(int(label[:-1]) + 1)]
-    if re.fullmatch(r"[a-z]", label):
+    if _LETTER.fullmatch(label):
         return [chr(ord(label) + 1)] if label != "z" else ["aa"]
-    if re.fullmatch(r"[a-z]{2}", label) and label[0] == label[1]:
+    if _DOUBLE_LETTER.fullmatch(label) and label[0] == label[1]:
         return [chr(ord(label[0]) + 1) * 2]
     return []
