@@ -255,8 +255,18 @@ class _BodyParser:
     # -- the walk --------------------------------------------------------------
 
     def run(self) -> Body:
-        i = 0
-        while i < len(self.lines):
+        i, texts = 0, self.texts
+        special = markers().any_of("closing_start", "bab_heading", "bagian_heading", "paragraf_heading",
+                                   "pasal_heading").match
+        while i < len(texts):
+            t = texts[i]
+            if (self.open is not None and self.amending is None and self.mode == "body" and not t.isupper()
+                    and special(t) is None and not is_lampiran_header(texts, i)):
+                # what most lines are: text of the open article (_body_step would find no more)
+                self.open.lines.append(t)
+                self.prev_heading = False
+                i += 1
+                continue
             i += self._step(i)
         self._close()
         if self.amending is not None:
