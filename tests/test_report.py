@@ -749,6 +749,8 @@ def test_printed_values_are_escaped_as_markupsafe_escapes_them():
         assert escape_output(text) == str(escape(text))
     assert escape_output(Markup("<mark>a</mark>")) == "<mark>a</mark>"
     assert escape_output(12) == "12" and escape_output(None) == "None"
+    for value in (0, -7, 10**30, True, 2.5, float("inf")):
+        assert escape_output(value) == str(escape(value))
     env = environment()
     page = env.from_string("{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ a }}|{{ m(a) }}|{{ b }}|{{ n }}")
     assert page.render(a="<a href='x'>&", b=Markup("<br>"), n=3.5) == (

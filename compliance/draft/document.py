@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections.abc import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -22,6 +22,21 @@ from compliance.models import Article, Regulation
 Terms = list[tuple[frozenset[str], float, float, bool]]
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _DEFINES = re.compile(r"(?i)yang\s+dimaksud\s+dengan")
+
+
+class _Counts:
+    """In how many of a regulation's texts each stem is, counted for the stems asked about
+    (``get``, as a Counter's; a subject asks about a few of the many); ``stems``: all of them."""
+
+    def __init__(self, count: Callable[[str], int], stems: set[str] | None = None) -> None:
+        self._count = count
+        self._known: dict[str, int] = {}
+        self.stems = stems
+
+    def get(self, stem: str, default: int = 0) -> int:
+        if stem not in self._known:
+            self._known[stem] = self._count(stem)
+        return self._known[stem] or default
 
 
 class ReviewDocument:
@@ -43,8 +58,9 @@ class ReviewDocument:
         self._text_stems: dict[int, set[str]] = {}  # by unit (the trees live as long as the regulation)
         self._article_words: dict[str, list[frozenset[str]]] = {}
         self._said: dict[tuple, bool] = {}
-        self._df: dict[str, int] | None = None
-        self._place_df: dict[str, int] | None = None
+        self._df: _Counts | None = None
+        self._place_df: _Counts | None = None
+        self._place_stems: list[set[str]] | None = None
         self._own: dict[str, set[str]] = {}
         self._bounds: dict[str, set[str]] = {}
         self._by_article: list[tuple[set[str], list[Unit]]] | None = None
@@ -66,7 +82,7 @@ class ReviewDocument:
         """``stems(unit.text)``; once the innermost places are counted, from the stems of the
         places inside it and of the text between them, when each of them starts and ends
         between two words of it (its text is then their words and the words between them)."""
-        if not unit.children or self._place_df is None:
+        if not unit.children or self._place_stems is None:
             return self.stems(unit.text)
         if id(unit) not in self._text_stems:
             self._text_stems[id(unit)] = self._stems_by_parts(unit)
@@ -85,13 +101,12 @@ class ReviewDocument:
         return self.stems(" ".join(gaps)).union(*map(self.text_stems, unit.children))
 
     @property
-    def df(self) -> dict[str, int]:
-        """In how many body articles each stem is."""
+    def df(self) -> _Counts:
+        """In how many body articles each stem is (``get``), counted when asked."""
         if self._df is None:
-            self._count_places()  # the places' stems first: the articles' are made of them
-            self._df = Counter()
-            for label in self._articles:
-                self._df.update(self.article_stems(label))
+            self._stem_places()  # the places' stems first: the articles' are made of them
+            articles = [self.article_stems(label) for label in self._articles]
+            self._df = _Counts(lambda stem: sum(1 for stems in articles if stem in stems), set().union(*articles))
         return self._df
 
     @property
@@ -102,18 +117,20 @@ class ReviewDocument:
         return self._places_n
 
     @property
-    def place_df(self) -> dict[str, int]:
+    def place_df(self) -> _Counts:
         """In how many innermost places (an ayat without points, a point, an article without
-        either) each stem is."""
-        return self._count_places()
-
-    def _count_places(self) -> dict[str, int]:
+        either) each stem is (``get``), counted when asked."""
         if self._place_df is None:
-            self._place_df = Counter()
-            for u in self.units.values():
-                if not u.children:
-                    self._place_df.update(self.stems(u.text))
+            places = self._stem_places()
+            self._place_df = _Counts(lambda stem: sum(1 for stems in places if stem in stems))
         return self._place_df
+
+    def _stem_places(self) -> list[set[str]]:
+        """The stems of each innermost place (read once; the texts holding them are stemmed
+        from them)."""
+        if self._place_stems is None:
+            self._place_stems = [self.stems(u.text) for u in self.units.values() if not u.children]
+        return self._place_stems
 
     def own(self, unit: Unit) -> set[str]:
         """The place's own words, back-references left out ("izin sebagaimana dimaksud dalam
@@ -211,7 +228,7 @@ class ReviewDocument:
         """The regulation's stems of 6 letters or more that are one letter longer or shorter
         than ``length`` at most (no other is one letter away)."""
         if not self._by_length:
-            for s in self.df:
+            for s in self.df.stems:
                 if len(s) >= 6:
                     self._by_length.setdefault(len(s), []).append(s)
         if length not in self._near_length:

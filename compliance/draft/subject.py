@@ -22,7 +22,9 @@ def subject_before(text: str, end: int, relative: bool = True) -> str:
     Asing yang menyelenggarakan siaran di Indonesia", "Objek Seleksi yang dapat dimenangkan"),
     the phrase the clause describes."""
     words = review_words()
-    window = _GLOSS.sub(" ", text[max(0, end - 200):end])
+    window = text[max(0, end - 200):end]
+    if "(" in window:  # a gloss opens with one
+        window = _GLOSS.sub(" ", window)
     window = _PHRASE_STOP.split(window)[-1]
     taken: list[str] = []
     stopped = False

@@ -36,8 +36,8 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 def escape_output(value: Any) -> str:
     """What ``{{ value }}`` prints under autoescape: ``markupsafe.escape`` (``& < > ' "``
-    replaced the same way), a plain ``str`` given as a plain str, markup as it is, every
-    other value (numbers, undefined, other objects) through markupsafe. A page is joined into
+    replaced the same way), a plain ``str`` given as a plain str, markup as it is, an int as
+    its digits, every other value (floats, undefined, other objects) through markupsafe. A page is joined into
     one str, so the Markup object markupsafe builds for each printed value only costs time."""
     if type(value) is str:
         if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
@@ -46,6 +46,8 @@ def escape_output(value: Any) -> str:
         return value  # most printed values hold none of the five
     if type(value) is Markup:
         return value  # already safe: markupsafe would print it as it is
+    if type(value) is int:
+        return str(value)  # digits and a sign: nothing to replace
     return escape(value)
 
 
