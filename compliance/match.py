@@ -49,6 +49,7 @@ from compliance.match_topic import (SCORE_CITATION, SCORE_ELEMENT, SEGMENT_END, 
 from compliance.match_units import Unit, trimmed
 from compliance.models import Conflict, Evidence, Finding, Regulation
 from compliance.terms import Span, merge_spans
+from compliance.terms_index import bits
 
 QUOTE_MAX = 400
 EVIDENCE_MAX = 6
@@ -170,11 +171,14 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: MatchContext) -> tuple[Find
     missing: list[Element] = []
     delegated = False
     tags: set[str] = set()
+    in_scope = sum(1 << ctx.position[id(unit)] for unit in scope)
     for element in entry.elements:
         found = False
-        for unit in scope:
-            spans = ctx.find_alone(element.terms, unit, undelegated=True) if not element.terms.empty else []
-            if not spans and not delegated and not element.terms.empty and ctx.find_alone(element.terms, unit):
+        # only the units where the element's literals occur can hold it (``find_alone``)
+        for i in bits(ctx.index.visit(element.terms) & in_scope) if not element.terms.empty else ():
+            unit = ctx.units[i]
+            spans = ctx.find_alone(element.terms, unit, undelegated=True)
+            if not spans and not delegated and ctx.blanked(unit) and ctx.find_alone(element.terms, unit):
                 delegated = True
             if spans:
                 hit = by_unit.setdefault(id(unit), Hit(unit, [], "term", SCORE_ELEMENT))

@@ -97,6 +97,10 @@ class MatchContext:
             self._undelegated[id(unit)] = body
         return self._undelegated[id(unit)]
 
+    def blanked(self, unit: Unit) -> bool:
+        """Whether ``undelegated`` blanks anything of the unit's body."""
+        return self.undelegated(unit) != unit.body
+
     def comparable(self) -> int:
         """The units long enough to compare by similarity (operative, 40 characters or
         more; bit ``i`` for unit ``i``)."""

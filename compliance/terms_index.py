@@ -156,9 +156,9 @@ class SliceIndex:
     def may_match(self, terms: Terms, i: int) -> bool:
         """False when no list of ``terms`` can match in slice ``i`` (or in a copy of it
         with characters blanked): none runs there unless its literals are met."""
-        return bool(self._visit(terms) >> i & 1)
+        return bool(self.visit(terms) >> i & 1)
 
-    def _visit(self, terms: Terms) -> int:
+    def visit(self, terms: Terms) -> int:
         """The slices where ``terms`` may match (every slice when it must run everywhere)."""
         key = id(terms)
         if key not in self._visits:
@@ -186,5 +186,5 @@ class SliceIndex:
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
         """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""
-        found = {i: self.find_at(terms, i) for i in bits(self._visit(terms))}
+        found = {i: self.find_at(terms, i) for i in bits(self.visit(terms))}
         return {i: spans for i, spans in found.items() if spans}
