@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 
@@ -19,6 +20,12 @@ from compliance.terms import Prepared, Span, Terms, fold
 from compliance.terms_index import SliceIndex, bits as _bits
 
 _WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
+
+
+@lru_cache(maxsize=4096)
+def _folded_pieces(word: str) -> tuple[str, ...]:
+    """A word's hyphen-joined pieces, folded (the catalog's model words, once per process)."""
+    return tuple(fold(piece) for piece in word.split("-"))
 
 
 @dataclass
@@ -125,8 +132,8 @@ class MatchContext:
         found = self._may_hold_word.get(word)
         if found is None:
             found = self.comparable()
-            for piece in word.split("-"):
-                found &= self.index.word(fold(piece)) | self._loose
+            for piece in _folded_pieces(word):
+                found &= self.index.word(piece) | self._loose
             self._may_hold_word[word] = found
         return found
 

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from compliance.terms_compile import VALUE_READERS, Compiled, TermError, affixed_forms, compiler_for, fold
 from compliance.terms_literals import parse_expression, required_literals
-from compliance.terms_words import remember
+from compliance.terms_words import program, remember
 from compliance.values import expression
 
 __all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans"]
@@ -70,8 +70,7 @@ class Gated:
         self.value_clauses = _rarest_first(required_literals(expression(kind)) for kind in compiled.values)
         self.starts = compiled.starts
         remember(self.gate or ())
-        remember(literal for clauses in (self.clauses, self.raw_clauses, self.value_clauses)
-                 for clause in clauses for literals in clause for literal in literals)
+        self.programs = tuple(program(clauses) for clauses in (self.clauses, self.raw_clauses, self.value_clauses))
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._starts: tuple[tuple[str, int], ...] | None = None  # ``starts`` when a match is never empty
 

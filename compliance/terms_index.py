@@ -71,8 +71,6 @@ class SliceIndex:
             lower[word] = lower.get(word, 0) | mask
         self.all = (1 << len(self.slices)) - 1
         self._words = WordMasks(lower, cased)
-        self._unions: dict[frozenset[str], int] = {}
-        self._candidates: dict[int, int | None] = {}
         self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._everywhere: dict[int, bool] = {}
         self._visits: dict[int, int] = {}
@@ -87,34 +85,23 @@ class SliceIndex:
         return self._words.holding(literal)
 
     def _any_of(self, literals: frozenset[str]) -> int:
-        found = self._unions.get(literals)
-        if found is None:
-            found = 0
-            for literal in literals:
-                found |= self.holding(literal)
-            self._unions[literals] = found
+        found = 0
+        for literal in literals:
+            found |= self.holding(literal)
         return found
 
     def candidates(self, gated: Gated) -> int | None:
         """The slices where ``gated``'s folded expression may match (None: every slice)."""
-        key = id(gated)
-        if key not in self._candidates:
-            if gated.gate is None:
-                self._candidates[key] = None
-            else:
-                odd = self._any_of(gated.gate) & self.odd if self.odd else 0
-                self._candidates[key] = self._met(gated.clauses) | odd | self.ungated
-        return self._candidates[key]
+        return self.parts(gated)[0]
 
-    def _met(self, clauses: tuple[tuple[frozenset[str], ...], ...]) -> int:
-        """The slices where one of ``clauses`` has every literal set met (the lookups of
-        ``_any_of`` inline: this runs for every list a check asks about)."""
-        sharp, every, unions = 0, self.all, self._unions
-        for clause in clauses:
+    def _met(self, program: tuple[tuple[int, ...], ...], sets: list[int]) -> int:
+        """The slices where one clause of ``program`` (``Gated.programs``) has every literal
+        set met; ``sets``: the set masks by number (``WordMasks.sets``)."""
+        sharp, every = 0, self.all
+        for clause in program:
             met = every
-            for literals in clause:
-                found = unions.get(literals)
-                met &= self._any_of(literals) if found is None else found
+            for number in clause:
+                met &= sets[number]
                 if not met:
                     break
             sharp |= met
@@ -123,15 +110,21 @@ class SliceIndex:
         return sharp
 
     def parts(self, gated: Gated) -> tuple[int | None, int, int]:
-        """The slices where ``gated``'s folded expression (``candidates``), its raw one and
-        its value readers may match. In a text with a ``_CASE_ODD`` character or whose
-        lower case shifts offsets, the latter two always run."""
+        """The slices where ``gated``'s folded expression (None: every slice), its raw one
+        and its value readers may match. In a text with a ``_CASE_ODD`` character (the
+        folded expression: where its whole gate is met) or whose lower case shifts
+        offsets, they always run."""
         key = id(gated)
         if key not in self._parts:
-            anyhow = self.odd | self.ungated
-            raw = self._met(gated.raw_clauses) | anyhow if gated.raw_clauses else 0
-            values = self._met(gated.value_clauses) | anyhow if gated.value_clauses else 0
-            self._parts[key] = (self.candidates(gated), raw, values)
+            anyhow, sets = self.odd | self.ungated, self._words.sets()
+            folded, raw, values = gated.programs
+            if gated.gate is None:
+                candidates = None
+            else:
+                odd = self._any_of(gated.gate) & self.odd if self.odd else 0
+                candidates = self._met(folded, sets) | odd | self.ungated
+            self._parts[key] = (candidates, self._met(raw, sets) | anyhow if raw else 0,
+                                self._met(values, sets) | anyhow if values else 0)
         return self._parts[key]
 
     def everywhere(self, terms: Terms) -> bool:

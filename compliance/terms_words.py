@@ -18,6 +18,8 @@ import ahocorasick
 CASED = "="  # a literal found as it is cased in the folded text ("=SPBE")
 
 _known: set[str] = set()
+_numbers: dict[frozenset[str], int] = {}
+SETS: list[frozenset[str]] = []  # every literal set of a compiled list, by its number
 _automata: list[tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton]] = []
 
 
@@ -27,6 +29,22 @@ def remember(literals: Iterable[str]) -> None:
     if new:
         _known.update(new)
         _automata.clear()
+
+
+def program(clauses: Iterable[Iterable[frozenset[str]]]) -> tuple[tuple[int, ...], ...]:
+    """``clauses`` with each literal set as its number in ``SETS`` (its literals made
+    known): a slice index then reads a list's clauses from one table of set masks."""
+    out = []
+    for clause in clauses:
+        numbers = []
+        for literals in clause:
+            if literals not in _numbers:
+                _numbers[literals] = len(SETS)
+                SETS.append(literals)
+                remember(literals)
+            numbers.append(_numbers[literals])
+        out.append(tuple(numbers))
+    return tuple(out)
 
 
 def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton]:
@@ -60,6 +78,19 @@ class WordMasks:
                 for _, literal in automaton.iter(word):
                     masks[literal] = masks.get(literal, 0) | mask
         self._masks = masks
+        self._sets: list[int] = []
+
+    def sets(self) -> list[int]:
+        """Per literal set of ``SETS`` (by number), the slices holding one of its literals:
+        all at once (a few hundred dictionary look-ups), and sets made since on demand."""
+        known, masks = self._sets, self._masks
+        for literals in SETS[len(known):]:
+            found = 0
+            for literal in literals:
+                mask = masks.get(literal)
+                found |= self.holding(literal) if mask is None else mask
+            known.append(found)
+        return known
 
     def word(self, word: str) -> int:
         """The slices holding ``word`` (lower case) whole."""
