@@ -97,7 +97,7 @@ def _unit_at(all_units: list[Unit], citation: Citation) -> Unit | None:
     candidates = []
     for unit in all_units:
         if part == "lampiran":
-            if unit.place.kind not in ("lampiran", "lampiran-section"):
+            if unit.where[0] not in ("lampiran", "lampiran-section"):  # the place's kind
                 continue
         elif article is not None:
             if unit.kind not in ("operative", "definition") or unit.article_key != article:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from compliance.markers import markers
 from compliance.models import LampiranSection, Place, Regulation
@@ -26,18 +27,24 @@ _AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
 _NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Unit(Placed):
     """A slice ``text[start:end]`` of one source text, with where it sits (``place``, its
-    offsets the unit's)."""
+    offsets the unit's). A check cuts thousands of units and quotes a few: the place is
+    made when first asked, and a unit is a plain object (told apart by identity)."""
 
     kind: str  # operative | definition | menimbang | mengingat | background (a Lampiran's context chapter)
-    place: Place
+    where: tuple[str, dict[str, str | None]]  # the place's kind and fields but the offsets
     text: str
     start: int
     end: int
     article_key: tuple[str, str | None] | None = None  # groups the ayat of one article
     planned: bool = False  # a Lampiran point that names a policy only as one still to be drawn up
+
+    @cached_property
+    def place(self) -> Place:  # type: ignore[override]
+        kind, fields = self.where
+        return Place(kind, **fields, start=self.start, end=self.end)
 
     @property
     def body(self) -> str:
@@ -79,13 +86,12 @@ def units(reg: Regulation) -> list[Unit]:
     for i, item in enumerate(reg.menimbang):
         s, e = trimmed(item, 0, len(item))
         if e > s:
-            place = Place("menimbang", item=chr(ord("a") + i) if i < 26 else str(i + 1), start=s, end=e)
-            out.append(Unit("menimbang", place, item, s, e))
+            where = ("menimbang", {"item": chr(ord("a") + i) if i < 26 else str(i + 1)})
+            out.append(Unit("menimbang", where, item, s, e))
     for i, item in enumerate(reg.mengingat):
         s, e = trimmed(item.text, 0, len(item.text))
         if e > s:
-            place = Place("mengingat", item=item.label or str(i + 1), start=s, end=e)
-            out.append(Unit("mengingat", place, item.text, s, e))
+            out.append(Unit("mengingat", ("mengingat", {"item": item.label or str(i + 1)}), item.text, s, e))
     for article in reg.articles:
         text = article.text
         definitional = _is_definitions(article.label, text)
@@ -95,14 +101,12 @@ def units(reg: Regulation) -> list[Unit]:
             s, e = trimmed(text, s, e)
             if e > s:
                 ayat = None if definitional else label
-                place = Place("ayat" if ayat else "pasal", pasal=article.label, ayat=ayat, parent=article.parent,
-                              start=s, end=e)
-                out.append(Unit(kind, place, text, s, e, (article.label, article.parent)))
+                where = ("ayat" if ayat else "pasal", {"pasal": article.label, "ayat": ayat, "parent": article.parent})
+                out.append(Unit(kind, where, text, s, e, (article.label, article.parent)))
     for diktum in reg.diktum:
         s, e = trimmed(diktum.text, 0, len(diktum.text))
         if e > s:
-            place = Place("diktum", diktum=diktum.label, start=s, end=e)
-            out.append(Unit("operative", place, diktum.text, s, e, ("Diktum", diktum.label)))
+            out.append(Unit("operative", ("diktum", {"diktum": diktum.label}), diktum.text, s, e, ("Diktum", diktum.label)))
     planned = markers().planned
     for number, block in enumerate(reg.lampiran, start=1):
         name = lampiran_name(reg, number)
@@ -114,8 +118,8 @@ def units(reg: Regulation) -> list[Unit]:
                 section_at = _section_at(block.sections, starts, s)
                 kind = "background" if section_at is not None and section_at.context else "operative"
                 key = ("Lampiran", f"{number}/{section}")
-                where = Place("lampiran-section" if section_at else "lampiran", lampiran=name,
-                              section=section_at.label if section_at else None, start=s, end=e)
+                where = ("lampiran-section" if section_at else "lampiran",
+                         {"lampiran": name, "section": section_at.label if section_at else None})
                 may_plan = _holds(prepared, s, e, required_literals(planned.pattern))
                 out.append(Unit(kind, where, block.text, s, e, key,
                                 planned=may_plan and bool(planned.search(block.text, s, e))))
