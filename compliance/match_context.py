@@ -113,10 +113,11 @@ class MatchContext:
         more; bit ``i`` for unit ``i``)."""
         if self._comparable is None:
             self._comparable = sum(1 << i for i, unit in enumerate(self.units)
-                                   if unit.kind == "operative" and len(unit.body) >= 40)
+                                   if unit.kind == "operative" and unit.end - unit.start >= 40)
             # units whose folded words may differ from their own ("|" and "!" fold to a letter)
-            self._loose = self.index.ungated | sum(1 << i for i in _bits(self._comparable)
-                                                   if "|" in self.units[i].body or "!" in self.units[i].body)
+            self._loose = self.index.ungated | sum(
+                1 << i for i in _bits(self._comparable) for unit in (self.units[i],)
+                if unit.text.find("|", unit.start, unit.end) >= 0 or unit.text.find("!", unit.start, unit.end) >= 0)
         return self._comparable
 
     def lowered(self, i: int) -> tuple[str, frozenset[str]]:
