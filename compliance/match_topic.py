@@ -93,14 +93,15 @@ def _only_listed(entry: Entry, unit: Unit, spans: list[Span], ctx: MatchContext)
     formula ("mencakup", "meliputi", "terdiri atas") whose subject, earlier in the same
     sentence, is another entry's term and not this entry's."""
     own = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
-    zones = []
+    owners = ctx.signal_owners[ctx.position[id(unit)]]  # the entries whose signals occur in the unit
+    rivals = [other for other in ctx.catalog.entries if other is not entry and other.id in owners]
+    zones, body = [], unit.body
     for start, end in ctx.find(ctx.catalog.composition, unit):
-        sentence = max((m.end() for m in SEGMENT_END.finditer(unit.body, 0, start)), default=0)
-        stop = next((m.start() for m in SEGMENT_END.finditer(unit.body, end)), len(unit.body))
+        sentence = max((m.end() for m in SEGMENT_END.finditer(body, 0, start)), default=0)
+        stop = next((m.start() for m in SEGMENT_END.finditer(body, end)), len(body))
         if any(sentence <= s < start for s, _ in own):
             continue
-        if any(other is not entry and other.check is None
-               and any(sentence <= s < start for s, _ in ctx.find(other.signals, unit)) for other in ctx.catalog.entries):
+        if any(any(sentence <= s < start for s, _ in ctx.find(other.signals, unit)) for other in rivals):
             zones.append((end, stop))
     return bool(zones) and all(any(zs <= s and e <= ze for zs, ze in zones) for s, e in spans)
 
