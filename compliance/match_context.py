@@ -17,6 +17,7 @@ from compliance.match_links import UnitCitation, national_citations
 from compliance.match_units import Unit, units
 from compliance.models import Regulation
 from compliance.terms import Prepared, Span, Terms, fold
+from compliance.terms_compile import VALUE_READERS
 from compliance.terms_index import SliceIndex, bits as _bits
 
 _WORD = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
@@ -37,6 +38,7 @@ class MatchContext:
     position: dict[int, int]  # id(unit) -> its place in ``units``
     cites: dict[int, list[UnitCitation]]  # unit position -> its citations of the Perpres
     actor_terms: dict[str, Terms]
+    value_terms: dict[str, Terms]  # "value:period", "value:frequency": where the index allows a value
     articles: dict[tuple[str, str | None] | None, list[int]] = field(default_factory=dict)  # article_key -> unit positions
     signal_owners: dict[int, set[str]] = field(default_factory=dict)  # operative unit position -> entries whose signals occur in it
     _hits: dict[int, dict[int, list[Span]]] = field(default_factory=dict)  # id(terms) -> unit position -> spans
@@ -177,7 +179,8 @@ def match_context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiD
     position = {id(unit): i for i, unit in enumerate(all_units)}
     cites = {position[key]: found for key, found in national_citations(reg, catalog, all_units, graph).items()}
     index = SliceIndex([(unit.text, unit.start, unit.end) for unit in all_units])
-    ctx = MatchContext(catalog, all_units, lang, index, position, cites, actor_terms)
+    value_terms = {kind: catalog.terms([f"value:{kind}"]) for kind in VALUE_READERS}
+    ctx = MatchContext(catalog, all_units, lang, index, position, cites, actor_terms, value_terms)
     for i, unit in enumerate(all_units):
         ctx.articles.setdefault(unit.article_key, []).append(i)
         if unit.kind == "operative":

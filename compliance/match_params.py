@@ -41,6 +41,8 @@ def conflicts(entry: Entry, param: Parameter, scope: list[Unit], ctx: MatchConte
     """The values of ``param`` in the scope that contradict the national value, with their units and spans."""
     out = []
     for unit in scope:
+        if param.kind in ctx.value_terms and not ctx.index.may_match(ctx.value_terms[param.kind], ctx.position[id(unit)]):
+            continue  # the unit lacks the words every such value holds
         body = unit.body
         found: list[tuple[str, Span]] = []
         if param.kind == "period":
