@@ -9,7 +9,7 @@ from functools import cache
 
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, meta, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
 from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
@@ -144,6 +144,9 @@ def _pasal_ref(context, item: dict) -> str:
     return view.pasal_ref(item, labels(context["lang"]))
 
 
+_FINDING = re.compile(r"\bfinding\b")
+
+
 class _Clause:
     """An entry's clause template. A template that reads nothing of the finding (most: only who
     acts for the region and how the Perpres is cited, both from the catalog and the kind's
@@ -152,8 +155,10 @@ class _Clause:
 
     def __init__(self, template: Template) -> None:
         self.template = template
+        # a template reads a variable only by its name: one whose source never names it cannot
+        # (a name in a comment only makes it printed per finding, as before)
         source = template.environment.loader.get_source(template.environment, template.name)[0]
-        self.reads_finding = "finding" in meta.find_undeclared_variables(template.environment.parse(source))
+        self.reads_finding = bool(_FINDING.search(source))
         self.printed: dict[tuple, tuple[Markup, Markup]] = {}
 
     def render(self, finding: dict, kd: str, perpres: str, perpres_pasal: str | None, marked: bool) -> Markup:
