@@ -100,6 +100,8 @@ def _learn_repeated(pages: list[list[str]]) -> set[str]:
     threshold = max(3, int(0.4 * (len(pages) - 1)))
     structural = markers().structural_line
     candidates = {k for k, n in edge_counts.items() if n >= threshold and len(k) > 1 and not structural.match(k)}
+    if not candidates:
+        return candidates
     # only a line that starts like a candidate can have its key: the others are not keyed
     starts = {k[0] for k in candidates}
     inner = {

@@ -258,6 +258,7 @@ class _BodyParser:
         i, texts = 0, self.texts
         special = markers().any_of("closing_start", "bab_heading", "bagian_heading", "paragraf_heading",
                                    "pasal_heading").match
+        numbered = markers().lampiran_numbered.match
         while i < len(texts):
             t = texts[i]
             if (self.open is not None and self.amending is None and self.mode == "body" and not t.isupper()
@@ -265,9 +266,12 @@ class _BodyParser:
                 # what most lines are: text of the open article (_body_step would find no more)
                 self.open.lines.append(t)
                 self.prev_heading = False
-                i += 1
+            elif self.mode == "lampiran" and not t.isupper() and numbered(t) is None:
+                self.out.lampiran[-1].append(self.lines[i])  # no Penjelasan title, no next Lampiran
+            else:
+                i += self._step(i)
                 continue
-            i += self._step(i)
+            i += 1
         self._close()
         if self.amending is not None:
             self._finish_amending()
