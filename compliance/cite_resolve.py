@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from typing import Callable, Iterator
+from typing import Callable
 
 
 from compliance.cite_find import Found, RegulationSpan
@@ -53,19 +53,23 @@ def pinpoint_levels(target: str) -> list[tuple[str, str]]:
     return out
 
 
-def _level_fields(levels: list[tuple[str, str]]) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+def _level_fields(levels: list[tuple[str, str]]) -> list[tuple[str, str | None, str | None, str | None]]:
     """(kind, pasal, ayat, item) of the place each of ``pinpoint_levels`` names, read level by
     level: "Pasal 5", then "Pasal 5 ayat (2)", then "Pasal 5 ayat (2) huruf b"."""
-    labels: dict[str, str] = {}
+    pasal = ayat = None
     points: list[str] = []
+    out = []
     for node, level in levels:
         label = node.rsplit(f"{level}-", 1)[-1]
-        if level in ("huruf", "angka"):
+        if level == "huruf" or level == "angka":
             points.append(label)
-        else:
-            labels[level] = label.upper() if level == "pasal" else label
-        kind = "item" if points else "ayat" if "ayat" in labels else "pasal"
-        yield kind, labels.get("pasal"), labels.get("ayat"), " ".join(points) or None
+        elif level == "pasal":
+            pasal = label.upper()
+        elif level == "ayat":
+            ayat = label
+        out.append(("item" if points else "ayat" if ayat is not None else "pasal", pasal, ayat,
+                    " ".join(points) or None))
+    return out
 
 
 def pinpoint_place(node_id: str | None) -> Place | None:
@@ -76,7 +80,7 @@ def pinpoint_place(node_id: str | None) -> Place | None:
         return Place("menimbang", item=frag[len("menimbang-huruf-"):])
     if frag.split("-")[0] not in LEVELS:
         return None
-    fields = list(_level_fields(pinpoint_levels("x#" + frag)))
+    fields = _level_fields(pinpoint_levels("x#" + frag))
     return Place(*fields[-1]) if fields else Place("pasal")
 
 

@@ -99,8 +99,11 @@ class GraphBuilder:
             self._pred[v][u] = keydict
             keydict[f"{relation}:0"] = data
             return
-        n = sum(1 for edge in keydict.values() if edge["relation"] == relation)
-        if relation == "contains" and n:
+        n = 0
+        for edge in keydict.values():
+            if edge["relation"] == relation:
+                n += 1
+        if n and relation == "contains":
             return
         key = f"{relation}:{n}"
         if key in keydict:
