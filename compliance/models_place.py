@@ -198,7 +198,7 @@ def article_ref(pasal: str | None, ayat: str | None = None, item: str | None = N
     sub = (ayat or "").strip("() ")
     if sub:
         parts.append(f"{words['ayat']} ({sub})")
-    points = _points(item, words)
+    points = _points(item, words) if item else ""
     if points:
         parts.append(points)
     return " ".join(parts)
