@@ -98,7 +98,8 @@ def test_backrefs_left_out_keep_whole_words_when_no_cue_is_glued():
 
 
 @pytest.mark.parametrize("text", ["", "satu", "  satu dua\n tiga   ", "a " * 200 + "x" * 300 + " b c d",
-                                  "kata" + "\u00a0" * 3 + "lain\tdan yang", "x" * 500])
+                                  "kata" + "\u00a0" * 3 + "lain\tdan yang", "x" * 500,
+                                  "a\x1cb\u0085c\u2003d\x0be  f\u3000g " * 30])  # every kind of white space
 def test_the_start_of_the_last_words_is_found_as_by_stepping_back(text):
     from compliance.draft.cues import _words_back
 
@@ -112,5 +113,5 @@ def test_the_start_of_the_last_words_is_found_as_by_stepping_back(text):
         return at
 
     for end in range(0, len(text) + 1, 7):
-        for n in (1, 4):
+        for n in (1, 2, 4):
             assert _words_back(text, end, n) == stepping_back(end, n)

@@ -67,19 +67,19 @@ def chains(text: str, cited: list[Citation]) -> list[tuple[int, list[Citation]]]
     return out
 
 
-_RUN = re.compile(r"\S+")
-
-
 def _words_back(text: str, end: int, n: int) -> int:
     """Where the ``n``-th run of non-space characters before ``end`` starts (0 when fewer):
     read from the runs in the last characters when they hold more than ``n`` runs (the
-    first may be cut) or reach the start, else by stepping back."""
+    first may be cut) or reach the start, else by stepping back. ``rsplit`` finds the last
+    runs as ``\\S+`` does (the same white space) without listing every run of the window."""
     start = max(0, end - 40 * n)
-    runs = [m.start() for m in _RUN.finditer(text, start, end)]
-    if len(runs) > n or (start == 0 and len(runs) == n):
-        return runs[-n]
+    window = text[start:end]
+    parts = window.rsplit(None, n)
+    if len(parts) > n:  # more than n runs: the n-th last starts after the first part and the space after it
+        rest = window[len(parts[0]):]
+        return start + len(parts[0]) + len(rest) - len(rest.lstrip())
     if start == 0:
-        return 0
+        return len(window) - len(window.lstrip()) if len(parts) == n else 0
     at = end
     for _ in range(n):
         while at > 0 and text[at - 1].isspace():
@@ -87,7 +87,6 @@ def _words_back(text: str, end: int, n: int) -> int:
         while at > 0 and not text[at - 1].isspace():
             at -= 1
     return at
-
 
 
 def without_backrefs(text: str) -> str:
