@@ -33,12 +33,14 @@ class _Para:
 
     @property
     def text(self) -> str:
-        self._text = [" ".join(self._text)]
+        if len(self._text) > 1:
+            self._text = [" ".join(self._text)]
         return self._text[0]
 
     @property
     def body(self) -> str:
-        self._body = [" ".join(self._body)]
+        if len(self._body) > 1:
+            self._body = [" ".join(self._body)]
         return self._body[0]
 
     def ends_with(self, mark: str) -> bool:
@@ -54,12 +56,16 @@ class _Node:
     _printed: str | None = None  # read once the article is parsed: every level above asks for it
 
     def full_text(self) -> str:
+        if len(self.paras) == 1 and not self.children:
+            return self.paras[0].body  # a point of one paragraph, as most are
         own = self.paras[0].body if self.paras else ""
         rest = [p.text for p in self.paras[1:]]
         kids = [c.printed() for c in self.children]
         return "\n".join(filter(None, [own, *rest, *kids]))
 
     def printed(self) -> str:
+        if len(self.paras) == 1 and not self.children:
+            return self.paras[0].text
         if self._printed is None:
             self._printed = "\n".join(
                 filter(None, [*(p.text for p in self.paras), *(c.printed() for c in self.children)]))
