@@ -66,18 +66,30 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# What ``normalise`` would change in a line of ASCII text, and what splits lines besides "\n".
-_UNTIDY_ASCII = ("  ", " \n", "\n ", "\t", "\x1f", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e")
+# What ``normalise`` would change in a page's lines (spacing; in ASCII, the other whitespace),
+# and what splits lines besides "\n".
+_SPACING = ("  ", " \n", "\n ")
+_UNTIDY_ASCII = ("\t", "\x1f", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e")
 
 
 def _page_lines(text: str) -> list[str]:
-    """The page's lines, normalised, without empty ones. A page of ASCII text that is tidy
-    already (a PDF text layer as ``pdf_lines`` rebuilds it) is only split: normalising each
-    line would return it unchanged."""
-    if text.isascii() and not text.startswith(" ") and not text.endswith(" ") and not any(
-            mark in text for mark in _UNTIDY_ASCII):
+    """The page's lines, normalised, without empty ones. A page that is tidy already (a PDF
+    text layer as ``pdf_lines`` rebuilds it) is only split: normalising each line would
+    return it unchanged."""
+    if _is_tidy(text):
         return [t for t in text.split("\n") if t]
     return [t for t in (normalise(x) for x in text.splitlines()) if t]
+
+
+def _is_tidy(text: str) -> bool:
+    """Single spaces between words only, no line break but "\n" and nothing ``normalise``
+    maps. Beyond ASCII, a page printable but for "\n" holds no whitespace but the space, nor
+    pdfium's markers (non-characters and format characters are not printable)."""
+    if text.startswith(" ") or text.endswith(" ") or any(spacing in text for spacing in _SPACING):
+        return False
+    if text.isascii():
+        return not any(mark in text for mark in _UNTIDY_ASCII)
+    return text.replace("\n", " ").isprintable()
 
 
 def _key(text: str) -> str:

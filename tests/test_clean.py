@@ -121,19 +121,28 @@ def test_table_rule_glued_to_an_ocr_heading_is_dropped():
 
 
 def test_tidy_pages_are_split_as_normalising_each_line_would():
-    """A page that is tidy ASCII is only split; any other page is normalised line by line."""
-    from compliance.clean import _page_lines, normalise
+    """A page that is tidy (single spaces, "\\n" only; printable beyond ASCII) is only split; any
+    other page is normalised line by line."""
+    import random
+
+    from compliance.clean import _is_tidy, _page_lines, normalise
 
     pages = [
         "Pasal 1\nIsi pertama.\n\n(2) Ayat kedua;",  # tidy: the fast path
+        "Pasal 1\nIsi “pertama” – kedua é.",  # tidy beyond ASCII
         " Pasal 1\nIsi  pertama. \n\tayat",  # spaces to collapse and strip, a tab
         "Pasal 1\r\nIsi\x0bpertama\x1cketiga\x1f",  # other line ends, a unit separator
         "Pasal 1 \nIsi\n pertama",  # a space at a line end and at a line start
         "Pasal\u00a01\nIsi\u2003pertama\u00ad\nPenye\ufffelenggara\ufeff",  # not ASCII
+        "Pasal 1\u2028Isi\x85pertama é",  # line breaks beyond ASCII
     ]
+    characters = list("ab \n\t\r\x0b\x1c\x1f\x85\u00a0\u2003\u2028\u200b\u00ad\ufffe\ufeff“é–")
+    rng = random.Random(11)
+    pages += ["".join(rng.choice(characters) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
     for text in pages:
-        assert _page_lines(text) == [t for t in (normalise(x) for x in text.splitlines()) if t]
-    assert _page_lines(pages[1]) == ["Pasal 1", "Isi pertama.", "ayat"]
+        assert _page_lines(text) == [t for t in (normalise(x) for x in text.splitlines()) if t], repr(text)
+    assert _page_lines(pages[2]) == ["Pasal 1", "Isi pertama.", "ayat"]
+    assert _is_tidy(pages[0]) and _is_tidy(pages[1]) and not any(_is_tidy(t) for t in pages[2:7])
 
 
 def test_a_header_line_that_also_stands_inside_a_page_is_not_learned():
