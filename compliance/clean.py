@@ -237,19 +237,37 @@ def fix_heading(text: str) -> str:
 
 def fix_words(text: str, fixes: list[tuple[str, re.Pattern[str], str]] | None = None) -> str:
     """Apply the OCR word repairs of layout.yaml (``lnformatika``, ``danjatau``); ``fixes``:
-    only those (``_fixes_in``)."""
+    only those (``_page_words``)."""
     for literal, pattern, replacement in _word_fixes() if fixes is None else fixes:
         if literal in text:
             text = pattern.sub(replacement, text)
     return text
 
 
-def _fixes_in(texts: list[str]) -> list[tuple[str, re.Pattern[str], str]]:
-    """The word repairs that may apply to a line of ``texts`` (a page's lines): from the
-    first whose literal occurs in them on (a repair may make the literal of a later one)."""
+def _page_words(texts: list[str]) -> list[str]:
+    """``fix_words`` of a page's lines: the repairs from the first whose literal occurs in the
+    page on (a repair may make the literal of a later one), asked only by the lines holding
+    one of those literals (most lines hold none, and are returned as they are)."""
     joined = "\n".join(texts)
     fixes = _word_fixes()
-    return next((fixes[i:] for i, (literal, _, _) in enumerate(fixes) if literal in joined), [])
+    start = next((i for i, (literal, _, _) in enumerate(fixes) if literal in joined), len(fixes))
+    fixes, gates = fixes[start:], _gates(start)
+    return [fix_words(text, fixes) if _holds_any(text, gates) else text for text in texts]
+
+
+@cache
+def _gates(start: int) -> tuple[str, ...]:
+    """The literals of the word repairs from ``start`` on that hold no other one ("tau" for
+    "atau" too): a line holding none of them holds no literal of those repairs."""
+    literals = sorted({literal for literal, _, _ in _word_fixes()[start:]})
+    return tuple(x for x in literals if not any(other != x and other in x for other in literals))
+
+
+def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
 
 
 def _dehyphenate(texts: list[str], pages: list[int]) -> list[Line]:
@@ -284,7 +302,6 @@ def clean(pages: list[Page]) -> list[Line]:
     texts = [
         fix_heading(fixed) if len(fixed) <= HEADING_MAX else fixed
         for lines in stripped
-        for fixes in (_fixes_in(lines),)
-        for fixed in (fix_words(text, fixes) for text in lines)
+        for fixed in _page_words(lines)
     ]
     return _dehyphenate(texts, [page.number for page, lines in zip(pages, stripped) for _ in lines])

@@ -169,3 +169,19 @@ def test_furniture_patterns_are_matched_as_one_each_with_its_own_flags():
     assert not _is_pattern_furniture("Salinan", top=True)
     assert not _is_pattern_furniture("- 2 - Pasal 3 berlaku", top=True)  # anchored at both ends
     assert not _is_pattern_furniture("halaman 3 dari 12 berisi", top=False)
+
+
+def test_word_repairs_of_a_page_are_those_of_each_line():
+    """Lines holding no literal of the page's repairs are passed over; the others are repaired
+    in order, a repair making the words of a later one ("Pasa1 13|" -> "Pasal 13")."""
+    from compliance.clean import _page_words
+
+    pages = [
+        ["Pasa1 13|", "sistem lnformasi dan/ atau data", "tidak ada yang diperbaiki", "danjatau", "a tau"],
+        ["Pasal 5 ayat (1)", "Pasa1 6", "huruf a | huruf b"],
+        ["tanpa perbaikan apa pun", ""],
+        [],
+    ]
+    for lines in pages:
+        assert _page_words(lines) == [fix_words(text) for text in lines]
+    assert _page_words(pages[0])[:2] == ["Pasal 13", "sistem Informasi dan/atau data"]
