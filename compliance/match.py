@@ -62,10 +62,11 @@ def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str], int]:
     if len(body) <= QUOTE_MAX or not spans:
         start, end = 0, len(body)
     else:
-        cuts = [0] + [m.end() for m in SEGMENT_END.finditer(body)] + [len(body)]
         first, last = min(s for s, _ in spans), max(e for _, e in spans)
-        start = max(c for c in cuts if c <= first)
-        end = min(c for c in cuts if c >= last)
+        # segment ends (one character each) up to the first span, and the first one reaching the last
+        start = max((m.end() for m in SEGMENT_END.finditer(body, 0, first + 1) if m.end() <= first), default=0)
+        after = SEGMENT_END.search(body, max(last - 1, 0))
+        end = after.end() if after else len(body)
         start, end = trimmed(body, start, end)
     quote = body[start:end]
     matched: list[str] = []
@@ -145,10 +146,11 @@ def _not_found(entry: Entry, ctx: MatchContext) -> Finding:
         return _finding(entry, cat, lang, "partial", evidence=[_evidence(similar)], missing_elements=labels,
                         notes=["note-similarity-only"], confidence=round(similar.score * 0.6, 3))
     signals, weak_signals = ctx.hits(entry.signals), ctx.hits(entry.weak_signals)
+    seen = sorted(signals.keys() | weak_signals.keys())
     for kind, note in (("definition", "note-only-defined"), ("menimbang", "note-only-menimbang"),
                        ("background", "note-only-background")):
         hits = []
-        for i in sorted(set(signals) | set(weak_signals)):
+        for i in seen:
             unit = ctx.units[i]
             if unit.kind == kind:
                 spans = list(signals.get(i) or weak_signals.get(i) or ())

@@ -731,3 +731,26 @@ def test_old_master_plan_period_is_no_conflict(tmp_path, catalog):
     assert finding.status == "partial", finding
     assert finding.conflicts == []
     assert "note-weak-signal" in finding.notes
+
+
+def test_a_quote_is_the_shortest_run_of_whole_segments_holding_the_spans():
+    """For every long unit of a sample and spans across it: the quote starts at the last
+    segment end (";", ":", "." before a space, or a line end) at or before the first span
+    and ends at the first one at or after the last span, as read from all of them."""
+    from compliance.match import QUOTE_MAX, _quote
+    from compliance.match_topic import SEGMENT_END
+    from compliance.match_units import trimmed
+
+    checked = 0
+    samples = ("perwal-banyuasri-2022-spbe.txt", "perbup-sukamaju-2016-egov.txt", "perwal-tirtaraya-2017-tik.txt")
+    for unit in (u for name in samples for u in units(compliance.load(EXAMPLES / name))):
+        body = unit.body
+        if len(body) <= QUOTE_MAX:
+            continue
+        cuts = [0] + [m.end() for m in SEGMENT_END.finditer(body)] + [len(body)]
+        for first, last in ((0, 5), (len(body) // 3, len(body) // 2), (len(body) - 9, len(body) - 1)):
+            start, end = trimmed(body, max(c for c in cuts if c <= first), min(c for c in cuts if c >= last))
+            quote, _, at = _quote(unit, [(first, first + 1), (last - 1, last)])
+            assert (quote, at) == (body[start:end], start)
+            checked += 1
+    assert checked >= 9
