@@ -92,11 +92,14 @@ def _only_listed(entry: Entry, unit: Unit, spans: list[Span], ctx: MatchContext)
     """Whether every span of the entry's terms lies among the items after a composition
     formula ("mencakup", "meliputi", "terdiri atas") whose subject, earlier in the same
     sentence, is another entry's term and not this entry's."""
+    formulas = ctx.find(ctx.catalog.composition, unit)
+    if not formulas:
+        return False
     own = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
     owners = ctx.signal_owners[ctx.position[id(unit)]]  # the entries whose signals occur in the unit
     rivals = [other for other in ctx.catalog.entries if other is not entry and other.id in owners]
     zones, body = [], unit.body
-    for start, end in ctx.find(ctx.catalog.composition, unit):
+    for start, end in formulas:
         sentence = max((m.end() for m in SEGMENT_END.finditer(body, 0, start)), default=0)
         stop = next((m.start() for m in SEGMENT_END.finditer(body, end)), len(body))
         if any(sentence <= s < start for s, _ in own):
@@ -111,10 +114,10 @@ def scope(entry: Entry, topic_hits: list[Hit], ctx: MatchContext) -> list[Unit]:
     keys = {h.unit.article_key for h in topic_hits}
     chosen = {ctx.position[id(h.unit)] for h in topic_hits}
     siblings = {i for key in keys for i in ctx.articles.get(key, ())}
-    out = []
+    out, mine = [], {entry.id}
     for i in sorted(chosen | siblings):
         unit = ctx.units[i]
-        if i in chosen or (unit.kind == "operative" and ctx.signal_owners.get(i, set()) <= {entry.id}):
+        if i in chosen or (unit.kind == "operative" and ctx.signal_owners[i] <= mine):
             out.append(unit)
     return out
 
