@@ -243,31 +243,37 @@ def requirements_for(graph: nx.MultiDiGraph, node: str) -> list[str]:
 
     Walks the graph's adjacency dicts as networkx's own algorithms do (its views cost more
     than the walk); a relation is present between two nodes when its first key is."""
-    if node not in graph:
-        return []
     succ, pred, nodes = graph._succ, graph._pred, graph._node
-    contains, basis_of = first_key("contains"), first_key("basis_of")
+    if node not in nodes:
+        return []
     related, below = {node}, [node]
     while below:  # the parts it contains, at any depth
         for part, keys in succ[below.pop()].items():
-            if contains in keys and part not in related:
+            if _CONTAINS in keys and part not in related:
                 related.add(part)
                 below.append(part)
     parent = node
-    while True:
-        up = next((u for u, keys in pred[parent].items() if contains in keys), None)
+    while True:  # the parts containing it, up to its regulation
+        up = None
+        for u, keys in pred[parent].items():
+            if _CONTAINS in keys:
+                up = u
+                break
         if up is None or nodes[up].get("type") == "regulation":
             break
+        related.add(up)
         parent = up
-        related.add(parent)
-    out = {v for n in related for v, keys in succ[n].items() if basis_of in keys}
-    return sorted(out, key=lambda r: (nodes[r].get("order", 10**6), r))
+    out = {v for n in related for v, keys in succ[n].items() if _BASIS_OF in keys}
+    return sorted(out, key=lambda r: (nodes[r].get("order", 10**6), r)) if out else []
 
 
 def first_key(relation: str) -> str:
     """The key of the first edge of ``relation`` between two nodes (keys count ``relation:0``,
     ``relation:1`` … per pair): the pair has such an edge exactly when it has this key."""
     return f"{relation}:0"
+
+
+_CONTAINS, _BASIS_OF = first_key("contains"), first_key("basis_of")
 
 
 # --- exports -------------------------------------------------------------------------
