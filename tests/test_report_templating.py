@@ -35,3 +35,17 @@ def test_the_generic_clause_reads_each_finding():
     assert "Entri lain" in second and "unsur B" in second and "unsur &lt;A&gt;" not in second
     assert suggestion(new, {"jenis_kode": "perwal"}, marked=True) == placeholders(first)
     assert suggestion(dict(_finding(entry, []), status="fulfilled"), {"jenis_kode": "perwal"}) is None
+
+
+def test_a_clause_that_takes_in_another_template_counts_as_reading_the_finding():
+    from jinja2 import DictLoader, Environment
+
+    from compliance.report.templating import _Clause
+
+    env = Environment(loader=DictLoader({
+        "outer.j2": "Bupati {{ kd }} {% include 'inner.j2' %}",
+        "inner.j2": "{{ finding.title }}",
+        "plain.j2": "{{ kd }} menetapkan {{ perpres }}.",
+    }))
+    assert _Clause(env.get_template("outer.j2")).reads_finding
+    assert not _Clause(env.get_template("plain.j2")).reads_finding

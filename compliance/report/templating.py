@@ -144,7 +144,9 @@ def _pasal_ref(context, item: dict) -> str:
     return view.pasal_ref(item, labels(context["lang"]))
 
 
-_FINDING = re.compile(r"\bfinding\b")
+# a template reads the finding when its source names it, or may through another template it
+# includes, imports or extends (which sees the same context)
+_FINDING = re.compile(r"\bfinding\b|\{%-?\s*(?:include|import|from|extends)\b")
 
 
 class _Clause:
@@ -155,8 +157,9 @@ class _Clause:
 
     def __init__(self, template: Template) -> None:
         self.template = template
-        # a template reads a variable only by its name: one whose source never names it cannot
-        # (a name in a comment only makes it printed per finding, as before)
+        # a template reads a variable only by its name: one whose source never names it, and
+        # takes in no other template, cannot (a name in a comment only makes it printed per
+        # finding, as before)
         source = template.environment.loader.get_source(template.environment, template.name)[0]
         self.reads_finding = bool(_FINDING.search(source))
         self.printed: dict[tuple, tuple[Markup, Markup]] = {}
