@@ -29,6 +29,11 @@ def _folded_pieces(word: str) -> tuple[str, ...]:
     return tuple(fold(piece) for piece in word.split("-"))
 
 
+def _folds_to_letters(unit: Unit) -> bool:
+    """Whether the unit's body holds "|" or "!", which fold to a letter."""
+    return unit.text.find("|", unit.start, unit.end) >= 0 or unit.text.find("!", unit.start, unit.end) >= 0
+
+
 @dataclass
 class MatchContext:
     catalog: Catalog
@@ -117,9 +122,8 @@ class MatchContext:
             self._comparable = sum(1 << i for i, unit in enumerate(self.units)
                                    if unit.kind == "operative" and unit.end - unit.start >= 40)
             # units whose folded words may differ from their own ("|" and "!" fold to a letter)
-            self._loose = self.index.ungated | sum(
-                1 << i for i in _bits(self._comparable) for unit in (self.units[i],)
-                if unit.text.find("|", unit.start, unit.end) >= 0 or unit.text.find("!", unit.start, unit.end) >= 0)
+            self._loose = self.index.ungated | sum(1 << i for i in _bits(self._comparable)
+                                                   if _folds_to_letters(self.units[i]))
         return self._comparable
 
     def lowered(self, i: int) -> tuple[str, frozenset[str]]:
