@@ -7,8 +7,9 @@ that the HTML/CSV/Markdown renderers read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,14 @@ class CheckResult:
     summary: dict[str, Any]
     evaluation_section: dict[str, Any] | None = None
     lang: str = "id"
-    # the citation graph of the regulation, the catalog and the findings: built once per check
-    graph: nx.MultiDiGraph | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The citation graph of the regulation, the catalog and the findings: built once, when
+        first asked for (the HTML report's drawing, an export); matching needs none."""
+        graph = build_graph([self.regulation], self.catalog)  # from the citations the regulation carries
+        add_findings(graph, self.regulation, self.findings)
+        return graph
 
     @property
     def score(self) -> float | None:
@@ -80,9 +87,7 @@ def check(source: str | Path | Regulation, catalog: str | Path | Catalog = DEFAU
         regulation = load(source)
     cat = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
     ev = choose_evaluation(cat, evaluation, on)
-    graph = build_graph([regulation], cat)  # from the citations the regulation carries
-    findings, tags = match_with_tags(regulation, cat, lang, graph)
-    add_findings(graph, regulation, findings)
+    findings, tags = match_with_tags(regulation, cat, lang)
     summary = make_summary(findings, cat, lang)
     section = evaluation_section(findings, ev, tags, lang) if ev is not None else None
-    return CheckResult(regulation, cat, ev, findings, summary, section, lang, graph)
+    return CheckResult(regulation, cat, ev, findings, summary, section, lang)

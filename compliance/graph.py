@@ -132,24 +132,37 @@ def _catalog_graph(catalog) -> nx.MultiDiGraph:
     return _CATALOG_GRAPHS.get(catalog, build)
 
 
+def regulation_label(reg: Regulation) -> str:
+    """A parsed regulation's node label: "Peraturan Wali Kota Banyuasri Nomor 18 Tahun 2022"
+    from what its title gives, else its file name."""
+    jenis, daerah, nomor, tahun = title_parts(reg.metadata.to_dict())
+    return " ".join(x for x in (jenis, daerah, nomor and f"Nomor {nomor}", tahun and f"Tahun {tahun}") if x) \
+        or reg.source.file
+
+
+def citation_source(reg_id: str, place: Place) -> str:
+    """The node a citation leaves from: its article, else (preamble, Lampiran, …) the regulation."""
+    return article_node(reg_id, place.pasal, place.parent) if place.part == "pasal" and place.pasal else reg_id
+
+
+def unresolved_node(reg_id: str, c: Citation) -> str:
+    """The node of a citation no id was built for (one per place and wording)."""
+    return f"unresolved:{reg_id}:{c.place.part}:{c.offset}:{c.raw}"
+
+
 def _add_regulation(b: _Builder, reg: Regulation, citations: list[Citation]) -> str:
     reg_id = regulation_key(reg)
-    meta = reg.metadata
-    jenis, daerah, nomor, tahun = title_parts(meta.to_dict())
-    b.regulation(reg_id, label=" ".join(x for x in (jenis, daerah, nomor and f"Nomor {nomor}",
-                                                    tahun and f"Tahun {tahun}") if x) or reg.source.file,
-                 file=reg.source.file, parsed=True, tentang=meta.tentang)
+    b.regulation(reg_id, label=regulation_label(reg), file=reg.source.file, parsed=True, tentang=reg.metadata.tentang)
     for article in reg.articles:
         node = b.node(article_node(reg_id, article.label, article.parent), type="article",
                       label=article_ref(article.label), page=article.page,
                       parent_article=article.parent)
         b.link(article_node(reg_id, article.parent) if article.parent else reg_id, node, {"relation": "contains"})
     for c in citations:
-        place = c.place
-        part = place.part
-        source = article_node(reg_id, place.pasal, place.parent) if part == "pasal" and place.pasal else reg_id
+        part = c.place.part
+        source = citation_source(reg_id, c.place)
         if not c.resolved:
-            unresolved = f"unresolved:{reg_id}:{part}:{c.offset}:{c.raw}"
+            unresolved = unresolved_node(reg_id, c)
             b.node(unresolved, type="unresolved", label=c.raw, reason=c.reason)
             b.link(source, unresolved, _citation_edge(c, part, None))
             continue
@@ -194,19 +207,28 @@ def _add_findings(b: _Builder, reg_id: str, findings: Iterable[Finding]) -> None
 def _evidence_node(b: _Builder, reg_id: str, place: Place) -> str:
     """The node evidence sits in: an article, or the part (Menimbang, Mengingat, a diktum, a
     Lampiran) the matcher names."""
-    pasal = place.fields()[0]
-    if not pasal:
-        return reg_id
-    if place.in_article:
-        node = article_node(reg_id, pasal, place.parent)
+    node, kind, label = evidence_node(reg_id, place)
+    if kind is None:
+        return node
+    if kind == "article":
         if node in b.nodes:
             return node
-        b.node(node, type="article", label=article_ref(pasal))
+        b.node(node, type="article", label=label)
     else:
-        node = f"{reg_id}#{pasal.lower()}"
-        b.node(node, type="part", label=pasal)
+        b.node(node, type="part", label=label)
     b.edge(reg_id, node, "contains")
     return node
+
+
+def evidence_node(reg_id: str, place: Place) -> tuple[str, str | None, str | None]:
+    """(node, its type, its label) of the place evidence sits in: an article, a part, or the
+    regulation itself (type None) when the place names neither."""
+    pasal = place.fields()[0]
+    if not pasal:
+        return reg_id, None, None
+    if place.in_article:
+        return article_node(reg_id, pasal, place.parent), "article", article_ref(pasal)
+    return f"{reg_id}#{pasal.lower()}", "part", pasal
 
 
 def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) -> nx.MultiDiGraph:

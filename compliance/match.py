@@ -5,7 +5,8 @@ Lampiran paragraph; a Menimbang or Mengingat item). For each entry:
 
 1. *Topic*: operative units where the entry's signal terms occur, or that cite
    the entry's own Perpres article (citations come from ``compliance.cite`` and
-   lead to entries through the graph of ``compliance.graph``; ``compliance.match_topic``). A citation shows
+   lead to entries as the graph of ``compliance.graph`` links them, read off the catalog's
+   compiled links ``compliance.catalog_links``; ``compliance.match_topic``). A citation shows
    the topic, not the content: without the elements written it gives ``partial``.
    Units of the Pasal 1 definitions or the Menimbang never count: such an entry
    is ``missing`` with a note.
@@ -37,10 +38,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import networkx as nx
-
 from compliance.catalog import Catalog, Element, Entry
-from compliance.graph import build_graph
 from compliance.match_context import MatchContext, match_context
 from compliance.match_params import conflicts as find_conflicts
 from compliance.match_params import label as _lang
@@ -234,13 +232,10 @@ def _match_entry(entry: Entry, reg: Regulation, ctx: MatchContext) -> tuple[Find
     return finding, tags
 
 
-def match_with_tags(reg: Regulation, catalog: Catalog, lang: str = "id", graph: nx.MultiDiGraph | None = None
-                    ) -> tuple[list[Finding], dict[str, set[str]]]:
+def match_with_tags(reg: Regulation, catalog: Catalog, lang: str = "id") -> tuple[list[Finding], dict[str, set[str]]]:
     """Findings in catalog order, and per entry the tags (national-link, review) of
-    its satisfied elements, which the indicator estimate needs. ``graph``: the citation
-    graph of ``reg`` and ``catalog`` (``build_graph([reg], catalog)``) when the caller has it."""
-    graph = build_graph([reg], catalog) if graph is None else graph
-    ctx = match_context(reg, catalog, lang, graph)
+    its satisfied elements, which the indicator estimate needs."""
+    ctx = match_context(reg, catalog, lang)
     findings, tags = [], {}
     for entry in catalog.entries:
         finding, entry_tags = _match_entry(entry, reg, ctx)

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import networkx as nx
-
 from compliance.catalog import Catalog
 from compliance.match_links import UnitCitation, national_citations
 from compliance.match_units import Unit, units
@@ -168,7 +166,7 @@ class MatchContext:
         return sum(1 << i for i in _bits(greater | equal) if len(words & self.lowered(i)[1]) >= least)
 
 
-def match_context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiDiGraph) -> MatchContext:
+def match_context(reg: Regulation, catalog: Catalog, lang: str) -> MatchContext:
     """The context of one check: units, citations placed in them, signal owners."""
     all_units = units(reg)
     actor_terms = {}
@@ -181,7 +179,7 @@ def match_context(reg: Regulation, catalog: Catalog, lang: str, graph: nx.MultiD
                     f"{others} ~tetap",
                 ])
     position = {id(unit): i for i, unit in enumerate(all_units)}
-    cites = {position[key]: found for key, found in national_citations(reg, catalog, all_units, graph).items()}
+    cites = {position[key]: found for key, found in national_citations(reg, catalog, all_units).items()}
     index = SliceIndex([(unit.text, unit.start, unit.end) for unit in all_units])
     value_terms = {kind: catalog.terms([f"value:{kind}"]) for kind in VALUE_READERS}
     ctx = MatchContext(catalog, all_units, lang, index, position, cites, actor_terms, value_terms)

@@ -1,5 +1,6 @@
 """Citations of the catalog's national regulation (Perpres 95/2018) placed in the units
-they stand in and linked to catalog entries through the regulation's citation graph.
+they stand in and linked to catalog entries through the catalog's compiled links
+(``compliance.catalog_links``: what the citation graph would give, with no graph built).
 The citations were found once, by ``compliance.load``; nothing is searched again here.
 """
 
@@ -8,11 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import networkx as nx
-
 from compliance.catalog import Catalog
+from compliance.catalog_links import CatalogLinks, catalog_links
 from compliance.cite import Citation, citations_of
-from compliance.graph import REQUIREMENT, requirements_for
 from compliance.match_units import Unit
 from compliance.models import Regulation
 from compliance.terms import Span
@@ -33,9 +32,8 @@ class UnitCitation:
     ranged: frozenset[str] = frozenset()
 
 
-def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog,
-                   citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
-    """Entries a citation leads to through the graph (cites -> Perpres article -> basis_of).
+def _cited_entries(links: CatalogLinks, citation: Citation) -> tuple[frozenset[str], frozenset[str]]:
+    """Entries a citation leads to (cites -> Perpres article -> basis_of).
 
     A pinpoint of an entry's own article (or ayat, or the article holding that ayat)
     links it exactly. A range-based entry (Aplikasi: Pasal 34–39) links only when the
@@ -50,8 +48,8 @@ def _cited_entries(graph: nx.MultiDiGraph, catalog: Catalog,
     first, last = _article_number(citation.pinpoint), _article_number(citation.pinpoint_end)
     if first is not None and last is not None and first < last <= first + RANGE_MAX:
         targets = [f"{citation.regulation}#pasal-{n}" for n in range(first, last + 1)]
-    found = {r.removeprefix(REQUIREMENT) for t in targets for r in requirements_for(graph, t)}
-    confidence = {e.id: e.basis.confidence for e in catalog.entries}
+    found = {r for t in targets for r in links.entries(t)}
+    confidence = links.confidence
     exact = frozenset(r for r in found if confidence.get(r) in ("text", "number"))
     ranged = [r for r in found if confidence.get(r) == "range"]
     return exact, frozenset(ranged) if len(ranged) == 1 else frozenset()
@@ -62,13 +60,13 @@ def _article_number(pinpoint: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit],
-                        graph: nx.MultiDiGraph) -> dict[int, list[UnitCitation]]:
+def national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit]) -> dict[int, list[UnitCitation]]:
     """id(unit) -> the unit's citations of the catalog's regulation (Perpres 95/2018),
-    the ones the regulation carries (``compliance.cite``), linked to entries through its
-    citation graph (``compliance.graph``). Citations in the title or the Penjelasan have
-    no unit and are not used."""
-    national = next((n for n, d in graph.nodes(data=True) if d.get("catalog") == catalog.id), None)
+    the ones the regulation carries (``compliance.cite``), linked to entries as its
+    citation graph (``compliance.graph``) links them. Citations in the title or the
+    Penjelasan have no unit and are not used."""
+    links = catalog_links(catalog)
+    national = links.national
     if national is None:
         return {}
     citations = [c for c in citations_of(reg) if c.resolved and c.regulation == national
@@ -78,7 +76,7 @@ def national_citations(reg: Regulation, catalog: Catalog, all_units: list[Unit],
         unit = _unit_at(all_units, citation)
         if unit is None:
             continue
-        exact, ranged = _cited_entries(graph, catalog, citation)
+        exact, ranged = _cited_entries(links, citation)
         end = min(citation.end, unit.end)
         span = (citation.offset - unit.start, end - unit.start)
         out.setdefault(id(unit), []).append(UnitCitation(span, bool(citation.pinpoint), exact, ranged))

@@ -9,7 +9,6 @@ import pytest
 
 import compliance
 from compliance.catalog import load_catalog
-from compliance.graph import build_graph
 from compliance.match_context import match_context
 from compliance.match_units import units
 from tests.conftest import EXAMPLES
@@ -19,7 +18,7 @@ from tests.conftest import EXAMPLES
 def context():
     catalog = load_catalog()
     reg = compliance.load(EXAMPLES / "perwal-banyuasri-2022-spbe.txt")
-    return match_context(reg, catalog, "id", build_graph([reg], catalog))
+    return match_context(reg, catalog, "id")
 
 
 def test_every_list_is_found_in_a_unit_as_in_the_unit_s_own_text(context):
@@ -77,6 +76,6 @@ def test_a_folded_letter_does_not_hide_a_word_from_similarity(tmp_path):
                     "Layanan publik diselenggarakan oleh Perangkat Daerah sesuai peraturan.\n", encoding="utf-8")
     reg = compliance.load(path)
     assert [u.body[:11] for u in units(reg)] == ["Pengelolaan", "Layanan pub"]
-    ctx = match_context(reg, catalog, "id", build_graph([reg], catalog))
+    ctx = match_context(reg, catalog, "id")
     assert ctx.sharing({"data", "informasi", "keamanan"}, 3) == 0b01
     assert ctx.sharing({"layanan", "publik"}, 2) == 0b11

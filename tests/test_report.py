@@ -259,12 +259,11 @@ def checked(example: str) -> dict:
 
 
 def citation_graph_svg(example: str) -> str:
-    """The citation graph the CLI puts in the report, drawn by compliance.graph."""
-    from compliance.graph import build_graph
+    """The citation graph the CLI puts in the report (``compliance.report.graph_svg``)."""
     from compliance.report.graph_svg import graph_svg
 
     result = checked_result(example)
-    return graph_svg(build_graph([result.regulation], result.catalog, result.findings), result.regulation, "id")
+    return graph_svg(result.regulation, result.findings, result.catalog, "id")
 
 
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)

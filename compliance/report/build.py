@@ -3,7 +3,7 @@
 ``compliance check FILE``, ``check DIR -o laporan/`` (in each worker), the web app and the demo
 all build a report here, so a report of one file is the same whichever way it was asked for:
 the ``compliance/report@1`` dict with its sections and, for HTML, the citation graph drawn
-from the graph the check built once (``CheckResult.graph``).
+from the check's citations and findings (``compliance.report.graph_svg``; no graph is built).
 """
 
 from __future__ import annotations
@@ -37,14 +37,14 @@ class ReportView:
 def build_report(result: Any, official: Any = None, lang: str = DEFAULT_LANG, *, graph: bool = True) -> ReportView:
     """The report view of a ``CheckResult``: its report dict (``report_data``: with the resolved
     Mengingat, the dangling references, the reference review and, given the official national
-    text, the verification of the catalog) and, with ``graph``, the citation graph drawn from
-    ``result.graph`` (built once by the check, never again here)."""
+    text, the verification of the catalog) and, with ``graph``, the regulation's part of its
+    citation graph drawn (read off its citations and findings, no graph built)."""
     data = report_data(result, official, lang)
     svg = None
-    if graph and result.graph is not None:
+    if graph:
         from compliance.report.graph_svg import graph_svg
 
-        svg = graph_svg(result.graph, result.regulation, lang)
+        svg = graph_svg(result.regulation, result.findings, result.catalog, lang)
     return ReportView(data, lang, result.regulation, svg)
 
 
