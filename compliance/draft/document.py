@@ -12,11 +12,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from compliance.draft.cues import cuts_words, review_words, without_backrefs
-from compliance.draft.phrases import holds_in_order, names_in, word_forms
+from compliance.draft.phrases import holds_in_order, names_in
 from compliance.draft.subject import says_nothing, stated_forms
 from compliance.draft.place_words import between_words, whole_word_places
 from compliance.draft.units import Unit, article_units, index
-from compliance.draft.words import fold, forms, stem, stems_in
+from compliance.draft.words import fold, forms, forms_in_order, stem, stems_in
 from compliance.models import Article, Regulation
 
 Terms = list[tuple[frozenset[str], float, float, bool]]
@@ -136,7 +136,9 @@ class ReviewDocument:
         """The place's own words, back-references left out ("izin sebagaimana dimaksud dalam
         Pasal 3" does not state "izin")."""
         if unit.pin not in self._own:
-            self._own[unit.pin] = self.stems(without_backrefs(unit.scope))
+            scope = unit.scope
+            kept = without_backrefs(scope)  # most places hold no back-reference: their scope's stems
+            self._own[unit.pin] = self.scope_stems(unit) if kept == scope else self.stems(kept)
         return self._own[unit.pin]
 
     def _may_state(self, unit: Unit) -> set[str]:
@@ -155,7 +157,7 @@ class ReviewDocument:
     def article_words(self, label: str) -> list[frozenset[str]]:
         """The article's words in order (for names said side by side), read when asked."""
         if label not in self._article_words:
-            self._article_words[label] = word_forms(self._articles[label].text)
+            self._article_words[label] = forms_in_order(self._articles[label].text)
         return self._article_words[label]
 
     def terms(self, subject: str) -> Terms:

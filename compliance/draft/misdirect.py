@@ -16,9 +16,10 @@ from typing import Any
 from compliance.cite import Citation
 from compliance.draft.cues import chains, review_words, without_backrefs
 from compliance.draft.document import ReviewDocument, Terms
-from compliance.draft.phrases import holds_in_order, word_forms
+from compliance.draft.phrases import holds_in_order
 from compliance.draft.subject import subject_before
 from compliance.draft.units import Unit, citing_chain, place_page, where
+from compliance.draft.words import forms_in_order
 from compliance.models import Regulation
 
 
@@ -71,7 +72,7 @@ def states_as_phrase(text: str, terms: Terms) -> bool:
     at most one other word between two of them; a relation head opening the subject
     ("permohonan", "status") may be missing."""
     wanted = [t[0] for i, t in enumerate(terms) if not (i == 0 and t[3] and len(terms) > 1)]
-    return holds_in_order(word_forms(without_backrefs(text)), wanted)
+    return holds_in_order(forms_in_order(without_backrefs(text)), wanted)
 
 
 def _check_chain(reg: Regulation, doc: ReviewDocument, text: str, cue_start: int,

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import re
 
-from compliance.draft.words import WORD, forms
+from compliance.draft.words import forms
 
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-
-
-def word_forms(text: str) -> list[frozenset[str]]:
-    """The stem forms of a text's words in order (words under 3 letters left out)."""
-    return list(map(forms, WORD.findall(text)))
 
 
 def holds_in_order(words: list[frozenset[str]], wanted: list[frozenset[str]], gap: int = 1) -> bool:

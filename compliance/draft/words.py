@@ -44,26 +44,59 @@ def fold(word: str) -> str:
     return out
 
 
-@functools.lru_cache(maxsize=65536)
-def plain_forms(word: str) -> frozenset[str]:
-    """A word's stem and its tails, so that a stem ending another meets it (nasal
-    assimilation: meny-usun / s-usun)."""
+class _Memo(dict):
+    """A pure function of a word, computed once per word per process: the memo holds the
+    language's words (every regulation uses mostly the same ones), never a file's content;
+    cleared when it holds ``_MEMO_WORDS`` words. Read as ``memo[word]`` (a dict lookup: the
+    review looks up every word of a regulation's texts)."""
+
+    def __init__(self, function) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        if len(self) >= _MEMO_WORDS:
+            self.clear()
+        value = self[word] = self._function(word)
+        return value
+
+
+_MEMO_WORDS = 200_000
+
+
+def _plain_forms(word: str) -> frozenset[str]:
     s = stem(word.lower())
     return frozenset([s] + [s[cut:] for cut in (1, 2) if len(s) - cut >= 4])
 
 
-@functools.lru_cache(maxsize=65536)
+_PLAIN_FORMS = _Memo(_plain_forms)
+_FORMS = _Memo(lambda word: _PLAIN_FORMS[fold(word)])
+
+
+def plain_forms(word: str) -> frozenset[str]:
+    """A word's stem and its tails, so that a stem ending another meets it (nasal
+    assimilation: meny-usun / s-usun)."""
+    return _PLAIN_FORMS[word]
+
+
 def forms(word: str) -> frozenset[str]:
     """``plain_forms`` of the word with the letters a scan confuses folded."""
-    return plain_forms(fold(word))
+    return _FORMS[word]
+
+
+def forms_in_order(text: str) -> list[frozenset[str]]:
+    """``forms`` of each word of a text, in their order (words under 3 letters left out)."""
+    return list(map(_FORMS.__getitem__, WORD.findall(text)))
 
 
 def stems_in(text: str) -> set[str]:
     """Every form of every word of a text (words under 3 letters left out), scan
-    confusions folded; each distinct word looked up once."""
-    return set().union(*map(forms, set(WORD.findall(text))))
+    confusions folded. (A word met twice is looked up twice: cheaper than listing the
+    distinct words first.)"""
+    return set().union(*map(_FORMS.__getitem__, WORD.findall(text)))
 
 
 def plain_stems_in(text: str) -> set[str]:
     """``stems_in`` without folding: the words exactly as printed."""
-    return set().union(*map(plain_forms, set(WORD.findall(text))))
+    return set().union(*map(_PLAIN_FORMS.__getitem__, WORD.findall(text)))
+
