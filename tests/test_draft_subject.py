@@ -1,5 +1,7 @@
 """The subject before a reference cue (compliance.draft.subject)."""
 
+import re
+
 import pytest
 
 from compliance.draft.subject import subject_before
@@ -23,3 +25,15 @@ from compliance.draft.subject import subject_before
 def test_subject_before_a_cue(before, subject):
     text = before + "sebagaimana dimaksud dalam Pasal 3"
     assert subject_before(text, len(before)) == subject
+
+
+@pytest.mark.parametrize("window", [
+    "Layanan Gerbang Akses Internet (NAP) ", "ayat (1) huruf (a) dan (Call Center, 24 jam)  ", "x (ab)(cd) y",
+    "a - - b", "a -\n- b", "x\n- y", "tanpa tanda", "", "akhir.", "(1) Izin; (2) Permohonan - Tertulis",
+    "Objek \u00a0(spectrum cap)\u2003Seleksi", "dua  -  kata", "a (b", "a b) c",
+])
+def test_glosses_and_the_last_phrase_as_the_expressions_read_them(window):
+    from compliance.draft.subject import _GLOSS, _PHRASE_STOP, _last_phrase, _without_glosses
+
+    assert _without_glosses(window) == re.sub(r"\s*" + _GLOSS.pattern, " ", window)
+    assert _last_phrase(window) == _PHRASE_STOP.split(window)[-1]

@@ -20,6 +20,8 @@ def review_words() -> dict[str, Any]:
     data = data_yaml("regulations", "reference-review.yaml")
     if any(len(c.split()) < 2 for c in data["reference_cues"]):
         raise ValueError("reference-review.yaml: every reference cue needs two words or more")
+    if int(data["subject_words"]) < 1:
+        raise ValueError("reference-review.yaml: subject_words must be 1 or more")
     cues = "|".join(r"\s+".join(map(re.escape, c.split())) for c in data["reference_cues"])
     return {
         "cue_end": re.compile(rf"(?i)(?:{cues})\s*$"),

@@ -73,9 +73,14 @@ class ReviewDocument:
         self._variants: dict[str, frozenset[str]] = {}
 
     def article_stems(self, label: str) -> set[str]:
-        """The stems of the body article's words (once its places' are known, from theirs)."""
+        """The stems of the body article's words: once its places' are known, from theirs;
+        before, from its words in order (read once for both: a name said side by side is
+        looked for in the articles whose stems hold its words)."""
         if label not in self._article_stems:
-            self._article_stems[label] = self.text_stems(article_units(self._articles[label]))
+            if self._place_stems is None:
+                self._article_stems[label] = set().union(*self.article_words(label))
+            else:
+                self._article_stems[label] = self.text_stems(article_units(self._articles[label]))
         return self._article_stems[label]
 
     def text_stems(self, unit: Unit) -> set[str]:

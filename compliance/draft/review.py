@@ -22,7 +22,7 @@ from typing import Any
 
 from compliance.cite import Citation, citations_of, dangling
 from compliance.draft.misdirect import misdirected
-from compliance.draft.units import Unit, article_units, citing_chain, place_page, walk, where
+from compliance.draft.units import Unit, article_units, citing_chain, place_page, where
 from compliance.models import Regulation
 from compliance.models_place import ayat_ref
 
@@ -107,13 +107,17 @@ _NUMBER = re.compile(r"^\d+$")
 _LATER_MARK = {"ayat": re.compile(r"[.;:]\s+\((\d+)\)\s+[A-Z]"),
                "number": re.compile(r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?(\d+)\.\s+\w"),
                "letter": re.compile(r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?([a-z])\.\s+\w")}
+# a character each kind of mark needs: a unit whose text lacks it holds no such mark
+_MARK_NEEDS = {"ayat": "(", "number": ";", "letter": ";"}
 
 
-def _skipped_mark(own: str, label: str, style: str) -> str | None:
+def _skipped_mark(unit: Unit, label: str, style: str) -> str | None:
     """A later point's mark left inside a unit's own text ("(3) Tiga. (5) Lima.",
     "b. aplikasi; d. keamanan"): the parser keeps it as text, the reviewer sees a gap."""
-    pattern = _LATER_MARK["ayat" if style == "ayat" else "number" if _NUMBER.match(label) else "letter"]
-    for m in pattern.finditer(own):
+    kind = "ayat" if style == "ayat" else "number" if _NUMBER.match(label) else "letter"
+    if _MARK_NEEDS[kind] not in unit.text:  # nor in its own text, a part of it
+        return None
+    for m in _LATER_MARK[kind].finditer(_own_text(unit)):
         found = m.group(1)
         step = int(found) - int(label) if _NUMBER.match(label) and found.isdigit() else (
             ord(found) - ord(label) if len(label) == 1 and not found.isdigit() else 0)
@@ -129,6 +133,10 @@ def _own_text(unit: Unit) -> str:
     return unit.text[:max(0, unit.children[0].start - unit.start)] + unit.text[last.end - unit.start:]
 
 
+def _label(unit: Unit) -> str:
+    return unit.pin.rsplit("-", 1)[-1]
+
+
 def numbering_gaps(reg: Regulation) -> list[ReviewNote]:
     out = []
     body = [a for a in reg.articles if a.parent is None]
@@ -140,39 +148,40 @@ def numbering_gaps(reg: Regulation) -> list[ReviewNote]:
     for article in body:
         top = article_units(article)
         ayat = [u for u in top.children if u.level == "ayat"]
-        labels = [u.pin.rsplit("-", 1)[-1] for u in ayat]
+        labels = [_label(u) for u in ayat]
         for a, b, unit in zip(labels, labels[1:], ayat[1:]):
             if a.isdigit() and b.isdigit() and int(b) > int(a) + 1:
                 out.append(ReviewNote("numbering-gap", unit.label, article.page, detail=f"ayat ({a}) → ({b})"))
-        for unit in ayat:
-            found = _skipped_mark(_own_text(unit), unit.pin.rsplit("-", 1)[-1], "ayat")
+        for unit, label in zip(ayat, labels):
+            found = _skipped_mark(unit, label, "ayat")
             if found:
-                out.append(ReviewNote("numbering-gap", unit.label, article.page,
-                                      detail=f"ayat ({unit.pin.rsplit('-', 1)[-1]}) → ({found})"))
-        for unit in walk(top):
-            if unit.children:  # a list's gaps are among the points of a unit holding them
-                out += _list_gaps(unit, article.page)
+                out.append(ReviewNote("numbering-gap", unit.label, article.page, detail=f"ayat ({label}) → ({found})"))
+        # a list's gaps are among the points of a unit holding them (in document order)
+        holding = [top]
+        while holding:
+            unit = holding.pop()
+            out += _list_gaps(unit, article.page)
+            holding.extend(child for child in reversed(unit.children) if child.children)
     return out
 
 
 def _list_gaps(parent: Unit, page: int) -> list[ReviewNote]:
     items = [c for c in parent.children if c.level in ("huruf", "angka")]
     out = []
-    labels = [c.pin.rsplit("-", 1)[-1] for c in items]
+    labels = [_label(c) for c in items]
     for a, b, unit in zip(labels, labels[1:], items[1:]):
         step = (int(b) - int(a)) if a.isdigit() and b.isdigit() else (
             ord(b) - ord(a) if len(a) == 1 == len(b) and a.isalpha() and b.isalpha() else 1)
         if step > 1:
             out.append(ReviewNote("numbering-gap", unit.label, page, detail=f"{a} → {b}"))
-    for unit in items:
-        label = unit.pin.rsplit("-", 1)[-1]
-        found = _skipped_mark(_own_text(unit), label, unit.level)
+    for unit, label in zip(items, labels):
+        found = _skipped_mark(unit, label, unit.level)
         if found:
             out.append(ReviewNote("numbering-gap", unit.label, page, detail=f"{label} → {found}"))
         first = unit.children[0] if unit.children else None
         if (first is not None and first.level == unit.level and label.isalpha() == first.pin[-1].isalpha()
                 and not _own_text(unit).rstrip().endswith(":")):
-            restart = first.pin.rsplit("-", 1)[-1]
+            restart = _label(first)
             out.append(ReviewNote("numbering-gap", unit.label, page, detail=f"{label} → {restart}"))
     return out
 

@@ -8,10 +8,12 @@ import re
 from compliance.draft.cues import review_words
 from compliance.draft.words import forms
 
-# a gloss in brackets after a term: "(assignment)", "(Call Center)", "(DVB-T2)" — not "(1)", "(a)"
-_GLOSS = re.compile(r"\s*\((?![0-9]{1,2}\)|[a-z]\))[^()\n]{2,60}\)")
+# a gloss in brackets after a term: "(assignment)", "(Call Center)", "(DVB-T2)" — not "(1)", "(a)";
+# the white space before it goes with it
+_GLOSS = re.compile(r"\((?![0-9]{1,2}\)|[a-z]\))[^()\n]{2,60}\)")
 # where a phrase stops: punctuation, a bracket, a line break, a dash between words
-_PHRASE_STOP = re.compile(r"[.;:,()\n]|\s-\s")
+_STOP_MARKS = ".;:,()\n"
+_PHRASE_STOP = re.compile(rf"[{re.escape(_STOP_MARKS)}]|\s-\s")
 _YANG = re.compile(r"(?i)\byang\b")
 
 
@@ -24,13 +26,11 @@ def subject_before(text: str, end: int, relative: bool = True) -> str:
     words = review_words()
     window = text[max(0, end - 200):end]
     if "(" in window:  # a gloss opens with one
-        window = _GLOSS.sub(" ", window)
-    window = _PHRASE_STOP.split(window)[-1]
+        window = _without_glosses(window)
+    window = _last_phrase(window)
     taken: list[str] = []
     stopped = False
-    for word in reversed(window.split()):
-        if len(taken) >= words["limit"]:
-            break
+    for word in reversed(window.rsplit(None, words["limit"])[-words["limit"]:]):  # at most so many are read
         if word.lower() in words["agents"] and taken and all(says_nothing(t) for t in taken):
             taken.append(word)  # "penetapan pemenang oleh Menteri": the act before its agent
             continue
@@ -48,6 +48,27 @@ def subject_before(text: str, end: int, relative: bool = True) -> str:
         # names the generic last noun, not the phrase (a capitalised term is a name)
         return taken[0] if taken[0] in words["stated"] else ""
     return " ".join(reversed(taken))
+
+
+def _without_glosses(window: str) -> str:
+    """The window with each gloss and the white space before it replaced by one space (as
+    ``re.sub`` of the white space and the gloss would, found from the bracket: quicker)."""
+    out: list[str] = []
+    done = 0
+    for gloss in _GLOSS.finditer(window):
+        start = gloss.start()
+        while start > done and window[start - 1].isspace():
+            start -= 1
+        out += [window[done:start], " "]
+        done = gloss.end()
+    return "".join(out) + window[done:] if out else window
+
+
+def _last_phrase(window: str) -> str:
+    """The last piece of ``_PHRASE_STOP.split(window)``: after the last stop mark (a match of its
+    own, where the split's search goes on whatever came before), split at dashes."""
+    tail = window[max(map(window.rfind, _STOP_MARKS)) + 1:]
+    return _PHRASE_STOP.split(tail)[-1] if "-" in tail else tail
 
 
 def stated_forms(word: str) -> frozenset[str]:
