@@ -36,6 +36,10 @@ class CatalogLinks:
         self._order = {n: d.get("order", 10**6) for n, d in nodes.items()}
         self.confidence = {e.id: e.basis.confidence for e in catalog.entries}
 
+    def holds(self, node: str) -> bool:
+        """Whether ``node`` is a node of the catalog's graph (each the end of its own chain)."""
+        return node in self._reached
+
     def requirements(self, target: str) -> tuple[str, ...]:
         """The requirement nodes (``requirement:<id>``) a cited ``target`` (or an article of
         the national act) leads to, in catalog order: what ``requirements_for`` gives on the

@@ -62,31 +62,68 @@ def _fill(data: dict[str, Any], attrs: dict[str, Any]) -> None:
             data[key] = value
 
 
+class _ChainLabel:
+    """The label ``GraphBuilder.target`` gives a chain node it adds unlabelled, worked out when
+    read (few ever are)."""
+
+    def __init__(self, target: str, node: str) -> None:
+        self.target, self.node = target, node
+
+    def text(self) -> str:
+        return next(label for node, _, label in pinpoint_chain(self.target, self.node.__eq__) if node == self.node)
+
+
 class _OwnNodes:
     """The regulation's own nodes (its id, ``id#…``) as the builder leaves them: their type and
-    label, and the order in which the regulation's node first links to each."""
+    label, and the order in which the regulation's node first links to each. Its articles are
+    kept as their labels (``articles``) until something reads or changes them (``data``)."""
 
     def __init__(self, reg_id: str, base: Any) -> None:
         self.reg_id, self.prefix = reg_id, reg_id + "#"
         # the catalog's graph holds nodes of its own act: a check of that act starts from them
         self.data = {n: {k: d[k] for k in ("type", "label", "tentang") if k in d}
                      for n, d in base._node.items() if self.owns(n)} if reg_id in base._node else {}
+        self.articles: dict[str, str] = {}
         self.order: dict[str, int] = {}
         for v in base._succ.get(reg_id, ()):
             self.followed(reg_id, v)
 
+    def add_articles(self, reg: Regulation) -> None:
+        """What ``_add_regulation`` adds of the articles: each article's node (the first article
+        of a label names it), contained in the regulation or in its amending article."""
+        reg_id, data = self.reg_id, self.data
+        nodes = [article_node(reg_id, a.label, a.parent) for a in reg.articles]
+        self.articles = dict(zip(reversed(nodes), (a.label for a in reversed(reg.articles))))
+        for node in data.keys() & self.articles.keys():
+            _fill(data[node], {"type": "article", "label": article_ref(self.articles.pop(node))})
+        for node in dict.fromkeys(n for n, a in zip(nodes, reg.articles) if not a.parent):
+            if node not in self.order:
+                self.order[node] = len(self.order)
+        for a in reg.articles:
+            if a.parent:
+                self.exists(article_node(reg_id, a.parent))
+
+    def _get(self, node: str) -> dict[str, Any] | None:
+        data = self.data.get(node)
+        if data is None and node in self.articles:
+            data = self.data[node] = {"type": "article", "label": article_ref(self.articles.pop(node))}
+        return data
+
     def owns(self, node: str) -> bool:
         return node == self.reg_id or node.startswith(self.prefix)
 
+    def has(self, node: str) -> bool:
+        return node in self.data or node in self.articles
+
     def node(self, node: str, **attrs: Any) -> None:
-        data = self.data.get(node)
+        data = self._get(node)
         if data is None:
             self.data[node] = {k: v for k, v in attrs.items() if v is not None}
         else:
             _fill(data, attrs)
 
     def exists(self, node: str) -> None:
-        if node not in self.data and self.owns(node):
+        if node not in self.data and node not in self.articles and self.owns(node):
             self.data[node] = {}
 
     def followed(self, u: str, v: str) -> None:
@@ -98,10 +135,13 @@ class _OwnNodes:
 
     def unlabelled(self, node: str) -> bool:
         data = self.data.get(node)
+        if data is None and node in self.articles:
+            return not self.articles[node]  # "Pasal <label>": empty only for an empty label
         return data is None or data.get("type") in (None, "") or data.get("label") in (None, "")
 
     def label(self, node: str) -> str:
-        return self.data.get(node, {}).get("label", node)
+        label = (self._get(node) or {}).get("label", node)
+        return label.text() if isinstance(label, _ChainLabel) else label
 
 
 def _chain_end(own: _OwnNodes, target: str, chained: dict[str, str]) -> str:
@@ -118,10 +158,10 @@ def _chain_end(own: _OwnNodes, target: str, chained: dict[str, str]) -> str:
             levels = pinpoint_levels(target)
             end = levels[-1][0] if levels else end
         else:
-            for node, level, label in pinpoint_chain(target, own.unlabelled):
+            for node, level in pinpoint_levels(target):
                 if node not in chained:
-                    if label is not None:
-                        own.node(node, type=level if level != "pasal" else "article", label=label)
+                    if own.unlabelled(node):
+                        own.node(node, type=level if level != "pasal" else "article", label=_ChainLabel(target, node))
                     own.followed(end, node)
                     chained[node] = node
                 end = node
@@ -141,17 +181,20 @@ class _Edges:
         return f"{relation}:{n}"
 
 
-def _requirements(catalog) -> dict[str, tuple[int, dict[str, Any]]]:
-    """The catalog graph's requirement nodes: node -> (order, its label and basis)."""
-    def build(catalog) -> dict[str, tuple[int, dict[str, Any]]]:
+def _requirements(catalog) -> tuple[dict[str, tuple[int, dict[str, Any]]], list[tuple[str, str, str]], set[str]]:
+    """The catalog graph's requirement nodes (node -> (order, its label and basis)), their rows
+    as drawn, and those whose label and basis no finding can fill."""
+    def build(catalog):
         nodes = _catalog_graph(catalog)._node
-        return {n: (d.get("order", _LAST), {k: d[k] for k in ("label", "basis") if k in d})
-                for n, d in nodes.items() if d.get("type") == "requirement"}
+        known = {n: (d.get("order", _LAST), {k: d[k] for k in ("label", "basis") if k in d})
+                 for n, d in nodes.items() if d.get("type") == "requirement"}
+        complete = {n for n, (_, d) in known.items() if d.get("label") not in (None, "") and d.get("basis") not in (None, "")}
+        return known, _rows(known), complete
 
     return _REQUIREMENTS.get(catalog, build)
 
 
-_REQUIREMENTS: PerObject[dict] = PerObject()
+_REQUIREMENTS: PerObject[tuple] = PerObject()
 
 
 def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
@@ -160,29 +203,41 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
     links = catalog_links(catalog)
     own = _OwnNodes(reg_id, _catalog_graph(catalog))
     own.node(reg_id, type="regulation", label=regulation_label(reg), tentang=reg.metadata.tentang)
-    for article in reg.articles:
-        node = article_node(reg_id, article.label, article.parent)
-        own.node(node, type="article", label=article_ref(article.label))
-        own.followed(article_node(reg_id, article.parent) if article.parent else reg_id, node)
+    own.add_articles(reg)
     edges, drawn, mengingat = _Edges(), [], []
     chained: dict[str, str] = {}
     for c in citations_of(reg):
-        source = citation_source(reg_id, c.place)
-        target = _chain_end(own, c.target, chained) if c.resolved else unresolved_node(reg_id, c)
-        own.followed(source, target)
-        key = edges.key(source, target, c.relation)
-        if c.resolved and c.relation in ("cites", "implements") and source != reg_id:
+        source, part = citation_source(reg_id, c.place), c.place.part
+        if not c.resolved:
+            own.exists(source)
+            if part == "mengingat":
+                mengingat.append(_mengingat_act(c, unresolved_node(reg_id, c)))
+            continue
+        # the node it reaches matters for a citation of the regulation itself (its nodes), of
+        # the national act (the entries it leads to) and in the Mengingat (the act listed)
+        base = c.target.partition("#")[0]
+        if base == links.national and links.holds(c.target):
+            target = c.target  # a node of the catalog's graph: the end of its own chain
+        elif base == links.national or part == "mengingat" or own.owns(base):
+            target = _chain_end(own, c.target, chained)
+        else:
+            target = None
+        if target is not None:
+            own.followed(source, target)
+        else:
+            own.exists(source)
+        if base == links.national and c.relation in ("cites", "implements") and source != reg_id:
             reached = links.requirements(target)
             if reached:
+                key = edges.key(source, target, c.relation)
                 drawn.append((source, target, key, [(source, r, "cites", c.raw or "") for r in reached]))
-        if c.place.part == "mengingat":
+        if part == "mengingat":
             mengingat.append(_mengingat_act(c, target))
-        if c.resolved and c.amends and c.regulation:
+        if c.amends and c.regulation:
             if own.owns(c.amends):
                 own.node(c.amends, type="regulation")
             own.followed(c.regulation, c.amends)
     statuses = _add_findings(own, edges, drawn, reg_id, findings)
-    requirements = _requirement_rows(catalog, findings)
     heading = own.label(reg_id)
     tentang = own.data[reg_id].get("tentang")
     return Drawing(
@@ -191,7 +246,7 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
         links=[link for *_, made in sorted(drawn, key=lambda e: e[:3]) for link in made],
         articles=[(a, own.label(a)) for a in sorted({a for *_, made in drawn for a, *_ in made},
                                                      key=lambda n: (own.order.get(n, _LAST), n))],
-        requirements=requirements,
+        requirements=_requirement_rows(catalog, findings),
         assessed=statuses,
         mengingat=_mengingat_rows(mengingat),
     )
@@ -207,7 +262,7 @@ def _add_findings(own: _OwnNodes, edges: _Edges, drawn: list, reg_id: str, findi
         status = f.status if f.status is not None else ""
         for ev in f.evidence:
             node, kind, label = evidence_node(reg_id, ev.place)
-            if kind == "part" or (kind == "article" and node not in own.data):
+            if kind == "part" or (kind == "article" and not own.has(node)):
                 own.node(node, type=kind, label=label)
                 own.followed(reg_id, node)
             key = edges.key(node, req, "satisfies")
@@ -218,8 +273,11 @@ def _add_findings(own: _OwnNodes, edges: _Edges, drawn: list, reg_id: str, findi
 
 def _requirement_rows(catalog, findings: list[Finding]) -> list[tuple[str, str, str]]:
     """(node, label, basis) of every requirement node, in catalog order (a finding's entry the
-    catalog lacks comes last): the catalog's, completed by the findings as ``add_findings`` does."""
-    known = _requirements(catalog)
+    catalog lacks comes last): the catalog's, completed by the findings as ``add_findings`` does
+    (a finding only fills a label or basis the catalog leaves empty)."""
+    known, rows, complete = _requirements(catalog)
+    if all(REQUIREMENT + f.requirement in complete for f in findings):
+        return rows
     filled: dict[str, tuple[int, dict[str, Any]]] = {}
     for f in findings:
         req = REQUIREMENT + f.requirement
@@ -227,8 +285,11 @@ def _requirement_rows(catalog, findings: list[Finding]) -> list[tuple[str, str, 
         data = dict(data)
         _fill(data, {"label": f.title, "basis": f.basis})
         filled[req] = (order, data)
-    rows = {**known, **filled}
-    return [(r, d.get("label", r), d.get("basis", "")) for r, (_, d) in sorted(rows.items(), key=lambda x: (x[1][0], x[0]))]
+    return _rows({**known, **filled})
+
+
+def _rows(nodes: dict[str, tuple[int, dict[str, Any]]]) -> list[tuple[str, str, str]]:
+    return [(r, d.get("label", r), d.get("basis", "")) for r, (_, d) in sorted(nodes.items(), key=lambda x: (x[1][0], x[0]))]
 
 
 def _mengingat_act(c: Citation, target: str) -> tuple[MengingatAct, int]:
