@@ -24,8 +24,8 @@ KINDS = ARTICLE_KINDS + ("judul", "menimbang", "mengingat", "diktum", "lampiran"
                          "penjelasan", "named")
 
 # How a report@1 evidence or conflict ``pasal`` field names an article (anything else names a
-# part: "Menimbang", "Diktum KEDUA", "Lampiran II"). Read only by ``Place.from_fields``.
-_ARTICLE_LABEL = re.compile(r"^[0-9]+[A-Z]?$|^[IVXLC]+$")
+# part: "Menimbang", "Diktum KEDUA", "Lampiran II"): read by ``Place.from_fields`` and the outline.
+ARTICLE_LABEL = re.compile(r"^[0-9]+[A-Z]?$|^[IVXLC]+$")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Place:
         ``fields``; a report read back from JSON has only these)."""
         label = str(pasal)
         ayat = ayat if ayat is None else str(ayat)
-        if _ARTICLE_LABEL.match(label):
+        if ARTICLE_LABEL.match(label):
             return cls("ayat" if ayat else "pasal", pasal=label, ayat=ayat, parent=parent)
         if label in ("Menimbang", "Mengingat"):
             return cls(label.lower(), item=ayat)
@@ -141,10 +141,7 @@ class Place:
         if self.kind == "item" and self.diktum:  # a point of a diktum
             return f"{words['diktum']} {self.diktum} {_points(self.item, words)}"
         if self.in_article:
-            ref = article_ref(self.pasal, self.ayat, self.item, lang)
-            if self.parent:
-                ref += f" ({words['in_pasal']} {self.parent})"
-            return ref
+            return article_place_text(self.pasal, self.ayat, self.item, self.parent, lang)
         if self.kind == "judul":
             return words["judul"]
         if self.kind == "penjelasan":
@@ -176,6 +173,16 @@ class Place:
 
     def __str__(self) -> str:
         return self.text()
+
+
+def article_place_text(pasal: str | None, ayat: str | None = None, item: str | None = None,
+                       parent: str | None = None, lang: str = DEFAULT_LANG) -> str:
+    """``Place.text`` of a place in an article: "Pasal 5 ayat (2) (dalam Pasal I)" (a report
+    prints thousands; this reads them without building a ``Place``)."""
+    ref = article_ref(pasal, ayat, item, lang)
+    if parent:
+        ref += f" ({PLACE_WORDS.get(lang, PLACE_WORDS[DEFAULT_LANG])['in_pasal']} {parent})"
+    return ref
 
 
 def _point_word(label: str, words: dict[str, str]) -> str:

@@ -48,14 +48,22 @@ def evaluation_labels(lang: str) -> dict[str, Any]:
     return LABELS.get(lang, LABELS["id"])
 
 
-def _places(indicator: dict, t: dict) -> list[dict[str, str]]:
-    """Each place as the reader cites it ("Pasal 23 ayat (2)", "Diktum KESATU") with its entry."""
-    return [{"ref": view.pasal_ref(ev, t), "requirement": ev.get("requirement") or ""}
-            for ev in indicator.get("evidence") or []]
+def _places(indicator: dict, t: dict, titles: dict[str, str] | None) -> list[dict[str, str]]:
+    """Each place as the reader cites it ("Pasal 23 ayat (2)", "Diktum KESATU") with its entry
+    (and the entry's title, given ``titles``)."""
+    places = []
+    for ev in indicator.get("evidence") or []:
+        requirement = ev.get("requirement") or ""
+        place = {"ref": view.pasal_ref(ev, t), "requirement": requirement}
+        if titles is not None:
+            place["title"] = titles.get(requirement, requirement)
+        places.append(place)
+    return places
 
 
-def evaluation_view(report: dict, lang: str) -> dict[str, Any] | None:
-    """What the HTML, Markdown and CSV forms print of the evaluation section; None without one."""
+def evaluation_view(report: dict, lang: str, titles: dict[str, str] | None = None) -> dict[str, Any] | None:
+    """What the HTML, Markdown and CSV forms print of the evaluation section; None without one.
+    ``titles``: requirement id -> the title a place names its entry by (HTML)."""
     section = report.get("evaluation")
     if not section:
         return None
@@ -71,7 +79,7 @@ def evaluation_view(report: dict, lang: str) -> dict[str, Any] | None:
             "weight": view.score_text(ind.get("weight"), lang), "role": ind.get("role") or "none",
             "role_text": t["role"].get(ind.get("role") or "none", ""), "shown_by_text": bool(ind.get("shown_by_text")),
             "level": level, "level_text": t["no_level"] if level is None else f"{level} / {section.get('scale') or 5}",
-            "places": _places(ind, common), "requirements": list(ind.get("requirements") or []),
+            "places": _places(ind, common, titles), "requirements": list(ind.get("requirements") or []),
             "text_shows": ind.get("text_shows") or "",
             "next": t["next"].format(level=nxt["level"]) + ": " + "; ".join(nxt.get("needs") or []) if nxt else "",
         })

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
-from jinja2.compiler import CodeGenerator
+from jinja2.compiler import CodeGenerator, optimizeconst
 from markupsafe import Markup, escape
 
 from compliance.report import view
@@ -62,6 +62,19 @@ class _CodeGenerator(CodeGenerator):
             return
         super()._output_child_pre(node, frame, finalize)
 
+    @optimizeconst
+    def visit_Getattr(self, node: Any, frame: Any) -> None:
+        """``x.name`` reads a plain dict's item inline (what ``_Environment.getattr`` returns for
+        it, without a call per lookup: a report prints thousands); anything else, a missing
+        item included, goes through ``getattr``. ``_ga`` holds ``x`` once evaluated (a nested
+        lookup has finished with it before the outer one binds it)."""
+        if self.environment.is_async or node.attr in _DICT_ATTRIBUTES:
+            super().visit_Getattr(node, frame)
+            return
+        self.write(f"(_ga[{node.attr!r}] if type(_ga := ")
+        self.visit(node.node, frame)
+        self.write(f") is dict and {node.attr!r} in _ga else environment.getattr(_ga, {node.attr!r}))")
+
 
 class _Environment(Environment):
     code_generator_class = _CodeGenerator
@@ -79,14 +92,15 @@ class _Environment(Environment):
         return super().getattr(obj, attribute)
 
 
-_PROBE = "{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ a }}|{{ m(a) }}|{{ b }}|{{ n }}"
+_PROBE = ("{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ a }}|{{ m(a) }}|{{ b }}|{{ n }}|{{ d.k.k }}|{{ d.items()|list }}"
+          "|{{ d.j is defined }}|{% for e in d.k.values() if e.k is defined %}{{ e.k }}{% endfor %}|{{ b.upper() }}")
 
 
 def _hook_prints_as_markupsafe(env: Environment) -> bool:
-    """Whether the escaping hook (a private jinja code-generator method) compiles and prints
-    what jinja's own escaping prints: a jinja release that changed that method gets the stock
-    code generator instead of a broken or unescaped page."""
-    probe = {"a": "<a href='x'>&\"", "b": Markup("<br>"), "n": 3.5}
+    """Whether the code-generator hooks (private jinja methods: escaping, dict lookups) compile
+    and print what jinja's own code prints: a jinja release that changed those methods gets
+    the stock code generator instead of a broken or unescaped page."""
+    probe = {"a": "<a href='x'>&\"", "b": Markup("<br>"), "n": 3.5, "d": {"k": {"k": {"k": "<k>"}}, "items": 1}}
     try:
         with_hook = env.from_string(_PROBE).render(**probe)
     except Exception:  # noqa: BLE001 - any failure of the private hook means: do without it

@@ -14,6 +14,7 @@ from compliance.cite_resolve import pinpoint_label
 from compliance.i18n import message
 from compliance.locale_format import number
 from compliance.models import STATUSES, Place, title_line
+from compliance.models_place import ARTICLE_LABEL, article_place_text
 from compliance.outline import first_line, heading_text
 from compliance.report.acts import act_name
 from compliance.report.labels import LABELS
@@ -48,34 +49,45 @@ def printed_basis(finding: dict, t: dict) -> str:
 def place_of(item: dict) -> Place:
     """The place a report@1 evidence, conflict or article dict names (``pasal``/``ayat``/``parent``,
     or an outline article's ``label``)."""
+    return Place.from_fields(*_fields(item))
+
+
+def _fields(item: dict) -> tuple[Any, str | None, Any]:
     ayat = item.get("ayat")  # an outline article's "ayat" is its list of ayat, not a place
-    return Place.from_fields(item.get("pasal") or item.get("label"), ayat if isinstance(ayat, str) else None,
-                             item.get("parent"))
+    return item.get("pasal") or item.get("label"), ayat if isinstance(ayat, str) else None, item.get("parent")
 
 
 def pasal_ref(item: dict, t: dict) -> str:
     """'Pasal 5 ayat (2)' (and the amending article an inserted one sits in), or
     'Mengingat angka 3' / 'Menimbang huruf b' for a unit outside the articles, in the
     language of the label table ``t``."""
-    return place_of(item).text(t["lang"])
+    return pasal_link(item, t)[0]
 
 
 def pasal_anchor(item: dict) -> str | None:
     """The id of an article in the report's outline (``pasal-5``, ``pasal-ii-7`` for Pasal 7 inside
     amending Pasal II); None for a unit outside the articles (Mengingat, Menimbang)."""
-    return _anchor(place_of(item))
+    pasal, _, parent = _fields(item)
+    return _article_anchor(pasal, parent)
 
 
 def pasal_link(item: dict, t: dict) -> tuple[str, str | None]:
-    """(``pasal_ref``, ``pasal_anchor``) of one evidence or conflict, its place read once."""
-    place = place_of(item)
-    return place.text(t["lang"]), _anchor(place)
+    """(``pasal_ref``, ``pasal_anchor``) of one evidence or conflict: a place in an article is
+    read off its fields (as ``Place.from_fields`` reads them), any other through its ``Place``."""
+    pasal, ayat, parent = _fields(item)
+    label = str(pasal)
+    if ARTICLE_LABEL.match(label):
+        return article_place_text(label, None if ayat is None else str(ayat), None, parent, t["lang"]), \
+            _article_anchor(label, parent)
+    return place_of(item).text(t["lang"]), None
 
 
-def _anchor(place: Place) -> str | None:
-    if not place.in_article:
-        return None
-    return "pasal-" + (f"{place.parent}-{place.pasal}" if place.parent else place.pasal).lower()
+def _article_anchor(label: Any, parent: str | None) -> str | None:
+    """``pasal_anchor`` of an article by its label, read without building its ``Place``."""
+    label = str(label)
+    if not ARTICLE_LABEL.match(label):
+        return None  # not an article's label: a place named in words, with no anchor
+    return "pasal-" + (f"{parent}-{label}" if parent else label).lower()
 
 
 def highlight_segments(quote: str, matched: list[str]) -> list[tuple[str, bool]]:
@@ -196,6 +208,8 @@ def ocr_articles(report: dict) -> set[tuple[str, str | None]]:
     first page to the page where the next one starts, so a quote from its later pages counts."""
     regulation = report.get("regulation") or {}
     ocr = set((regulation.get("source") or {}).get("ocr_pages") or [])
+    if not ocr:
+        return set()
     articles = regulation.get("articles") or []
     marked = set()
     for index, article in enumerate(articles):
@@ -224,28 +238,28 @@ def outline_entries(regulation: Any) -> list[dict]:
     then each Pasal with its first words (an outline, so a shortened line is fine)."""
     if regulation is None:
         return []
+    if isinstance(regulation, dict) or not hasattr(regulation, "articles"):
+        articles = as_dict(regulation).get("articles") or []
+        return _outline(articles, dict.get, lambda heading: (heading["label"], heading["title"]))
+    return _outline(regulation.articles, getattr, lambda heading: (heading.label, heading.title))
+
+
+def _outline(articles: list, read: Any, label_title: Any) -> list[dict]:
+    """``outline_entries`` of articles as ``to_dict`` gives them or as parsed (``read`` reads a
+    field of either; headings compare equal in either form exactly when label and title do)."""
     entries: list[dict] = []
-    previous: dict = {}
-    for article in _outline_articles(regulation):
+    previous = None
+    for article in articles:
         for kind in ("bab", "bagian", "paragraf"):
-            heading = article.get(kind)
-            if heading and heading != previous.get(kind):
-                entries.append({"kind": kind, "text": heading_text(kind, heading["label"], heading["title"])})
-        entries.append({"kind": "pasal", "label": article["label"], "parent": article.get("parent"),
-                        "anchor": pasal_anchor(article),
-                        "text": first_line(article.get("text") or "", 110)})
+            heading = read(article, kind)
+            if heading and (previous is None or heading != read(previous, kind)):
+                entries.append({"kind": kind, "text": heading_text(kind, *label_title(heading))})
+        label, parent = read(article, "label"), read(article, "parent")
+        entries.append({"kind": "pasal", "label": label, "parent": parent,
+                        "anchor": _article_anchor(label, parent),
+                        "text": first_line(read(article, "text") or "", 110)})
         previous = article
     return entries
-
-
-def _outline_articles(regulation: Any) -> list[dict]:
-    """The articles as ``to_dict`` gives them, as far as the outline reads them (label, parent,
-    text, headings): read off a parsed ``Regulation`` without serialising the whole of it."""
-    if isinstance(regulation, dict) or not hasattr(regulation, "articles"):
-        return as_dict(regulation).get("articles") or []
-    return [{"label": a.label, "parent": a.parent, "text": a.text, "bab": a.bab and a.bab.to_dict(),
-             "bagian": a.bagian and a.bagian.to_dict(), "paragraf": a.paragraf and a.paragraf.to_dict()}
-            for a in regulation.articles]
 
 
 # --- the citation layer: Mengingat, internal references, parse warnings ------------
