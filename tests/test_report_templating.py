@@ -49,3 +49,20 @@ def test_a_clause_that_takes_in_another_template_counts_as_reading_the_finding()
     }))
     assert _Clause(env.get_template("outer.j2")).reads_finding
     assert not _Clause(env.get_template("plain.j2")).reads_finding
+
+
+def test_dict_lookups_compiled_inline_print_what_jinja_prints():
+    from jinja2 import Environment, StrictUndefined
+    from markupsafe import Markup
+
+    from compliance.report.templating import _Environment, environment
+
+    env = environment()
+    assert type(env) is _Environment, "the hooked code generator passes its probe on this jinja"
+    source = ("{{ d.a }}|{{ d.b.c }}|{{ d.items()|list|length }}|{{ d.get('a') }}|{{ d.z is defined }}"
+              "|{% for k in d.b %}{{ k }}{% endfor %}|{{ s.upper() }}|{{ m.x }}|{{ (d.b or d.a).c }}")
+    data = {"d": {"a": "<a&>", "b": {"c": Markup("<i>")}, "items": "shadowed by the method"}, "s": "x",
+            "m": type("Obj", (), {"x": "'attr'"})()}
+    stock = Environment(autoescape=True, undefined=StrictUndefined)
+    assert env.from_string(source).render(**data) == stock.from_string(source).render(**data)
+    assert "_ga[" in env.compile(source, raw=True), "dict items are read inline"
