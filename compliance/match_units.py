@@ -14,7 +14,7 @@ from functools import cached_property
 from compliance.markers import markers
 from compliance.models import LampiranSection, Place, Regulation
 from compliance.models_place import Placed
-from compliance.parse_lampiran import heading_kind, is_contents_line
+from compliance.parse_lampiran import CONTENTS, line_kinds
 from compliance.places import lampiran_name
 from compliance.terms import Prepared
 from compliance.terms_literals import required_literals
@@ -112,7 +112,7 @@ def units(reg: Regulation) -> list[Unit]:
         name = lampiran_name(reg, number)
         starts = [section.start for section in block.sections]
         prepared = Prepared.of(block.text)
-        for section, s, e in lampiran_pieces(block.text):
+        for section, s, e in lampiran_pieces(block.text, block.line_kinds):
             s, e = trimmed(block.text, s, e)
             if e > s:
                 section_at = _section_at(block.sections, starts, s)
@@ -146,18 +146,19 @@ def _section_at(sections: list[LampiranSection], starts: list[int], offset: int)
 _POINT = re.compile(r"^\d{1,3}[.)]\s+\S")
 
 
-def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
+def lampiran_pieces(text: str, kinds: list[str | None] | None = None) -> list[tuple[str, int, int]]:
     """A Lampiran cut as its own structure says: (section, start, end) for each
     numbered point and each paragraph, a heading kept with the first text under
     it (its name belongs to it). ``section`` names the
     chapter and lettered/decimal section a piece sits in: points of one section
     combine as the ayat of one article do, points of different sections never.
     Table-of-contents lines belong to no piece. A piece longer than ``CHUNK_MAX``
-    is cut further at sentence ends (a Lampiran can be a hundred pages)."""
+    is cut further at sentence ends (a Lampiran can be a hundred pages). ``kinds``:
+    each line's kind as the parser read it (``Lampiran.line_kinds``; read here when None)."""
     pieces: list[tuple[str, int, int]] = []
     bab, section = "", ""
     start: int | None = None
-    in_heading = in_contents = False
+    in_heading = False
 
     def close(end: int) -> None:
         nonlocal start
@@ -166,18 +167,19 @@ def lampiran_pieces(text: str) -> list[tuple[str, int, int]]:
             pieces.extend((section, start + s, start + e) for s, e in cuts)
         start = None
 
+    lines = text.split("\n")
+    if kinds is None or len(kinds) != len(lines):
+        kinds = line_kinds(text)
     offset = 0
-    for raw in text.split("\n"):
+    for raw, kind in zip(lines, kinds):
         line_start, offset = offset, offset + len(raw) + 1
         line = raw.strip()
         if not line:
             continue
-        in_contents = is_contents_line(line, in_contents)
-        if in_contents:
+        if kind == CONTENTS:
             close(line_start)
             in_heading = False
             continue
-        kind = heading_kind(line)
         if kind is not None:
             if kind != "title" or not in_heading:  # a title right under a heading is its name
                 close(line_start)

@@ -295,6 +295,9 @@ class Lampiran:
     page: int
     title: str = ""
     sections: list[LampiranSection] = field(default_factory=list)
+    # per line of ``text``, its kind as the parser read it (``parse_lampiran.line_kinds``; not
+    # in ``to_dict``: ``places.locate`` reads it again), so the matcher never reads it again
+    line_kinds: list[str | None] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "text": self.text, "page": self.page,

@@ -151,6 +151,27 @@ def is_contents_line(line: str, in_contents: bool) -> bool:
     return in_contents and bool(_PAGE_END.search(line)) and heading_kind(_PAGE_END.sub("", line).rstrip()) is not None
 
 
+CONTENTS = "contents"  # a line's kind when it belongs to a table of contents
+
+
+def line_readings(texts: list[str]) -> list[tuple[str, str | None]]:
+    """Each line of a Lampiran as a heading reads (``heading_text``) and its kind:
+    ``CONTENTS`` for a table-of-contents line, a heading's kind (``_kind``), or None
+    (text, or nothing to read)."""
+    out: list[tuple[str, str | None]] = []
+    in_contents = False
+    for text in texts:
+        t = heading_text(text.strip())
+        in_contents = is_contents_line(t, in_contents) if t else in_contents
+        out.append((t, CONTENTS if in_contents else _kind(t) if t else None))
+    return out
+
+
+def line_kinds(text: str) -> list[str | None]:
+    """The kind (``line_readings``) of each line of a Lampiran's text, as the parser reads it."""
+    return [kind for _, kind in line_readings(text.split("\n"))]
+
+
 def _chapter_number(label: str) -> int:
     return int(label) if label.isdigit() else (roman_value(label) or 0)
 
@@ -216,8 +237,10 @@ class _HeadingReader:
         return f"{self.prefix} {markers().values['lampiran_place_words']['lettered']} {label}".strip(), title
 
 
-def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], list[tuple[str, str] | None], int]:
-    """The headings of a Lampiran as sections with their start offsets (text set later), the
+def _headings(lines: list[Line], readings: list[tuple[str, str | None]], roman: bool
+              ) -> tuple[list[LampiranSection], list[tuple[str, str] | None], int]:
+    """The headings of a Lampiran (``readings``: its lines read by ``line_readings``) as
+    sections with their start offsets (text set later), the
     group of siblings each needs one of (a lettered one: the letters of its chapter; a
     numbered one outside any chapter: the numbered ones; None for the others), and how many
     parts roman numerals opened."""
@@ -225,15 +248,11 @@ def _headings(lines: list[Line], roman: bool) -> tuple[list[LampiranSection], li
     groups: list[tuple[str, str] | None] = []
     vocab, reader = markers(), _HeadingReader(roman)
     offset = last_start = 0
-    in_contents = False
-    for n, line in enumerate(lines):
+    for n, (line, (t, kind)) in enumerate(zip(lines, readings)):
         start, offset = offset, offset + len(line.text) + 1
         previous_start, last_start = last_start, start
-        t = heading_text(line.text.strip())
-        in_contents = is_contents_line(t, in_contents) if t else in_contents
-        if in_contents:
+        if kind == CONTENTS:
             continue
-        kind = _kind(t) if t else None
         if kind not in ("bab", "section"):
             named = sections and sections[-1].start == previous_start and not sections[-1].title
             if kind == "title" and named:
@@ -273,14 +292,16 @@ def _with_siblings(sections: list[LampiranSection], groups: list[tuple[str, str]
     return [s for s, group in zip(sections, groups) if group is None or counts[group] > 1]
 
 
-def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
+def lampiran_sections(lines: list[Line], text: str, readings: list[tuple[str, str | None]] | None = None
+                      ) -> list[LampiranSection]:
     """The chapters, parts and numbered sections of a Lampiran, with offsets in ``text``
     (the lines joined by newlines). A section runs to the next heading, so every word
     after the first heading is in one; a capitalised title right under a heading is its
     name; table-of-contents lines open none. One roman numeral alone numbers no parts."""
-    sections, groups, roman_parts = _headings(lines, roman=True)
+    readings = line_readings([line.text for line in lines]) if readings is None else readings
+    sections, groups, roman_parts = _headings(lines, readings, roman=True)
     if roman_parts == 1:
-        sections, groups, _ = _headings(lines, roman=False)
+        sections, groups, _ = _headings(lines, readings, roman=False)
     sections = _with_siblings(sections, groups)
     for k, section in enumerate(sections):
         end = sections[k + 1].start if k + 1 < len(sections) else len(text)
@@ -290,9 +311,14 @@ def lampiran_sections(lines: list[Line], text: str) -> list[LampiranSection]:
 
 
 def build_lampiran(block: list[Line]) -> Lampiran:
-    """A Lampiran from its lines: verbatim text, title, sections."""
+    """A Lampiran from its lines: verbatim text, title, sections, and each line's kind
+    (``line_kinds``) for the matcher, which cuts the Lampiran by the same headings."""
     text = "\n".join(ln.text for ln in block)
-    return Lampiran(text, block[0].page, lampiran_title(block), lampiran_sections(block, text))
+    readings = line_readings([ln.text for ln in block])
+    lampiran = Lampiran(text, block[0].page, lampiran_title(block), lampiran_sections(block, text, readings))
+    one_line_each = len(readings) == text.count("\n") + 1  # no line's text holds a line break
+    lampiran.line_kinds = [kind for _, kind in readings] if one_line_each else line_kinds(text)
+    return lampiran
 
 
 def header_end(text: str, tentang: str | None) -> int:

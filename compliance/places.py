@@ -2,7 +2,8 @@
 items, Pasal, ayat and points, diktum and their points, Lampiran blocks and sections.
 
 The parser sets the offsets (``compliance.parse_items.locate_parts``, ``parse_lampiran``);
-``locate`` sets them again on a regulation read back from JSON, which does not carry them.
+``locate`` sets them again on a regulation read back from JSON, which does not carry them
+(nor a Lampiran's line kinds, read again there).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Iterator
 from compliance.models import Item, Lampiran, Place, Regulation
 from compliance.parse_items import locate_parts
 from compliance.parse_labels import to_roman
+from compliance.parse_lampiran import line_kinds
 
 
 def lampiran_name(reg: Regulation, number: int) -> str:
@@ -82,6 +84,7 @@ def locate(reg: Regulation) -> Regulation:
         locate_parts(diktum.text, [], diktum.items)
     for block in reg.lampiran:
         _locate_sections(block)
+        block.line_kinds = line_kinds(block.text)
     return reg
 
 

@@ -13,6 +13,7 @@ from compliance.catalog import load_catalog
 from compliance.check import check
 from compliance.match import match
 from compliance.match_units import lampiran_pieces, units
+from compliance.parse_lampiran import CONTENTS, line_kinds
 from compliance.models import REPORT_SCHEMA
 from compliance.output import dumps_json
 
@@ -618,6 +619,16 @@ def test_lampiran_pieces_follow_its_sections_and_skip_the_contents():
     assert section["1. Audit TIK dilaksa"].endswith("A. Audit")
     body = "BAB I\nUMUM\nA. Tahap 2\n1. Dinas menyusun peta rencana.\n"  # a number ending a heading outside contents
     assert any("A. Tahap 2" in body[s:e] for _, s, e in lampiran_pieces(body))
+
+
+def test_lampiran_pieces_follow_the_line_kinds_the_parser_read():
+    text = ANNEXED[ANNEXED.index("LAMPIRAN"):]
+    kinds = line_kinds(text)
+    assert lampiran_pieces(text, kinds) == lampiran_pieces(text)
+    audit = text.split("\n").index("1. Audit TIK dilaksanakan secara berkala oleh Inspektorat.")
+    kinds[audit] = CONTENTS  # the parser's reading decides: a contents line is in no piece
+    assert not any("Audit TIK" in text[s:e] for _, s, e in lampiran_pieces(text, kinds))
+    assert any("Audit TIK" in text[s:e] for _, s, e in lampiran_pieces(text))
 
 
 def test_lampiran_elements_combine_only_within_one_section(tmp_path, catalog):

@@ -11,10 +11,12 @@ import pytest
 from compliance.catalog import load_catalog
 from compliance.match import match
 from compliance.models import Line
-from compliance.parse_lampiran import build_lampiran, header_end
+from compliance.output import dumps_json
+from compliance.parse_lampiran import CONTENTS, build_lampiran, header_end, line_kinds
+from compliance.regulation_json import regulation_from_json
 from compliance.report.labels import LABELS
 from compliance.report.view import pasal_ref
-from test_parse_keputusan import _parse
+from test_parse_keputusan import PERBUP_WITH_PLAN, _parse
 
 HEADER = """LAMPIRAN
 KEPUTUSAN WALI KOTA TELUK BIRU
@@ -285,3 +287,21 @@ def test_lampiran_header_is_the_word_in_capitals_opening_the_line(text: str, hea
     from compliance.parse_lampiran import is_lampiran_header
 
     assert is_lampiran_header([text, "PERATURAN BUPATI TELUK BIRU"], 0) is header
+
+
+def test_each_line_s_kind_is_kept_for_the_matcher():
+    block = _lampiran(ROMAN)
+    lines = block.text.split("\n")
+    kinds = dict(zip(lines, block.line_kinds))
+    assert len(block.line_kinds) == len(lines)
+    assert kinds["DAFTAR ISI"] == kinds["II. SUSUNAN KEANGGOTAAN ........ 2"] == CONTENTS
+    assert kinds["III. URAIAN TUGAS"] == kinds["| A. | PENGARAH | |"] == "section"  # a table row read by its cells
+    assert kinds["Pemerintah Kota membentuk tim."] is None and kinds["| 1. | Pengarah | Wali Kota Teluk Biru |"] is None
+    assert block.line_kinds == line_kinds(block.text)  # read again from the text alone, the same
+
+
+def test_a_lampiran_read_back_from_json_gets_its_line_kinds_again():
+    reg = _parse(PERBUP_WITH_PLAN)
+    assert reg.lampiran and reg.lampiran[0].line_kinds
+    again = regulation_from_json(dumps_json(reg.to_dict()))
+    assert again.lampiran[0].line_kinds == reg.lampiran[0].line_kinds
