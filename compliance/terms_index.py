@@ -27,6 +27,16 @@ _CASED = re.compile(r"[0-9A-Za-z]+")  # the same words as cased
 _CASE_ODD = ("ı", "ſ")
 
 
+# bytes: [0-9A-Za-z] as themselves, every other byte a space
+_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
+def _spaced(text: str) -> str:
+    """``text`` with every character but [0-9A-Za-z] a space, offsets kept: its words
+    (``_CASED``) are then its ``split()``, cut in C at a slice's edges."""
+    return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+
+
 def bits(mask: int) -> Iterator[int]:
     """The numbers of the set bits of ``mask``, ascending."""
     while mask:
@@ -49,10 +59,12 @@ class SliceIndex:
         cased: dict[str, int] = {}  # the slices' words as cased in the folded text -> the slices holding each
         lower: dict[str, int] = {}  # their lower-case words
         odd: dict[int, bool] = {}  # id(text) -> whether it holds a _CASE_ODD character
+        spaced: dict[int, str] = {}  # id(text) -> its folded text with every character but [0-9A-Za-z] a space
         for i, (text, start, end) in enumerate(slices):
             if id(text) not in prepared:
                 prepared[id(text)] = Prepared.of(text)
                 odd[id(text)] = any(ch in text for ch in _CASE_ODD)
+                spaced[id(text)] = _spaced(prepared[id(text)].folded)
             ready = prepared[id(text)]
             self.slices.append((ready, start, end))
             bit = 1 << i
@@ -61,8 +73,9 @@ class SliceIndex:
                 continue
             if odd[id(text)]:
                 self.odd |= bit
-            for word in set(_CASED.findall(ready.folded, start, end)):
-                cased[word] = cased.get(word, 0) | bit
+            get = cased.get
+            for word in set(spaced[id(text)][start:end].split()):
+                cased[word] = get(word, 0) | bit
             if not ready.plain:  # a Kelvin sign is a "k" only in lower case: read those words too
                 for word in set(_TOKEN.findall(ready.lower, start, end)):
                     lower[word] = lower.get(word, 0) | bit

@@ -9,7 +9,7 @@ import compliance
 from compliance.catalog import load_catalog
 from compliance.match_units import units
 from compliance.terms import Terms
-from compliance.terms_index import SliceIndex
+from compliance.terms_index import SliceIndex, _spaced
 from tests.conftest import EXAMPLES
 
 
@@ -112,3 +112,12 @@ def test_a_kelvin_sign_is_a_k_in_lower_case_words():
     assert index.holding("kabupaten") == 1 and index.holding("abupaten") == 1
     assert index.holding("=SPBE") == 1 and index.holding("=Sukamaju") == 1 and index.holding("=SUKAMAJU") == 0
     assert index.find(terms) == slow(terms, index) == {0: [(11, 20)]}
+
+
+def test_a_spaced_text_keeps_offsets_and_splits_into_the_words_of_the_text():
+    text = "Pasal 2 ayat (1): Ketentuan\u2014lebih lanjut\u00e9x ditetapkan\tSK_12 \u0131 2oi9"
+    spaced = _spaced(text)
+    assert len(spaced) == len(text)
+    assert spaced.split() == ["Pasal", "2", "ayat", "1", "Ketentuan", "lebih", "lanjut", "x", "ditetapkan",
+                              "SK", "12", "2oi9"]
+    assert spaced[18:27] == "Ketentuan"  # a slice's words are cut at its edges, as in the text
