@@ -17,7 +17,8 @@ from compliance.values import expression
 __all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans"]
 
 Span = tuple[int, int]
-Verdicts = tuple["bool | None", "bool | None", "bool | None"]  # folded, raw, values (``Gated.spans``)
+# folded (or the start literals a slice holds), raw, values (``Gated.spans``)
+Verdicts = tuple["bool | tuple[tuple[str, int], ...] | None", "bool | None", "bool | None"]
 
 
 # Characters outside ASCII that a case-insensitive expression matches to an ASCII letter
@@ -70,6 +71,7 @@ class Gated:
         self.value_clauses = _rarest_first(required_literals(expression(kind)) for kind in compiled.values)
         self.starts = compiled.starts
         remember(self.gate or ())
+        remember(literal for literal, _ in self.starts or ())  # the index tells a slice's starts (``spans``)
         self.programs = tuple(program(clauses) for clauses in (self.clauses, self.raw_clauses, self.value_clauses))
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._starts: tuple[tuple[str, int], ...] | None = None  # ``starts`` when a match is never empty
@@ -87,17 +89,25 @@ class Gated:
         return self.gate is not None and lower is not None and \
             not any(lower.find(k, start, end) >= 0 for k in self.gate)
 
-    def _folded_matches(self, folded: re.Pattern[str], prepared: Prepared, start: int, end: int) -> list[Span]:
+    def start_literals(self) -> tuple[tuple[str, int], ...] | None:
+        """``Compiled.starts`` when the folded expression is sought from them (its matches are
+        never empty; ``_folded_matches``), else None."""
+        self.patterns()
+        return self._starts
+
+    def _folded_matches(self, folded: re.Pattern[str], prepared: Prepared, start: int, end: int,
+                        starts: tuple[tuple[str, int], ...] | None = None) -> list[Span]:
         """``folded.finditer`` in the slice, tried only at the word starts at most its offset
         before an occurrence of a literal of ``starts``, in a plain text: a match begins at
         such a word start (``Compiled.starts``), is never empty, and is the one a search
-        reaching that word finds."""
+        reaching that word finds. ``starts``: those of them the slice holds, when the caller
+        knows (``compliance.terms_index``)."""
         if self._starts is None or not prepared.plain:
             return [(m.start() - start, m.end() - start)
                     for m in folded.finditer(prepared.folded, start, end) if m.end() > m.start()]
         lower, find = prepared.lower, prepared.lower.find
         at: set[int] = set()
-        for literal, offset in self._starts:
+        for literal, offset in self._starts if starts is None else starts:
             found = find(literal, start, end)
             while found >= 0:
                 if not offset:  # the match starts where the literal does
@@ -121,7 +131,8 @@ class Gated:
     def spans(self, prepared: Prepared, start: int, end: int, verdicts: Verdicts | None = None) -> list[Span]:
         """Matches in ``text[start:end]`` (offsets in the slice). ``verdicts``: the caller's
         verdicts for the folded expression, the raw one and the value readers (False:
-        they cannot match in the slice; for the first, None: test its literal gate here)."""
+        they cannot match in the slice; for the first, None: test its literal gate here,
+        or the start literals the slice holds, ``start_literals``, in a plain text)."""
         folded_may, raw_may, values_may = verdicts or (None, None, None)
         folded, raw = self.patterns()
         out: list[Span] = []
@@ -129,7 +140,8 @@ class Gated:
             if folded_may is None and self._starts is not None and prepared.plain:
                 folded_may = True  # the start literals are sought first: a gate of their own
             if folded_may if folded_may is not None else not self._gated_out(prepared, start, end):
-                out.extend(self._folded_matches(folded, prepared, start, end))
+                starts = folded_may if type(folded_may) is tuple else None
+                out.extend(self._folded_matches(folded, prepared, start, end, starts))
         if raw is not None and raw_may is not False:
             out.extend((m.start() - start, m.end() - start)
                        for m in raw.finditer(prepared.text, start, end) if m.end() > m.start())

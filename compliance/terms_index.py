@@ -152,6 +152,19 @@ class SliceIndex:
         folded, raw, values = self.parts(gated)
         return None if folded is None else bool(folded >> i & 1), bool(raw >> i & 1), bool(values >> i & 1)
 
+    def _sought(self, gated: Gated, i: int) -> Verdicts:
+        """``_verdicts``, with, where the folded expression may match in a plain text, the
+        start literals (``Gated.start_literals``) slice ``i`` holds: only those are sought
+        (none: it cannot match)."""
+        verdicts = self._verdicts(gated, i)
+        if verdicts[0] and self.slices[i][0].plain:
+            starts = gated.start_literals()
+            if starts is not None:
+                holding = self._words.holding
+                held = tuple(s for s in starts if holding(s[0]) >> i & 1)
+                return held or False, verdicts[1], verdicts[2]
+        return verdicts
+
     def holds(self, gated: Gated, i: int) -> Verdicts:
         """Per part of ``gated`` (``Gated.spans``), False when slice ``i`` lacks the literals
         it needs (then so does any copy of it with characters blanked); for the folded
@@ -188,7 +201,7 @@ class SliceIndex:
     def find_at(self, terms: Terms, i: int) -> list[Span]:
         """``terms.find_slice`` of slice ``i``."""
         prepared, start, end = self.slices[i]
-        return terms.find_slice(prepared, start, end, lambda g: self._verdicts(g, i))
+        return terms.find_slice(prepared, start, end, lambda g: self._sought(g, i))
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
         """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""

@@ -71,6 +71,15 @@ def _sequence(items: Any) -> list[frozenset[str]]:
         if op is _sre.LITERAL:
             run.append(chr(av))
             continue
+        if op is _sre.BRANCH and run:
+            # "ditetapkan|diatur" is parsed as "di" and a branch "tetapkan|atur": the run
+            # belongs to every branch, whose literals it lengthens ("atur" is in "peraturan")
+            prefix = [(_sre.LITERAL, ord(ch)) for ch in run]
+            run.clear()
+            either = _either([prefix + list(branch) for branch in av[1]])
+            if either:
+                out.append(either)
+            continue
         close()
         if op is _sre.SUBPATTERN:
             out.extend(_sequence(av[-1]))

@@ -57,6 +57,19 @@ def test_sharper_gate_needs_every_word_of_a_phrase():
     assert index.holding("koordinasi") == 0b10 and index.holding("tim") == 0b11
 
 
+def test_only_the_start_literals_a_slice_holds_are_sought():
+    terms = Terms(["aplikasi umum", "sistem informasi"], {})
+    text = "Aplikasi umum dipakai bersama.\nSistem yang umum.\nAplikasi khusus dan sistem informasi."
+    cuts = [(0, 30), (31, 48), (49, len(text))]
+    index = SliceIndex([(text, s, e) for s, e in cuts])
+    (gated,) = terms.gated()
+    assert dict(gated.start_literals()) == {"apiikasi": 0, "sistem": 0}
+    assert index._sought(gated, 0)[0] == (("apiikasi", 0),)
+    assert index._sought(gated, 1)[0] is False  # "sistem" and "umum" but no "informasi": no clause is met
+    assert index._sought(gated, 2)[0] == (("apiikasi", 0), ("sistem", 0))
+    assert index.find(terms) == {0: [(0, 13)], 2: [(20, 36)]} == slow(terms, index)
+
+
 def test_texts_whose_case_folding_is_unusual_keep_the_plain_gate():
     """A dotless ı matches "i" case-insensitively though its lower case is not "i", so
     "tım koordinasi" is found, and a dotted İ lower-cases to two characters: in such

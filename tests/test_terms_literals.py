@@ -15,6 +15,14 @@ def test_a_sequence_needs_each_run_and_an_alternation_one_of_its_branches():
     assert required_literals(r"\b(?:prinsip|asas)\b[^.]{0,80}:") == (frozenset({"prinsip", "asas"}),)
 
 
+def test_a_prefix_the_parser_takes_out_of_every_branch_stays_in_each():
+    """``re`` reads "ditetapkan|diatur" as "di" and "tetapkan|atur"; "atur" alone is in
+    "peraturan", so the words must be sought whole."""
+    assert required_literals(r"\b(?:ditetapkan|diatur)\s+(?:dengan|dalam)") == (
+        frozenset({"ditetapkan", "diatur"}), frozenset({"dengan", "daiam"}))
+    assert required_literals(r"pe(?:ng(?:elola|awas)|mbina)") == (frozenset({"pengeioia", "pengawas", "pembina"}),)
+
+
 def test_optional_parts_and_unknown_constructs_require_nothing():
     assert required_literals(r"(?:lebih\s+)?lanjut") == (frozenset({"ianjut"}),)
     assert required_literals(r"(?:abc)?\d+") == ()
