@@ -11,6 +11,8 @@ catalog's literals only; nothing of a regulation is kept.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterable
 
 import ahocorasick
@@ -63,6 +65,21 @@ def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.
     return _automata[0]
 
 
+def _add_rare_literal_masks(words: dict[str, int], automaton: ahocorasick.Automaton, masks: dict[str, int]) -> None:
+    """Add to ``masks`` (literal -> slices) the slices of each word holding a literal of
+    ``automaton``: one pass over the words joined by line breaks (in no literal), each
+    occurrence's word told by where it ends. For literals few words hold (the cased
+    acronyms): one pass per word costs more there (about 0.007 against 0.004 s CPU over
+    the corpus), though less for the lower-case literals most words hold."""
+    masks_of = list(words.values())
+    joined = "\n".join(words)
+    ends = list(accumulate(len(word) + 1 for word in words))  # where each word's successor starts
+    get = masks.get
+    for end, literal in automaton.iter(joined):
+        mask = masks_of[bisect_right(ends, end)]
+        masks[literal] = get(literal, 0) | mask
+
+
 class WordMasks:
     """Words (lower case; and as cased in the folded text) with the slices holding each
     (bit masks), and per literal the slices holding a word that contains it."""
@@ -71,12 +88,13 @@ class WordMasks:
         self._lower, self._cased = lower, cased
         self._covered, lower_automaton, cased_automaton = _automata_now()
         masks: dict[str, int] = {}
-        for words, automaton in ((lower, lower_automaton), (cased, cased_automaton)):
-            if not len(automaton):
-                continue
-            for word, mask in words.items():
-                for _, literal in automaton.iter(word):
-                    masks[literal] = masks.get(literal, 0) | mask
+        get = masks.get
+        if len(lower_automaton):
+            for word, mask in lower.items():
+                for _, literal in lower_automaton.iter(word):
+                    masks[literal] = get(literal, 0) | mask
+        if len(cased_automaton) and cased:
+            _add_rare_literal_masks(cased, cased_automaton, masks)
         self._masks = masks
         self._sets: list[int] = []
 

@@ -29,3 +29,11 @@ def test_a_literal_no_list_made_known_is_still_searched():
     assert masks.holding("=Pendat") == 0b01 and masks.holding("=PENDAT") == 0
     remember(["anggar"])  # known after the automata ran: the next index runs it
     assert masks.holding("anggar") == 0b10 and WordMasks(lower, {}).holding("anggar") == 0b10
+
+
+def test_cased_literals_are_told_to_the_word_holding_them_in_one_pass():
+    Terms(["SPBE", "JDIH", "BSSN"], {})
+    cased = {"xSPBE": 0b0001, "Tim": 0b0010, "JDIHSPBE": 0b0100, "spbe": 0b1000, "BSSN": 0b1000, "JDIH": 0b0010}
+    masks = WordMasks({word.lower(): mask for word, mask in cased.items()}, cased)
+    assert masks.holding("=SPBE") == 0b0101  # the first word and the one holding two acronyms
+    assert masks.holding("=JDIH") == 0b0110 and masks.holding("=BSSN") == 0b1000
