@@ -87,6 +87,7 @@ class SliceIndex:
         self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._everywhere: dict[int, bool] = {}
         self._visits: dict[int, int] = {}
+        self._starts: dict[int, tuple[tuple[tuple[str, int], int], ...]] = {}  # id(gated) -> its starts, their slices
 
     def word(self, word: str) -> int:
         """The slices holding ``word`` (folded, lower case) as a whole word."""
@@ -158,10 +159,13 @@ class SliceIndex:
         (none: it cannot match)."""
         verdicts = self._verdicts(gated, i)
         if verdicts[0] and self.slices[i][0].plain:
-            starts = gated.start_literals()
-            if starts is not None:
-                holding = self._words.holding
-                held = tuple(s for s in starts if holding(s[0]) >> i & 1)
+            starts = self._starts.get(id(gated))
+            if starts is None:
+                found = gated.start_literals()
+                starts = self._starts[id(gated)] = () if found is None else tuple(
+                    (start, self._words.holding(start[0])) for start in found)
+            if starts:
+                held = tuple(start for start, mask in starts if mask >> i & 1)
                 return held or False, verdicts[1], verdicts[2]
         return verdicts
 

@@ -101,12 +101,16 @@ class WordMasks:
     def sets(self) -> list[int]:
         """Per literal set of ``SETS`` (by number), the slices holding one of its literals:
         all at once (a few hundred dictionary look-ups), and sets made since on demand."""
-        known, masks = self._sets, self._masks
+        known, masks, covered = self._sets, self._masks, self._covered
+        get = masks.get
         for literals in SETS[len(known):]:
             found = 0
-            for literal in literals:
-                mask = masks.get(literal)
-                found |= self.holding(literal) if mask is None else mask
+            if literals <= covered:  # every literal the automata ran: absent from masks, held nowhere
+                for literal in literals:
+                    found |= get(literal, 0)
+            else:
+                for literal in literals:
+                    found |= self.holding(literal)
             known.append(found)
         return known
 
