@@ -123,7 +123,7 @@ def _match_legal_basis(entry: Entry, reg: Regulation, ctx: MatchContext) -> Find
         related = []
         for unit in ctx.units:
             if unit.kind == "mengingat" and entry.related_bases is not None:
-                spans = entry.related_bases.find(unit.body)
+                spans = ctx.find_alone(entry.related_bases, unit)
                 if spans:
                     related.append(Hit(unit, spans, "structure", 1.0))
         return _finding(entry, cat, ctx.lang, "not_applicable", evidence=[_evidence(h) for h in related],

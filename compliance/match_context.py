@@ -145,10 +145,18 @@ class MatchContext:
     def sharing(self, words: set[str] | frozenset[str], least: int) -> int:
         """The comparable units (``comparable``) holding at least ``least`` of ``words``.
         The units that may hold each word (``_may_hold``) are added up as binary counters;
-        the few with enough are counted again in their own words (``lowered``)."""
+        the few with enough are counted again in their own words (``lowered``). Once too
+        few words are left to reach ``least`` in any unit, none is sought further."""
         planes: list[int] = []  # bit i of planes[k]: bit k of unit i's count
+        may_hold, left, held = self._may_hold, len(words), 0
         for word in words:
-            carry = self._may_hold(word)
+            if held + left < least:
+                return 0
+            left -= 1
+            carry = may_hold(word)
+            if not carry:
+                continue
+            held += 1
             for k, plane in enumerate(planes):
                 planes[k], carry = plane ^ carry, plane & carry
                 if not carry:

@@ -174,6 +174,9 @@ class Terms:
                 raise TermError("near must be a positive number of characters")
             self.groups.append(([Gated(compiler.alternatives(g)) for g in groups], near))
         self.empty = self.alternatives is None and not self.groups
+        # an alternative without known literals, which no gate rules out (``terms_index``)
+        self.everywhere = any(g.gate is None or any(not c for c in g.raw_clauses + g.value_clauses)
+                              for g in self.gated())
 
     def find(self, text: str) -> list[Span]:
         return self.find_slice(Prepared.of(text), 0, len(text))

@@ -85,7 +85,6 @@ class SliceIndex:
         self.all = (1 << len(self.slices)) - 1
         self._words = WordMasks(lower, cased)
         self._parts: dict[int, tuple[int | None, int, int]] = {}
-        self._everywhere: dict[int, bool] = {}
         self._visits: dict[int, int] = {}
         self._starts: dict[int, tuple[tuple[tuple[str, int], int], ...]] = {}  # id(gated) -> its starts, their slices
 
@@ -144,10 +143,7 @@ class SliceIndex:
     def everywhere(self, terms: Terms) -> bool:
         """Whether ``terms`` must run on every slice (an alternative without known
         literals, which no gate rules out)."""
-        if id(terms) not in self._everywhere:
-            self._everywhere[id(terms)] = any(g.gate is None or any(not c for c in g.raw_clauses + g.value_clauses)
-                                              for g in terms.gated())
-        return self._everywhere[id(terms)]
+        return terms.everywhere
 
     def _verdicts(self, gated: Gated, i: int) -> Verdicts:
         folded, raw, values = self.parts(gated)

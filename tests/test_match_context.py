@@ -79,3 +79,17 @@ def test_a_folded_letter_does_not_hide_a_word_from_similarity(tmp_path):
     ctx = match_context(reg, catalog, "id")
     assert ctx.sharing({"data", "informasi", "keamanan"}, 3) == 0b01
     assert ctx.sharing({"layanan", "publik"}, 2) == 0b11
+
+
+def test_words_are_not_sought_once_too_few_are_left_to_share_enough():
+    catalog = load_catalog()
+    reg = compliance.load(EXAMPLES / "perbup-sukamaju-2016-egov.txt")
+    context = match_context(reg, catalog, "id", build_graph([reg], catalog))
+    comparable = [i for i, unit in enumerate(context.units) if unit.kind == "operative" and len(unit.body) >= 40]
+    assert context.comparable() and context._loose == 0  # no unit whose folding hides a word
+    held = {i: set(re.findall(r"[0-9a-z]+", context.units[i].body.lower())) for i in comparable}
+    present = sorted(held[comparable[0]])[:3]
+    words = frozenset(present + ["katatiada", "katanihil", "katanirwana"])
+    assert context.sharing(words, 5) == 0  # at most 3 of 6 words held anywhere
+    assert 0 < len(context._may_hold_word) < len(words)  # the last word is never sought
+    assert context.sharing(words, 3) == sum(1 << i for i in comparable if set(present) <= held[i]) > 0
