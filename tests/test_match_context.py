@@ -84,7 +84,7 @@ def test_a_folded_letter_does_not_hide_a_word_from_similarity(tmp_path):
 def test_words_are_not_sought_once_too_few_are_left_to_share_enough():
     catalog = load_catalog()
     reg = compliance.load(EXAMPLES / "perbup-sukamaju-2016-egov.txt")
-    context = match_context(reg, catalog, "id", build_graph([reg], catalog))
+    context = match_context(reg, catalog, "id")
     comparable = [i for i, unit in enumerate(context.units) if unit.kind == "operative" and len(unit.body) >= 40]
     assert context.comparable() and context._loose == 0  # no unit whose folding hides a word
     held = {i: set(re.findall(r"[0-9a-z]+", context.units[i].body.lower())) for i in comparable}
