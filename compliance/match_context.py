@@ -27,6 +27,18 @@ def _folded_pieces(word: str) -> tuple[str, ...]:
     return tuple(fold(piece) for piece in word.split("-"))
 
 
+@lru_cache(maxsize=1024)
+def _pieces_counted(words: frozenset[str]) -> tuple[dict[str, int], int]:
+    """Of a model's words (once per process): the folded words of one piece, with how many
+    of ``words`` fold to each, and how many words join several pieces."""
+    single: dict[str, int] = {}
+    for word in words:
+        pieces = _folded_pieces(word)
+        if len(pieces) == 1:
+            single[pieces[0]] = single.get(pieces[0], 0) + 1
+    return single, sum(1 for word in words if len(_folded_pieces(word)) > 1)
+
+
 def _folds_to_letters(unit: Unit) -> bool:
     """Whether the unit's body holds "|" or "!", which fold to a letter."""
     return unit.text.find("|", unit.start, unit.end) >= 0 or unit.text.find("!", unit.start, unit.end) >= 0
@@ -145,8 +157,15 @@ class MatchContext:
     def sharing(self, words: set[str] | frozenset[str], least: int) -> int:
         """The comparable units (``comparable``) holding at least ``least`` of ``words``.
         The units that may hold each word (``_may_hold``) are added up as binary counters;
-        the few with enough are counted again in their own words (``lowered``). Once too
-        few words are left to reach ``least`` in any unit, none is sought further."""
+        the few with enough are counted again in their own words (``lowered``). Where too
+        few words are a word of the regulation, or once too few are left to reach ``least``
+        in any unit, none is sought further."""
+        if not self.comparable():
+            return 0
+        if not self._loose and isinstance(words, frozenset):  # a word is held only where its pieces are words
+            single, joined = _pieces_counted(words)
+            if joined + sum(single[word] for word in single.keys() & self.index.words()) < least:
+                return 0
         planes: list[int] = []  # bit i of planes[k]: bit k of unit i's count
         may_hold, left, held = self._may_hold, len(words), 0
         for word in words:

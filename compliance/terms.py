@@ -18,7 +18,7 @@ __all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "
 
 Span = tuple[int, int]
 # folded (or the start literals a slice holds), raw, values (``Gated.spans``)
-Verdicts = tuple["bool | tuple[tuple[str, int], ...] | None", "bool | None", "bool | None"]
+Verdicts = tuple["bool | list[tuple[str, int]] | None", "bool | None", "bool | None"]
 
 
 # Characters outside ASCII that a case-insensitive expression matches to an ASCII letter
@@ -96,7 +96,7 @@ class Gated:
         return self._starts
 
     def _folded_matches(self, folded: re.Pattern[str], prepared: Prepared, start: int, end: int,
-                        starts: tuple[tuple[str, int], ...] | None = None) -> list[Span]:
+                        starts: Sequence[tuple[str, int]] | None = None) -> list[Span]:
         """``folded.finditer`` in the slice, tried only at the word starts at most its offset
         before an occurrence of a literal of ``starts``, in a plain text: a match begins at
         such a word start (``Compiled.starts``), is never empty, and is the one a search
@@ -140,7 +140,7 @@ class Gated:
             if folded_may is None and self._starts is not None and prepared.plain:
                 folded_may = True  # the start literals are sought first: a gate of their own
             if folded_may if folded_may is not None else not self._gated_out(prepared, start, end):
-                starts = folded_may if type(folded_may) is tuple else None
+                starts = folded_may if type(folded_may) is list else None
                 out.extend(self._folded_matches(folded, prepared, start, end, starts))
         if raw is not None and raw_may is not False:
             out.extend((m.start() - start, m.end() - start)

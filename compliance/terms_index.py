@@ -14,7 +14,7 @@ are single integer operations.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Iterator, KeysView, Sequence
 
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
 from compliance.terms_words import WordMasks
@@ -56,6 +56,7 @@ class SliceIndex:
         self.slices: list[tuple[Prepared, int, int]] = []
         self.ungated = 0  # slices whose lower case shifts offsets: no gate applies
         self.odd = 0  # slices of texts with a _CASE_ODD character
+        self._plain = 0  # slices of plain texts (``Prepared.plain``)
         cased: dict[str, int] = {}  # the slices' words as cased in the folded text -> the slices holding each
         lower: dict[str, int] = {}  # their lower-case words
         odd: dict[int, bool] = {}  # id(text) -> whether it holds a _CASE_ODD character
@@ -73,6 +74,8 @@ class SliceIndex:
                 continue
             if odd[id(text)]:
                 self.odd |= bit
+            if ready.plain:
+                self._plain |= bit
             get = cased.get
             for word in set(spaced[id(text)][start:end].split()):
                 cased[word] = get(word, 0) | bit
@@ -86,11 +89,15 @@ class SliceIndex:
         self._words = WordMasks(lower, cased)
         self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._visits: dict[int, int] = {}
-        self._starts: dict[int, tuple[tuple[tuple[str, int], int], ...]] = {}  # id(gated) -> its starts, their slices
+        self._plans: dict[int, tuple[int | None, int, int, tuple[tuple[tuple[str, int], int], ...]]] = {}  # ``_plan``
 
     def word(self, word: str) -> int:
         """The slices holding ``word`` (folded, lower case) as a whole word."""
         return self._words.word(word)
+
+    def words(self) -> KeysView[str]:
+        """Every word (folded, lower case) of the slices."""
+        return self._words.words()
 
     def holding(self, literal: str) -> int:
         """The slices whose lower-case text contains ``literal``, or, for ``=`` and a
@@ -153,17 +160,26 @@ class SliceIndex:
         """``_verdicts``, with, where the folded expression may match in a plain text, the
         start literals (``Gated.start_literals``) slice ``i`` holds: only those are sought
         (none: it cannot match)."""
-        verdicts = self._verdicts(gated, i)
-        if verdicts[0] and self.slices[i][0].plain:
-            starts = self._starts.get(id(gated))
-            if starts is None:
-                found = gated.start_literals()
-                starts = self._starts[id(gated)] = () if found is None else tuple(
-                    (start, self._words.holding(start[0])) for start in found)
-            if starts:
-                held = tuple(start for start, mask in starts if mask >> i & 1)
-                return held or False, verdicts[1], verdicts[2]
-        return verdicts
+        plan = self._plans.get(id(gated))
+        if plan is None:
+            plan = self._plan(gated)
+        folded, raw, values, starts = plan
+        if folded is None:
+            sought: bool | list[tuple[str, int]] | None = None
+        elif not folded >> i & 1:
+            sought = False
+        elif starts and self._plain >> i & 1:
+            sought = [start for start, mask in starts if mask >> i & 1] or False
+        else:
+            sought = True
+        return sought, bool(raw >> i & 1), bool(values >> i & 1)
+
+    def _plan(self, gated: Gated) -> tuple[int | None, int, int, tuple[tuple[tuple[str, int], int], ...]]:
+        """``parts`` of ``gated`` and its start literals with the slices holding each."""
+        found = gated.start_literals()
+        starts = () if found is None else tuple((start, self._words.holding(start[0])) for start in found)
+        plan = self._plans[id(gated)] = (*self.parts(gated), starts)
+        return plan
 
     def holds(self, gated: Gated, i: int) -> Verdicts:
         """Per part of ``gated`` (``Gated.spans``), False when slice ``i`` lacks the literals

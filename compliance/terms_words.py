@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from typing import Iterable
+from typing import Iterable, KeysView
 
 import ahocorasick
 
@@ -22,7 +22,9 @@ CASED = "="  # a literal found as it is cased in the folded text ("=SPBE")
 _known: set[str] = set()
 _numbers: dict[frozenset[str], int] = {}
 SETS: list[frozenset[str]] = []  # every literal set of a compiled list, by its number
-_automata: list[tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton]] = []
+_SETS_OF: dict[str, list[int]] = {}  # literal -> the numbers of the sets holding it
+# the known literals, their automata, and how many SETS there were (all of their literals known)
+_automata: list[tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton, int]] = []
 
 
 def remember(literals: Iterable[str]) -> None:
@@ -42,6 +44,8 @@ def program(clauses: Iterable[Iterable[frozenset[str]]]) -> tuple[tuple[int, ...
         for literals in clause:
             if literals not in _numbers:
                 _numbers[literals] = len(SETS)
+                for literal in literals:
+                    _SETS_OF.setdefault(literal, []).append(len(SETS))
                 SETS.append(literals)
                 remember(literals)
             numbers.append(_numbers[literals])
@@ -49,9 +53,9 @@ def program(clauses: Iterable[Iterable[frozenset[str]]]) -> tuple[tuple[int, ...
     return tuple(out)
 
 
-def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton]:
+def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton, int]:
     """The known literals and their automata: lower-case ones, and the cased ones
-    (keyed by the literal without its ``=``)."""
+    (keyed by the literal without its ``=``); and how many ``SETS`` they cover whole."""
     if not _automata:
         lower, cased = ahocorasick.Automaton(), ahocorasick.Automaton()
         for literal in sorted(_known):
@@ -61,7 +65,7 @@ def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.
                 lower.add_word(literal, literal)
         lower.make_automaton()
         cased.make_automaton()
-        _automata.append((frozenset(_known), lower, cased))
+        _automata.append((frozenset(_known), lower, cased, len(SETS)))
     return _automata[0]
 
 
@@ -86,7 +90,7 @@ class WordMasks:
 
     def __init__(self, lower: dict[str, int], cased: dict[str, int]) -> None:
         self._lower, self._cased = lower, cased
-        self._covered, lower_automaton, cased_automaton = _automata_now()
+        self._covered, lower_automaton, cased_automaton, self._covered_sets = _automata_now()
         masks: dict[str, int] = {}
         get = masks.get
         if len(lower_automaton):
@@ -100,23 +104,30 @@ class WordMasks:
 
     def sets(self) -> list[int]:
         """Per literal set of ``SETS`` (by number), the slices holding one of its literals:
-        all at once (a few hundred dictionary look-ups), and sets made since on demand."""
-        known, masks, covered = self._sets, self._masks, self._covered
-        get = masks.get
+        at first the sets the automata covered, from the literals some word holds (most
+        literals occur nowhere in a regulation), and sets made since on demand."""
+        known = self._sets
+        if not known and self._covered_sets:
+            table = [0] * self._covered_sets
+            for literal, mask in self._masks.items():
+                for number in _SETS_OF.get(literal, ()):
+                    if number < self._covered_sets:
+                        table[number] |= mask
+            known.extend(table)
         for literals in SETS[len(known):]:
             found = 0
-            if literals <= covered:  # every literal the automata ran: absent from masks, held nowhere
-                for literal in literals:
-                    found |= get(literal, 0)
-            else:
-                for literal in literals:
-                    found |= self.holding(literal)
+            for literal in literals:
+                found |= self.holding(literal)
             known.append(found)
         return known
 
     def word(self, word: str) -> int:
         """The slices holding ``word`` (lower case) whole."""
         return self._lower.get(word, 0)
+
+    def words(self) -> KeysView[str]:
+        """Every word (lower case) some slice holds."""
+        return self._lower.keys()
 
     def holding(self, literal: str) -> int:
         """The slices holding a word that contains ``literal`` (``=`` first: as cased)."""

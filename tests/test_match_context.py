@@ -90,6 +90,10 @@ def test_words_are_not_sought_once_too_few_are_left_to_share_enough():
     held = {i: set(re.findall(r"[0-9a-z]+", context.units[i].body.lower())) for i in comparable}
     present = sorted(held[comparable[0]])[:3]
     words = frozenset(present + ["katatiada", "katanihil", "katanirwana"])
-    assert context.sharing(words, 5) == 0  # at most 3 of 6 words held anywhere
+    assert context.sharing(words, 5) == 0  # 3 of 6 words are words of the regulation
+    assert not context._may_hold_word  # told by the regulation's words alone
+    elsewhere = sorted(set(context.index.words()) - set().union(*held.values()))[:3]  # in no comparable unit
+    words = frozenset(present + elsewhere)
+    assert context.sharing(words, 5) == 0
     assert 0 < len(context._may_hold_word) < len(words)  # the last word is never sought
     assert context.sharing(words, 3) == sum(1 << i for i in comparable if set(present) <= held[i]) > 0

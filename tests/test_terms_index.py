@@ -64,9 +64,9 @@ def test_only_the_start_literals_a_slice_holds_are_sought():
     index = SliceIndex([(text, s, e) for s, e in cuts])
     (gated,) = terms.gated()
     assert dict(gated.start_literals()) == {"apiikasi": 0, "sistem": 0}
-    assert index._sought(gated, 0)[0] == (("apiikasi", 0),)
+    assert index._sought(gated, 0)[0] == [("apiikasi", 0)]
     assert index._sought(gated, 1)[0] is False  # "sistem" and "umum" but no "informasi": no clause is met
-    assert index._sought(gated, 2)[0] == (("apiikasi", 0), ("sistem", 0))
+    assert index._sought(gated, 2)[0] == [("apiikasi", 0), ("sistem", 0)]
     assert index.find(terms) == {0: [(0, 13)], 2: [(20, 36)]} == slow(terms, index)
 
 

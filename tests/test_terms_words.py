@@ -4,7 +4,7 @@ literals finds what a substring search in each word finds."""
 from __future__ import annotations
 
 from compliance.terms import Terms
-from compliance.terms_words import WordMasks, remember
+from compliance.terms_words import SETS, WordMasks, remember
 
 
 def by_search(words: dict[str, int], literal: str) -> int:
@@ -37,3 +37,19 @@ def test_cased_literals_are_told_to_the_word_holding_them_in_one_pass():
     masks = WordMasks({word.lower(): mask for word, mask in cased.items()}, cased)
     assert masks.holding("=SPBE") == 0b0101  # the first word and the one holding two acronyms
     assert masks.holding("=JDIH") == 0b0110 and masks.holding("=BSSN") == 0b1000
+
+
+def test_every_literal_set_holds_the_slices_of_its_literals():
+    Terms(["tim koordinasi", "~tetap", "SPBE", "rencana induk"], {})
+    lower = {"tim": 0b0001, "koordinasi": 0b0010, "menetapkan": 0b0100, "rencana": 0b1000, "spbe": 0b0011}
+    cased = {"Tim": 0b0001, "koordinasi": 0b0010, "menetapkan": 0b0100, "rencana": 0b1000, "SPBE": 0b0011}
+    masks = WordMasks(lower, cased)
+    sets = masks.sets()
+    assert len(sets) == len(SETS)
+    for number, literals in enumerate(SETS):
+        expected = 0
+        for literal in literals:
+            words, piece = (cased, literal[1:]) if literal.startswith("=") else (lower, literal)
+            expected |= by_search(words, piece)
+        assert sets[number] == expected, literals
+    assert sets[SETS.index(frozenset({"koordinasi"}))] == 0b0010
