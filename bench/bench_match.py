@@ -4,7 +4,7 @@
     python bench/bench_match.py --repeat 5 FILE...
 
 Each file is loaded (parsed) once; then ``match_with_tags`` runs on every loaded
-regulation with its citation graph, ``--repeat`` times over the whole set (the first
+regulation, ``--repeat`` times over the whole set (the first
 round, which compiles the catalog's expressions, is not counted). Printed: the load's wall
 and CPU seconds (this process's CPU: a parse's worker processes are not counted), the
 median matching CPU seconds over the set, and the slowest files. CPU time
@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compliance  # noqa: E402
 from bench_check import corpus_files  # noqa: E402
 from compliance.catalog import load_catalog  # noqa: E402
-from compliance.graph import build_graph  # noqa: E402
 from compliance.match import match_with_tags  # noqa: E402
 
 
@@ -44,14 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     start, wall = time.process_time(), time.perf_counter()
     regs = [compliance.load(path) for path in files]
     load_s, load_wall = time.process_time() - start, time.perf_counter() - wall
-    graphs = [build_graph([reg], catalog) for reg in regs]
     per_file = [0.0] * len(regs)
     rounds = []
     for round_ in range(args.repeat + 1):
         total = 0.0
-        for i, (reg, graph) in enumerate(zip(regs, graphs)):
+        for i, reg in enumerate(regs):
             start = time.process_time()
-            match_with_tags(reg, catalog, "id", graph)
+            match_with_tags(reg, catalog, "id")
             spent = time.process_time() - start
             total += spent
             if round_:
