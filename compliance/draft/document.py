@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from collections.abc import Callable
+from itertools import repeat
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -111,7 +113,7 @@ class ReviewDocument:
         if self._df is None:
             self._stem_places()  # the places' stems first: the articles' are made of them
             articles = [self.article_stems(label) for label in self._articles]
-            self._df = _Counts(lambda stem: sum(1 for stems in articles if stem in stems), set().union(*articles))
+            self._df = _Counts(functools.partial(_holding, articles), set().union(*articles))
         return self._df
 
     @property
@@ -127,7 +129,7 @@ class ReviewDocument:
         either) each stem is (``get``), counted when asked."""
         if self._place_df is None:
             places = self._stem_places()
-            self._place_df = _Counts(lambda stem: sum(1 for stems in places if stem in stems))
+            self._place_df = _Counts(functools.partial(_holding, places))
         return self._place_df
 
     def _stem_places(self) -> list[set[str]]:
@@ -325,16 +327,18 @@ class ReviewDocument:
         bounded by the stems of the label's articles (the own words of a place saying whole
         words of its article are among them) and of its other places."""
         if self._by_article is None:
-            groups: dict[str, tuple[list[Unit], set[str]]] = {}
+            groups: dict[str, tuple[list[Unit], list[set[str]]]] = {}
             for article in self._body:
-                units, bound = groups.setdefault(article.label, ([], set()))
-                bound |= self.text_stems(article_units(article))
+                units, bounds = groups.setdefault(article.label, ([], []))
+                bounds.append(self.text_stems(article_units(article)))
                 for unit, whole in whole_word_places(article, self.units):
                     units.append(unit)
                     self._whole[unit.pin] = whole
                     if not whole:
-                        bound |= self._may_state(unit)
-            self._by_article = [(bound, units) for units, bound in groups.values()]
+                        bounds.append(self._may_state(unit))
+            # one set read as it is (the sets are shared, never changed), more joined
+            self._by_article = [(bounds[0] if len(bounds) == 1 else set().union(*bounds), units)
+                                for units, bounds in groups.values()]
         return [units for bound, units in self._by_article if _holds(bound, wanted, spare)]
 
 
@@ -346,3 +350,8 @@ def _holds(words: set[str], wanted: list[frozenset[str]], spare: int) -> bool:
                 return False
             spare -= 1
     return True
+
+
+def _holding(texts: list[set[str]], stem: str) -> int:
+    """In how many of the texts (their stems) ``stem`` is."""
+    return sum(map(operator.contains, texts, repeat(stem)))

@@ -30,11 +30,15 @@ def whole_word_places(article: Article, units: dict[str, Unit]) -> Iterator[tupl
     cuts a word of a place cuts it in the article too, except one an item's lead and text form
     where they are joined (a lead ending in a word, a text opening with one): read there."""
     text = article.text
+    size = len(text)
     article_cut = cuts_words(text)
 
     def visit(unit: Unit, parent: Unit | None, parent_piece: bool) -> Iterator[tuple[Unit, bool]]:
         # a piece: the article's text from the place's start to its end, cut between words
-        piece = unit.start >= 0 and between_words(text, unit.start) and between_words(text, unit.end)
+        # (``between_words`` written out: read for every place of the regulation)
+        start, end = unit.start, unit.end
+        piece = (start >= 0 and not (0 < start < size and text[start - 1] in _LETTERS and text[start] in _LETTERS)
+                 and not (0 < end < size and text[end - 1] in _LETTERS and text[end] in _LETTERS))
         whole = (piece
                  and (unit.lead is None or (parent is not None and parent_piece
                                             and between_words(text, parent.start + len(unit.lead)))))

@@ -138,10 +138,12 @@ def innermost(top: Unit, offset: int) -> list[Unit]:
     """The chain of units (outermost first) whose text contains ``offset``."""
     chain = [top]
     while True:
-        inner = next((c for c in chain[-1].children if 0 <= c.start <= offset < c.end), None)
-        if inner is None:
+        for inner in chain[-1].children:
+            if 0 <= inner.start <= offset < inner.end:
+                chain.append(inner)
+                break
+        else:
             return chain
-        chain.append(inner)
 
 
 def leaves(reg: Regulation) -> list[Unit]:
