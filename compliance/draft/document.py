@@ -64,6 +64,7 @@ class ReviewDocument:
         self._place_df: _Counts | None = None
         self._place_stems: list[set[str]] | None = None
         self._own: dict[str, set[str]] = {}
+        self._scopes: dict[str, set[str]] = {}  # by place holding a list's lead
         self._bounds: dict[str, set[str]] = {}
         self._by_article: list[tuple[set[str], list[Unit]]] | None = None
         self._whole: dict[str, bool] = {}  # by place: its own words are whole words of its article
@@ -159,7 +160,11 @@ class ReviewDocument:
     def scope_stems(self, unit: Unit) -> set[str]:
         """``stems(unit.scope)``: an item's scope (its lead, a space, its text) has the words of
         its lead and of its text."""
-        return self.text_stems(unit) if unit.lead is None else self.stems(unit.lead) | self.text_stems(unit)
+        if unit.lead is None:
+            return self.text_stems(unit)
+        if unit.pin not in self._scopes:
+            self._scopes[unit.pin] = self.stems(unit.lead) | self.text_stems(unit)
+        return self._scopes[unit.pin]
 
     def article_words(self, label: str) -> list[frozenset[str]]:
         """The article's words in order (for names said side by side), read when asked."""

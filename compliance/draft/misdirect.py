@@ -84,7 +84,8 @@ def _check_chain(reg: Regulation, doc: ReviewDocument, text: str, cue_start: int
         return None
     # the whole target article counts: "Nomenklatur X sebagaimana dimaksud dalam Pasal 2 ayat (1)
     # huruf a" names something of huruf a that its article may state elsewhere
-    unit = set().union(*(doc.scope_stems(t) for t in targets if t.level != "pasal"))
+    scopes = [doc.scope_stems(t) for t in targets if t.level != "pasal"]
+    unit = scopes[0] if len(scopes) == 1 else set().union(*scopes)  # one read as it is (the sets are never changed)
     # the cited places use every word of the subject and say its names: each word found counts
     # against a slip, however rare, and nothing counts for one (the cited ayat or point read first)
     if all(f & unit for f in words) and doc.says_names(subject, targets):
