@@ -128,3 +128,19 @@ def test_real_slips_in_the_corpus(name, code, where):
     if not path.exists():
         pytest.skip(f"shared corpus not available ({path})")
     assert (code, where) in {(n.code, n.where) for n in review(load(path))}
+
+
+@pytest.mark.parametrize("text, label, style, found", [
+    ("aplikasi; d. x", "b", "huruf", "d"),  # the shortest later mark a point's text can hold
+    ("aplikasi; d.", "b", "huruf", None),  # too near the end to be one
+    ("satu; dan 4. dua", "2", "angka", "4"),
+    ("Tiga. (5) L", "3", "ayat", "5"),
+    ("Tiga. (5)", "3", "ayat", None),
+    ("Tiga dengan (5) L", "3", "ayat", None),  # no stop before the mark
+])
+def test_a_later_mark_left_in_a_unit_s_own_text(text, label, style, found):
+    from compliance.draft.review import _skipped_mark
+    from compliance.draft.units import Unit
+
+    unit = Unit(f"pasal-1-{style}-{label}", style, "1", text, 0, len(text))
+    assert _skipped_mark(unit, label, style) == found
