@@ -55,3 +55,20 @@ def test_subject_forms_are_the_weighed_words_without_variants():
     assert doc.subject_forms("ketentuan") == []  # a generic word names nothing
     assert doc.subject_forms("tugas") == [frozenset().union(*(forms(w) for w in ("tugas", "bertugas", "fungsi",
                                                                                  "wewenang", "kewenangan", "jawab")))]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_a_name_said_in_the_cited_place_is_said_by_its_article(path):
+    from compliance.draft.words import WORD
+
+    reg = compliance.load(path)
+    read_in_places, read_in_articles = ReviewDocument(reg), ReviewDocument(reg)
+    checked = 0
+    for unit in read_in_places.units.values():
+        words = WORD.findall(unit.text)
+        for name in ([forms(a), forms(b)] for a, b in zip(words, words[1:4])):
+            for said in (name, name[::-1]):  # side by side in order, and (mostly) not
+                assert (read_in_places._says(unit.article, said, unit)
+                        == read_in_articles._says(unit.article, said)), (unit.pin, said)
+                checked += 1
+    assert checked > 20

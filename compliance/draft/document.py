@@ -59,6 +59,7 @@ class ReviewDocument:
         self._article_stems: dict[str, set[str]] = {}
         self._text_stems: dict[int, set[str]] = {}  # by unit (the trees live as long as the regulation)
         self._article_words: dict[str, list[frozenset[str]]] = {}
+        self._place_words: dict[str, list[frozenset[str]]] = {}
         self._said: dict[tuple, bool] = {}
         self._df: _Counts | None = None
         self._place_df: _Counts | None = None
@@ -292,16 +293,30 @@ class ReviewDocument:
 
     def says_names(self, subject: str, targets: list[Unit]) -> bool:
         """Whether a cited article says each capitalised name of the subject."""
-        return all(any(self._says(t.article, name) for t in targets) for name in self._names(subject))
+        return all(any(self._says(t.article, name, t) for t in targets) for name in self._names(subject))
 
-    def _says(self, label: str, name: list[frozenset[str]]) -> bool:
-        """Whether the article says the name, its words side by side (only an article using
-        each of its words somewhere can)."""
+    def _says(self, label: str, name: list[frozenset[str]], place: Unit | None = None) -> bool:
+        """Whether the article says the name, its words side by side: read in the cited
+        ``place`` first when the article's text holds it cut between words (its words are then
+        a run of the article's), else in the article (only one using each of its words
+        somewhere can)."""
         key = (label, tuple(name))
         if key not in self._said:
-            stems = self.article_stems(label)
-            self._said[key] = all(w & stems for w in name) and holds_in_order(self.article_words(label), name, 0)
+            if place is not None and self._piece_says(place, label, name):
+                self._said[key] = True
+            else:
+                stems = self.article_stems(label)
+                self._said[key] = all(w & stems for w in name) and holds_in_order(self.article_words(label), name, 0)
         return self._said[key]
+
+    def _piece_says(self, place: Unit, label: str, name: list[frozenset[str]]) -> bool:
+        text, start, end = self._articles[label].text, place.start, place.end
+        if (place.level == "pasal" or start < 0 or not between_words(text, start) or not between_words(text, end)
+                or text[start:end] != place.text):
+            return False
+        if place.pin not in self._place_words:
+            self._place_words[place.pin] = forms_in_order(place.text)
+        return holds_in_order(self._place_words[place.pin], name, 0)
 
     def defines(self, unit: Unit) -> bool:
         """A place of the definitions article (a term defined is not thereby regulated)."""
