@@ -56,10 +56,11 @@ def chains(text: str, cited: list[Citation]) -> list[tuple[int, list[Citation]]]
     (start of the cue, the references)."""
     out: list[tuple[int, list[Citation]]] = []
     previous_end = None
+    words = review_words()
     for c in sorted(cited, key=lambda c: c.offset):
         # a cue ending at the reference lies in its last few words: searched there, not from 0
-        start = _words_back(text, c.offset, review_words()["cue_words"])
-        cue = review_words()["cue_end"].search(text, start, c.offset)
+        start = _words_back(text, c.offset, words["cue_words"])
+        cue = words["cue_end"].search(text, start, c.offset)
         if cue is not None:
             out.append((cue.start(), [c]))
         elif out and previous_end is not None and re.fullmatch(

@@ -28,8 +28,8 @@ def misdirected(reg: Regulation, citations: list[Citation]) -> list[dict[str, An
     ``misdirected-reference`` note (where, page, reference, subject, target, suggestion)."""
     by_article: dict[str, list[Citation]] = {}
     for c in citations:
-        if (c.place.part == "pasal" and c.internal and c.exists and c.resolved and not c.place.parent
-                and c.pinpoint and not c.pinpoint_end and c.pinpoint.startswith("pasal-")):
+        if (c.internal and c.exists and c.resolved and c.pinpoint and not c.pinpoint_end
+                and c.pinpoint.startswith("pasal-") and not c.place.parent and c.place.part == "pasal"):
             by_article.setdefault(str(c.place.pasal), []).append(c)
     if not by_article:
         return []
