@@ -54,10 +54,12 @@ def _places(indicator: dict, t: dict, titles: dict[str, str] | None) -> list[dic
     places = []
     for ev in indicator.get("evidence") or []:
         requirement = ev.get("requirement") or ""
-        place = {"ref": view.pasal_ref(ev, t), "requirement": requirement}
+        place = {"ref": view.pasal_ref(ev, t), "requirement": requirement, "more": False}
         if titles is not None:
             place["title"] = titles.get(requirement, requirement)
         places.append(place)
+    for place in places[:-1]:
+        place["more"] = True  # another place follows it (the HTML breaks the line)
     return places
 
 

@@ -15,17 +15,19 @@ from compliance.locale_format import long_date
 from compliance.report import memo, view
 from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
-from compliance.report.templating import environment, suggestion
+from compliance.report.templating import environment, highlight, suggestion
 
 
-def _segments(counts: dict[str, int]) -> list[dict]:
-    """The stacked bar of one group: a rectangle per status, in percent of the group."""
+def _segments(counts: dict[str, int], statuses: dict[str, str]) -> list[dict]:
+    """The stacked bar of one group: a rectangle per status (``statuses``: as printed), in
+    percent of the group."""
     total = sum(counts.values()) or 1
     segments, x = [], 0.0
     for status, n in counts.items():
         if n:
             width = 100.0 * n / total
-            segments.append({"status": status, "n": n, "x": f"{x:.3f}", "width": f"{width:.3f}"})
+            segments.append({"status": status, "text": statuses[status], "n": n, "x": f"{x:.3f}",
+                             "width": f"{width:.3f}"})
             x += width
     return segments
 
@@ -46,8 +48,10 @@ def _evidence(finding: dict, number: int, t: dict, ocr_articles: set, quoted: di
             continue
         own.add(key)
         ref, anchor = view.pasal_link(ev, t)
-        out.append(dict(ev, ref=ref, anchor=anchor, seen_in=quoted.get(key),
-                        ocr=(ev.get("pasal"), ev.get("parent")) in ocr_articles))
+        seen_in = quoted.get(key)
+        out.append(dict(ev, ref=ref, anchor=anchor, seen_in=seen_in,
+                        ocr=(ev.get("pasal"), ev.get("parent")) in ocr_articles,
+                        marked=None if seen_in else highlight(ev["quote"], ev["matched"])))
         quoted.setdefault(key, number)
     return out
 
@@ -65,6 +69,10 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
                         for c in finding.get("conflicts") or []]
     out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
     out["suggestion"] = suggestion(finding, metadata, marked=True)
+    out["status_text"] = t["status"][finding["status"]]
+    # "; ".join of plain strings: escaped whole, it prints what the template's join filter printed
+    out["missing_text"] = "; ".join(finding.get("missing_elements") or [])
+    out["gaps"] = bool(finding.get("missing_elements") or out["conflicts"] or out["note_texts"] or out["suggestion"])
     return out
 
 
@@ -83,6 +91,7 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
             for n, f in enumerate(findings, 1)]
     titles = {f["requirement"]: f.get("title") or f["requirement"] for f in findings}
     top = memo.priorities(data, lang)
+    printed = {p["requirement"] for p in top}  # the clauses a printed page shows
     cited = view.citation_data(data, regulation)
     mengingat = view.mengingat_rows(cited["mengingat"], lang)
     return environment().get_template("report.html.j2").render(
@@ -101,15 +110,16 @@ def render_html(report: Any, lang: str = DEFAULT_LANG, regulation: Any = None, g
         national_short=(data.get("catalog") or {}).get("short") or (data.get("catalog") or {}).get("title") or "",
         advice=memo.advice(data, lang, cited["mengingat"]),
         priorities=top,
-        printed_suggestions={p["requirement"] for p in top},
+        printed_suggestions=printed,
         ditetapkan=long_date(metadata.get("ditetapkan"), lang, ""),
         source_name=PurePath(view.source_of(data).get("file") or "").name,
         counts=view.status_counts(findings),
         total=len(findings),
-        groups=[{"name": name, "segments": _segments(c)} for name, c in view.group_counts(data)],
+        groups=[{"name": name, "segments": _segments(c, t["status"])} for name, c in view.group_counts(data)],
         evaluation=evaluation_view(data, lang, titles),
         findings=rows,
         suggestions=[r for r in rows if r["suggestion"]],
+        screen_clauses=any(r["suggestion"] and r["requirement"] not in printed for r in rows),
         national=national,
         official=[r for r in rows if r["national"] and r["national"].get("quote")],
         perpres=view.context_data()["perpres"],
