@@ -99,3 +99,25 @@ def test_hand_made_findings_draw_as_their_graph(catalog):
     assert ("perwal/banyuasri/2022/18#pasal-2", "requirement:peta-rencana", "fulfilled", "citation 0.95") in shown.links
     assert [(m.item, m.target, m.revoked_by) for m in shown.mengingat] == [
         ("1", "uu/2004/32", "uu/2014/23"), ("2", "perpres/2018/95", None)]
+
+
+def test_a_node_a_reference_of_its_own_adds_is_drawn_where_the_graph_puts_it(catalog):
+    """Evidence in an article the text only refers to ("Pasal 9", which it lacks): the graph
+    holds that article's node from the reference on, so it is drawn before a part the
+    evidence adds later (here the Menimbang), labelled as the reference names it."""
+    from compliance.graph import add_findings, build_graph
+    from compliance.models import Evidence, Finding, Place
+
+    reg = _perwal("Ketentuan sebagaimana dimaksud dalam Pasal 9 ayat (2) berlaku.")
+    findings = [
+        Finding("prinsip", "Prinsip SPBE", "kebijakan", "Pasal 2", "text", "partial",
+                evidence=[Evidence(Place("menimbang", item="a"), "bahwa", "term", 0.85)], confidence=0.85),
+        Finding("arsitektur", "Arsitektur SPBE", "kebijakan", "Pasal 20", "text", "partial",
+                evidence=[Evidence(Place.from_fields("9", None), "berlaku", "term", 0.85)], confidence=0.85),
+    ]
+    graph = build_graph([reg], catalog)
+    add_findings(graph, reg, findings)
+    assert graph_svg(reg, findings, catalog, "id") == reference_svg(graph, reg, "id")
+    own = "perwal/banyuasri/2022/18"
+    drawn = dict(drawing(reg, findings, catalog).articles)
+    assert list(drawn)[-2:] == [f"{own}#pasal-9", f"{own}#menimbang"] and drawn[f"{own}#pasal-9"] == "Pasal 9"

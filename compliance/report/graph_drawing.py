@@ -206,6 +206,10 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
     own.add_articles(reg)
     edges, drawn, mengingat = _Edges(), [], []
     chained: dict[str, str] = {}
+    # a reference to the regulation's own parts adds nodes of its own that only matter where
+    # the drawing leaves from them (an article drawn, a place of evidence): its chain is
+    # followed once those are known (its other effects are on nodes never drawn)
+    deferred = []
     for c in citations_of(reg):
         source, part = citation_source(reg_id, c.place), c.place.part
         if not c.resolved:
@@ -216,6 +220,9 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
         # the node it reaches matters for a citation of the regulation itself (its nodes), of
         # the national act (the entries it leads to) and in the Mengingat (the act listed)
         base = c.target.partition("#")[0]
+        if base == reg_id != links.national and part != "mengingat" and not c.amends:
+            deferred.append((c.target, source))
+            continue
         if base == links.national and links.holds(c.target):
             target = c.target  # a node of the catalog's graph: the end of its own chain
         elif base == links.national or part == "mengingat" or own.owns(base):
@@ -237,7 +244,15 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
             if own.owns(c.amends):
                 own.node(c.amends, type="regulation")
             own.followed(c.regulation, c.amends)
-    statuses = _add_findings(own, edges, drawn, reg_id, findings)
+    placed = [(f, [(ev, evidence_node(reg_id, ev.place)) for ev in f.evidence]) for f in findings]
+    drawable = {a for *_, made in drawn for a, *_ in made} | {node for _, evs in placed for _, (node, *_) in evs}
+    drawable.discard(reg_id)
+    for target, source in deferred:
+        if "#" not in target or _reaches(target, drawable):
+            own.followed(source, _chain_end(own, target, chained))
+        else:
+            own.exists(source)
+    statuses = _add_findings(own, edges, drawn, reg_id, placed)
     heading = own.label(reg_id)
     tentang = own.data[reg_id].get("tentang")
     return Drawing(
@@ -252,16 +267,29 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
     )
 
 
-def _add_findings(own: _OwnNodes, edges: _Edges, drawn: list, reg_id: str, findings: list[Finding]) -> dict:
-    """The ``satisfies`` edges of the findings' evidence (``add_findings``, ``_evidence_node``);
-    returns each requirement node's status (the last finding's, as the ``assessed`` edges say)."""
+def _reaches(target: str, nodes: set[str]) -> bool:
+    """Whether a node of ``target``'s chain may be one of ``nodes``: each is the target's id or
+    a prefix of it ending before a hyphen of its pinpoint."""
+    if target in nodes:
+        return True
+    i = target.find("#")
+    while (i := target.find("-", i + 1)) >= 0:
+        if target[:i] in nodes:
+            return True
+    return False
+
+
+def _add_findings(own: _OwnNodes, edges: _Edges, drawn: list, reg_id: str,
+                  placed: list[tuple[Finding, list[tuple[Any, tuple]]]]) -> dict:
+    """The ``satisfies`` edges of the findings' evidence (``add_findings``, ``_evidence_node``;
+    ``placed``: each finding with its evidence and the node each sits in); returns each
+    requirement node's status (the last finding's, as the ``assessed`` edges say)."""
     statuses = {}
-    for f in findings:
+    for f, evidence in placed:
         req = REQUIREMENT + f.requirement
         statuses[req] = f.status
         status = f.status if f.status is not None else ""
-        for ev in f.evidence:
-            node, kind, label = evidence_node(reg_id, ev.place)
+        for ev, (node, kind, label) in evidence:
             if kind == "part" or (kind == "article" and not own.has(node)):
                 own.node(node, type=kind, label=label)
                 own.followed(reg_id, node)
