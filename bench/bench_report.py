@@ -4,10 +4,10 @@
     python bench/bench_report.py --repeat 5 FILE...
 
 A check is load (parse) + match + report. This prints what the report side adds, stage by
-stage, summed over the files: building the citation graph (``build_graph`` and
-``add_findings``, as ``check`` does), the report dict (``CheckResult.to_dict`` and the
-citation sections; the reference review, ``report_data``'s other part, has its own bench),
-the graph drawn (``graph_svg``) and the HTML page (``render_html``). Each figure is the best
+stage, summed over the files: the report dict (``CheckResult.to_dict`` and the citation
+sections; the reference review, ``report_data``'s other part, has its own bench), the
+citation graph drawn (``graph_svg``: read off the citations and findings, no graph built; a
+check builds none) and the HTML page (``render_html``). Each figure is the best
 of ``--repeat`` runs in CPU seconds of this process (``time.process_time``: other programs
 on the machine inflate it little) and as a ratio to the parse of the same files, in wall
 seconds (what ``bench_check.py`` compares; part of a parse runs in a reader process, which
@@ -30,12 +30,11 @@ sys.path.insert(0, str(REPO / "bench"))
 import compliance  # noqa: E402
 from bench_check import corpus_files  # noqa: E402
 from compliance.check import check  # noqa: E402
-from compliance.graph import add_findings, build_graph  # noqa: E402
 from compliance.report.citations import citation_sections  # noqa: E402
 from compliance.report.graph_svg import graph_svg  # noqa: E402
 from compliance.report.html import render_html  # noqa: E402
 
-STAGES = ("graph", "report dict", "graph svg", "html")
+STAGES = ("report dict", "graph svg", "html")
 
 
 def best_cpu(func, repeat: int) -> tuple[float, object]:
@@ -63,19 +62,14 @@ def report_stages(path: Path, repeat: int) -> tuple[float, float, dict[str, floa
     load_wall = best_wall(lambda: compliance.load(path), repeat)
     result = check(reg)
 
-    def graph():
-        built = build_graph([reg], result.catalog)
-        add_findings(built, reg, result.findings)
-        return built
-
     def report_dict():
         data = result.to_dict()
         data.update(citation_sections(reg))
         return data
 
-    stages = {"graph": best_cpu(graph, repeat)[0]}
+    stages = {}
     stages["report dict"], data = best_cpu(report_dict, repeat)
-    stages["graph svg"], svg = best_cpu(lambda: graph_svg(result.graph, reg, result.lang), repeat)
+    stages["graph svg"], svg = best_cpu(lambda: graph_svg(reg, result.findings, result.catalog, result.lang), repeat)
     stages["html"] = best_cpu(lambda: render_html(data, result.lang, reg, svg), repeat)[0]
     return load_cpu, load_wall, stages
 
