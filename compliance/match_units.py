@@ -16,8 +16,6 @@ from compliance.models import LampiranSection, Place, Regulation
 from compliance.models_place import Placed
 from compliance.parse_lampiran import CONTENTS, line_kinds
 from compliance.places import lampiran_name
-from compliance.terms import Prepared
-from compliance.terms_literals import required_literals
 
 CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end closes one
 CHUNK_MAX = 900
@@ -39,12 +37,18 @@ class Unit(Placed):
     start: int
     end: int
     article_key: tuple[str, str | None] | None = None  # groups the ayat of one article
-    planned: bool = False  # a Lampiran point that names a policy only as one still to be drawn up
+    lampiran: bool = False  # a Lampiran point or paragraph
 
     @cached_property
     def place(self) -> Place:  # type: ignore[override]
         kind, fields = self.where
         return Place(kind, **fields, start=self.start, end=self.end)
+
+    @cached_property
+    def planned(self) -> bool:
+        """Whether a Lampiran point names a policy only as one still to be drawn up; read
+        when first asked (a check asks of the few units that alone fulfil an entry)."""
+        return self.lampiran and markers().planned.search(self.text, self.start, self.end) is not None
 
     @property
     def body(self) -> str:
@@ -107,11 +111,9 @@ def units(reg: Regulation) -> list[Unit]:
         s, e = trimmed(diktum.text, 0, len(diktum.text))
         if e > s:
             out.append(Unit("operative", ("diktum", {"diktum": diktum.label}), diktum.text, s, e, ("Diktum", diktum.label)))
-    planned = markers().planned
     for number, block in enumerate(reg.lampiran, start=1):
         name = lampiran_name(reg, number)
         starts = [section.start for section in block.sections]
-        prepared = Prepared.of(block.text)
         for section, s, e in lampiran_pieces(block.text, block.line_kinds):
             s, e = trimmed(block.text, s, e)
             if e > s:
@@ -120,20 +122,8 @@ def units(reg: Regulation) -> list[Unit]:
                 key = ("Lampiran", f"{number}/{section}")
                 where = ("lampiran-section" if section_at else "lampiran",
                          {"lampiran": name, "section": section_at.label if section_at else None})
-                may_plan = _holds(prepared, s, e, required_literals(planned.pattern))
-                out.append(Unit(kind, where, block.text, s, e, key,
-                                planned=may_plan and bool(planned.search(block.text, s, e))))
+                out.append(Unit(kind, where, block.text, s, e, key, lampiran=True))
     return out
-
-
-def _holds(prepared: Prepared, start: int, end: int, needs: tuple[frozenset[str], ...]) -> bool:
-    """Whether ``text[start:end]`` holds a literal of every set an expression needs
-    (``terms_literals``): where it does not, the expression cannot match. A text
-    whose case folding is unusual is never ruled out."""
-    lower = prepared.lower
-    if lower is None or not prepared.plain:
-        return True
-    return all(any(lower.find(literal, start, end) >= 0 for literal in literals) for literals in needs)
 
 
 def _section_at(sections: list[LampiranSection], starts: list[int], offset: int) -> LampiranSection | None:
