@@ -177,7 +177,7 @@ class SliceIndex:
     def _plan(self, gated: Gated) -> tuple[int | None, int, int, tuple[tuple[tuple[str, int], int], ...]]:
         """``parts`` of ``gated`` and its start literals with the slices holding each."""
         found = gated.start_literals()
-        starts = () if found is None else tuple((start, self._words.holding(start[0])) for start in found)
+        starts = () if found is None else tuple(zip(found, self._words.holding_each([literal for literal, _ in found])))
         plan = self._plans[id(gated)] = (*self.parts(gated), starts)
         return plan
 

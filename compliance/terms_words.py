@@ -129,6 +129,11 @@ class WordMasks:
         """Every word (lower case) some slice holds."""
         return self._lower.keys()
 
+    def holding_each(self, literals: list[str]) -> list[int]:
+        """``holding`` of each literal (those the automata ran: read from the masks at once)."""
+        get, covered = self._masks.get, self._covered
+        return [get(literal, 0) if literal in covered else self.holding(literal) for literal in literals]
+
     def holding(self, literal: str) -> int:
         """The slices holding a word that contains ``literal`` (``=`` first: as cased)."""
         found = self._masks.get(literal)

@@ -53,3 +53,12 @@ def test_every_literal_set_holds_the_slices_of_its_literals():
             expected |= by_search(words, piece)
         assert sets[number] == expected, literals
     assert sets[SETS.index(frozenset({"koordinasi"}))] == 0b0010
+
+
+def test_holding_each_is_holding_of_each_literal():
+    Terms(["tim koordinasi", "SPBE"], {})
+    lower = {"tim": 0b01, "koordinasi": 0b10, "spbe": 0b11}
+    masks = WordMasks(lower, {"Tim": 0b01, "koordinasi": 0b10, "SPBE": 0b01, "spbe": 0b10})
+    literals = ["tim", "koordinasi", "=SPBE", "ordin", "tidakada"]  # the last two no list made known
+    assert masks.holding_each(literals) == [0b01, 0b10, 0b01, 0b10, 0]
+    assert masks.holding_each(literals) == [masks.holding(literal) for literal in literals]
