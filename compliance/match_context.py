@@ -64,6 +64,8 @@ class MatchContext:
     _loose: int = 0
     _lowered: dict[int, tuple[str, frozenset[str]]] = field(default_factory=dict)
     _may_hold_word: dict[str, int] = field(default_factory=dict)
+    _outline: dict[int, bool] = field(default_factory=dict)  # unit position -> ``is_outline``
+    _listing: dict[int, list[Span]] = field(default_factory=dict)  # unit position -> ``listing``
 
     def hits(self, terms: Terms) -> dict[int, list[Span]]:
         """Unit position -> the spans of ``terms`` in its body, for the units where they
@@ -101,13 +103,23 @@ class MatchContext:
         return terms.find_slice(prepared, 0, len(prepared.text), lambda gated: self.index.holds(gated, at))
 
     def is_outline(self, unit: Unit) -> bool:
-        """Whether the unit opens with a scope formula ("Ruang lingkup ... meliputi")."""
-        return any(s == 0 for s, _ in self.find(self.catalog.outline, unit))
+        """Whether the unit opens with a scope formula ("Ruang lingkup ... meliputi");
+        read once per unit (every entry whose topic the unit holds asks)."""
+        at = self.position[id(unit)]
+        outline = self._outline.get(at)
+        if outline is None:
+            outline = self._outline[at] = any(s == 0 for s, _ in self.find(self.catalog.outline, unit))
+        return outline
 
     def listing(self, unit: Unit) -> list[Span]:
         """The opening formula of a unit that introduces a list of names ("berpedoman
-        pada prinsip:", "disusun dengan sistematika:"), if it has one."""
-        return [(s, e) for s, e in self.find(self.catalog.listing, unit) if s == 0]
+        pada prinsip:", "disusun dengan sistematika:"), if it has one; read once per unit
+        (do not change the list)."""
+        at = self.position[id(unit)]
+        listing = self._listing.get(at)
+        if listing is None:
+            listing = self._listing[at] = [(s, e) for s, e in self.find(self.catalog.listing, unit) if s == 0]
+        return listing
 
     def undelegated(self, unit: Unit) -> str:
         """The body as elements see it: a scope list blanked (it names topics, it supplies

@@ -95,8 +95,10 @@ def _only_listed(entry: Entry, unit: Unit, spans: list[Span], ctx: MatchContext)
     formulas = ctx.find(ctx.catalog.composition, unit)
     if not formulas:
         return False
-    own = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
     owners = ctx.signal_owners[ctx.position[id(unit)]]  # the entries whose signals occur in the unit
+    if not owners - {entry.id}:
+        return False  # no other entry's subject before a formula
+    own = ctx.find(entry.signals, unit) + ctx.find(entry.weak_signals, unit)
     rivals = [other for other in ctx.catalog.entries if other is not entry and other.id in owners]
     zones, body = [], unit.body
     for start, end in formulas:

@@ -97,3 +97,13 @@ def test_words_are_not_sought_once_too_few_are_left_to_share_enough():
     assert context.sharing(words, 5) == 0
     assert 0 < len(context._may_hold_word) < len(words)  # the last word is never sought
     assert context.sharing(words, 3) == sum(1 << i for i in comparable if set(present) <= held[i]) > 0
+
+
+def test_a_unit_s_listing_and_outline_are_read_once(context):
+    catalog = context.catalog
+    for i, unit in enumerate(context.units):
+        expected = [(s, e) for s, e in catalog.listing.find(unit.body) if s == 0]
+        assert context.listing(unit) == expected
+        assert context.listing(unit) is context._listing[i]  # the same list: read once
+        assert context.is_outline(unit) == any(s == 0 for s, _ in catalog.outline.find(unit.body)) == context._outline[i]
+    assert any(context._listing.values()) or any(context._outline.values())  # the sample has either formula
