@@ -184,9 +184,10 @@ class SliceIndex:
     def holds(self, gated: Gated, i: int) -> Verdicts:
         """Per part of ``gated`` (``Gated.spans``), False when slice ``i`` lacks the literals
         it needs (then so does any copy of it with characters blanked); for the folded
-        part None otherwise: its gate must be tested on the copy."""
-        folded, raw, values = self._verdicts(gated, i)
-        return False if folded is False else None, raw, values
+        part the start literals the slice holds (a copy holds no others), else None: its
+        gate must be tested on the copy."""
+        sought, raw, values = self._sought(gated, i)
+        return None if sought is True else sought, raw, values
 
     def may_match(self, terms: Terms, i: int) -> bool:
         """False when no list of ``terms`` can match in slice ``i`` (or in a copy of it

@@ -8,7 +8,7 @@ import pytest
 import compliance
 from compliance.catalog import load_catalog
 from compliance.match_units import units
-from compliance.terms import Terms
+from compliance.terms import Prepared, Terms
 from compliance.terms_index import SliceIndex, _spaced
 from tests.conftest import EXAMPLES
 
@@ -68,6 +68,9 @@ def test_only_the_start_literals_a_slice_holds_are_sought():
     assert index._sought(gated, 1)[0] is False  # "sistem" and "umum" but no "informasi": no clause is met
     assert index._sought(gated, 2)[0] == [("apiikasi", 0), ("sistem", 0)]
     assert index.find(terms) == {0: [(0, 13)], 2: [(20, 36)]} == slow(terms, index)
+    assert index.holds(gated, 2)[0] == [("apiikasi", 0), ("sistem", 0)]  # a copy of the slice holds no other
+    copy = Prepared.of("Aplikasi khusus dan                   .")  # the slice with "sistem informasi" blanked
+    assert terms.find_slice(copy, 0, len(copy.text), lambda g: index.holds(g, 2)) == [] == terms.find(copy.text)
 
 
 def test_texts_whose_case_folding_is_unusual_keep_the_plain_gate():
