@@ -221,6 +221,28 @@ class SliceIndex:
         return terms.find_slice(prepared, start, end, lambda g: self._sought(g, i))
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
-        """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match."""
-        found = {i: self.find_at(terms, i) for i in bits(self.visit(terms))}
-        return {i: spans for i, spans in found.items() if spans}
+        """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match.
+        A list of phrases alone (most catalog lists: one folded expression sought from its
+        start literals) is searched slice by slice without the general path's layers:
+        ``Gated._folded_matches`` with the start literals each plain slice holds, whose
+        spans are in order and apart, as ``find_slice`` would return them."""
+        visit = self.visit(terms)
+        gated = terms.alternatives
+        plan = None
+        if gated is not None and not terms.groups and not gated.values and gated.sources[1] is None:
+            plan = self._plans.get(id(gated)) or self._plan(gated)
+        if plan is None or plan[0] is None or not plan[3] or gated.patterns()[0] is None:
+            found = {i: self.find_at(terms, i) for i in bits(visit)}
+            return {i: spans for i, spans in found.items() if spans}
+        folded, _, _, starts = plan
+        expression, slices, plain, seek = gated.patterns()[0], self.slices, self._plain, gated._folded_matches
+        out: dict[int, list[Span]] = {}
+        for i in bits(visit & folded):
+            if plain >> i & 1:
+                held = [start for start, mask in starts if mask >> i & 1]
+                spans = seek(expression, *slices[i], held) if held else None
+            else:
+                spans = self.find_at(terms, i)
+            if spans:
+                out[i] = spans
+        return out
