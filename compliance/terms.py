@@ -191,13 +191,19 @@ class Terms:
         """``find`` on the slice ``text[start:end]`` of a prepared text (spans relative to the
         slice). ``verdict``: whether a list's literals let its parts match in this slice
         (``Gated.spans``), when the caller knows (``compliance.terms_index``); None: test here."""
+        return self.find_with(lambda gated: gated.spans(prepared, start, end, verdict(gated)))
+
+    def find_with(self, seek: Callable[[Gated], list[Span]]) -> list[Span]:
+        """The spans of the list where ``seek`` gives each compiled list's spans in one slice
+        (``Gated.spans``, or what a caller knows to equal it): the alternatives', and each
+        group's that holds all of its lists (within ``near`` characters)."""
         spans: list[Span] = []
         if self.alternatives is not None:
-            spans.extend(self.alternatives.spans(prepared, start, end, verdict(self.alternatives)))
+            spans.extend(seek(self.alternatives))
         for group, near in self.groups:
             found = []
             for gated in group:
-                group_spans = gated.spans(prepared, start, end, verdict(gated))
+                group_spans = seek(gated)
                 if not group_spans:
                     break
                 found.append(group_spans)

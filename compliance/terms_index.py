@@ -37,6 +37,12 @@ def _spaced(text: str) -> str:
     return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
 
 
+# a compiled list's slices: where its folded expression (None: every slice), raw one and
+# value readers may match; its start literals with the slices holding each; whether it is
+# one folded expression sought from them
+Plan = tuple["int | None", int, int, tuple[tuple[tuple[str, int], int], ...], bool]
+
+
 def bits(mask: int) -> Iterator[int]:
     """The numbers of the set bits of ``mask``, ascending."""
     while mask:
@@ -89,7 +95,7 @@ class SliceIndex:
         self._words = WordMasks(lower, cased)
         self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._visits: dict[int, int] = {}
-        self._plans: dict[int, tuple[int | None, int, int, tuple[tuple[tuple[str, int], int], ...]]] = {}  # ``_plan``
+        self._plans: dict[int, Plan] = {}  # id(gated) -> ``_plan``
 
     def word(self, word: str) -> int:
         """The slices holding ``word`` (folded, lower case) as a whole word."""
@@ -163,7 +169,7 @@ class SliceIndex:
         plan = self._plans.get(id(gated))
         if plan is None:
             plan = self._plan(gated)
-        folded, raw, values, starts = plan
+        folded, raw, values, starts, _ = plan
         if folded is None:
             sought: bool | list[tuple[str, int]] | None = None
         elif not folded >> i & 1:
@@ -174,12 +180,27 @@ class SliceIndex:
             sought = True
         return sought, bool(raw >> i & 1), bool(values >> i & 1)
 
-    def _plan(self, gated: Gated) -> tuple[int | None, int, int, tuple[tuple[tuple[str, int], int], ...]]:
-        """``parts`` of ``gated`` and its start literals with the slices holding each."""
+    def _plan(self, gated: Gated) -> Plan:
+        """``parts`` of ``gated``, its start literals with the slices holding each, and
+        whether it is one folded expression sought from them (``_seek``)."""
         found = gated.start_literals()
         starts = () if found is None else tuple(zip(found, self._words.holding_each([literal for literal, _ in found])))
-        plan = self._plans[id(gated)] = (*self.parts(gated), starts)
+        folded, raw, values = self.parts(gated)
+        simple = bool(starts) and folded is not None and not gated.values and gated.sources[1] is None
+        plan = self._plans[id(gated)] = (folded, raw, values, starts, simple)
         return plan
+
+    def _seek(self, gated: Gated, i: int) -> list[Span]:
+        """``gated.spans`` of slice ``i`` with the index's verdicts (``_sought``); for one
+        folded expression sought from its start literals in a plain slice, the search
+        itself (``Gated._folded_matches`` with the start literals the slice holds)."""
+        plan = self._plans.get(id(gated)) or self._plan(gated)
+        if plan[4] and self._plain >> i & 1:
+            if not plan[0] >> i & 1:
+                return []
+            held = [start for start, mask in plan[3] if mask >> i & 1]
+            return gated._folded_matches(gated.patterns()[0], *self.slices[i], held) if held else []
+        return gated.spans(*self.slices[i], self._sought(gated, i))
 
     def holds(self, gated: Gated, i: int) -> Verdicts:
         """Per part of ``gated`` (``Gated.spans``), False when slice ``i`` lacks the literals
@@ -217,8 +238,7 @@ class SliceIndex:
 
     def find_at(self, terms: Terms, i: int) -> list[Span]:
         """``terms.find_slice`` of slice ``i``."""
-        prepared, start, end = self.slices[i]
-        return terms.find_slice(prepared, start, end, lambda g: self._sought(g, i))
+        return terms.find_with(lambda gated: self._seek(gated, i))
 
     def find(self, terms: Terms) -> dict[int, list[Span]]:
         """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match.
@@ -229,12 +249,12 @@ class SliceIndex:
         visit = self.visit(terms)
         gated = terms.alternatives
         plan = None
-        if gated is not None and not terms.groups and not gated.values and gated.sources[1] is None:
+        if gated is not None and not terms.groups:
             plan = self._plans.get(id(gated)) or self._plan(gated)
-        if plan is None or plan[0] is None or not plan[3] or gated.patterns()[0] is None:
+        if plan is None or not plan[4]:
             found = {i: self.find_at(terms, i) for i in bits(visit)}
             return {i: spans for i, spans in found.items() if spans}
-        folded, _, _, starts = plan
+        folded, _, _, starts, _ = plan
         expression, slices, plain, seek = gated.patterns()[0], self.slices, self._plain, gated._folded_matches
         out: dict[int, list[Span]] = {}
         for i in bits(visit & folded):
