@@ -56,3 +56,28 @@ def test_a_point_is_read_with_the_lead_of_its_list_and_found_in_the_article():
     text = reg.article("1").text
     assert all(text[u.start:u.end] == u.text for u in units.values() if u.article == "1" and u.start >= 0)
     assert article_units(reg.article("1")) is article_units(reg.article("1"))  # built once per article
+
+
+def test_the_index_holds_the_first_place_of_each_pinpoint_in_document_order():
+    from dataclasses import replace
+
+    reg = _reg()
+    reg.articles.append(replace(reg.article("2"), page=9))  # a second "Pasal 2" (a parse slip): the first counts
+    units = index(reg)
+    walked = [u for a in reg.articles if a.parent is None for u in walk(article_units(a))]
+    assert list(units) == list(dict.fromkeys(u.pin for u in walked))
+    assert all(units[u.pin] is next(w for w in walked if w.pin == u.pin) for u in walked)
+    assert units["pasal-2"] is article_units(reg.articles[-2])
+
+
+def test_articles_by_label_are_the_ones_the_regulation_finds():
+    from dataclasses import replace
+
+    from compliance.draft.units import by_label
+
+    reg = _reg()
+    reg.articles.append(replace(reg.article("2"), parent="X"))  # an article an amendment quotes
+    reg.articles.append(replace(reg.article("1"), page=9))  # "Pasal 1" twice: the first counts
+    found = by_label(reg)
+    assert set(found) == {("1", None), ("2", None), ("2", "X")}
+    assert all(found[key] is reg.article(*key) for key in found)

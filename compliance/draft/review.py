@@ -22,7 +22,7 @@ from typing import Any
 
 from compliance.cite import Citation, citations_of, dangling
 from compliance.draft.misdirect import misdirected
-from compliance.draft.units import Unit, article_units, citing_chain, place_page, where
+from compliance.draft.units import Unit, article_units, by_label, citing_chain, place_page, where
 from compliance.models import Regulation
 from compliance.models_place import ayat_ref
 
@@ -64,6 +64,7 @@ def review(reg: Regulation, citations: list[Citation] | None = None) -> list[Rev
 
 def _self_references(reg: Regulation, citations: list[Citation]) -> list[ReviewNote]:
     out = []
+    articles = by_label(reg)
     for c in citations:
         if not c.resolved or not c.pinpoint or c.pinpoint_end or c.form != "reference":
             continue
@@ -71,7 +72,7 @@ def _self_references(reg: Regulation, citations: list[Citation]) -> list[ReviewN
         if part == "menimbang":
             hit = c.pinpoint == f"menimbang-huruf-{c.place.item}"
         elif part == "pasal" and (c.internal or c.place.parent):
-            chain = citing_chain(reg, c)
+            chain = citing_chain(reg, c, articles)
             # the article as a whole only when it has no ayat or points of its own
             hit = any(u.pin == c.pinpoint and (u.level != "pasal" or not u.children) for u in chain)
             hit = hit and not _doubtful_place(reg, c, chain)

@@ -125,12 +125,18 @@ def walk(unit: Unit):
 
 
 def index(reg: Regulation) -> dict[str, Unit]:
-    """Every place of the body articles (not the articles an amendment quotes), by pinpoint."""
+    """Every place of the body articles (not the articles an amendment quotes), by pinpoint
+    (of a pinpoint twice, the first in document order)."""
     out: dict[str, Unit] = {}
     for article in reg.articles:
         if article.parent is None:
-            for unit in walk(article_units(article)):
-                out.setdefault(unit.pin, unit)
+            stack = [article_units(article)]  # ``walk`` written out: every place of the regulation is read
+            while stack:
+                unit = stack.pop()
+                if unit.pin not in out:
+                    out[unit.pin] = unit
+                if unit.children:
+                    stack.extend(reversed(unit.children))
     return out
 
 
@@ -156,10 +162,21 @@ def leaves(reg: Regulation) -> list[Unit]:
     return out
 
 
-def citing_chain(reg: Regulation, c: Citation) -> list[Unit]:
-    """The places (outermost first) a reference stands in."""
-    article = reg.article(str(c.place.pasal), c.place.parent)
+def citing_chain(reg: Regulation, c: Citation,
+                 articles: dict[tuple[str, str | None], Article] | None = None) -> list[Unit]:
+    """The places (outermost first) a reference stands in (``articles``: ``by_label(reg)``,
+    for many references)."""
+    key = (str(c.place.pasal), c.place.parent)
+    article = reg.article(*key) if articles is None else articles.get(key)
     return innermost(article_units(article), c.offset) if article else []
+
+
+def by_label(reg: Regulation) -> dict[tuple[str, str | None], Article]:
+    """``reg.article(label, parent)`` for every label and parent at once."""
+    out: dict[tuple[str, str | None], Article] = {}
+    for article in reg.articles:
+        out.setdefault((article.label, article.parent), article)
+    return out
 
 
 def place_page(reg: Regulation, place: Place) -> int | None:
