@@ -14,9 +14,10 @@
   ``regulations/relations.yaml`` or stated in the text.
 
 So "regional article --cites--> perpres#pasal-19 --basis_of--> requirement" is a
-path the matcher can walk (``requirements_for``). Exports are deterministic:
-nodes and edges sorted, attributes sorted, one form per format. The report draws it
-with ``compliance.report.graph_svg``.
+path (``requirements_for``); the matcher reads the same links off the catalog's part of the
+graph (``compliance.catalog_links``) and the HTML report draws a regulation's part of it
+(``compliance.report.graph_svg``), neither building the graph. Exports are deterministic:
+nodes and edges sorted, attributes sorted, one form per format.
 """
 
 from __future__ import annotations

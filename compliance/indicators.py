@@ -18,13 +18,19 @@ from compliance.models import Finding
 ADDRESSED = ("fulfilled", "partial", "conflict")
 
 
-def _rule_holds(rule: dict[str, Any], findings: list[Finding], tags: set[str]) -> bool:
-    statuses = [f.status for f in findings]
+def _rule_holds(rule: dict[str, Any], statuses: list[str], entries: tuple[str, ...],
+                tags: dict[str, set[str]]) -> bool:
+    """Whether the entries' statuses (and, when the rule asks for tags, the tags of their
+    satisfied elements) meet one level rule."""
     if "all" in rule and not (statuses and all(s in rule["all"] for s in statuses)):
         return False
     if "any" in rule and not any(s in rule["any"] for s in statuses):
         return False
-    return all(tag in tags for tag in rule.get("tags", []))
+    wanted = rule.get("tags")
+    if not wanted:
+        return True
+    found = set().union(*(tags.get(r, set()) for r in entries))
+    return all(tag in found for tag in wanted)
 
 
 def estimate_level(indicator: Indicator, evaluation: Evaluation, by_id: dict[str, Finding],
@@ -35,11 +41,13 @@ def estimate_level(indicator: Indicator, evaluation: Evaluation, by_id: dict[str
     domains = rules.get("domains")
     if not indicator.level_from or (domains and indicator.domain not in domains):
         return None, ()
+    statuses: dict[tuple[str, ...], list[str]] = {}  # per set of entries (key or supporting ones)
     for rule in rules["levels"]:
         entries = indicator.supporting if rule.get("on") == "supporting" else indicator.level_from
-        findings = [by_id[r] for r in entries if r in by_id]
-        found_tags = set().union(*(tags.get(r, set()) for r in entries))
-        if _rule_holds(rule, findings, found_tags):
+        found = statuses.get(entries)
+        if found is None:
+            found = statuses[entries] = [by_id[r].status for r in entries if r in by_id]
+        if _rule_holds(rule, found, entries, tags):
             return min(rule["level"], rules["max_level"]), entries
     return None, ()
 

@@ -36,9 +36,11 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
 
 def summary(findings: list[Finding], catalog: Catalog, lang: str = "id") -> dict[str, Any]:
     """Counts per status, per catalog group (with the group's own score), and the score."""
-    groups = []
+    groups, by_group = [], {}
+    for f in findings:
+        by_group.setdefault(f.group, []).append(f)
     for group in catalog.groups:
-        members = [f for f in findings if f.group == group.id]
+        members = by_group.get(group.id, [])
         groups.append({
             "id": group.id,
             "title": group.title.get(lang) or group.title["id"],

@@ -230,3 +230,22 @@ def test_word_report_carries_the_evaluation_section():
         assert any(t.startswith(data["evaluation"]["note"]) for t in texts)
         table = next(t for t in document.tables if t.rows[0].cells[0].text == "No." and len(t.columns) == 4)
         assert len(table.rows) == rows + 1
+
+
+def test_a_level_that_asks_for_tags_needs_them_on_the_entries_that_decide_it():
+    from compliance.catalog import load_catalog
+    from compliance.evaluation import load_evaluation
+    from compliance.indicators import estimate_level
+    from compliance.models import Finding
+
+    catalog = load_catalog()
+    evaluation = load_evaluation("spbe-evaluation-59-2020", catalog)
+    indicator = next(i for i in evaluation.indicators if len(i.level_from) >= 2)
+    by_id = {r: Finding(r, r, "g", "Pasal 1", "text", "fulfilled") for r in indicator.level_from}
+    first, second = indicator.level_from[:2]
+    both = {first: {"national-link"}, second: {"review"}}  # the tags may sit on different entries
+    assert estimate_level(indicator, evaluation, by_id, both)[0] == 4
+    assert estimate_level(indicator, evaluation, by_id, {first: {"national-link"}})[0] == 3
+    assert estimate_level(indicator, evaluation, by_id, {"elsewhere": {"national-link", "review"}})[0] == 3
+    by_id[second] = Finding(second, second, "g", "Pasal 1", "text", "partial")
+    assert estimate_level(indicator, evaluation, by_id, both)[0] == 2
