@@ -5,7 +5,7 @@ sure way to abandon a page that takes too long (or crashes pdfium) is to run
 the pages in a child process and kill it. One long-lived child serves the
 documents of this process one after another (starting a process per document
 cost more than the rebuilding of lines), receiving each PDF as an in-memory file
-(``_send_request``) and sending the pages' texts back through a pipe in batches (a
+(``pdf_handover``) and sending the pages' texts back through a pipe in batches (a
 message per page cost more than the rebuilding of lines too) and each rendered image
 (for OCR) at once. The child also opens the PDF and says first how many pages it has, so
 the caller never loads it into pdfium (one opening less, and a file that crashes or hangs
@@ -27,7 +27,6 @@ import threading
 import time
 from pathlib import Path
 from multiprocessing.connection import Connection
-from multiprocessing.reduction import recv_handle, send_handle
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -36,6 +35,7 @@ from compliance.errors import ComplianceError
 from compliance.limits import MB, Deadline, Limits, exceeded
 from compliance.models import Page, Warning_
 from compliance.pdf_lines import page_text
+from compliance.pdf_handover import receive_pdf, send_pdf
 from compliance.pdf_page import MAX_PIXELS, PageTooLarge, looks_scanned_at, render_pgm, text_page
 from compliance.workers import die_with_parent
 
@@ -157,7 +157,7 @@ def run_pages(job: str, data: bytes, numbers: list[int] | None, limits: Limits |
             try:
                 # the first page's clock (or the opening's) runs from now
                 progress[0], progress[1] = time.monotonic(), pending[0] if pending else OPENED
-                _send_request(worker, (job, pending, dpi, limits), data)
+                send_pdf(worker, (job, pending, dpi, limits), data, _WORKER[1].pid)
                 pending = yield from _receive(worker, progress, pending, limits, deadline)
             except BaseException:  # interrupted: the worker may still be sending this request
                 stop_worker()
@@ -232,7 +232,7 @@ def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bo
     while True:
         try:
             job, numbers, dpi, limits, shared = connection.recv()
-            data = _receive_pdf(connection, shared)
+            data = receive_pdf(connection, shared)
         except EOFError:
             return
         _limit_memory(limits.reader_memory)
@@ -245,49 +245,7 @@ def _serve(connection: Connection, progress, parent_pid: int, by_main_thread: bo
                 batch, sent = [], time.monotonic()
         if batch:
             connection.send(batch)
-
-
-def _send_request(worker: Connection, request: tuple, data: bytes) -> None:
-    """Send the worker a request and the PDF. Through the pipe the bytes go in chunks of the
-    socket's buffer, each a wait for the worker to read it (a context switch per few hundred
-    KB: on a busy machine a fifth of pypdfium2's own time); where the system has in-memory
-    files (Linux memfd), the bytes go once into one, whose descriptor the worker receives and
-    reads in one call. The worker gets the very bytes the caller read (and hashed)."""
-    fd = _memory_file(data)
-    worker.send(request + (fd is not None,))
-    if fd is None:
-        worker.send_bytes(data)  # the PDF as it is: pickling it would copy it twice more
-        return
-    try:
-        send_handle(worker, fd, _WORKER[1].pid)
-    finally:
-        os.close(fd)  # the worker holds its own descriptor; the memory goes when it closes it
-
-
-def _memory_file(data: bytes) -> int | None:
-    """A descriptor of an in-memory file holding ``data``, or None where there is none."""
-    if not hasattr(os, "memfd_create"):
-        return None
-    try:
-        fd = os.memfd_create("compliance-pdf", os.MFD_CLOEXEC)
-    except OSError:  # e.g. forbidden by a sandbox: use the pipe
-        return None
-    try:
-        with open(fd, "wb", closefd=False) as memory:
-            memory.write(data)
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _receive_pdf(connection: Connection, shared: bool) -> bytes:
-    """The PDF ``_send_request`` handed over: from the in-memory file, or through the pipe."""
-    if not shared:
-        return connection.recv_bytes()
-    with open(recv_handle(connection), "rb") as memory:
-        memory.seek(0)  # the descriptor shares the sender's offset, at the end of what it wrote
-        return memory.read()
+        del data  # unmaps the file until the next request
 
 
 def _limit_memory(extra: int) -> None:

@@ -20,6 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 import compliance.ocr
+import compliance.pdf_handover
 import compliance.pdf_reader
 from compliance.errors import ComplianceError
 from compliance.extract import extract, pages_without_text
@@ -404,14 +405,14 @@ def test_the_pdf_reaches_the_worker_as_an_in_memory_file_or_through_the_pipe(tmp
     path = _write(tmp_path, "p.pdf", tiny_pdf([[(72, 700, "satu")], [(72, 700, "dua")]]))
     extract(path)  # the worker is running
     handed = []
-    real = compliance.pdf_reader._memory_file
-    monkeypatch.setattr(compliance.pdf_reader, "_memory_file", lambda data: handed.append(real(data)) or handed[-1])
+    real = compliance.pdf_handover.memory_file
+    monkeypatch.setattr(compliance.pdf_handover, "memory_file", lambda data: handed.append(real(data)) or handed[-1])
     descriptors = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
     shared = [p.text for p in extract(path).pages]
     if descriptors is not None:
         assert len(os.listdir("/proc/self/fd")) == descriptors
     assert handed and (handed[0] is not None) == hasattr(os, "memfd_create")
-    monkeypatch.setattr(compliance.pdf_reader, "_memory_file", lambda data: None)
+    monkeypatch.setattr(compliance.pdf_handover, "memory_file", lambda data: None)
     assert shared == [p.text for p in extract(path).pages] == ["satu", "dua"]
 
 
