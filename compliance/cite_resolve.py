@@ -258,10 +258,11 @@ def relation_before(window: str) -> str | None:
     """The relation a cue at the end of ``window`` (text just before a citation) gives, if any.
     No "." or ";" may stand between the cue and the citation, so the search starts after the
     last one (unless a cue itself holds one)."""
-    patterns = _cue_patterns()
+    patterns, words = _cue_patterns(), _cue_words()
     start = 0 if _cues_hold_stops() else max(window.rfind("."), window.rfind(";")) + 1
+    lowered = window.lower() if window.isascii() else None
     for relation, (before, _) in patterns.items():
-        if before is not None and before.search(window, start):
+        if before is not None and _may_hold(lowered, words[relation][0]) and before.search(window, start):
             return relation
     return None
 
@@ -274,10 +275,34 @@ def _cues_hold_stops() -> bool:
 
 def relation_after(window: str) -> str | None:
     """The relation a cue in ``window`` (text after a citation, same sentence) gives, if any."""
+    words = _cue_words()
+    lowered = window.lower() if window.isascii() else None
     for relation, (_, after) in _cue_patterns().items():
-        if after is not None and after.search(window):
+        if after is not None and _may_hold(lowered, words[relation][1]) and after.search(window):
             return relation
     return None
+
+
+@cache
+def _cue_words() -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+    """Per relation, for its "before" and its "after" cues: one word of each cue (its longest),
+    lower-cased. A cue matches only where its words stand, so a window holding none of them
+    needs no regex search (most windows hold no cue). None where a word is not ASCII: its
+    case-insensitive match is not a lower-cased ``in``."""
+    cues = _relations_data()["cues"]
+    out = {}
+    for relation in ("revokes", "amends", "implements"):
+        sides = []
+        for side in ("before", "after"):
+            longest = [max(re.split(r"\s+|-", cue.strip()), key=len).lower() for cue in cues.get(relation, {}).get(side) or []]
+            sides.append(tuple(longest) if all(w.isascii() and w for w in longest) else None)
+        out[relation] = (sides[0], sides[1])
+    return out
+
+
+def _may_hold(lowered: str | None, words: tuple[str, ...] | None) -> bool:
+    """Whether a window (``lowered``: lower-cased, None when not ASCII) may hold one of ``words``."""
+    return lowered is None or words is None or any(word in lowered for word in words)
 
 
 # --- relations in a text ------------------------------------------------------------
