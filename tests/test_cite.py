@@ -421,6 +421,27 @@ def test_kinds_are_found_where_the_whole_alternation_finds_them(text):
     assert [(m.span(), m.group(0)) for m in vocab.kind_matches(text)] == expected
 
 
+@pytest.mark.parametrize("text", KIND_TEXTS + [
+    "Undang-Undang, undang-undang;UU/uu perpres-x Perpres_ \tPeraturan\nPresiden pp PP- -PP",
+])
+def test_in_ascii_text_the_fast_start_pattern_finds_the_same_places(text):
+    """The ASCII start pattern (a leading character class, the initial consumed) marks exactly
+    the positions the zero-width pattern marks."""
+    vocab = vocabulary()
+    slow = [m.start() for m in vocab._kind_start_re.finditer(text)]
+    assert text.isascii() and slow
+    assert [m.start() for m in vocab._kind_start_ascii_re.finditer(text)] == slow
+
+
+def test_beyond_ascii_kinds_are_found_as_the_whole_pattern_finds_them():
+    """Under re.I "\u212a" (Kelvin) is a K and "\u0130" an I: such a text takes the zero-width pattern."""
+    vocab = vocabulary()
+    text = "\u212aeputusan Presiden Nomor 1; \u0130nstruksi Presiden; Perpres 95/2018 \u00e9"
+    expected = [(m.span(), m.group(0)) for m in vocab.kind_re.finditer(text)]
+    assert len(expected) >= 2
+    assert [(m.span(), m.group(0)) for m in vocab.kind_matches(text)] == expected
+
+
 def test_the_kinds_trie_matches_every_spelling_and_nothing_longer():
     import re
 
