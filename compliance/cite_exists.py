@@ -8,8 +8,11 @@ import re
 from compliance.models import Article, Regulation
 
 
+_NOT_LABEL = re.compile(r"[^0-9a-z]")  # compiled once: _label runs for every reference
+
+
 def _label(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", (text or "").lower())
+    return _NOT_LABEL.sub("", (text or "").lower())
 
 
 def article_index(reg: Regulation) -> dict[str, Article]:

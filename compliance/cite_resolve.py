@@ -21,9 +21,12 @@ from compliance.models import Metadata, Place
 from compliance.models_place import article_ref
 from compliance.resources import data_yaml
 
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
 def slug(text: str) -> str:
     """Lower-case id segment: letters and digits joined by single hyphens."""
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
 def pinpoint(path: dict[str, str] | None) -> str | None:

@@ -39,9 +39,12 @@ class Issuer:
     markers: tuple[str, ...]
 
 
+_SPACES_AND_HYPHENS = re.compile(r"[\s\-]+")
+
+
 def norm_key(text: str) -> str:
     """The key a surface is looked up by: no spaces or hyphens, lower case."""
-    return re.sub(r"[\s\-]+", "", text).lower()
+    return _SPACES_AND_HYPHENS.sub("", text).lower()
 
 
 def surface_pattern(text: str) -> str:
