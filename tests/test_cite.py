@@ -453,3 +453,12 @@ def test_the_kinds_trie_matches_every_spelling_and_nothing_longer():
         assert trie.fullmatch(word), word
     for other in ["Perdana", "Perda Kot", "Pres", "Undang", "UUD"]:
         assert not trie.fullmatch(other), other
+
+
+def test_the_ayat_of_a_position_is_the_last_mark_at_or_before_it():
+    from compliance.cite import _ayat_at
+
+    marks = [(3, "1"), (40, "2"), (41, "2a"), (90, "3")]
+    expected = {0: None, 2: None, 3: "1", 39: "1", 40: "2", 41: "2a", 89: "2a", 90: "3", 500: "3"}
+    assert {pos: _ayat_at(marks, pos) for pos in expected} == expected
+    assert _ayat_at([], 10) is None
