@@ -195,6 +195,8 @@ def _gap_kind(gap: str, vocab: Vocabulary) -> str | None:
 def find_groups(text: str, regulations: list[RegulationSpan], vocab: Vocabulary | None = None) -> list[Group]:
     """Reference lists in ``text``; a list directly followed by a regulation mention points into it."""
     vocab = vocab or vocabulary()
+    if not vocab.may_hold_units(text):
+        return []
     tokens = _units(text, vocab)
     mentions = _Mentions(regulations)
     groups: list[Group] = []

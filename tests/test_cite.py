@@ -462,3 +462,17 @@ def test_the_ayat_of_a_position_is_the_last_mark_at_or_before_it():
     expected = {0: None, 2: None, 3: "1", 39: "1", 40: "2", 41: "2a", 89: "2a", 90: "3", 500: "3"}
     assert {pos: _ayat_at(marks, pos) for pos in expected} == expected
     assert _ayat_at([], 10) is None
+
+
+@pytest.mark.parametrize("text", [
+    "sebagaimana dimaksud dalam Pasal 5 ayat (2) huruf a", "angka 3", "lihat ayat ( 4 )", "Pasal ... ayat (2)",
+    "tanpa rujukan apa pun", "PASAL 5 dan AYAT (2)", "pasal 7", "Undang-Undang Nomor 1 Tahun 2020", "",
+])
+def test_a_text_without_the_unit_words_is_not_scanned_and_holds_no_unit(text):
+    vocab = vocabulary()
+    if not vocab.may_hold_units(text):
+        assert not vocab.unit_re.search(text) and not vocab.blank_unit_re.search(text)
+        assert find(text).groups == []
+    else:
+        assert any(word in text for word in ("Pasal", "ayat", "huruf", "angka"))
+    assert vocab.may_hold_units(text) == any(word in text for word in ("Pasal", "ayat", "huruf", "angka"))
