@@ -26,7 +26,7 @@ from compliance.parse_headings import (
     title_lines,
 )
 from compliance.parse_items import parse_article_body
-from compliance.parse_lampiran import is_lampiran_header, names_a_regulation
+from compliance.parse_lampiran import is_lampiran_header, names_a_regulation, read_loosely_as_header
 from compliance.parse_labels import follows, label_readings, next_roman, roman_value, split_arabic
 
 @dataclass
@@ -256,13 +256,14 @@ class _BodyParser:
 
     def run(self) -> Body:
         i, texts = 0, self.texts
+        # the lines a body test may stop at (a Lampiran header, at least as printed), asked at once
         special = markers().any_of("closing_start", "bab_heading", "bagian_heading", "paragraf_heading",
-                                   "pasal_heading").match
+                                   "pasal_heading", "lampiran_header").match
         numbered = markers().lampiran_numbered.match
         while i < len(texts):
             t = texts[i]
             if (self.open is not None and self.amending is None and self.mode == "body" and not t.isupper()
-                    and special(t) is None and not is_lampiran_header(texts, i)):
+                    and special(t) is None and not read_loosely_as_header(texts, i)):
                 # what most lines are: text of the open article (_body_step would find no more)
                 self.open.lines.append(t)
                 self.prev_heading = False

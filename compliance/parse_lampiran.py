@@ -36,8 +36,13 @@ def is_lampiran_header(texts: list[str], i: int) -> bool:
     it, after at most two specks) opening the line, and the regulation it belongs to
     named on it or the lines after. "tercantum dalam Lampiran" is text, not a header."""
     text = texts[i] if 0 <= i < len(texts) else ""
-    if markers().lampiran_header.match(text):
-        return True
+    return markers().lampiran_header.match(text) is not None or read_loosely_as_header(texts, i)
+
+
+def read_loosely_as_header(texts: list[str], i: int) -> bool:
+    """``is_lampiran_header`` for a line ``lampiran_header`` does not match (a caller that
+    tested that pattern already asks only this): the word read loosely, then the regulation."""
+    text = texts[i] if 0 <= i < len(texts) else ""
     first = text.split(None, 1)[:1]
     if first and len(first[0]) > 2 and ":" not in first[0] and not first[0].isupper():
         return False  # the word read below is this one, not in capitals: most lines start so
