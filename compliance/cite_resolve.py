@@ -354,10 +354,11 @@ def _chains(text: str, spans: list[RegulationSpan], ids, amends: dict[int, str])
         base_id = ids[id(base)][0]
         if base_id is None or i + 1 >= len(spans):
             continue
-        if not chain_re().search(text, base.end, spans[i + 1].start):
-            continue
         stop = _CLAUSE_END.search(text, base.end)
         limit = stop.start() if stop else len(text)
+        # the chain names only acts in its clause: with none there, no phrase is sought
+        if spans[i + 1].start >= limit or not chain_re().search(text, base.end, spans[i + 1].start):
+            continue
         for member in spans[i + 1:]:
             if member.start >= limit:
                 break

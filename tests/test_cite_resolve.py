@@ -63,3 +63,26 @@ def test_the_gate_finds_the_cues_it_lets_through():
     assert relation_before("merupakan perubahan terhadap ") == "amends"
     assert relation_after(" diubah sebagai berikut") == "amends"
     assert relation_before("teks biasa ") is None and relation_after(" teks biasa") is None
+
+
+def _amends_of(text: str) -> dict[str, str]:
+    """"A amends B" as relations_in states it for ``text``: amending act -> amended act, by printed number."""
+    from compliance.cite_find import find
+    from compliance.cite_resolve import relations_in
+
+    found = find(text)
+    ids = {id(s): (f"uu/{s.year}/{s.number}", None) for s in found.regulations}
+    _, amends = relations_in(text, found, ids, "pasal")
+    by_id = {id(s): f"{s.year}/{s.number}" for s in found.regulations}
+    return {by_id[k]: v for k, v in amends.items()}
+
+
+def test_a_chain_names_the_amendments_in_its_clause_only():
+    chained = ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah diubah "
+               "dengan Undang-Undang Nomor 9 Tahun 2015 tentang Perubahan Kedua")
+    assert _amends_of(chained) == {"2015/9": "uu/2014/23"}
+    # a clause ends before the next act: a chain phrase after it ties nothing to the first act
+    apart = ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah. Ketentuan lain yang telah "
+             "diubah dengan Undang-Undang Nomor 9 Tahun 2015 tetap berlaku")
+    assert _amends_of(apart) == {}
+    assert _amends_of("Undang-Undang Nomor 23 Tahun 2014; Undang-Undang Nomor 9 Tahun 2015") == {}
