@@ -170,17 +170,29 @@ def _shown(text: str) -> str:
 
 
 def _lines(runs: list[_Run]) -> list[str]:
-    """Group runs into lines (top of the page first), each line read left to right."""
+    """Group runs into lines (top of the page first), each line read left to right. A line of
+    one run of plain text (most lines) is taken as it is, without a call to ``_join``."""
     runs.sort(key=_READING_ORDER)
     lines: list[str] = []
+    append = lines.append
     group: list[_Run] = []
+    drop = height = 0.0  # the baseline and glyph height of the group's first run
     for run in runs:
-        if group and run[0] - group[0][0] > SAME_LINE * min(group[0][2], run[2]):
-            lines.append(_join(group))
-            group = []
-        group.append(run)
+        if not group:
+            group, drop, height = [run], run[0], run[2]
+            continue
+        least = run[2] if run[2] < height else height  # min(height, run[2]), unrolled
+        if run[0] - drop > SAME_LINE * least:
+            text = group[0][4]
+            if len(group) == 1 and text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+                append(text)  # _join's first case, inlined
+            else:
+                append(_join(group))
+            group, drop, height = [run], run[0], run[2]
+        else:
+            group.append(run)
     if group:
-        lines.append(_join(group))
+        append(_join(group))
     return [line for line in lines if line]
 
 
