@@ -108,18 +108,19 @@ _NUMBER = re.compile(r"^\d+$")
 _LATER_MARK = {"ayat": re.compile(r"[.;:]\s+\((\d+)\)\s+[A-Z]"),
                "number": re.compile(r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?(\d+)\.\s+\w"),
                "letter": re.compile(r";\s+(?:dan\s+|atau\s+|dan/atau\s+)?([a-z])\.\s+\w")}
-# a character each kind of mark needs, and how many characters at least a match has from it
-_MARK_NEEDS = {"ayat": ("(", 5), "number": (";", 6), "letter": (";", 6)}
+# a character each style of mark needs (an ayat's, a point's), and how many characters at least a
+# match has from it
+_MARK_NEEDS = {"ayat": ("(", 5), "point": (";", 6)}
 
 
 def _skipped_mark(unit: Unit, label: str, style: str) -> str | None:
     """A later point's mark left inside a unit's own text ("(3) Tiga. (5) Lima.",
     "b. aplikasi; d. keamanan"): the parser keeps it as text, the reviewer sees a gap."""
-    kind = "ayat" if style == "ayat" else "number" if _NUMBER.match(label) else "letter"
-    needed, length = _MARK_NEEDS[kind]
+    needed, length = _MARK_NEEDS["ayat" if style == "ayat" else "point"]
     own = _own_text(unit)
     if not 0 <= own.find(needed) <= len(own) - length:  # its first such character too near the end
         return None
+    kind = "ayat" if style == "ayat" else "number" if _NUMBER.match(label) else "letter"
     for m in _LATER_MARK[kind].finditer(own):
         found = m.group(1)
         step = int(found) - int(label) if _NUMBER.match(label) and found.isdigit() else (
