@@ -66,3 +66,18 @@ def test_dict_lookups_compiled_inline_print_what_jinja_prints():
     stock = Environment(autoescape=True, undefined=StrictUndefined)
     assert env.from_string(source).render(**data) == stock.from_string(source).render(**data)
     assert "_ga[" in env.compile(source, raw=True), "dict items are read inline"
+
+
+def test_printed_values_escaped_inline_print_what_jinja_prints():
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    from compliance.report.templating import environment
+
+    values = ["plain", "a&b", "<i>", "x>y", "it's", 'say "hi"', "", Markup("<b>ok</b>"), 3, 2.5, None, True,
+              type("Obj", (), {"__str__": lambda self: "<obj>"})()]
+    source = "{% for v in values %}[{{ v }}]{% endfor %}"
+    assert "_eo" in environment().compile(source, raw=True), "a printed value is tested inline"
+    expected = Environment(autoescape=True).from_string(source).render(values=values)
+    assert environment().from_string(source).render(values=values) == expected
+    assert "[a&amp;b][&lt;i&gt;][x&gt;y][it&#39;s][say &#34;hi&#34;][]" in expected

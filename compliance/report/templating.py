@@ -51,16 +51,31 @@ def escape_output(value: Any) -> str:
     return escape(value)
 
 
+# what a printed plain str must not hold to print as it is (``escape_output``'s first test),
+# written inline: ``_eo`` holds the value once evaluated
+_PLAIN = " and ".join(f"{c!r} not in _eo" for c in "&<>'\"")
+
+
 class _CodeGenerator(CodeGenerator):
     def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
-        """Each ``{{ value }}`` of an autoescaped template prints through ``escape_output``;
-        were jinja to stop calling this hook, pages would keep markupsafe's own escape."""
+        """Each ``{{ value }}`` of an autoescaped template prints through ``escape_output``, a
+        plain str holding none of the five characters it replaces tested inline (most printed
+        values: no call for them); were jinja to stop calling this hook, pages would keep
+        markupsafe's own escape."""
         if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            if finalize.src is None:
+                self.write("(_eo if type(_eo := (")
+                return
             self.write("environment.escape_output(")
-            if finalize.src is not None:
-                self.write(finalize.src)
+            self.write(finalize.src)
             return
         super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write(f")) is str and {_PLAIN} else environment.escape_output(_eo))")
+            return
+        super()._output_child_post(node, frame, finalize)
 
     @optimizeconst
     def visit_Getattr(self, node: Any, frame: Any) -> None:
