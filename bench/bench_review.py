@@ -35,9 +35,9 @@ sys.path.insert(0, str(REPO))
 
 from compliance import ComplianceError, load  # noqa: E402
 from compliance.cite import citations_of  # noqa: E402
-from compliance.draft.cues import chains, review_words  # noqa: E402
-from compliance.draft.review import review  # noqa: E402
-from compliance.draft.words import plain_stems_in as stems_in, stem  # noqa: E402
+from compliance.review.cues import chains, review_words  # noqa: E402
+from compliance.review.review import review  # noqa: E402
+from compliance.review.words import plain_stems_in as stems_in, stem  # noqa: E402
 
 SHARED = Path(os.environ.get("COMPLIANCE_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"

@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from compliance.cite import citations_of
-from compliance.draft.review import review
+from compliance.review.review import review
 from tests.test_review_misdirect import _reg
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import pytest
 
 from compliance.check import check
 from compliance.clean import clean
-from compliance.draft.review import review
+from compliance.review.review import review
 from compliance.models import Page, Source
 from compliance.parse import parse
 from compliance.report import render_result
@@ -139,8 +139,8 @@ def test_real_slips_in_the_corpus(name, code, where):
     ("Tiga dengan (5) L", "3", "ayat", None),  # no stop before the mark
 ])
 def test_a_later_mark_left_in_a_unit_s_own_text(text, label, style, found):
-    from compliance.draft.review import _skipped_mark
-    from compliance.draft.units import Unit
+    from compliance.review.review import _skipped_mark
+    from compliance.review.units import Unit
 
     unit = Unit(f"pasal-1-{style}-{label}", style, "1", text, 0, len(text))
     assert _skipped_mark(unit, label, style) == found

@@ -1,7 +1,7 @@
-"""Misdirected references (compliance.draft.misdirect): each rule on a fixture with the slip and without it."""
+"""Misdirected references (compliance.review.misdirect): each rule on a fixture with the slip and without it."""
 
 from compliance.clean import clean
-from compliance.draft.review import review
+from compliance.review.review import review
 from compliance.models import Page, Source
 from compliance.parse import parse
 
@@ -209,7 +209,7 @@ def test_a_word_one_letter_off_is_the_same_word_when_rare():
 
 
 def test_letters_a_scan_confuses_are_folded_when_words_are_compared():
-    from compliance.draft.words import stems_in
+    from compliance.review.words import stems_in
 
     assert stems_in("Lernbaqa Penyiaran Asinq") >= stems_in("Lembaga Penyiaran Asing")
     assert stems_in("ID-SIRTII") == stems_in("ID-SIRTU")

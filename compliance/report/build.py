@@ -54,7 +54,7 @@ def report_data(result: Any, official: Any = None, lang: str = DEFAULT_LANG) -> 
     regulation carries) and, when the official national text (a parsed ``Regulation``) is
     given, the verification of every catalog reference against it. Every output format and
     every command builds on this one dict."""
-    from compliance.draft.review import review_section
+    from compliance.review.review import review_section
     from compliance.report.citations import citation_sections
     from compliance.verify import verify
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from compliance import __version__
 from compliance.i18n import DEFAULT_LANG
 from compliance.models import REPORT_SCHEMA
-from compliance.draft.review import review_rows
+from compliance.review.review import review_rows
 from compliance.locale_format import long_date
 from compliance.report import memo, view
 from compliance.report.evaluation import evaluation_view

@@ -128,7 +128,7 @@ def _references(cited: dict, t: dict, lang: str) -> list[str]:
         out += ["", f"## {md_escape(t['internal_refs'])}", "", md_escape(t["internal_refs_intro"]), ""]
         out += [f"- {_cell(r['sentence'])}" + (f" ({md_escape(t['page'].lower())} {r['page']})" if r["page"] else "")
                 for r in rows]
-    from compliance.draft.review import review_rows
+    from compliance.review.review import review_rows
 
     checks = review_rows(cited.get("reference_review") or [], lang)
     if checks:

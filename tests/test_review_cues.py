@@ -1,11 +1,11 @@
-"""Reference cues (compliance.draft.cues): back-references left out as the plain expression
+"""Reference cues (compliance.review.cues): back-references left out as the plain expression
 leaves them out, cues found near each reference as a search of the whole text finds them."""
 
 import re
 
 import pytest
 
-from compliance.draft.cues import chains, cuts_words, review_words, without_backrefs
+from compliance.review.cues import chains, cuts_words, review_words, without_backrefs
 
 
 @pytest.mark.parametrize("text", [
@@ -34,7 +34,7 @@ def test_backrefs_are_removed_as_the_plain_expression_removes_them(text):
 
 def test_backrefs_of_the_samples_are_removed_as_the_plain_expression_removes_them():
     import compliance
-    from compliance.draft.units import index
+    from compliance.review.units import index
     from tests.conftest import EXAMPLES
 
     changed = 0
@@ -84,7 +84,7 @@ def test_backrefs_left_out_keep_whole_words_when_no_cue_is_glued():
     """The bound the review reads a place's own words by: without a glued cue, every word left
     is a word of the text."""
     import compliance
-    from compliance.draft.units import index
+    from compliance.review.units import index
     from tests.conftest import EXAMPLES
 
     word = re.compile(r"[A-Za-z]+")
@@ -101,7 +101,7 @@ def test_backrefs_left_out_keep_whole_words_when_no_cue_is_glued():
                                   "kata" + "\u00a0" * 3 + "lain\tdan yang", "x" * 500,
                                   "a\x1cb\u0085c\u2003d\x0be  f\u3000g " * 30])  # every kind of white space
 def test_the_start_of_the_last_words_is_found_as_by_stepping_back(text):
-    from compliance.draft.cues import _words_back
+    from compliance.review.cues import _words_back
 
     def stepping_back(end, n):
         at = end

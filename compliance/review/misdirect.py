@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from compliance.cite import Citation
-from compliance.draft.cues import chains, review_words, without_backrefs
-from compliance.draft.document import ReviewDocument, Terms
-from compliance.draft.phrases import holds_in_order
-from compliance.draft.subject import subject_before
-from compliance.draft.units import Unit, citing_chain, place_page, where
-from compliance.draft.words import forms_in_order
+from compliance.review.cues import chains, review_words, without_backrefs
+from compliance.review.document import ReviewDocument, Terms
+from compliance.review.phrases import holds_in_order
+from compliance.review.subject import subject_before
+from compliance.review.units import Unit, citing_chain, place_page, where
+from compliance.review.words import forms_in_order
 from compliance.models import Regulation
 
 

@@ -1,4 +1,4 @@
-"""The regulation as the reference review weighs it (compliance.draft.document): counts and
+"""The regulation as the reference review weighs it (compliance.review.document): counts and
 stems read lazily and through shortcuts equal the plain computation."""
 
 from collections import Counter
@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 
 import compliance
-from compliance.draft.document import ReviewDocument
-from compliance.draft.words import forms, stems_in
+from compliance.review.document import ReviewDocument
+from compliance.review.words import forms, stems_in
 from tests.conftest import EXAMPLES
 
 SAMPLES = sorted(EXAMPLES.glob("*.txt"))
@@ -59,7 +59,7 @@ def test_subject_forms_are_the_weighed_words_without_variants():
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_a_name_said_in_the_cited_place_is_said_by_its_article(path):
-    from compliance.draft.words import WORD
+    from compliance.review.words import WORD
 
     reg = compliance.load(path)
     read_in_places, read_in_articles = ReviewDocument(reg), ReviewDocument(reg)

@@ -1,12 +1,12 @@
 """Subjects as phrases: a reviewer reads "Manajemen Layanan SPBE" as one name, not three words
 that a place may use apart ("manajemen SPBE ... layanan"). Words are compared by their stem
-forms (``compliance.draft.words``)."""
+forms (``compliance.review.words``)."""
 
 from __future__ import annotations
 
 import re
 
-from compliance.draft.words import forms
+from compliance.review.words import forms
 
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 

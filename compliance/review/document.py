@@ -13,12 +13,12 @@ from itertools import repeat
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from compliance.draft.cues import cuts_words, review_words, without_backrefs
-from compliance.draft.phrases import holds_in_order, names_in
-from compliance.draft.subject import says_nothing, stated_forms
-from compliance.draft.place_words import between_words, whole_word_places
-from compliance.draft.units import Unit, article_units, index
-from compliance.draft.words import fold, forms, forms_in_order, stem, stems_in
+from compliance.review.cues import cuts_words, review_words, without_backrefs
+from compliance.review.phrases import holds_in_order, names_in
+from compliance.review.subject import says_nothing, stated_forms
+from compliance.review.place_words import between_words, whole_word_places
+from compliance.review.units import Unit, article_units, index
+from compliance.review.words import fold, forms, forms_in_order, stem, stems_in
 from compliance.models import Article, Regulation
 
 Terms = list[tuple[frozenset[str], float, float, bool]]

@@ -6,7 +6,7 @@ Beside ``dangling-reference`` (a reference to a place that does not exist, found
 - ``self-reference``: a reference to the ayat / huruf / Menimbang point it stands in;
 - ``misdirected-reference``: the subject named before "sebagaimana dimaksud dalam/pada
   Pasal N" is not what Pasal N says, while another place of the regulation states it
-  (``compliance.draft.misdirect``; the likely intended target is named when one place fits);
+  (``compliance.review.misdirect``; the likely intended target is named when one place fits);
 - ``numbering-gap``: ayat (3) then (5), a huruf/angka list that skips or restarts,
   a Pasal number skipped.
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.cite import Citation, citations_of, dangling
-from compliance.draft.misdirect import misdirected
-from compliance.draft.units import Unit, article_units, by_label, citing_chain, place_page, where
+from compliance.review.misdirect import misdirected
+from compliance.review.units import Unit, article_units, by_label, citing_chain, place_page, where
 from compliance.models import Regulation
 from compliance.models_place import ayat_ref
 

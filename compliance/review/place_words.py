@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compliance.draft.cues import cuts_words
-from compliance.draft.units import Unit, article_units
+from compliance.review.cues import cuts_words
+from compliance.review.units import Unit, article_units
 from compliance.models import Article
 
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")

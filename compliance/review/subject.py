@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from compliance.draft.cues import review_words
-from compliance.draft.words import forms
+from compliance.review.cues import review_words
+from compliance.review.words import forms
 
 # a gloss in brackets after a term: "(assignment)", "(Call Center)", "(DVB-T2)" — not "(1)", "(a)";
 # the white space before it goes with it

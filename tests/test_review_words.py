@@ -1,6 +1,6 @@
-"""Word stems (compliance.draft.words): every word of 3 letters or more, each stemmed once."""
+"""Word stems (compliance.review.words): every word of 3 letters or more, each stemmed once."""
 
-from compliance.draft.words import forms, plain_forms, plain_stems_in, stems_in
+from compliance.review.words import forms, plain_forms, plain_stems_in, stems_in
 
 
 def test_stems_of_a_text_are_the_forms_of_its_words_of_three_letters_or_more():

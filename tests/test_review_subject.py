@@ -1,10 +1,10 @@
-"""The subject before a reference cue (compliance.draft.subject)."""
+"""The subject before a reference cue (compliance.review.subject)."""
 
 import re
 
 import pytest
 
-from compliance.draft.subject import subject_before
+from compliance.review.subject import subject_before
 
 
 @pytest.mark.parametrize("before, subject", [
@@ -33,7 +33,7 @@ def test_subject_before_a_cue(before, subject):
     "Objek \u00a0(spectrum cap)\u2003Seleksi", "dua  -  kata", "a (b", "a b) c",
 ])
 def test_glosses_and_the_last_phrase_as_the_expressions_read_them(window):
-    from compliance.draft.subject import _GLOSS, _PHRASE_STOP, _last_phrase, _without_glosses
+    from compliance.review.subject import _GLOSS, _PHRASE_STOP, _last_phrase, _without_glosses
 
     assert _without_glosses(window) == re.sub(r"\s*" + _GLOSS.pattern, " ", window)
     assert _last_phrase(window) == _PHRASE_STOP.split(window)[-1]

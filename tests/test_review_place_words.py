@@ -1,14 +1,14 @@
-"""Places saying only whole words of their article (compliance.draft.place_words): their own
+"""Places saying only whole words of their article (compliance.review.place_words): their own
 words are words of the article's text, so its stems bound them; the others are told apart."""
 
 import pytest
 
 import compliance
-from compliance.draft.cues import without_backrefs
-from compliance.draft.document import ReviewDocument
-from compliance.draft.place_words import between_words, whole_word_places
-from compliance.draft.units import article_units, walk
-from compliance.draft.words import stems_in
+from compliance.review.cues import without_backrefs
+from compliance.review.document import ReviewDocument
+from compliance.review.place_words import between_words, whole_word_places
+from compliance.review.units import article_units, walk
+from compliance.review.words import stems_in
 from compliance.models import Article, Ayat, Item
 from tests.conftest import EXAMPLES
 

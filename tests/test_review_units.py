@@ -1,8 +1,8 @@
-"""The addressable places of a regulation (compliance.draft.units): pinpoints, printed labels,
+"""The addressable places of a regulation (compliance.review.units): pinpoints, printed labels,
 positions and document order."""
 
 from compliance.clean import clean
-from compliance.draft.units import article_units, index, walk
+from compliance.review.units import article_units, index, walk
 from compliance.models import Page, Source
 from compliance.parse import parse
 
@@ -73,7 +73,7 @@ def test_the_index_holds_the_first_place_of_each_pinpoint_in_document_order():
 def test_articles_by_label_are_the_ones_the_regulation_finds():
     from dataclasses import replace
 
-    from compliance.draft.units import by_label
+    from compliance.review.units import by_label
 
     reg = _reg()
     reg.articles.append(replace(reg.article("2"), parent="X"))  # an article an amendment quotes
