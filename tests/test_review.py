@@ -6,10 +6,10 @@ import pytest
 
 from compliance.check import check
 from compliance.clean import clean
-from compliance.review.review import review
 from compliance.models import Page, Source
 from compliance.parse import parse
 from compliance.report import render_result
+from compliance.review.review import review
 from tests.conftest import CORPUS
 
 HEAD = """PERATURAN WALI KOTA CONTOH

@@ -1,9 +1,9 @@
 """Misdirected references (compliance.review.misdirect): each rule on a fixture with the slip and without it."""
 
 from compliance.clean import clean
-from compliance.review.review import review
 from compliance.models import Page, Source
 from compliance.parse import parse
+from compliance.review.review import review
 
 TEXT = """PERATURAN WALI KOTA CONTOH
 NOMOR 8 TAHUN 2023

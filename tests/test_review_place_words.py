@@ -4,12 +4,12 @@ words are words of the article's text, so its stems bound them; the others are t
 import pytest
 
 import compliance
+from compliance.models import Article, Ayat, Item
 from compliance.review.cues import without_backrefs
 from compliance.review.document import ReviewDocument
 from compliance.review.place_words import between_words, whole_word_places
 from compliance.review.units import article_units, walk
 from compliance.review.words import stems_in
-from compliance.models import Article, Ayat, Item
 from tests.conftest import EXAMPLES
 
 SAMPLES = sorted(EXAMPLES.glob("*.txt"))

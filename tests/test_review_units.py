@@ -2,9 +2,9 @@
 positions and document order."""
 
 from compliance.clean import clean
-from compliance.review.units import article_units, index, walk
 from compliance.models import Page, Source
 from compliance.parse import parse
+from compliance.review.units import article_units, index, walk
 
 TEXT = """PERATURAN WALI KOTA CONTOH
 NOMOR 3 TAHUN 2024

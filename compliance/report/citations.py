@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from compliance.cite import Citation, citations_of, dangling, mengingat_citations
-from compliance.models import Place, Regulation
+from compliance.models import Regulation
+from compliance.review.units import place_page
 
 
 def _act(c: Citation) -> dict[str, Any]:
@@ -45,18 +46,10 @@ def mengingat_entries(reg: Regulation, citations: list[Citation]) -> list[dict[s
     return rows
 
 
-def _page(reg: Regulation, place: Place) -> int | None:
-    """The page of the article a reference stands in (None outside the articles)."""
-    if place.part != "pasal":
-        return None
-    article = reg.article(str(place.pasal), place.parent)
-    return article.page if article else None
-
-
 def internal_references(reg: Regulation, citations: list[Citation]) -> list[dict[str, Any]]:
     """References to parts of the regulation that do not exist, with where they stand."""
     return [{"place": c.place.part_dict(), "where": c.place.short(), "reference": c.raw, "target": c.target,
-             "page": _page(reg, c.place)} for c in dangling(citations)]
+             "page": place_page(reg, c.place)} for c in dangling(citations)]
 
 
 def citation_sections(reg: Regulation) -> dict[str, Any]:

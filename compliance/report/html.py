@@ -9,13 +9,13 @@ from markupsafe import Markup
 
 from compliance import __version__
 from compliance.i18n import DEFAULT_LANG
-from compliance.models import REPORT_SCHEMA
-from compliance.review.review import review_rows
 from compliance.locale_format import long_date
+from compliance.models import REPORT_SCHEMA
 from compliance.report import memo, view
 from compliance.report.evaluation import evaluation_view
 from compliance.report.labels import labels
 from compliance.report.templating import environment, highlight, suggestion
+from compliance.review.review import review_rows
 
 
 def _segments(counts: dict[str, int], statuses: dict[str, str]) -> list[dict]:
