@@ -16,7 +16,7 @@ so the answer is read off the catalog graph, compiled once per catalog and proce
 from __future__ import annotations
 
 from compliance.cite_resolve import pinpoint_levels
-from compliance.graph import REQUIREMENT, _catalog_graph, first_key, requirements_for
+from compliance.graph import REQUIREMENT, catalog_graph, first_key, requirements_for
 from compliance.per_object import PerObject
 
 _BASIS_OF = first_key("basis_of")
@@ -28,7 +28,7 @@ class CatalogLinks:
     confidence (``confidence``)."""
 
     def __init__(self, catalog) -> None:
-        graph = _catalog_graph(catalog)
+        graph = catalog_graph(catalog)
         nodes, succ = graph._node, graph._succ
         self.national = next((n for n, d in nodes.items() if d.get("catalog") == catalog.id), None)
         self._reached = {n: tuple(requirements_for(graph, n)) for n in nodes}

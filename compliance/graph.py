@@ -122,7 +122,7 @@ def _add_catalog(b: _Builder, catalog) -> None:
 _CATALOG_GRAPHS: PerObject[nx.MultiDiGraph] = PerObject()
 
 
-def _catalog_graph(catalog) -> nx.MultiDiGraph:
+def catalog_graph(catalog) -> nx.MultiDiGraph:
     """The catalog's part of every graph (its entries, the national articles they rest on),
     built once per catalog object; each graph starts from a copy."""
     def build(catalog) -> nx.MultiDiGraph:
@@ -238,7 +238,7 @@ def build_graph(regulations: Iterable[Regulation], catalog=None, findings=None) 
 
     ``findings``: a list of ``Finding`` for a single regulation, or a dict from
     regulation id (``regulation_key``) or source file name to such lists."""
-    b = _Builder(copy_graph(_catalog_graph(catalog)) if catalog is not None else None)
+    b = _Builder(copy_graph(catalog_graph(catalog)) if catalog is not None else None)
     regulations = list(regulations)
     for reg in regulations:
         reg_id = _add_regulation(b, reg, citations_of(reg))

@@ -20,7 +20,7 @@ from compliance.catalog_links import catalog_links
 from compliance.cite import Citation, citations_of, regulation_key
 from compliance.cite_resolve import known_status, pinpoint_chain, pinpoint_levels
 from compliance.graph import (
-    REQUIREMENT, _catalog_graph, article_node, citation_source, evidence_node, regulation_label, unresolved_node,
+    REQUIREMENT, article_node, catalog_graph, citation_source, evidence_node, regulation_label, unresolved_node,
 )
 from compliance.models import Finding, Regulation
 from compliance.models_place import article_ref
@@ -185,7 +185,7 @@ def _requirements(catalog) -> tuple[dict[str, tuple[int, dict[str, Any]]], list[
     """The catalog graph's requirement nodes (node -> (order, its label and basis)), their rows
     as drawn, and those whose label and basis no finding can fill."""
     def build(catalog):
-        nodes = _catalog_graph(catalog)._node
+        nodes = catalog_graph(catalog)._node
         known = {n: (d.get("order", _LAST), {k: d[k] for k in ("label", "basis") if k in d})
                  for n, d in nodes.items() if d.get("type") == "requirement"}
         complete = {n for n, (_, d) in known.items() if d.get("label") not in (None, "") and d.get("basis") not in (None, "")}
@@ -201,7 +201,7 @@ def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
     """The drawing of ``reg``'s part of its check's citation graph (``findings`` on ``catalog``)."""
     reg_id = regulation_key(reg)
     links = catalog_links(catalog)
-    own = _OwnNodes(reg_id, _catalog_graph(catalog))
+    own = _OwnNodes(reg_id, catalog_graph(catalog))
     own.node(reg_id, type="regulation", label=regulation_label(reg), tentang=reg.metadata.tentang)
     own.add_articles(reg)
     edges, drawn, mengingat = _Edges(), [], []
