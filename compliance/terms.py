@@ -73,6 +73,8 @@ class Gated:
         remember(self.gate or ())
         remember(literal for literal, _ in self.starts or ())  # the index tells a slice's starts (``spans``)
         self.programs = tuple(program(clauses) for clauses in (self.clauses, self.raw_clauses, self.value_clauses))
+        # per program, each clause's first set (None when a clause needs none): ``terms_index._met``
+        self.firsts = tuple(None if not all(p) else tuple(clause[0] for clause in p) for p in self.programs)
         self._patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._starts: tuple[tuple[str, int], ...] | None = None  # ``starts`` when a match is never empty
 

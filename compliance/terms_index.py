@@ -14,6 +14,7 @@ are single integer operations.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Iterator, KeysView, Sequence
 
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
@@ -120,11 +121,14 @@ class SliceIndex:
         """The slices where ``gated``'s folded expression may match (None: every slice)."""
         return self.parts(gated)[0]
 
-    def _met(self, program: tuple[tuple[int, ...], ...], sets: list[int]) -> int:
+    def _met(self, program: tuple[tuple[int, ...], ...], sets: list[int], firsts: tuple[int, ...] | None) -> int:
         """The slices where one clause of ``program`` (``Gated.programs``) has every literal
-        set met; ``sets``: the set masks by number (``WordMasks.sets``)."""
+        set met; ``sets``: the set masks by number (``WordMasks.sets``). ``firsts``: each
+        clause's first (rarest) set, which most often no slice holds: those clauses are
+        passed over in C (None: a clause needs no set)."""
         sharp, every = 0, self.all
-        for clause in program:
+        clauses = program if firsts is None else compress(program, map(sets.__getitem__, firsts))
+        for clause in clauses:
             met = every
             for number in clause:
                 met &= sets[number]
@@ -143,14 +147,14 @@ class SliceIndex:
         key = id(gated)
         if key not in self._parts:
             anyhow, sets = self.odd | self.ungated, self._words.sets()
-            folded, raw, values = gated.programs
+            (folded, raw, values), (folded_first, raw_first, values_first) = gated.programs, gated.firsts
             if gated.gate is None:
                 candidates = None
             else:
                 odd = self._any_of(gated.gate) & self.odd if self.odd else 0
-                candidates = self._met(folded, sets) | odd | self.ungated
-            self._parts[key] = (candidates, self._met(raw, sets) | anyhow if raw else 0,
-                                self._met(values, sets) | anyhow if values else 0)
+                candidates = self._met(folded, sets, folded_first) | odd | self.ungated
+            self._parts[key] = (candidates, self._met(raw, sets, raw_first) | anyhow if raw else 0,
+                                self._met(values, sets, values_first) | anyhow if values else 0)
         return self._parts[key]
 
     def everywhere(self, terms: Terms) -> bool:
