@@ -99,8 +99,8 @@ class MatchContext:
         key = (id(unit), undelegated)
         if key not in self._alone:
             self._alone[key] = Prepared.of(self.undelegated(unit) if undelegated else unit.body)
-        prepared = self._alone[key]
-        return terms.find_slice(prepared, 0, len(prepared.text), lambda gated: self.index.holds(gated, at))
+        copy, seek = self._alone[key], self.index.seek_in_copy
+        return terms.find_with(lambda gated: seek(gated, at, copy))
 
     def is_outline(self, unit: Unit) -> bool:
         """Whether the unit opens with a scope formula ("Ruang lingkup ... meliputi");

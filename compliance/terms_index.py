@@ -206,6 +206,19 @@ class SliceIndex:
             return gated._folded_matches(gated.patterns()[0], *self.slices[i], held) if held else []
         return gated.spans(*self.slices[i], self._sought(gated, i))
 
+    def seek_in_copy(self, gated: Gated, i: int, copy: Prepared) -> list[Span]:
+        """``gated.spans`` of ``copy``, slice ``i``'s text read on its own (perhaps with
+        characters blanked), with the verdicts ``holds`` gives; for one folded expression
+        sought from its start literals, the search itself with the start literals the
+        slice holds (as ``_seek``)."""
+        plan = self._plans.get(id(gated)) or self._plan(gated)
+        if plan[4] and copy.plain and self._plain >> i & 1:
+            if not plan[0] >> i & 1:
+                return []
+            held = [start for start, mask in plan[3] if mask >> i & 1]
+            return gated._folded_matches(gated.patterns()[0], copy, 0, len(copy.text), held) if held else []
+        return gated.spans(copy, 0, len(copy.text), self.holds(gated, i))
+
     def holds(self, gated: Gated, i: int) -> Verdicts:
         """Per part of ``gated`` (``Gated.spans``), False when slice ``i`` lacks the literals
         it needs (then so does any copy of it with characters blanked); for the folded

@@ -71,6 +71,9 @@ def test_only_the_start_literals_a_slice_holds_are_sought():
     assert index.holds(gated, 2)[0] == [("apiikasi", 0), ("sistem", 0)]  # a copy of the slice holds no other
     copy = Prepared.of("Aplikasi khusus dan                   .")  # the slice with "sistem informasi" blanked
     assert terms.find_slice(copy, 0, len(copy.text), lambda g: index.holds(g, 2)) == [] == terms.find(copy.text)
+    alone = Prepared.of(text[49:])  # the slice read on its own
+    assert index.seek_in_copy(gated, 2, alone) == [(20, 36)] == terms.find(alone.text)
+    assert index.seek_in_copy(gated, 2, copy) == []
 
 
 def test_texts_whose_case_folding_is_unusual_keep_the_plain_gate():
