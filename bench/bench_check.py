@@ -45,6 +45,16 @@ def corpus_files() -> list[Path]:
     return files
 
 
+def files_and_repeat(doc: str, argv: list[str] | None, repeat: int = 3) -> tuple[list[Path], int]:
+    """The files a corpus bench reads (those named, else every text-layer PDF of the corpus) and
+    its ``--repeat``, from the command line of a bench whose docstring is ``doc``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=repeat)
+    args = parser.parse_args(argv)
+    return args.files or corpus_files(), args.repeat
+
+
 def median_seconds(func, repeat: int) -> tuple[float, object]:
     times, value = [], None
     for _ in range(repeat):

@@ -15,7 +15,6 @@ Figures are printed, never asserted.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -25,17 +24,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import compliance  # noqa: E402
-from bench_check import corpus_files  # noqa: E402
+from bench_check import files_and_repeat  # noqa: E402
 from compliance.catalog import load_catalog  # noqa: E402
 from compliance.match import match_with_tags  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    files = args.files or corpus_files()
+    files, repeat = files_and_repeat(__doc__, argv)
     if not files:
         print("no files (the corpus is ../shared/corpus)")
         return 1
@@ -45,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     load_s, load_wall = time.process_time() - start, time.perf_counter() - wall
     per_file = [0.0] * len(regs)
     rounds = []
-    for round_ in range(args.repeat + 1):
+    for round_ in range(repeat + 1):
         total = 0.0
         for i, reg in enumerate(regs):
             start = time.process_time()
@@ -53,12 +48,12 @@ def main(argv: list[str] | None = None) -> int:
             spent = time.process_time() - start
             total += spent
             if round_:
-                per_file[i] += spent / args.repeat
+                per_file[i] += spent / repeat
         if round_:
             rounds.append(total)
     match_s = statistics.median(rounds)
     print(f"{len(files)} files: load {load_wall:.3f} s wall, {load_s:.3f} s CPU; match {match_s:.3f} s CPU "
-          f"(median of {args.repeat}; rounds {' '.join(f'{r:.3f}' for r in rounds)})")
+          f"(median of {repeat}; rounds {' '.join(f'{r:.3f}' for r in rounds)})")
     for spent, path in sorted(zip(per_file, files), reverse=True)[:5]:
         print(f"  {path.name[:50]:<50} {spent * 1000:7.1f} ms")
     print("machine load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))

@@ -17,7 +17,6 @@ printed, never asserted.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -28,7 +27,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import compliance  # noqa: E402
-from bench_check import corpus_files  # noqa: E402
+from bench_check import files_and_repeat  # noqa: E402
 from compliance.check import check  # noqa: E402
 from compliance.report.citations import citation_sections  # noqa: E402
 from compliance.report.graph_svg import graph_svg  # noqa: E402
@@ -75,17 +74,13 @@ def report_stages(path: Path, repeat: int) -> tuple[float, float, dict[str, floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    files = args.files or corpus_files()
+    files, repeat = files_and_repeat(__doc__, argv)
     load_cpu = load_wall = 0.0
     totals = dict.fromkeys(STAGES, 0.0)
     done = 0
     for path in files:
         try:
-            cpu, wall, stages = report_stages(path, args.repeat)
+            cpu, wall, stages = report_stages(path, repeat)
         except compliance.ComplianceError as exc:
             print(f"{path.name}: {exc.code}")
             continue

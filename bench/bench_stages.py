@@ -14,7 +14,6 @@ printed, never asserted.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -25,7 +24,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import compliance  # noqa: E402
-from bench_check import corpus_files  # noqa: E402
+from bench_check import files_and_repeat  # noqa: E402
 from compliance.catalog import load_catalog  # noqa: E402
 from compliance.check import CheckResult, choose_evaluation  # noqa: E402
 from compliance.indicators import evaluation_section  # noqa: E402
@@ -71,15 +70,14 @@ def one_round(regulations: list, catalog, lang: str = "id") -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    files = args.files or corpus_files()
+    files, repeat = files_and_repeat(__doc__, argv)
+    if not files:
+        print("no files (the corpus is ../shared/corpus)")
+        return 1
     regulations = [compliance.load(p) for p in files]
     catalog = load_catalog()
     one_round(regulations, catalog)  # warm-up: per-process compiled data
-    rounds = [one_round(regulations, catalog) for _ in range(max(1, args.repeat))]
+    rounds = [one_round(regulations, catalog) for _ in range(max(1, repeat))]
     print(f"{len(files)} files, median of {len(rounds)} rounds, CPU seconds of this process")
     for stage in STAGES:
         print(f"  {stage:<20} {statistics.median(r[stage] for r in rounds):.4f}")
