@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "compliance"
 # the modules that turn results into pages or run commands: they may use compliance.report
@@ -78,3 +79,13 @@ def test_no_package_imports_itself_through_others():
                             if _package(u) != _package(v))
     circles = [sorted(c) for c in nx.strongly_connected_components(packages) if len(c) > 1]
     assert circles == []
+
+
+def test_every_package_folder_is_shipped():
+    """A wheel holds only the packages pyproject.toml lists: a new folder of modules left out of
+    the list installs without it (``pip install .`` then fails on import)."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert folders - listed == set()
