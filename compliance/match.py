@@ -46,6 +46,7 @@ from compliance.match_topic import (SCORE_CITATION, SCORE_ELEMENT, SEGMENT_END, 
                                     similar as find_similar, topic as find_topic)
 from compliance.match_units import Unit, trimmed
 from compliance.models import Conflict, Evidence, Finding, Regulation
+from compliance.per_object import PerObject
 from compliance.terms import Span, merge_spans
 from compliance.terms_index import bits
 
@@ -62,17 +63,32 @@ def _quote(unit: Unit, spans: list[Span]) -> tuple[str, list[str], int]:
     else:
         first, last = min(s for s, _ in spans), max(e for _, e in spans)
         # segment ends (one character each) up to the first span, and the first one reaching the last
-        start = max((m.end() for m in SEGMENT_END.finditer(body, 0, first + 1) if m.end() <= first), default=0)
+        start = _segment_start(body, first)
         after = SEGMENT_END.search(body, max(last - 1, 0))
         end = after.end() if after else len(body)
         start, end = trimmed(body, start, end)
     quote = body[start:end]
     matched: list[str] = []
-    for s, e in merge_spans(spans):
-        piece = body[s:e]
-        if start <= s and e <= end and piece not in matched:
-            matched.append(piece)
+    for s, e in merge_spans(spans) if spans else ():
+        if start <= s and e <= end:
+            piece = body[s:e]
+            if piece not in matched:
+                matched.append(piece)
     return quote, matched, start
+
+
+def _segment_start(body: str, first: int) -> int:
+    """Where the segment holding offset ``first`` starts: after the last segment end (one
+    character, found alike from any offset) that ends at or before it; 0 without one. Sought
+    just before ``first`` first (a long unit has many)."""
+    low = max(0, first - QUOTE_MAX)
+    while True:
+        ends = [m.end() for m in SEGMENT_END.finditer(body, low, first + 1)]
+        while ends and ends[-1] > first:
+            ends.pop()
+        if ends or not low:
+            return ends[-1] if ends else 0
+        low = 0
 
 
 def _evidence(hit: Hit) -> Evidence:
@@ -82,12 +98,32 @@ def _evidence(hit: Hit) -> Evidence:
                     start=start, end=start + len(quote))
 
 
+_TEXTS: PerObject[dict] = PerObject()
+
+
+def _texts(entry: Entry, catalog: Catalog, lang: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """What every finding on ``entry`` in ``lang`` says of the catalog (requirement, title, group,
+    printed basis, basis confidence; the act; the labels of its elements): read once per
+    catalog, not once per check."""
+    texts = _TEXTS.get(catalog, lambda _: {})
+    found = texts.get((entry.id, lang))
+    if found is None:
+        basis = entry.basis
+        reference = basis.printable(lang) if basis.confidence != "topic" else _lang(basis.topic, lang)
+        found = texts[(entry.id, lang)] = (
+            (entry.id, entry.title_in(lang), entry.group, reference, basis.confidence), entry.act or catalog.short,
+            tuple(_lang(e.label, lang) for e in entry.elements))
+    return found
+
+
+def _labels(entry: Entry, catalog: Catalog, lang: str) -> list[str]:
+    """The labels of the entry's elements in ``lang`` (a new list)."""
+    return list(_texts(entry, catalog, lang)[2])
+
+
 def _finding(entry: Entry, catalog: Catalog, lang: str, status: str, **kw) -> Finding:
-    basis = entry.basis
-    reference = basis.printable(lang) if basis.confidence != "topic" else _lang(basis.topic, lang)
-    return Finding(requirement=entry.id, title=entry.title_in(lang), group=entry.group, basis=reference,
-                   basis_confidence=basis.confidence, status=status, indicators=list(entry.indicators),
-                   act=entry.act or catalog.short, **kw)
+    head, act, _ = _texts(entry, catalog, lang)
+    return Finding(*head, status, indicators=list(entry.indicators), act=act, **kw)
 
 
 def _predates(reg: Regulation, enacted: str) -> bool | None:
@@ -129,7 +165,7 @@ def _match_legal_basis(entry: Entry, reg: Regulation, ctx: MatchContext) -> Find
         return _finding(entry, cat, ctx.lang, "not_applicable", evidence=[_evidence(h) for h in related],
                         notes=["note-predates-perpres"], confidence=0.95 if reg.metadata.ditetapkan else 0.8)
     notes = [] if predates is False else ["note-enactment-date-unknown"]
-    labels = [_lang(e.label, ctx.lang) for e in entry.elements]
+    labels = _labels(entry, cat, ctx.lang)
     if cited["body"]:
         return _finding(entry, cat, ctx.lang, "partial", evidence=[_evidence(h) for h in cited["body"][:EVIDENCE_MAX]],
                         missing_elements=labels, notes=["note-cited-outside-mengingat", *notes], confidence=0.9)
@@ -138,7 +174,7 @@ def _match_legal_basis(entry: Entry, reg: Regulation, ctx: MatchContext) -> Find
 
 def _not_found(entry: Entry, ctx: MatchContext) -> Finding:
     cat, lang = ctx.catalog, ctx.lang
-    labels = [_lang(e.label, lang) for e in entry.elements]
+    labels = _labels(entry, cat, lang)
     similar = find_similar(entry, ctx) if entry.similar else None
     if similar is not None:
         return _finding(entry, cat, lang, "partial", evidence=[_evidence(similar)], missing_elements=labels,

@@ -108,7 +108,8 @@ class MatchContext:
         at = self.position[id(unit)]
         outline = self._outline.get(at)
         if outline is None:
-            outline = self._outline[at] = any(s == 0 for s, _ in self.find(self.catalog.outline, unit))
+            spans = self.find(self.catalog.outline, unit)
+            outline = self._outline[at] = bool(spans) and any(s == 0 for s, _ in spans)
         return outline
 
     def listing(self, unit: Unit) -> list[Span]:
@@ -118,7 +119,8 @@ class MatchContext:
         at = self.position[id(unit)]
         listing = self._listing.get(at)
         if listing is None:
-            listing = self._listing[at] = [(s, e) for s, e in self.find(self.catalog.listing, unit) if s == 0]
+            spans = self.find(self.catalog.listing, unit)
+            listing = self._listing[at] = [(s, e) for s, e in spans if s == 0] if spans else []
         return listing
 
     def undelegated(self, unit: Unit) -> str:

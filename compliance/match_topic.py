@@ -51,15 +51,18 @@ def topic(entry: Entry, ctx: MatchContext) -> tuple[list[Hit], bool, str | None]
     weak_only = True
     cited_note: str | None = None
     signals, weak_signals = ctx.hits(entry.signals), ctx.hits(entry.weak_signals)
-    for i in sorted(set(signals) | set(weak_signals) | set(ctx.cites)):
+    for i in sorted(signals.keys() | weak_signals.keys() | ctx.cites.keys()):
         unit = ctx.units[i]
         if unit.kind != "operative":
             continue
         spans = list(signals.get(i, ()))
         weak = [] if spans else list(weak_signals.get(i, ()))
-        cites = ctx.cites.get(i, [])
-        exact = [c.span for c in cites if entry.id in c.exact]
-        ranged = [c.span for c in cites if entry.id in c.ranged]
+        cites = ctx.cites.get(i)
+        if cites:
+            exact = [c.span for c in cites if entry.id in c.exact]
+            ranged = [c.span for c in cites if entry.id in c.ranged]
+        else:
+            cites, exact, ranged = (), [], []
         pinned = exact or ranged
         if not (spans or weak or pinned):
             continue
@@ -72,7 +75,7 @@ def topic(entry: Entry, ctx: MatchContext) -> tuple[list[Hit], bool, str | None]
         hit = Hit(unit, spans or weak, "term", SCORE_TERM if spans and not outline else SCORE_WEAK)
         if spans or pinned:
             weak_only = False
-        general = [c.span for c in cites if not c.pinpoint]
+        general = [c.span for c in cites if not c.pinpoint] if cites else []
         if pinned or (spans and general):
             hit.via = "citation"
             hit.score = SCORE_CITATION if exact or not pinned else SCORE_CITATION_RANGE

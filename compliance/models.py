@@ -13,7 +13,7 @@ from typing import Any
 
 from compliance.citation import Citation
 # re-exported, so every type of the pipeline is ``from compliance.models import X``
-from compliance.models_findings import Conflict, Evidence, Finding  # noqa: F401
+from compliance.models_findings import Conflict, Evidence, Finding, to_dicts  # noqa: F401
 from compliance.models_place import Place  # noqa: F401
 from compliance.resources import without_level
 
@@ -81,7 +81,7 @@ class Item:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "text": self.text, "items": [i.to_dict() for i in self.items]}
+        return {"label": self.label, "text": self.text, "items": to_dicts(self.items)}
 
 
 @dataclass
@@ -97,7 +97,7 @@ class Ayat:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "text": self.text, "items": [i.to_dict() for i in self.items]}
+        return {"label": self.label, "text": self.text, "items": to_dicts(self.items)}
 
 
 @dataclass
@@ -126,8 +126,8 @@ class Article:
             "bab": self.bab.to_dict() if self.bab else None,
             "bagian": self.bagian.to_dict() if self.bagian else None,
             "paragraf": self.paragraf.to_dict() if self.paragraf else None,
-            "ayat": [a.to_dict() for a in self.ayat],
-            "items": [i.to_dict() for i in self.items],
+            "ayat": to_dicts(self.ayat),
+            "items": to_dicts(self.items),
             "parent": self.parent,
         }
 

@@ -8,6 +8,12 @@ from typing import Any
 
 from compliance.models_place import Place, Placed
 
+
+def to_dicts(parts: list) -> list[dict[str, Any]]:
+    """``to_dict`` of each part: most lists (a finding's evidence and conflicts, an ayat's
+    points) are empty, and an empty list needs no comprehension (every report makes them)."""
+    return [p.to_dict() for p in parts] if parts else []
+
 @dataclass
 class Evidence(Placed):
     """Where a regulation addresses a requirement. ``place``: the ayat, article, diktum,
@@ -83,9 +89,9 @@ class Finding:
             "basis": self.basis,
             "basis_confidence": self.basis_confidence,
             "status": self.status,
-            "evidence": [e.to_dict() for e in self.evidence],
+            "evidence": to_dicts(self.evidence),
             "missing_elements": list(self.missing_elements),
-            "conflicts": [c.to_dict() for c in self.conflicts],
+            "conflicts": to_dicts(self.conflicts),
             "indicators": list(self.indicators),
             "notes": list(self.notes),
             "confidence": round(self.confidence, 3),

@@ -385,6 +385,21 @@ def test_english_report_language(tmp_path, catalog):
     assert result.to_dict()["lang"] == "en"
 
 
+def test_what_findings_say_of_the_catalog_follows_each_check_language(tmp_path, catalog):
+    """Titles, printed bases and element labels are read once per catalog and language: checks
+    in turn in both languages each get their own language's."""
+    path = tmp_path / "perbup-lembah-hijau-2015.txt"
+    path.write_text(OLD_ERA, encoding="utf-8")
+    reg = compliance.load(path)
+    entries = {e.id: e for e in catalog.entries}
+    for lang in ("en", "id", "en"):
+        for finding in match(reg, catalog, lang):
+            entry = entries[finding.requirement]
+            assert finding.title == entry.title_in(lang)
+            labels = [e.label.get(lang) or e.label["id"] for e in entry.elements]
+            assert set(finding.missing_elements) <= set(labels), (lang, finding.requirement)
+
+
 def test_a_bare_ict_audit_clause_is_partial_for_each_audit(tmp_path, catalog):
     text = regulation_text(
         kind="Peraturan Bupati", daerah="Bukit Asri", nomor=9, tahun=2019, tentang="Tata Kelola TIK",
@@ -759,9 +774,26 @@ def test_a_quote_is_the_shortest_run_of_whole_segments_holding_the_spans():
         if len(body) <= QUOTE_MAX:
             continue
         cuts = [0] + [m.end() for m in SEGMENT_END.finditer(body)] + [len(body)]
-        for first, last in ((0, 5), (len(body) // 3, len(body) // 2), (len(body) - 9, len(body) - 1)):
+        pairs = [(0, 5), (len(body) // 3, len(body) // 2), (len(body) - 9, len(body) - 1)]
+        pairs += [(first, len(body) - 1) for first in range(0, len(body) - 1, 37)]  # every segment start sought
+        for first, last in pairs:
             start, end = trimmed(body, max(c for c in cuts if c <= first), min(c for c in cuts if c >= last))
             quote, _, at = _quote(unit, [(first, first + 1), (last - 1, last)])
             assert (quote, at) == (body[start:end], start)
             checked += 1
     assert checked >= 9
+
+
+def test_a_segment_start_is_the_last_segment_end_before_it_however_far():
+    """``_segment_start`` looks just before the offset first: the same start as read from every
+    segment end, where the nearest lies within that reach, further back, or nowhere."""
+    from compliance.match import QUOTE_MAX, _segment_start
+    from compliance.match_topic import SEGMENT_END
+
+    far = "a" * (2 * QUOTE_MAX)
+    bodies = [f"{far}; {far}", f"satu; dua {far}", far, f"x.\n{far}. y", *(
+        u.body for u in units(compliance.load(EXAMPLES / "perwal-banyuasri-2022-spbe.txt")))]
+    for body in bodies:
+        ends = [m.end() for m in SEGMENT_END.finditer(body)]
+        for first in range(len(body)):
+            assert _segment_start(body, first) == max((e for e in ends if e <= first), default=0), (body[:40], first)

@@ -4,7 +4,8 @@ reads the finding (the generic clause) is printed for each finding."""
 
 from compliance.catalog import load_catalog
 from compliance.models import Finding
-from compliance.report.templating import _suggestion_template, placeholders, suggestion
+from compliance.report import view
+from compliance.report.templating import _suggestion_template, escape_output, highlight, placeholders, suggestion
 
 
 def _finding(entry, missing):
@@ -81,3 +82,16 @@ def test_printed_values_escaped_inline_print_what_jinja_prints():
     expected = Environment(autoescape=True).from_string(source).render(values=values)
     assert environment().from_string(source).render(values=values) == expected
     assert "[a&amp;b][&lt;i&gt;][x&gt;y][it&#39;s][say &#34;hi&#34;][]" in expected
+
+
+def test_a_highlighted_quote_escapes_each_run_whether_or_not_it_holds_a_special_character():
+    """A quote without any of the five characters is joined as it is: the same page as escaping
+    each run, which a quote holding one still gets."""
+    quotes = [("Bupati menetapkan Arsitektur SPBE", ["Arsitektur SPBE", "Bupati"]),
+              ("Data & <Informasi> \"Satu\" Data 'Daerah'", ["Data", "<Informasi>", "'Daerah'"]),
+              ("tanpa kata", []), ("", ["x"])]
+    for quote, matched in quotes:
+        expected = "".join(f"<mark>{escape_output(run)}</mark>" if is_match else escape_output(run)
+                           for run, is_match in view.highlight_segments(quote, matched))
+        assert highlight(quote, matched) == expected
+    assert "&lt;Informasi&gt;</mark>" in highlight(*quotes[1]) and "&amp;" in highlight(*quotes[1])

@@ -8,6 +8,7 @@ without building the graph.
 from __future__ import annotations
 
 import html
+from functools import cache
 from typing import Any
 
 from compliance.models import Finding, Regulation
@@ -75,14 +76,16 @@ def graph_svg(regulation: Regulation, findings: list[Finding], catalog: Any, lan
     return "\n".join(out) + "\n"
 
 
-def _legend(lang: str) -> list[str]:
+@cache
+def _legend(lang: str) -> tuple[str, ...]:
+    """The legend's lines in ``lang`` (the same on every drawing: made once per language)."""
     statuses, out, x = labels(lang)["status"], [], 4
     for status, colour in STATUS_COLOURS.items():
         name = statuses.get(status) or _mark("cites", lang)
         out.append(f'<rect x="{x}" y="26" width="14" height="4" fill="{colour}"/>'
                    f'<text x="{x + 18}" y="32" class="muted">{_escape(name)}</text>')
         x += 30 + 7 * len(name)
-    return out
+    return tuple(out)
 
 
 def _mengingat_line(act: MengingatAct, y: int, lang: str) -> str:

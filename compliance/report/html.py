@@ -61,13 +61,15 @@ def _finding(finding: dict, number: int, metadata: dict, t: dict, lang: str, gro
     """A finding with everything the template prints already decided (refs, basis, notes, clause)."""
     out = dict(finding, number=number)
     out["national"] = verifications.get(finding["requirement"])
-    out["group_title"] = groups.get(finding.get("group") or "", finding.get("group") or "")
+    group = finding.get("group") or ""
+    out["group_title"] = groups.get(group, group)
     out["printed_basis"] = view.printed_basis(finding, t)
-    out["evidence"] = _evidence(finding, number, t, ocr_articles, quoted)
-    out["long"] = sum(len(ev["quote"] or "") for ev in out["evidence"] if not ev["seen_in"]) > LONG_ROW_CHARS
-    out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t), anchor=view.pasal_anchor(c))
-                        for c in finding.get("conflicts") or []]
-    out["note_texts"] = [view.note_text(note, lang) for note in finding.get("notes") or []]
+    # most findings have no evidence, conflicts or notes: their lists are made without a comprehension
+    evidence = out["evidence"] = _evidence(finding, number, t, ocr_articles, quoted) if finding.get("evidence") else []
+    out["long"] = bool(evidence) and sum(len(ev["quote"] or "") for ev in evidence if not ev["seen_in"]) > LONG_ROW_CHARS
+    conflicts, notes = finding.get("conflicts"), finding.get("notes")
+    out["conflicts"] = [dict(c, ref=view.pasal_ref(c, t), anchor=view.pasal_anchor(c)) for c in conflicts] if conflicts else []
+    out["note_texts"] = [view.note_text(note, lang) for note in notes] if notes else []
     out["suggestion"] = suggestion(finding, metadata, marked=True)
     out["status_text"] = t["status"][finding["status"]]
     # "; ".join of plain strings: escaped whole, it prints what the template's join filter printed

@@ -22,8 +22,11 @@ _PLACEHOLDER = re.compile(r"«[^«»]*»")
 def highlight(quote: str, matched: list[str]) -> Markup:
     """The quote with its matched words in <mark>: each run is escaped on its own,
     offsets are taken on the raw text, so nothing unescaped ever reaches the page."""
-    return Markup("".join(f"<mark>{escape_output(run)}</mark>" if is_match else escape_output(run)
-                          for run, is_match in view.highlight_segments(quote, matched or [])))
+    runs = view.highlight_segments(quote, matched or [])
+    if escape_output(quote) is quote:  # the quote, hence every run, holds no character to escape
+        return Markup("".join([f"<mark>{run}</mark>" if is_match else run for run, is_match in runs]))
+    return Markup("".join([f"<mark>{escape_output(run)}</mark>" if is_match else escape_output(run)
+                           for run, is_match in runs]))
 
 
 def placeholders(clause: Markup) -> Markup:
@@ -147,6 +150,9 @@ def _new_environment(kind: type[Environment]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates ship with the package: no file checks on every page
+        # a plain dict of the compiled templates (the shipped few): jinja's LRU cache takes a lock
+        # and reorders a queue of every template on each lookup (a page and its include)
+        cache_size=-1,
     )
     env.filters.update(highlight=highlight, anchor=anchor, pasal_ref=_pasal_ref, num=_num)
     return env
