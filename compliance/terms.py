@@ -43,6 +43,8 @@ class Prepared:
     def of(cls, text: str) -> Prepared:
         folded = fold(text)
         lower = folded.lower()
+        if text.isascii():  # most texts (told at once): nothing to look for
+            return cls(text, folded, lower, True)
         if len(lower) != len(text):
             return cls(text, folded, None)
         return cls(text, folded, lower, not any(ch in text for ch in _ASCII_LIKE))

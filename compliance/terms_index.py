@@ -15,41 +15,32 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from typing import Iterator, KeysView, Sequence
+from typing import KeysView, Sequence
 
 from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
-from compliance.terms_words import WordMasks
+from compliance.terms_words import LOWER_WORD_BYTES, WordMasks, bits, spaced as _spaced
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
-_CASED = re.compile(r"[0-9A-Za-z]+")  # the same words as cased
 # Characters that a case-insensitive expression matches to an ASCII letter although their
 # lower case is another letter ("ı" to "i", "ſ" to "s"): in a text holding them only the
 # whole gate of a list is a safe test, as it has always been.
 _CASE_ODD = ("ı", "ſ")
 
 
-# bytes: [0-9A-Za-z] as themselves, every other byte a space
-_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
-
-
-def _spaced(text: str) -> str:
-    """``text`` with every character but [0-9A-Za-z] a space, offsets kept: its words
-    (``_CASED``) are then its ``split()``, cut in C at a slice's edges."""
-    return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+def _prepared(text: str) -> tuple[Prepared, str, bool]:
+    """``text`` prepared; its folded lower case with every character but [0-9a-z] a space
+    (its lower-case words are then its ``split()``, cut in C at a slice's edges); whether
+    it holds a ``_CASE_ODD`` character (then it is not plain)."""
+    ready = Prepared.of(text)
+    if ready.lower is None:
+        return ready, "", False
+    return ready, _spaced(ready.folded, LOWER_WORD_BYTES), not ready.plain and any(ch in text for ch in _CASE_ODD)
 
 
 # a compiled list's slices: where its folded expression (None: every slice), raw one and
 # value readers may match; its start literals with the slices holding each; whether it is
 # one folded expression sought from them
 Plan = tuple["int | None", int, int, tuple[tuple[tuple[str, int], int], ...], bool]
-
-
-def bits(mask: int) -> Iterator[int]:
-    """The numbers of the set bits of ``mask``, ascending."""
-    while mask:
-        low = mask & -mask
-        yield low.bit_length() - 1
-        mask ^= low
 
 
 class SliceIndex:
@@ -59,41 +50,35 @@ class SliceIndex:
     in one of the slice's words."""
 
     def __init__(self, slices: Sequence[tuple[str, int, int]]) -> None:
-        prepared: dict[int, Prepared] = {}
         self.slices: list[tuple[Prepared, int, int]] = []
-        self.ungated = 0  # slices whose lower case shifts offsets: no gate applies
-        self.odd = 0  # slices of texts with a _CASE_ODD character
-        self._plain = 0  # slices of plain texts (``Prepared.plain``)
-        cased: dict[str, int] = {}  # the slices' words as cased in the folded text -> the slices holding each
-        lower: dict[str, int] = {}  # their lower-case words
-        odd: dict[int, bool] = {}  # id(text) -> whether it holds a _CASE_ODD character
-        spaced: dict[int, str] = {}  # id(text) -> its folded text with every character but [0-9A-Za-z] a space
+        ungated = odd = plain = 0
+        texts: dict[int, tuple[Prepared, str, bool]] = {}  # id(text) -> ``_prepared``
+        words: dict[str, int] = {}  # the slices' lower-case words -> the slices holding each
+        get, add = words.get, self.slices.append
         for i, (text, start, end) in enumerate(slices):
-            if id(text) not in prepared:
-                prepared[id(text)] = Prepared.of(text)
-                odd[id(text)] = any(ch in text for ch in _CASE_ODD)
-                spaced[id(text)] = _spaced(prepared[id(text)].folded)
-            ready = prepared[id(text)]
-            self.slices.append((ready, start, end))
+            known = texts.get(id(text))
+            if known is None:
+                known = texts[id(text)] = _prepared(text)
+            ready, spaced, text_odd = known
+            add((ready, start, end))
             bit = 1 << i
             if ready.lower is None:
-                self.ungated |= bit
+                ungated |= bit
                 continue
-            if odd[id(text)]:
-                self.odd |= bit
+            found = spaced[start:end].split()  # a word seen twice: its bit set twice (cheaper than a set)
             if ready.plain:
-                self._plain |= bit
-            get = cased.get
-            for word in set(spaced[id(text)][start:end].split()):
-                cased[word] = get(word, 0) | bit
-            if not ready.plain:  # a Kelvin sign is a "k" only in lower case: read those words too
-                for word in set(_TOKEN.findall(ready.lower, start, end)):
-                    lower[word] = lower.get(word, 0) | bit
-        for word, mask in cased.items():  # in a plain text the lower-case words are these
-            word = word.lower()
-            lower[word] = lower.get(word, 0) | mask
+                plain |= bit
+            else:  # a Kelvin sign is a "k" only in lower case: read those words too
+                found += _TOKEN.findall(ready.lower, start, end)
+                if text_odd:
+                    odd |= bit
+            for word in found:
+                words[word] = get(word, 0) | bit
+        self.ungated = ungated  # slices whose lower case shifts offsets: no gate applies
+        self.odd = odd  # slices of texts with a _CASE_ODD character
+        self._plain = plain  # slices of plain texts (``Prepared.plain``)
         self.all = (1 << len(self.slices)) - 1
-        self._words = WordMasks(lower, cased)
+        self._words = WordMasks(words, self.slices, [ready.folded for ready, _, _ in texts.values() if ready.lower is not None])
         self._parts: dict[int, tuple[int | None, int, int]] = {}
         self._visits: dict[int, int] = {}
         self._plans: dict[int, Plan] = {}  # id(gated) -> ``_plan``

@@ -5,26 +5,42 @@ Every compiled list (``terms.Gated``) makes its literals known here (``remember`
 slice index (``compliance.terms_index``) then runs one Aho-Corasick automaton of all
 known literals over the regulation's distinct words, instead of one substring search
 per literal: about 5x less CPU over the corpus than the searches in pure Python
-(pyahocorasick, a C extension). The automata are per process and made from the
+(pyahocorasick, a C extension). The words are read in lower case only (one split of a
+text lower-cased at once); a literal to find as cased ("=SPBE") is sought in the text of
+the slices holding it in lower case. The automaton is per process and made from the
 catalog's literals only; nothing of a regulation is kept.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
-from typing import Iterable, KeysView
+import re
+from typing import Iterable, Iterator, KeysView, Protocol, Sequence
 
 import ahocorasick
 
 CASED = "="  # a literal found as it is cased in the folded text ("=SPBE")
+_CASED_WORD = re.compile(r"[0-9A-Za-z]+")  # a word as cased
+_CAPITALS = re.compile(r"[0-9A-Z]+")  # a run of capitals and digits
+# bytes: [0-9A-Za-z] as themselves, every other byte a space; the same in lower case; and
+# [0-9A-Z] alone
+_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+LOWER_WORD_BYTES = bytes(ord(chr(c).lower()) if c != 32 else c for c in _WORD_BYTES)
+_CAPITAL_BYTES = bytes(c if chr(c).isupper() or chr(c).isdigit() else 32 for c in _WORD_BYTES)
+
+
+def spaced(text: str, table: bytes = _WORD_BYTES) -> str:
+    """``text`` with every character but [0-9A-Za-z] a space (``table``: in lower case, or
+    but [0-9A-Z]), offsets kept: its words are then its ``split()``, cut in C at a slice's
+    edges."""
+    return text.encode("ascii", "replace").translate(table).decode("ascii")
 
 _known: set[str] = set()
 _numbers: dict[frozenset[str], int] = {}
 SETS: list[frozenset[str]] = []  # every literal set of a compiled list, by its number
 _SETS_OF: dict[str, list[int]] = {}  # literal -> the numbers of the sets holding it
-# the known literals, their automata, and how many SETS there were (all of their literals known)
-_automata: list[tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton, int]] = []
+# the known literals, their automaton and cased literals (``_automata_now``), and how many SETS
+# there were (all of their literals known)
+_automata: list[tuple[frozenset[str], ahocorasick.Automaton, dict[str, list[tuple[str, str]]], int]] = []
 
 
 def remember(literals: Iterable[str]) -> None:
@@ -53,54 +69,85 @@ def program(clauses: Iterable[Iterable[frozenset[str]]]) -> tuple[tuple[int, ...
     return tuple(out)
 
 
-def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, ahocorasick.Automaton, int]:
-    """The known literals and their automata: lower-case ones, and the cased ones
-    (keyed by the literal without its ``=``); and how many ``SETS`` they cover whole."""
+def bits(mask: int) -> Iterator[int]:
+    """The numbers of the set bits of ``mask``, ascending."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, dict[str, list[tuple[str, str]]], int]:
+    """The known literals; the automaton of the lower-case ones and of the cased ones in
+    lower case (a cased literal is in a word whose lower case holds it lowered), each
+    found as its lower case; the cased literals by their lower case, each with its longest
+    run of capitals and digits; and how many ``SETS`` they cover whole."""
     if not _automata:
-        lower, cased = ahocorasick.Automaton(), ahocorasick.Automaton()
+        automaton, cased = ahocorasick.Automaton(), {}
         for literal in sorted(_known):
             if literal.startswith(CASED):
-                cased.add_word(literal[1:], literal)
+                if _CASED_WORD.fullmatch(literal[1:]):  # else in no word: never found
+                    run = max(_CAPITALS.findall(literal[1:]), key=len, default="")
+                    cased.setdefault(literal[1:].lower(), []).append((literal, run))
+                    automaton.add_word(literal[1:].lower(), literal[1:].lower())
             else:
-                lower.add_word(literal, literal)
-        lower.make_automaton()
-        cased.make_automaton()
-        _automata.append((frozenset(_known), lower, cased, len(SETS)))
+                automaton.add_word(literal, literal)
+        automaton.make_automaton()
+        _automata.append((frozenset(_known), automaton, cased, len(SETS)))
     return _automata[0]
 
 
-def _add_rare_literal_masks(words: dict[str, int], automaton: ahocorasick.Automaton, masks: dict[str, int]) -> None:
-    """Add to ``masks`` (literal -> slices) the slices of each word holding a literal of
-    ``automaton``: one pass over the words joined by line breaks (in no literal), each
-    occurrence's word told by where it ends. For literals few words hold (the cased
-    acronyms): one pass per word costs more there (about 0.007 against 0.004 s CPU over
-    the corpus), though less for the lower-case literals most words hold."""
-    masks_of = list(words.values())
-    joined = "\n".join(words)
-    ends = list(accumulate(len(word) + 1 for word in words))  # where each word's successor starts
-    get = masks.get
-    for end, literal in automaton.iter(joined):
-        mask = masks_of[bisect_right(ends, end)]
-        masks[literal] = get(literal, 0) | mask
+class Folded(Protocol):
+    """What a slice's text gives here (``terms.Prepared``): its folded form and lower case."""
+
+    folded: str
+    lower: str | None
 
 
 class WordMasks:
-    """Words (lower case; and as cased in the folded text) with the slices holding each
-    (bit masks), and per literal the slices holding a word that contains it."""
+    """Words (lower case) with the slices holding each (bit masks), and per literal the
+    slices holding a word that contains it. Given the words, the slices (a text without
+    a lower case has no words; as cased, a slice's words are the runs of [0-9A-Za-z] of
+    its folded text) and the folded texts of those with words (``texts``). The automaton
+    runs once per distinct word; a cased literal is then sought in the folded text of the
+    slices holding it in lower case."""
 
-    def __init__(self, lower: dict[str, int], cased: dict[str, int]) -> None:
-        self._lower, self._cased = lower, cased
-        self._covered, lower_automaton, cased_automaton, self._covered_sets = _automata_now()
+    def __init__(self, words: dict[str, int], slices: Sequence[tuple[Folded, int, int]], texts: Iterable[str]) -> None:
+        self._slices = slices
+        self._covered, automaton, cased_literals, self._covered_sets = _automata_now()
         masks: dict[str, int] = {}
         get = masks.get
-        if len(lower_automaton):
-            for word, mask in lower.items():
-                for _, literal in lower_automaton.iter(word):
+        if len(automaton):
+            run = automaton.iter
+            for word, mask in words.items():
+                for _, literal in run(word):
                     masks[literal] = get(literal, 0) | mask
-        if len(cased_automaton) and cased:
-            _add_rare_literal_masks(cased, cased_automaton, masks)
-        self._masks = masks
+        if cased_literals:
+            self._add_cased_masks(cased_literals, masks, texts)
+        self._words, self._masks = words, masks
         self._sets: list[int] = []
+
+    def _add_cased_masks(self, cased_literals: dict[str, list[tuple[str, str]]], masks: dict[str, int],
+                         texts: Iterable[str]) -> None:
+        """Add to ``masks`` the slices holding each cased literal: of the slices holding it
+        in lower case, those whose folded text holds it. Most cased literals are in no
+        text of a regulation in their case, though their lower case is in many words
+        ("=SIA", "indonesia"): those whose run of capitals is in none of the texts' runs
+        of capitals and digits (a short string) are passed over at once."""
+        capitals = " ".join(spaced("\n".join(texts), _CAPITAL_BYTES).split())
+        for lowered, literals in cased_literals.items():
+            candidates = masks.get(lowered, 0)
+            for literal, run in literals:
+                piece = literal[1:]
+                if not candidates or run not in capitals:
+                    continue
+                found = 0
+                for i in bits(candidates):
+                    ready, start, end = self._slices[i]
+                    if ready.folded.find(piece, start, end) >= 0:
+                        found |= 1 << i
+                if found:
+                    masks[literal] = found
 
     def sets(self) -> list[int]:
         """Per literal set of ``SETS`` (by number), the slices holding one of its literals:
@@ -123,11 +170,11 @@ class WordMasks:
 
     def word(self, word: str) -> int:
         """The slices holding ``word`` (lower case) whole."""
-        return self._lower.get(word, 0)
+        return self._words.get(word, 0)
 
     def words(self) -> KeysView[str]:
         """Every word (lower case) some slice holds."""
-        return self._lower.keys()
+        return self._words.keys()
 
     def holding_each(self, literals: list[str]) -> list[int]:
         """``holding`` of each literal (those the automata ran: read from the masks at once)."""
@@ -140,9 +187,15 @@ class WordMasks:
         if found is None:
             found = 0
             if literal not in self._covered:  # a literal no compiled list knew when the automata ran
-                words, piece = (self._cased, literal[1:]) if literal.startswith(CASED) else (self._lower, literal)
-                for word, mask in words.items():
-                    if piece in word:
-                        found |= mask
+                if literal.startswith(CASED):
+                    piece = literal[1:]
+                    for i, (ready, start, end) in enumerate(self._slices):
+                        if ready.lower is not None and \
+                                any(piece in word for word in _CASED_WORD.findall(ready.folded, start, end)):
+                            found |= 1 << i
+                else:
+                    for word, mask in self._words.items():
+                        if literal in word:
+                            found |= mask
             self._masks[literal] = found
         return found

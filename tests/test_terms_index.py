@@ -3,14 +3,22 @@ expressions only where the literals they need occur."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import compliance
 from compliance.catalog import load_catalog
 from compliance.match_units import units
 from compliance.terms import Prepared, Terms
-from compliance.terms_index import SliceIndex, _spaced
-from tests.conftest import EXAMPLES
+from compliance.terms_index import SliceIndex
+from compliance.terms_words import CASED, _known
+from tests.conftest import CORPUS, EXAMPLES, corpus_pdf
+
+# the corpus regulations with the most units (an article's ayat and a Lampiran's points share a
+# text), and a regional one
+CORPUS_NAMES = ["PERMENKOMINFO_2024_004.pdf", "PERMENKOMINFO_2016_014.pdf",
+                "regional/kepwal-denpasar-188-45-1589-hk-2019-e-planning.pdf"]
 
 
 def every_list(catalog):
@@ -30,11 +38,12 @@ def slow(terms, index):
     return out
 
 
-@pytest.mark.parametrize("name", ["perbup-sukamaju-2016-egov.pdf", "perwal-banyuasri-2022-spbe.txt",
-                                  "perwal-tirtaraya-2017-tik.docx"])
-def test_index_finds_what_every_slice_finds(name):
+@pytest.mark.parametrize("path", [EXAMPLES / "perbup-sukamaju-2016-egov.pdf", EXAMPLES / "perwal-banyuasri-2022-spbe.txt",
+                                  EXAMPLES / "perwal-tirtaraya-2017-tik.docx"] + [CORPUS / name for name in CORPUS_NAMES],
+                         ids=lambda path: path.name)
+def test_index_finds_what_every_slice_finds(path):
     catalog = load_catalog()
-    reg = compliance.load(EXAMPLES / name)
+    reg = compliance.load(corpus_pdf(str(path.relative_to(CORPUS))) if path.is_relative_to(CORPUS) else path)
     index = SliceIndex([(u.text, u.start, u.end) for u in units(reg)])
     found = 0
     for terms in every_list(catalog):
@@ -133,10 +142,26 @@ def test_a_kelvin_sign_is_a_k_in_lower_case_words():
     assert index.find(terms) == slow(terms, index) == {0: [(11, 20)]}
 
 
-def test_a_spaced_text_keeps_offsets_and_splits_into_the_words_of_the_text():
-    text = "Pasal 2 ayat (1): Ketentuan\u2014lebih lanjut\u00e9x ditetapkan\tSK_12 \u0131 2oi9"
-    spaced = _spaced(text)
-    assert len(spaced) == len(text)
-    assert spaced.split() == ["Pasal", "2", "ayat", "1", "Ketentuan", "lebih", "lanjut", "x", "ditetapkan",
-                              "SK", "12", "2oi9"]
-    assert spaced[18:27] == "Ketentuan"  # a slice's words are cut at its edges, as in the text
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_every_literal_and_word_is_held_where_the_slice_text_holds_it(name):
+    """On real regulations: each literal the catalog's lists know is held by the slices
+    whose lower-case text (with ``=``: whose folded text) contains it, and each word by
+    the slices holding it among their words, as read from each slice's own text."""
+    load_catalog()  # its lists make their literals known
+    reg = compliance.load(corpus_pdf(name))
+    index = SliceIndex([(u.text, u.start, u.end) for u in units(reg)])
+    words: dict[str, int] = {}
+    for i, (ready, start, end) in enumerate(index.slices):
+        if ready.lower is not None:
+            for word in set(re.findall(r"[0-9a-z]+", ready.lower[start:end])):
+                words[word] = words.get(word, 0) | 1 << i
+    assert dict.fromkeys(index.words(), True) == dict.fromkeys(words, True)
+    assert all(index.word(word) == mask for word, mask in words.items())
+    held = 0
+    for literal in sorted(_known):
+        cased = literal.startswith(CASED)
+        expected = sum(1 << i for i, (ready, start, end) in enumerate(index.slices) if ready.lower is not None and
+                       (literal[1:] in ready.folded[start:end] if cased else literal in ready.lower[start:end]))
+        assert index.holding(literal) == expected, literal
+        held += bool(expected) and cased
+    assert held >= 1  # some acronym is held in its case
