@@ -8,14 +8,18 @@ import pytest
 import compliance
 from compliance.review.document import ReviewDocument
 from compliance.review.words import forms, stems_in
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, corpus_pdf
 
 SAMPLES = sorted(EXAMPLES.glob("*.txt"))
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+# corpus regulations with points inside ayat inside articles (a place's stems are read from its parts')
+NESTED = ["PERMENKOMINFO_2024_004.pdf", "PP_2000_052.pdf", "PERMENKOMINFO_2019_013.pdf"]
+
+
+@pytest.mark.parametrize("path", SAMPLES + NESTED, ids=lambda p: getattr(p, "name", p))
 def test_article_stems_and_counts_equal_the_plain_ones(path):
-    reg = compliance.load(path)
+    reg = compliance.load(corpus_pdf(path) if isinstance(path, str) else path)
     body = [a for a in reg.articles if a.parent is None]
     doc = ReviewDocument(reg)
     before = {a.label: doc.article_stems(a.label) for a in body[:3]}  # from the text
@@ -72,3 +76,22 @@ def test_a_name_said_in_the_cited_place_is_said_by_its_article(path):
                         == read_in_articles._says(unit.article, said)), (unit.pin, said)
                 checked += 1
     assert checked > 20
+
+
+def test_a_place_holding_others_is_read_from_them_and_the_words_around_them():
+    from compliance.review.units import Unit
+
+    doc = ReviewDocument(compliance.load(SAMPLES[0]))
+    doc.df  # a place holding others is read from its parts once the innermost places are read
+    text = "Lingkup meliputi: a. perencanaan aplikasi; b. pembangunan: 1. jaringan; 2. pusat data, sesuai standar. Penutup"
+
+    def unit(piece, *children, level="huruf"):
+        start = text.index(piece)
+        return Unit(piece[:8], level, "1", piece, start, start + len(piece), list(children))
+
+    inner = [unit("jaringan;"), unit("pusat data,")]
+    b = unit("pembangunan: 1. jaringan; 2. pusat data, sesuai standar.", *inner)
+    top = unit(text, unit("perencanaan aplikasi;"), b, level="pasal")
+    assert doc.text_stems(top) == stems_in(text) and doc.text_stems(b) == stems_in(b.text)
+    cut = unit("pembangunan: 1. jaringan; 2. pusat data, sesuai standar.", unit("ringan;"))  # cut inside a word
+    assert doc.text_stems(unit(text, cut, level="pasal")) == stems_in(text)

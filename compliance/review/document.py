@@ -4,6 +4,7 @@ among its body articles (IDF) and its innermost places, and which places state a
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import operator
 import re
@@ -98,16 +99,30 @@ class ReviewDocument:
         return self._text_stems[id(unit)]
 
     def _stems_by_parts(self, unit: Unit) -> set[str]:
-        text, gaps, at = unit.text, [], 0
+        gaps: list[str] = []
+        parts: list[set[str]] = []
+        if not self._parts(unit, gaps, parts):
+            return self.stems(unit.text)
+        return self.stems(" ".join(gaps)).union(*parts)
+
+    def _parts(self, unit: Unit, gaps: list[str], parts: list[set[str]]) -> bool:
+        """Adds to ``gaps`` the texts between the places inside the unit, and to ``parts`` the
+        stems of those places: of a place holding others, its own gaps and parts unless its
+        stems are known (the unit's stems are then joined once, not again at every level).
+        False when a place does not start and end between two words of the unit's text."""
+        text, at = unit.text, 0
         for child in unit.children:
             start, end = child.start - unit.start, child.end - unit.start
             if (unit.start < 0 or child.start < 0 or start < at or end > len(text) or not between_words(text, start)
                     or not between_words(text, end)):
-                return self.stems(text)
+                return False
             gaps.append(text[at:start])
+            # a place whose own parts fail is read whole (the parts it added are words of it)
+            if not (child.children and id(child) not in self._text_stems and self._parts(child, gaps, parts)):
+                parts.append(self.text_stems(child))
             at = end
         gaps.append(text[at:])
-        return self.stems(" ".join(gaps)).union(*map(self.text_stems, unit.children))
+        return True
 
     @property
     def df(self) -> _Counts:
@@ -243,9 +258,9 @@ class ReviewDocument:
         """The regulation's stems of 6 letters or more that are one letter longer or shorter
         than ``length`` at most (no other is one letter away)."""
         if not self._by_length:
-            for s in self.df.stems:
-                if len(s) >= 6:
-                    self._by_length.setdefault(len(s), []).append(s)
+            for n, group in itertools.groupby(sorted(self.df.stems, key=len), len):
+                if n >= 6:
+                    self._by_length[n] = list(group)
         if length not in self._near_length:
             self._near_length[length] = [s for n in (length - 1, length, length + 1) for s in self._by_length.get(n, ())]
         return self._near_length[length]

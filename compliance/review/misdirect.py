@@ -88,11 +88,12 @@ def _check_chain(reg: Regulation, doc: ReviewDocument, text: str, cue_start: int
     unit = scopes[0] if len(scopes) == 1 else set().union(*scopes)  # one read as it is (the sets are never changed)
     # the cited places use every word of the subject and say its names: each word found counts
     # against a slip, however rare, and nothing counts for one (the cited ayat or point read first)
-    if all(f & unit for f in words) and doc.says_names(subject, targets):
+    if all(not f.isdisjoint(unit) for f in words) and doc.says_names(subject, targets):
         return None
-    article = set().union(unit, *(doc.article_stems(t.article) for t in targets))
-    if all(f & article for f in words) and doc.says_names(subject, targets):
+    stating = [unit, *(doc.article_stems(t.article) for t in targets)]  # joined only when weighed
+    if all(any(not f.isdisjoint(s) for s in stating) for f in words) and doc.says_names(subject, targets):
         return None
+    article = set().union(*stating)
     terms = doc.terms(subject)
     if doc.slip_evidence(terms, article, unit) + doc.name_evidence(subject, targets) <= 0:
         return None
