@@ -32,9 +32,10 @@ class Evidence(Placed):
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        pasal, ayat = self.place.fields()  # read once (``pasal`` and ``ayat`` would each read them)
         return {
-            "pasal": self.pasal,
-            "ayat": self.ayat,
+            "pasal": pasal,
+            "ayat": ayat,
             "quote": self.quote,
             "via": self.via,
             "score": round(self.score, 3),
