@@ -21,8 +21,10 @@ CHUNK_MIN = 300  # Lampiran chunks: at least this long before a sentence end clo
 CHUNK_MAX = 900
 
 _DEFINITIONS = re.compile(r"yang\s+dimaksud\s+dengan", re.IGNORECASE)
-_AYAT = re.compile(r"(?m)^[ \t]*\((\d+[a-z]?)\)[ \t]*")
-_NUMBERED = re.compile(r"(?m)^[ \t]*(\d+)\.[ \t]+")
+# markers that open a line, sought after a line break: a literal first character, which the
+# regex engine looks for at C speed (a line start, "^", is tried at every character)
+_AYAT = re.compile(r"\n[ \t]*\((\d+[a-z]?)\)")
+_NUMBERED = re.compile(r"\n[ \t]*(\d+)\.[ \t]")
 
 
 @dataclass(eq=False)
@@ -57,8 +59,10 @@ class Unit(Placed):
 
 def _split(text: str, marker: re.Pattern[str]) -> list[tuple[str | None, int, int]]:
     """(label, start, end) of the pieces of ``text`` that start at ``marker``;
-    text before the first marker is its own piece (label None)."""
-    marks = list(marker.finditer(text))
+    text before the first marker is its own piece (label None). A line break put before
+    the text makes its start a line start: a mark found at ``i`` there opens the line
+    starting at ``i`` in the text."""
+    marks = list(marker.finditer("\n" + text))
     if not marks:
         return [(None, 0, len(text))] if text.strip() else []
     pieces = []
