@@ -51,15 +51,20 @@ def die_with_parent(parent_pid: int, forked_by_main_thread: bool = True) -> None
 
     On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``), even if
     this process is stuck in C code; it fires when the forking *thread* ends, so it is used
-    only for children forked by a main thread. Everywhere, a daemon thread also polls the
-    parent's pid (an orphan is re-parented to init or a subreaper)."""
+    only for children forked by a main thread. Elsewhere a daemon thread polls the parent's
+    pid (an orphan is re-parented to init or a subreaper). Only there: a second thread makes
+    every malloc and free of the process take glibc's locked path, a tenth more CPU for the
+    PDF reader (pdfium allocates for every glyph)."""
+    armed = False
     if forked_by_main_thread and sys.platform.startswith("linux"):
         try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            armed = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
         except (OSError, AttributeError):
             pass
     if os.getppid() != parent_pid:  # the parent died before the signal was armed
         os._exit(1)
+    if armed:
+        return
 
     def watch() -> None:
         while os.getppid() == parent_pid:

@@ -7,6 +7,8 @@ import multiprocessing
 import os
 import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 
 from compliance.batch import Pipeline, run_batch
 from compliance.report_folder import check_many
-from compliance.workers import run_tasks
+from compliance.workers import die_with_parent, fork_context, run_tasks
 from tests.test_batch import fabricated_check, write
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -139,3 +141,30 @@ def test_run_tasks_yields_every_item_once_whatever_happens():
                      run_tasks(_square, range(6), jobs=2, timeout=60))
     assert results == [(0, 0, None), (1, 1, None), (2, 4, None), (3, None, "exit code 7"), (4, 16, None),
                        (5, 25, None)]
+
+
+def _threads_after_arming(by_main_thread: bool, answer) -> None:
+    die_with_parent(os.getppid(), by_main_thread)
+    answer.send(threading.active_count())
+
+
+@pytest.mark.parametrize("by_main_thread", [True, False])
+def test_a_child_watches_its_parent_by_thread_only_where_the_kernel_cannot(by_main_thread: bool):
+    """On Linux a child forked by a main thread has the kernel's parent-death signal and no
+    watcher thread (a second thread slows every malloc of the PDF reader); any other child
+    polls its parent from a thread."""
+    kernel = by_main_thread and sys.platform.startswith("linux")
+    ours, theirs = multiprocessing.Pipe()
+    child = fork_context().Process(target=_threads_after_arming, args=(by_main_thread, theirs))
+    child.start()
+    assert ours.recv() == (1 if kernel else 2)
+    child.join()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_the_pdf_reader_runs_single_threaded():
+    from compliance import pdf_reader
+    from compliance.extract import extract
+
+    extract(PDF)
+    assert os.listdir(f"/proc/{pdf_reader._WORKER[1].pid}/task") == [str(pdf_reader._WORKER[1].pid)]
