@@ -16,6 +16,8 @@ import ctypes
 import functools
 import operator
 import struct
+import threading
+from codecs import decode
 
 import pypdfium2.raw as pdfium_c
 
@@ -66,10 +68,11 @@ _char_angle = _untyped(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
 
 class _Glyphs:
     """What the C calls on a text page's characters need: the page handle and reusable
-    out-parameters, as pointer objects (kept alive here while the calls write to them)."""
+    out-parameters, as pointer objects (kept alive here while the calls write to them), and
+    a buffer for the page's text. Made once per thread (``_glyphs``), not per page."""
 
-    def __init__(self, textpage) -> None:
-        self.raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    def __init__(self) -> None:
+        self.raw = None
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self._boxes = (pdfium_c.FS_RECTF * 2)()
         self.x_at, self.y_at = ctypes.c_void_p(ctypes.addressof(self.x)), ctypes.c_void_p(ctypes.addressof(self.y))
@@ -79,6 +82,38 @@ class _Glyphs:
         # the first box as (left, top, right, bottom), or both boxes, in one call each
         self.box = functools.partial(_RECT.unpack_from, memory)
         self.boxes = functools.partial(_TWO_RECTS.unpack_from, memory)
+        self.text_buffer = (ctypes.c_ushort * _TEXT_BUFFER)()
+
+
+# A page's text is read into one buffer of this many UTF-16 units, kept across pages: a
+# buffer of the page's own size (pypdfium2's get_text_range) is a ctypes array type made for
+# each new length, about half the cost of reading the text. A longer page gets its own.
+_TEXT_BUFFER = 1 << 15
+_get_text = pdfium_c.FPDFText_GetText
+_PER_THREAD = threading.local()
+
+
+def _glyphs(textpage) -> _Glyphs:
+    """This thread's ``_Glyphs``, set to ``textpage``."""
+    glyphs = getattr(_PER_THREAD, "glyphs", None)
+    if glyphs is None:
+        glyphs = _PER_THREAD.glyphs = _Glyphs()
+    glyphs.raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    return glyphs
+
+
+def _text(textpage, count: int, glyphs: _Glyphs) -> str:
+    """pypdfium2's ``get_text_range()`` of a text page of ``count`` characters (its rule for
+    characters pdfium leaves out at either end included), read into ``glyphs.text_buffer``."""
+    active = textpage._get_active_text_range(0, count - 1)
+    if not active:
+        return ""
+    start, end, left_out, right_out = active
+    size = end + 2 - start  # with the terminating NUL
+    buffer = glyphs.text_buffer if size <= _TEXT_BUFFER else (ctypes.c_ushort * size)()
+    written = _get_text(textpage, left_out, count - left_out - right_out, buffer)
+    assert size >= written, f"Buffer too small: {size} vs {written}"
+    return decode(memoryview(buffer)[:size][: written - 1], "utf-16-le", errors="ignore")
 
 
 def page_text(textpage) -> str:
@@ -92,10 +127,10 @@ def _runs(textpage) -> list[_Run]:
     count = textpage.count_chars()
     if count <= 0:
         return []
-    text = textpage.get_text_range()
+    glyphs = _glyphs(textpage)
+    text = _text(textpage, count, glyphs)
     if len(text) != count:  # text and char indices disagree: rebuild one code point per char
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
-    glyphs = _Glyphs(textpage)
     raw, first_at, last_at, x_at, y_at = glyphs.raw, glyphs.box_at, glyphs.last_box_at, glyphs.x_at, glyphs.y_at
     boxes, y = glyphs.boxes, glyphs.y
     loose_box, origin, char_map = _loose_box, _origin, _CHAR_MAP

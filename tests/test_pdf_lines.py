@@ -38,3 +38,40 @@ def test_one_run_lines_are_taken_as_they_are_and_others_joined():
     runs = [(-700.0, 72.0, 11.0, 120.0, "Pasal 1"), (-680.0, 72.0, 11.0, 90.0, "(1)"),
             (-680.2, 100.0, 11.0, 300.0, "Setiap  orang"), (-660.0, 72.0, 11.0, 200.0, "akhir")]
     assert _lines(runs) == ["Pasal 1", "(1) Setiap orang", "akhir"]
+
+
+def _text_pages():
+    """Every page of the examples and of the text-layer corpus (when present), as pypdfium2 text pages."""
+    import pypdfium2 as pdfium
+
+    from conftest import CORPUS, EXAMPLES
+
+    paths = sorted(EXAMPLES.glob("*.pdf")) + sorted(CORPUS.glob("*.pdf")) + sorted((CORPUS / "regional").glob("*.pdf"))
+    for path in paths:
+        pdf = pdfium.PdfDocument(path)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            yield f"{path.name}:{index + 1}", textpage
+            textpage.close()
+            page.close()
+        pdf.close()
+
+
+def test_the_text_read_into_a_kept_buffer_is_pypdfium2s(monkeypatch):
+    """``_text`` is pypdfium2's ``get_text_range()`` (with its rule for characters pdfium leaves
+    out at the ends), read into one buffer kept across pages and into a page's own when longer."""
+    from compliance import pdf_lines
+
+    pages = 0
+    for name, textpage in _text_pages():
+        count = textpage.count_chars()
+        expected = textpage.get_text_range()
+        glyphs = pdf_lines._glyphs(textpage)
+        assert pdf_lines._text(textpage, count, glyphs) == expected, name
+        if count > 20:
+            monkeypatch.setattr(pdf_lines, "_TEXT_BUFFER", count // 2)  # this page is too long for the kept one
+            assert pdf_lines._text(textpage, count, glyphs) == expected, name
+            monkeypatch.undo()
+        pages += 1
+    assert pages >= 3
