@@ -174,24 +174,27 @@ def time_pypdfium2(paths: list[Path]) -> float:
 
 def cpu_ratios(paths: list[Path], repeat: int) -> dict[str, float]:
     """CPU seconds (this process and the reader worker) of bare pypdfium2, of the parse and
-    of the load with its citation pass over ``paths``, each pass over all files, the best of
-    ``repeat``: unlike wall time, not inflated by other jobs on a shared machine."""
+    of the load with its citation pass over ``paths``, the best of ``repeat`` passes over all
+    files: unlike wall time, not inflated by other jobs on a shared machine. Each file is read
+    bare, then parsed and cited, in turn, so a change in the machine's load (which slows CPU
+    time too, on shared cores) weighs on both alike: a whole pass of each in a row moved the
+    ratio by up to 0.1 from run to run on a busy machine."""
     from bench_extract import bare_pdfium, cpu_seconds
 
     best = {"pypdfium2": float("inf"), "parse": float("inf"), "load": float("inf")}
     for _ in range(repeat):
-        start = cpu_seconds()
-        for path in paths:
-            bare_pdfium(path)
-        best["pypdfium2"] = min(best["pypdfium2"], cpu_seconds() - start)
-        parse_cpu = cite_cpu = 0.0
+        bare_cpu = parse_cpu = cite_cpu = 0.0
         for path in paths:
             start = cpu_seconds()
+            bare_pdfium(path)
+            bare_end = cpu_seconds()
             extracted = extract(path)
             reg = parse(clean(extracted.pages), extracted.source)
             middle = cpu_seconds()
             add_reference_warnings(reg)
-            parse_cpu, cite_cpu = parse_cpu + middle - start, cite_cpu + cpu_seconds() - middle
+            end = cpu_seconds()
+            bare_cpu, parse_cpu, cite_cpu = bare_cpu + bare_end - start, parse_cpu + middle - bare_end, cite_cpu + end - middle
+        best["pypdfium2"] = min(best["pypdfium2"], bare_cpu)
         best["parse"] = min(best["parse"], parse_cpu)
         best["load"] = min(best["load"], parse_cpu + cite_cpu)
     return best
