@@ -90,6 +90,7 @@ class _Glyphs:
 # each new length, about half the cost of reading the text. A longer page gets its own.
 _TEXT_BUFFER = 1 << 15
 _get_text = pdfium_c.FPDFText_GetText
+_text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
 _PER_THREAD = threading.local()
 
 
@@ -104,11 +105,16 @@ def _glyphs(textpage) -> _Glyphs:
 
 def _text(textpage, count: int, glyphs: _Glyphs) -> str:
     """pypdfium2's ``get_text_range()`` of a text page of ``count`` characters (its rule for
-    characters pdfium leaves out at either end included), read into ``glyphs.text_buffer``."""
-    active = textpage._get_active_text_range(0, count - 1)
-    if not active:
+    characters pdfium leaves out at either end included, read here by the public C calls
+    rather than its private, recursive helper), read into ``glyphs.text_buffer``."""
+    first, last = 0, count - 1  # the first and last characters with a place in the text
+    while first <= last and _text_index(textpage, first) == -1:
+        first += 1
+    while first <= last and _text_index(textpage, last) == -1:
+        last -= 1
+    if first > last:
         return ""
-    start, end, left_out, right_out = active
+    start, end, left_out, right_out = _text_index(textpage, first), _text_index(textpage, last), first, count - 1 - last
     size = end + 2 - start  # with the terminating NUL
     buffer = glyphs.text_buffer if size <= _TEXT_BUFFER else (ctypes.c_ushort * size)()
     written = _get_text(textpage, left_out, count - left_out - right_out, buffer)

@@ -53,8 +53,8 @@ def die_with_parent(parent_pid: int, forked_by_main_thread: bool = True) -> None
     this process is stuck in C code; it fires when the forking *thread* ends, so it is used
     only for children forked by a main thread. Elsewhere a daemon thread polls the parent's
     pid (an orphan is re-parented to init or a subreaper). Only there: a second thread makes
-    every malloc and free of the process take glibc's locked path, a tenth more CPU for the
-    PDF reader (pdfium allocates for every glyph)."""
+    every malloc and free of the process take glibc's locked path, a few percent more CPU for
+    the PDF reader (pdfium allocates for every glyph)."""
     armed = False
     if forked_by_main_thread and sys.platform.startswith("linux"):
         try:
