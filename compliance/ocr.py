@@ -26,6 +26,7 @@ import subprocess
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Callable
 
 from compliance import progress
 from compliance.errors import ComplianceError
@@ -103,13 +104,11 @@ def ocr_pages(pdf_path: Path, page_numbers: list[int], dpi: int = DEFAULT_DPI, j
                 step()
                 continue
             if len(running) >= jobs:
-                _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
-                step()
+                _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache, step)
             running[pool.submit(_tesseract, tesseract, image, used_dpi, lang, deadline.bound(page_timeout))] = \
                 (number, used_dpi)
         while running:
-            _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache)
-            step()
+            _collect(wait(running, return_when=FIRST_COMPLETED).done, running, results, failures, cache, step)
     deadline.check()  # a tesseract run cut short by the deadline: the document's time is up, not the page's
     return results
 
@@ -121,7 +120,9 @@ def _blank(image: bytes) -> bool:
 
 
 def _collect(done, running: dict[Future, tuple[int, int]], results: dict[int, str], failures: dict[int, str],
-             cache: "_Cache") -> None:
+             cache: "_Cache", step: Callable[[], None]) -> None:
+    """Take in every page read by now, reporting each: on a busy machine several finish
+    between two looks, and a progress bar must still count 1, 2, ... not jump."""
     for future in done:
         number, used_dpi = running.pop(future)
         try:
@@ -130,6 +131,7 @@ def _collect(done, running: dict[Future, tuple[int, int]], results: dict[int, st
             failures[number] = _reason(exc)
         else:
             cache.put(number, used_dpi, results[number])
+        step()
 
 
 def _reason(exc: Exception) -> str:

@@ -227,3 +227,25 @@ def test_specks_beside_a_heading_line_are_dropped(read, kept):
     from compliance.markers import markers
 
     assert markers().heading_speck.sub(r"\1", read) == kept
+
+
+def test_pages_that_finish_together_are_each_reported(tmp_path: Path, monkeypatch):
+    """On a busy machine several pages are read between two looks at the running ones: the
+    progress still counts every page (1, 2, 3), never jumping from 0 to 3."""
+    from concurrent.futures import ALL_COMPLETED, wait
+
+    from compliance import progress
+
+    monkeypatch.setattr(compliance.ocr, "require_tesseract", lambda name, lang="ind": "tesseract")
+    monkeypatch.setattr(compliance.ocr, "_version", lambda executable: "tesseract 0")
+    monkeypatch.setattr(compliance.ocr, "_tesseract", lambda executable, image, dpi, lang, timeout: f"{len(image)}")
+    # every page done before the first look: the busy machine, made certain
+    monkeypatch.setattr(compliance.ocr, "wait", lambda running, return_when: wait(running, return_when=ALL_COMPLETED))
+    seen = []
+    progress.attach(lambda step, done, total, subject: seen.append((done, total)))
+    try:
+        read = ocr_pages(_scan(tmp_path, ["Pasal 1", "Pasal 2", "Pasal 3"]), [1, 2, 3], jobs=4)
+    finally:
+        progress.attach(None)
+    assert sorted(read) == [1, 2, 3]
+    assert seen == [(1, 3), (2, 3), (3, 3)]
