@@ -152,9 +152,16 @@ def _issuer_code(vocab: Vocabulary, group: str, span: RegulationSpan) -> str | N
         return slug(named)  # a ministry the vocabulary lacks: its printed name, verbatim
     for issuer in vocab.issuers.get(group, []):
         for marker in issuer.markers:
-            if re.search(r"(?<![A-Za-z])" + surface_pattern(marker) + r"(?![A-Za-z])", span.number or "", re.I):
+            if _marker_re(marker).search(span.number or ""):
                 return issuer.code
     return None
+
+
+@cache
+def _marker_re(marker: str) -> re.Pattern:
+    """An issuer's marker as a whole word of a printed number ("KOMINFO" in "3/PER/M.KOMINFO/2014"),
+    compiled once per marker of the vocabulary (every check of such an act reads them)."""
+    return re.compile(r"(?<![A-Za-z])" + surface_pattern(marker) + r"(?![A-Za-z])", re.I)
 
 
 def _daerah_segment(vocab: Vocabulary, daerah: str | None) -> str | None:

@@ -86,3 +86,25 @@ def test_a_chain_names_the_amendments_in_its_clause_only():
              "diubah dengan Undang-Undang Nomor 9 Tahun 2015 tetap berlaku")
     assert _amends_of(apart) == {}
     assert _amends_of("Undang-Undang Nomor 23 Tahun 2014; Undang-Undang Nomor 9 Tahun 2015") == {}
+
+
+def test_an_issuer_marker_is_found_as_the_pattern_built_per_search_finds_it():
+    """``_marker_re`` compiles each marker once: it finds a marker in a printed number exactly
+    where the pattern built on every search (as ``_issuer_code`` did) finds it."""
+    import re
+
+    from compliance.cite_resolve import _marker_re
+    from compliance.cite_vocab import surface_pattern, vocabulary
+
+    markers = {m for group in vocabulary().issuers.values() for issuer in group for m in issuer.markers}
+    assert markers
+    numbers = ["3/PER/M.KOMINFO/2014", "59 TAHUN 2020", "PM.KOMINFO-12", "kominfox/1", "", "12 / per-m / kominfo"]
+    numbers += [m for m in markers] + [f"1/{m.lower()}/2020" for m in markers] + [f"x{m}" for m in markers]
+    found = 0
+    for marker in markers:
+        old = r"(?<![A-Za-z])" + surface_pattern(marker) + r"(?![A-Za-z])"
+        for number in numbers:
+            hit = re.search(old, number, re.I)
+            assert bool(_marker_re(marker).search(number)) == bool(hit), (marker, number)
+            found += bool(hit)
+    assert found >= len(markers)

@@ -121,3 +121,26 @@ def test_a_node_a_reference_of_its_own_adds_is_drawn_where_the_graph_puts_it(cat
     own = "perwal/banyuasri/2022/18"
     drawn = dict(drawing(reg, findings, catalog).articles)
     assert list(drawn)[-2:] == [f"{own}#pasal-9", f"{own}#menimbang"] and drawn[f"{own}#pasal-9"] == "Pasal 9"
+
+
+def test_the_catalog_side_is_drawn_from_lines_kept_per_catalog_and_language(catalog):
+    """An entry's line, once drawn in a status, is kept per catalog and language: later drawings
+    (other documents, the other language, the same ones again) still print what the built
+    graph's drawing prints, and an entry only a finding names (rows that are not the catalog's)
+    is drawn afresh."""
+    from compliance.graph import build_graph
+    from compliance.models import Finding
+    from compliance.report import graph_svg as module
+
+    paths = _paths()[:4]
+    for lang in ("en", "id", "en", "id"):
+        for path in paths:
+            _same_as_the_built_graph(compliance.load(path), catalog, lang)
+    kept = module._CATALOG_LINES.get(catalog, dict)
+    assert set(kept) == {"id", "en"}
+    assert all(any(line for line in lines) for _, lines in kept.values())
+    reg = _perwal()
+    findings = _findings() + [Finding("bukan-entri", "Entri <baru>", "lain", "Pasal 1", "text", "missing")]
+    assert "requirement:bukan-entri" in [r for r, _, _ in drawing(reg, findings, catalog).requirements]
+    for lang in ("id", "en"):
+        assert graph_svg(reg, findings, catalog, lang) == reference_svg(build_graph([reg], catalog, findings), reg, lang)

@@ -197,6 +197,12 @@ def _requirements(catalog) -> tuple[dict[str, tuple[int, dict[str, Any]]], list[
 _REQUIREMENTS: PerObject[tuple] = PerObject()
 
 
+def catalog_rows(catalog) -> list[tuple[str, str, str]]:
+    """The catalog's own requirement rows: the very list a drawing's ``requirements`` is when no
+    finding fills a label or basis the catalog leaves empty."""
+    return _requirements(catalog)[1]
+
+
 def drawing(reg: Regulation, findings: list[Finding], catalog) -> Drawing:
     """The drawing of ``reg``'s part of its check's citation graph (``findings`` on ``catalog``)."""
     reg_id = regulation_key(reg)

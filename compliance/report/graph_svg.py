@@ -12,8 +12,13 @@ from functools import cache
 from typing import Any
 
 from compliance.models import Finding, Regulation
-from compliance.report.graph_drawing import MengingatAct, drawing
+from compliance.per_object import PerObject
+from compliance.report.graph_drawing import MengingatAct, catalog_rows, drawing
 from compliance.report.labels import labels
+
+# the layout: row height, first row, width of the article column, gap to the entries' column
+ROW, TOP, LEFT_W, GAP = 22, 48, 170, 260
+RIGHT_X = LEFT_W + GAP
 
 STATUS_COLOURS = {"fulfilled": "#2e7d32", "partial": "#f9a825", "conflict": "#c62828", "missing": "#9e9e9e",
                   "not_applicable": "#cfd8dc", "cites": "#1565c0"}
@@ -38,12 +43,10 @@ def graph_svg(regulation: Regulation, findings: list[Finding], catalog: Any, lan
     be revoked or amended. No script; all text escaped."""
     d = drawing(regulation, findings, catalog)
     statuses = labels(lang)["status"]
-    row, top, left_w, gap = 22, 48, 170, 260
-    right_x = left_w + gap
-    m_top = top + max(len(d.articles), len(d.requirements), 1) * row + 40
-    width, height = right_x + 420, m_top + (len(d.mengingat) + 1) * row + 10
-    y_art = {a: top + i * row for i, (a, _) in enumerate(d.articles)}
-    y_req = {r: top + i * row for i, (r, _, _) in enumerate(d.requirements)}
+    m_top = TOP + max(len(d.articles), len(d.requirements), 1) * ROW + 40
+    width, height = RIGHT_X + 420, m_top + (len(d.mengingat) + 1) * ROW + 10
+    y_art = {a: TOP + i * ROW for i, (a, _) in enumerate(d.articles)}
+    y_req, lines = _requirement_lines(d.requirements, catalog, lang)
     esc = _escape
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="citation-graph" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(d.reg_id)}">',
@@ -56,24 +59,52 @@ def graph_svg(regulation: Regulation, findings: list[Finding], catalog: Any, lan
         title = text if status == "cites" else f"{statuses.get(status, status)} · {text}"
         y1, y2 = y_art[a] + 4, y_req[r] + 4
         dash = ' stroke-dasharray="4 3"' if status == "cites" else ""
-        out.append(f'<path d="M{left_w} {y1} C{left_w + gap / 2} {y1} {right_x - gap / 2} {y2} {right_x - 6} {y2}" '
+        out.append(f'<path d="M{LEFT_W} {y1} C{LEFT_W + GAP / 2} {y1} {RIGHT_X - GAP / 2} {y2} {RIGHT_X - 6} {y2}" '
                    f'fill="none" stroke="{STATUS_COLOURS.get(status, "#555")}" stroke-width="1.5"{dash}>'
                    f'<title>{esc(title)}</title></path>')
     for a, label in d.articles:
-        out.append(f'<text x="{left_w - 6}" y="{y_art[a] + 8}" text-anchor="end">'
+        out.append(f'<text x="{LEFT_W - 6}" y="{y_art[a] + 8}" text-anchor="end">'
                    f'<title>{esc(a)}</title>{esc(label)}</text>')
-    for r, label, basis in d.requirements:
-        status = d.assessed.get(r)
-        tip = f"{label} — {basis}"
-        tip += f" — {statuses.get(status, status)}" if status else ""
-        out.append(f'<circle cx="{right_x}" cy="{y_req[r] + 4}" r="4" fill="{STATUS_COLOURS.get(status, "#555")}"/>'
-                   f'<text x="{right_x + 8}" y="{y_req[r] + 8}"><title>{esc(tip)}</title>'
-                   f'{esc(_short(label, 60))}</text>')
+    assessed = d.assessed
+    for (r, label, basis), line in zip(d.requirements, lines):
+        status = assessed.get(r)
+        drawn = line.get(status)
+        if drawn is None:
+            drawn = line[status] = _requirement_line(label, basis, status, y_req[r], statuses)
+        out.append(drawn)
     out.append(f'<text x="4" y="{m_top}" font-weight="bold">Mengingat</text>')
     for i, act in enumerate(d.mengingat):
-        out.append(_mengingat_line(act, m_top + (i + 1) * row, lang))
+        out.append(_mengingat_line(act, m_top + (i + 1) * ROW, lang))
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _requirement_line(label: str, basis: str, status: Any, y: int, statuses: dict[str, str]) -> str:
+    """One catalog entry: a dot in its status's colour, its title, and a tooltip."""
+    tip = f"{label} — {basis}"
+    tip += f" — {statuses.get(status, status)}" if status else ""
+    return (f'<circle cx="{RIGHT_X}" cy="{y + 4}" r="4" fill="{STATUS_COLOURS.get(status, "#555")}"/>'
+            f'<text x="{RIGHT_X + 8}" y="{y + 8}"><title>{_escape(tip)}</title>'
+            f'{_escape(_short(label, 60))}</text>')
+
+
+_CATALOG_LINES: PerObject[dict] = PerObject()
+
+
+def _requirement_lines(rows: list[tuple[str, str, str]], catalog: Any, lang: str) -> tuple[dict[str, int], list[dict]]:
+    """Each entry row's place (node -> y) and a slot per row for its drawn line by status. The
+    catalog's own rows (what most checks draw) keep theirs per catalog and language: the catalog
+    side of a drawing is drawn once per entry and status, not on every check."""
+    def fresh(rows: list) -> tuple[dict[str, int], list[dict]]:
+        return {r: TOP + i * ROW for i, (r, _, _) in enumerate(rows)}, [{} for _ in rows]
+
+    if rows is not catalog_rows(catalog):
+        return fresh(rows)
+    per_lang = _CATALOG_LINES.get(catalog, lambda _: {})
+    kept = per_lang.get(lang)
+    if kept is None:
+        kept = per_lang[lang] = fresh(rows)
+    return kept
 
 
 @cache
