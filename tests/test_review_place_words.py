@@ -68,3 +68,43 @@ def test_an_item_whose_lead_and_text_join_into_a_cue_is_read_for_it():
 def test_between_words():
     assert between_words("ab cd", 2) and between_words("ab cd", 0) and between_words("ab cd", 5)
     assert not between_words("abcd", 2) and between_words("ab-cd", 2) and between_words("ab1cd", 3)
+
+
+def _old_whole_word_places(article, units):
+    """``whole_word_places`` as first written: recursive generators."""
+    from compliance.review.cues import cuts_words
+
+    text = article.text
+    article_cut = cuts_words(text)
+
+    def visit(unit, parent, parent_piece):
+        piece = unit.start >= 0 and between_words(text, unit.start) and between_words(text, unit.end)
+        whole = piece and (unit.lead is None or (parent is not None and parent_piece
+                                                 and between_words(text, parent.start + len(unit.lead))))
+        if whole and (article_cut or (unit.lead is not None and unit.lead.rstrip()[-1:].isalpha()
+                                      and unit.text.lstrip()[:1].isalpha())):
+            whole = not cuts_words(unit.scope)
+        if units.get(unit.pin) is unit:
+            yield unit, whole
+        for child in unit.children:
+            yield from visit(child, unit, piece)
+
+    yield from visit(article_units(article), None, True)
+
+
+def _regulations():
+    from tests.conftest import CORPUS
+
+    paths = SAMPLES + (sorted(CORPUS.glob("*.pdf"))[:10] if CORPUS.exists() else [])
+    return [compliance.load(p) for p in paths]
+
+
+def test_the_places_walked_by_a_list_are_those_the_recursive_walk_tells():
+    count = 0
+    for reg in _regulations():
+        units = ReviewDocument(reg).units
+        for article in reg.articles:
+            told = whole_word_places(article, units)
+            assert told == list(_old_whole_word_places(article, units)), article.label
+            count += len(told)
+    assert count > 500

@@ -81,3 +81,63 @@ def test_articles_by_label_are_the_ones_the_regulation_finds():
     found = by_label(reg)
     assert set(found) == {("1", None), ("2", None), ("2", "X")}
     assert all(found[key] is reg.article(*key) for key in found)
+
+
+def _regulations():
+    """The examples and some corpus documents (when the corpus is there)."""
+    import compliance
+    from tests.conftest import CORPUS, EXAMPLES
+
+    paths = sorted(EXAMPLES.glob("*.txt")) + (sorted(CORPUS.glob("*.pdf"))[:10] if CORPUS.exists() else [])
+    return [compliance.load(p) for p in paths]
+
+
+def _old_items(items, pin, ayat, chain, article, body, offset, lead):
+    """The points as units, read the way the review first read them: every point, with points of
+    its own or not, asked for its points."""
+    from compliance.review.units import Unit, _lead, slug
+
+    out, cursor = [], offset
+    for item in items:
+        level = "angka" if item.label.isdigit() else "huruf"
+        own_pin, own_chain = f"{pin}-{level}-{slug(item.label)}", f"{chain} {item.label}" if chain else item.label
+        start = body.find(item.text, cursor) if item.text else -1
+        unit = Unit(own_pin, level, article.label, item.text, start, start + len(item.text) if start >= 0 else -1,
+                    ayat=ayat, item=own_chain, lead=lead)
+        if start >= 0:
+            cursor = start + 1
+        unit.children = _old_items(item.items, own_pin, ayat, own_chain, article, body, max(start, offset),
+                                   _lead(item.text, item.items))
+        out.append(unit)
+    return out
+
+
+def _old_tree(article):
+    from compliance.review.units import Unit, _lead, slug
+
+    pin = f"pasal-{slug(article.label)}"
+    top, cursor = Unit(pin, "pasal", article.label, article.text, 0, len(article.text)), 0
+    for ayat in article.ayat:
+        ayat_pin = f"{pin}-ayat-{slug(ayat.label)}"
+        start = article.text.find(ayat.text, cursor) if ayat.text else -1
+        unit = Unit(ayat_pin, "ayat", article.label, ayat.text, start, start + len(ayat.text) if start >= 0 else -1,
+                    ayat=ayat.label or None)
+        if start >= 0:
+            cursor = start + 1
+        unit.children = _old_items(ayat.items, ayat_pin, ayat.label or None, None, article, article.text,
+                                   max(start, 0), _lead(ayat.text, ayat.items))
+        top.children.append(unit)
+    top.children += _old_items(article.items, pin, None, None, article, article.text, 0,
+                               _lead(article.text, article.items))
+    return top
+
+
+def test_the_trees_are_those_every_point_asked_for_its_points_gives():
+    """A point without points of its own is not asked for them: the same trees (every field of
+    every place, in order) on the examples and the corpus."""
+    count = 0
+    for reg in _regulations():
+        for article in reg.articles:
+            assert article_units(article) == _old_tree(article), article.label
+            count += 1
+    assert count > 50

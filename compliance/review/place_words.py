@@ -9,8 +9,6 @@ left out may cut a word) are bounded by their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from compliance.review.cues import cuts_words
 from compliance.review.units import Unit, article_units
 from compliance.models import Article
@@ -23,19 +21,23 @@ def between_words(text: str, at: int) -> bool:
     return not (0 < at < len(text) and text[at - 1] in _LETTERS and text[at] in _LETTERS)
 
 
-def whole_word_places(article: Article, units: dict[str, Unit]) -> Iterator[tuple[Unit, bool]]:
-    """Each place of the article that ``units`` (the review's index) holds, and whether its own
-    words are whole words of the article's text: its text and its list's lead are pieces of
-    the article cut between words, and no back-reference left out may cut a word. A cue that
-    cuts a word of a place cuts it in the article too, except one an item's lead and text form
-    where they are joined (a lead ending in a word, a text opening with one): read there."""
+def whole_word_places(article: Article, units: dict[str, Unit]) -> list[tuple[Unit, bool]]:
+    """Each place of the article that ``units`` (the review's index) holds, in document order, and
+    whether its own words are whole words of the article's text: its text and its list's lead
+    are pieces of the article cut between words, and no back-reference left out may cut a word.
+    A cue that cuts a word of a place cuts it in the article too, except one an item's lead and
+    text form where they are joined (a lead ending in a word, a text opening with one): read there."""
     text = article.text
     size = len(text)
     article_cut = cuts_words(text)
-
-    def visit(unit: Unit, parent: Unit | None, parent_piece: bool) -> Iterator[tuple[Unit, bool]]:
+    out: list[tuple[Unit, bool]] = []
+    # (place, the place holding it, whether that one is a piece), read in document order: every
+    # place of the regulation is read, so the tree is walked by a list, not recursive generators
+    stack: list[tuple[Unit, Unit | None, bool]] = [(article_units(article), None, True)]
+    while stack:
+        unit, parent, parent_piece = stack.pop()
         # a piece: the article's text from the place's start to its end, cut between words
-        # (``between_words`` written out: read for every place of the regulation)
+        # (``between_words`` written out)
         start, end = unit.start, unit.end
         piece = (start >= 0 and not (0 < start < size and text[start - 1] in _LETTERS and text[start] in _LETTERS)
                  and not (0 < end < size and text[end - 1] in _LETTERS and text[end] in _LETTERS))
@@ -46,8 +48,7 @@ def whole_word_places(article: Article, units: dict[str, Unit]) -> Iterator[tupl
                                       and unit.text.lstrip()[:1].isalpha())):
             whole = not cuts_words(unit.scope)
         if units.get(unit.pin) is unit:
-            yield unit, whole
-        for child in unit.children:
-            yield from visit(child, unit, piece)
-
-    yield from visit(article_units(article), None, True)
+            out.append((unit, whole))
+        if unit.children:
+            stack.extend((child, unit, piece) for child in reversed(unit.children))
+    return out

@@ -117,8 +117,9 @@ def _skipped_mark(unit: Unit, label: str, style: str) -> str | None:
     """A later point's mark left inside a unit's own text ("(3) Tiga. (5) Lima.",
     "b. aplikasi; d. keamanan"): the parser keeps it as text, the reviewer sees a gap."""
     needed, length = _MARK_NEEDS["ayat" if style == "ayat" else "point"]
-    own = _own_text(unit)
-    if not 0 <= own.find(needed) <= len(own) - length:  # its first such character too near the end
+    own = _own_text(unit) if unit.children else unit.text
+    at = own.find(needed)
+    if at < 0 or at > len(own) - length:  # none, or its first such character too near the end
         return None
     kind = "ayat" if style == "ayat" else "number" if _NUMBER.match(label) else "letter"
     for m in _LATER_MARK[kind].finditer(own):
@@ -151,6 +152,8 @@ def numbering_gaps(reg: Regulation) -> list[ReviewNote]:
                                   detail=f"{ayat_ref(str(n))} → {ayat_ref(str(m))}"))
     for article in body:
         top = article_units(article)
+        if not top.children:  # an article without ayat or points has no numbering of its own
+            continue
         ayat = [u for u in top.children if u.level == "ayat"]
         labels = [_label(u) for u in ayat]
         for a, b, unit in zip(labels, labels[1:], ayat[1:]):

@@ -65,19 +65,20 @@ def _lead(text: str, items: list[Item]) -> str:
 
 def _items(items: list[Item], pin: str, ayat: str | None, chain: str | None, article: Article, body: str,
            offset: int, lead: str) -> list[Unit]:
-    out, cursor = [], offset
+    out, cursor, label = [], offset, article.label
     for item in items:
         item_level = "angka" if item.label.isdigit() else "huruf"
         own_pin = f"{pin}-{item_level}-{_slug(item.label)}"
         own_chain = f"{chain} {item.label}" if chain else item.label
-        start = _find(body, item.text, cursor)
-        unit = Unit(own_pin, item_level, article.label, item.text, start, start + len(item.text) if start >= 0 else -1,
-                    ayat=ayat, item=own_chain, lead=lead)
+        text = item.text
+        start = body.find(text, cursor) if text else -1
+        # a point without points of its own (most are) holds no list: nothing to read inside it
+        children = _items(item.items, own_pin, ayat, own_chain, article, body, max(start, offset),
+                          _lead(text, item.items)) if item.items else []
+        out.append(Unit(own_pin, item_level, label, text, start, start + len(text) if start >= 0 else -1, children,
+                        ayat, own_chain, lead))
         if start >= 0:
             cursor = start + 1
-        unit.children = _items(item.items, own_pin, ayat, own_chain, article, body, max(start, offset),
-                               _lead(item.text, item.items))
-        out.append(unit)
     return out
 
 
@@ -108,10 +109,13 @@ def _article_tree(article: Article) -> Unit:
                     ayat=ayat.label or None)
         if start >= 0:
             cursor = start + 1
-        unit.children = _items(ayat.items, ayat_pin, ayat.label or None, None, article, article.text, max(start, 0),
-                               _lead(ayat.text, ayat.items))
+        if ayat.items:
+            unit.children = _items(ayat.items, ayat_pin, ayat.label or None, None, article, article.text,
+                                   max(start, 0), _lead(ayat.text, ayat.items))
         top.children.append(unit)
-    top.children += _items(article.items, pin, None, None, article, article.text, 0, _lead(article.text, article.items))
+    if article.items:
+        top.children += _items(article.items, pin, None, None, article, article.text, 0,
+                               _lead(article.text, article.items))
     return top
 
 

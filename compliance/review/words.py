@@ -75,14 +75,15 @@ def _plain_forms(word: str) -> frozenset[str]:
 _PLAIN_FORMS = _Memo(_plain_forms)
 _FORMS = _Memo(lambda word: _PLAIN_FORMS[fold(word)])
 _NONE: frozenset[str] = frozenset()
-# a run of letters of a text: ``forms`` of a word (3 letters or more), none for a shorter run
-_RUN_FORMS = _Memo(lambda run: _FORMS[run] if len(run) >= 3 else _NONE)
-_PLAIN_RUN_FORMS = _Memo(lambda run: _PLAIN_FORMS[run] if len(run) >= 3 else _NONE)
+# a run of letters of a text, as the bytes ``_runs`` reads: ``forms`` of its word (3 letters or
+# more), none for a shorter run (keyed by the bytes: the runs are never decoded one by one)
+_RUN_FORMS = _Memo(lambda run: _FORMS[run.decode("ascii")] if len(run) >= 3 else _NONE)
+_PLAIN_RUN_FORMS = _Memo(lambda run: _PLAIN_FORMS[run.decode("ascii")] if len(run) >= 3 else _NONE)
 
 
-def _runs(text: str) -> list[str]:
-    """The runs of ASCII letters of a text, in order (each character not one a space)."""
-    return text.encode("ascii", "replace").translate(_LETTER_BYTES).decode("ascii").split()
+def _runs(text: str) -> list[bytes]:
+    """The runs of ASCII letters of a text, in order, as bytes (each other character a space)."""
+    return text.encode("ascii", "replace").translate(_LETTER_BYTES).split()
 
 
 def plain_forms(word: str) -> frozenset[str]:
