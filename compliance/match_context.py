@@ -143,11 +143,18 @@ class MatchContext:
         """The units long enough to compare by similarity (operative, 40 characters or
         more; bit ``i`` for unit ``i``)."""
         if self._comparable is None:
-            self._comparable = sum(1 << i for i, unit in enumerate(self.units)
-                                   if unit.kind == "operative" and unit.end - unit.start >= 40)
-            # units whose folded words may differ from their own ("|" and "!" fold to a letter)
-            self._loose = self.index.ungated | sum(1 << i for i in _bits(self._comparable)
-                                                   if _folds_to_letters(self.units[i]))
+            comparable = loose = 0  # loose: units whose folded words may differ from their own
+            holds: dict[int, bool] = {}  # id(text) -> whether it holds "|" or "!" (most texts: neither)
+            for i, unit in enumerate(self.units):
+                if unit.kind == "operative" and unit.end - unit.start >= 40:
+                    comparable |= 1 << i
+                    text = unit.text
+                    held = holds.get(id(text))
+                    if held is None:
+                        held = holds[id(text)] = "|" in text or "!" in text
+                    if held and _folds_to_letters(unit):
+                        loose |= 1 << i
+            self._comparable, self._loose = comparable, self.index.ungated | loose
         return self._comparable
 
     def lowered(self, i: int) -> tuple[str, frozenset[str]]:

@@ -101,7 +101,7 @@ def units(reg: Regulation) -> list[Unit]:
         if e > s:
             out.append(Unit("mengingat", ("mengingat", {"item": item.label or str(i + 1)}), item.text, s, e))
     for article in reg.articles:
-        text = article.text
+        text, key = article.text, (article.label, article.parent)
         definitional = _is_definitions(article.label, text)
         kind = "definition" if definitional else "operative"
         marker = _NUMBERED if definitional else _AYAT
@@ -110,7 +110,7 @@ def units(reg: Regulation) -> list[Unit]:
             if e > s:
                 ayat = None if definitional else label
                 where = ("ayat" if ayat else "pasal", {"pasal": article.label, "ayat": ayat, "parent": article.parent})
-                out.append(Unit(kind, where, text, s, e, (article.label, article.parent)))
+                out.append(Unit(kind, where, text, s, e, key))
     for diktum in reg.diktum:
         s, e = trimmed(diktum.text, 0, len(diktum.text))
         if e > s:
@@ -138,6 +138,7 @@ def _section_at(sections: list[LampiranSection], starts: list[int], offset: int)
 
 
 _POINT = re.compile(r"^\d{1,3}[.)]\s+\S")
+_NONBLANK = re.compile(r"\S")
 
 
 def lampiran_pieces(text: str, kinds: list[str | None] | None = None) -> list[tuple[str, int, int]]:
@@ -156,7 +157,7 @@ def lampiran_pieces(text: str, kinds: list[str | None] | None = None) -> list[tu
 
     def close(end: int) -> None:
         nonlocal start
-        if start is not None and text[start:end].strip():
+        if start is not None and _NONBLANK.search(text, start, end):
             cuts = _chunks(text[start:end]) if end - start > CHUNK_MAX else [(0, end - start)]
             pieces.extend((section, start + s, start + e) for s, e in cuts)
         start = None
@@ -184,7 +185,7 @@ def lampiran_pieces(text: str, kinds: list[str | None] | None = None) -> list[tu
                 start = line_start
             in_heading = True
             continue
-        if _POINT.match(line) and not in_heading:  # a heading stays with the text it names
+        if not in_heading and line[0].isdigit() and _POINT.match(line):  # a heading stays with the text it names
             close(line_start)
         in_heading = False
         if start is None:
@@ -198,13 +199,12 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     ending a sentence once the chunk is long enough (a Lampiran can be one block of
     a hundred pages)."""
     out: list[tuple[int, int]] = []
-    start = 0
-    for m in re.finditer(r"\n", text):
-        end = m.start()
-        line_end = text[max(start, end - 1):end]
-        blank = not text[start:end].strip() or text[end + 1:end + 2] == "\n"
-        if blank or (end - start >= CHUNK_MIN and line_end in ".;:") or end - start >= CHUNK_MAX:
+    start, end, nonblank = 0, text.find("\n"), _NONBLANK.search
+    while end >= 0:
+        if end - start >= CHUNK_MAX or text.startswith("\n", end + 1) or not nonblank(text, start, end) or \
+                (end - start >= CHUNK_MIN and text[end - 1] in ".;:"):
             out.append((start, end))
             start = end + 1
+        end = text.find("\n", end + 1)
     out.append((start, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    return [(s, e) for s, e in out if nonblank(text, s, e)]

@@ -35,8 +35,10 @@ _SUFFIX = r"(?:k?an(?:nya)?|i(?:ah)?|nya)?"  # -kan, -an, -i, -nya, -kannya, -an
 _PLAIN_PREFIXES = ("", "di", "ter", "ke", "ber", "per", "se", "keter", "keber", "berke", "memper", "diper", "pember", "pemer")
 # One character for another; no result is a later pair's source, so the pairs applied
 # in turn map every character at once (``str.replace`` per pair is ~50x faster than
-# ``str.translate`` with a table on a long text).
+# ``str.translate`` with a table on a long text). An ASCII text (most) is mapped as bytes,
+# by one table, in one pass (``bytes.translate``: faster again, on a word or a page).
 _FOLD = (("l", "i"), ("L", "I"), ("1", "i"), ("|", "i"), ("!", "i"), ("0", "o"))
+_FOLD_BYTES = bytes(ord(dict(_FOLD).get(chr(c), chr(c))) for c in range(256))
 _ACRONYM_MAX_LEN = 7
 _LEFT = r"(?<![0-9A-Za-z])"
 _GAP = "..."  # in a phrase: up to _GAP_MAX characters of the same clause
@@ -90,6 +92,8 @@ def affixed_forms(root: str) -> list[str]:
 
 def fold(text: str) -> str:
     """``text`` with OCR-confusable characters unified; same length, same offsets."""
+    if text.isascii():
+        return text.encode("ascii").translate(_FOLD_BYTES).decode("ascii")
     for old, new in _FOLD:
         text = text.replace(old, new)
     return text

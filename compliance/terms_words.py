@@ -22,10 +22,10 @@ CASED = "="  # a literal found as it is cased in the folded text ("=SPBE")
 _CASED_WORD = re.compile(r"[0-9A-Za-z]+")  # a word as cased
 _CAPITALS = re.compile(r"[0-9A-Z]+")  # a run of capitals and digits
 # bytes: [0-9A-Za-z] as themselves, every other byte a space; the same in lower case; and
-# [0-9A-Z] alone
+# every byte but [0-9A-Z]
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 LOWER_WORD_BYTES = bytes(ord(chr(c).lower()) if c != 32 else c for c in _WORD_BYTES)
-_CAPITAL_BYTES = bytes(c if chr(c).isupper() or chr(c).isdigit() else 32 for c in _WORD_BYTES)
+_NOT_CAPITAL = bytes(c for c in range(256) if not (chr(c).isascii() and (chr(c).isupper() or chr(c).isdigit())))
 
 
 def spaced(text: str, table: bytes = _WORD_BYTES) -> str:
@@ -34,13 +34,20 @@ def spaced(text: str, table: bytes = _WORD_BYTES) -> str:
     edges."""
     return text.encode("ascii", "replace").translate(table).decode("ascii")
 
+
+def capitals(texts: Iterable[str]) -> bytes:
+    """The capitals and digits ([0-9A-Z]) of ``texts``, every other character left out: a
+    run of capitals in a text is in it (so are a few runs joined across words), made in
+    one pass in C."""
+    return "\n".join(texts).encode("ascii", "replace").translate(None, _NOT_CAPITAL)
+
 _known: set[str] = set()
 _numbers: dict[frozenset[str], int] = {}
 SETS: list[frozenset[str]] = []  # every literal set of a compiled list, by its number
 _SETS_OF: dict[str, list[int]] = {}  # literal -> the numbers of the sets holding it
 # the known literals, their automaton and cased literals (``_automata_now``), and how many SETS
 # there were (all of their literals known)
-_automata: list[tuple[frozenset[str], ahocorasick.Automaton, dict[str, list[tuple[str, str]]], int]] = []
+_automata: list[tuple[frozenset[str], ahocorasick.Automaton, dict[str, list[tuple[str, bytes]]], int]] = []
 
 
 def remember(literals: Iterable[str]) -> None:
@@ -77,7 +84,7 @@ def bits(mask: int) -> Iterator[int]:
         mask ^= low
 
 
-def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, dict[str, list[tuple[str, str]]], int]:
+def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, dict[str, list[tuple[str, bytes]]], int]:
     """The known literals; the automaton of the lower-case ones and of the cased ones in
     lower case (a cased literal is in a word whose lower case holds it lowered), each
     found as its lower case; the cased literals by their lower case, each with its longest
@@ -87,7 +94,7 @@ def _automata_now() -> tuple[frozenset[str], ahocorasick.Automaton, dict[str, li
         for literal in sorted(_known):
             if literal.startswith(CASED):
                 if _CASED_WORD.fullmatch(literal[1:]):  # else in no word: never found
-                    run = max(_CAPITALS.findall(literal[1:]), key=len, default="")
+                    run = max(_CAPITALS.findall(literal[1:]), key=len, default="").encode("ascii")
                     cased.setdefault(literal[1:].lower(), []).append((literal, run))
                     automaton.add_word(literal[1:].lower(), literal[1:].lower())
             else:
@@ -127,19 +134,19 @@ class WordMasks:
         self._words, self._masks = words, masks
         self._sets: list[int] = []
 
-    def _add_cased_masks(self, cased_literals: dict[str, list[tuple[str, str]]], masks: dict[str, int],
+    def _add_cased_masks(self, cased_literals: dict[str, list[tuple[str, bytes]]], masks: dict[str, int],
                          texts: Iterable[str]) -> None:
         """Add to ``masks`` the slices holding each cased literal: of the slices holding it
         in lower case, those whose folded text holds it. Most cased literals are in no
         text of a regulation in their case, though their lower case is in many words
-        ("=SIA", "indonesia"): those whose run of capitals is in none of the texts' runs
-        of capitals and digits (a short string) are passed over at once."""
-        capitals = " ".join(spaced("\n".join(texts), _CAPITAL_BYTES).split())
+        ("=SIA", "indonesia"): those whose run of capitals is not in the texts' capitals
+        and digits (``capitals``: a short string) are passed over at once."""
+        held = capitals(texts)
         for lowered, literals in cased_literals.items():
             candidates = masks.get(lowered, 0)
             for literal, run in literals:
                 piece = literal[1:]
-                if not candidates or run not in capitals:
+                if not candidates or run not in held:
                     continue
                 found = 0
                 for i in bits(candidates):

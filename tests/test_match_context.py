@@ -107,3 +107,25 @@ def test_a_unit_s_listing_and_outline_are_read_once(context):
         assert context.listing(unit) is context._listing[i]  # the same list: read once
         assert context.is_outline(unit) == any(s == 0 for s, _ in catalog.outline.find(unit.body)) == context._outline[i]
     assert any(context._listing.values()) or any(context._outline.values())  # the sample has either formula
+
+
+@pytest.mark.parametrize("name", ["perwal-banyuasri-2022-spbe.txt", "perbup-sukamaju-2016-egov.pdf", "|!"])
+def test_comparable_and_loose_units_are_those_read_unit_by_unit(name, tmp_path):
+    """The units similarity compares, and those whose folding is loose ("|" or "!" in the
+    unit's own body, or no usable lower case), as read unit by unit; a text is looked at
+    once, and only the units of a text holding "|" or "!" are read again."""
+    if name == "|!":
+        name = "perwal-contoh-2020.txt"
+        (tmp_path / name).write_text(
+            "PERATURAN WALI KOTA CONTOH\nNOMOR 1 TAHUN 2020\n\nPasal 1\n(1) Pengelolaan data dan keamanan serta layanan "
+            "publik dilaksanakan.\n(2) Layanan publik diselenggarakan oleh Perangkat Daerah sesuai peraturan!\n(3) Ya.\n"
+            "\nPasal 2\nLayanan publik diselenggarakan oleh Perangkat Daerah sesuai peraturan|ketentuan.\n",
+            encoding="utf-8")
+    reg = compliance.load(tmp_path / name if name.startswith("perwal-contoh") else EXAMPLES / name)
+    ctx = match_context(reg, load_catalog(), "id")
+    comparable = sum(1 << i for i, u in enumerate(ctx.units) if u.kind == "operative" and u.end - u.start >= 40)
+    loose = ctx.index.ungated | sum(1 << i for i, u in enumerate(ctx.units)
+                                    if comparable >> i & 1 and ("|" in u.body or "!" in u.body))
+    assert ctx.comparable() == comparable and ctx._loose == loose
+    if name.startswith("perwal-contoh"):
+        assert (comparable, loose) == (0b1011, 0b1010)

@@ -6,6 +6,7 @@ import pytest
 
 from compliance.catalog import load_catalog
 from compliance.terms import TermError, Terms, affixed_forms
+from tests.conftest import EXAMPLES
 
 
 def found(specs, text, vocabulary=None):
@@ -180,3 +181,22 @@ def test_folding_maps_each_confusable_character_once():
     text = "Lalu 1|! 10 Íl l0gika"
     assert fold(text) == "Iaiu iii io Íi iogika"
     assert len(fold(text)) == len(text)
+
+
+def test_an_ascii_text_is_folded_in_one_pass_as_the_pairs_fold_it():
+    """``fold`` maps an ASCII text by one byte table: the same text as the pairs applied in
+    turn, on every ASCII character, on words, and on the sample regulations' texts."""
+    from compliance.terms_compile import _FOLD, fold
+
+    def by_pairs(text: str) -> str:
+        for old, new in _FOLD:
+            text = text.replace(old, new)
+        return text
+
+    texts = ["".join(map(chr, range(128))), "", "l", "SPBE", "Lalu 1|! 10 l0gika"]
+    for path in sorted(EXAMPLES.glob("*.txt")):  # each sample whole (not ASCII) and its lines (most are)
+        texts += [path.read_text(encoding="utf-8"), *path.read_text(encoding="utf-8").splitlines()]
+    assert sum(text.isascii() and by_pairs(text) != text for text in texts) > 100
+    for text in texts:
+        assert fold(text) == by_pairs(text)
+        assert type(fold(text)) is str

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from compliance.terms import Prepared, Terms, fold
-from compliance.terms_words import _CAPITAL_BYTES, LOWER_WORD_BYTES, SETS, WordMasks, remember, spaced
+from compliance.terms_words import LOWER_WORD_BYTES, SETS, WordMasks, capitals, remember, spaced
 
 
 def word_masks(*texts: str) -> WordMasks:
@@ -84,4 +84,4 @@ def test_a_spaced_text_keeps_offsets_and_splits_into_the_words_of_the_text():
                                     "SK", "12", "2oi9"]
     assert spaced(text)[18:27] == "Ketentuan"  # a slice's words are cut at its edges, as in the text
     assert spaced(text, LOWER_WORD_BYTES).split() == [word.lower() for word in spaced(text).split()]
-    assert spaced(text, _CAPITAL_BYTES).split() == ["P", "2", "1", "K", "SK", "12", "2", "9"]
+    assert capitals([text, "BSSN"]) == b"P21KSK1229BSSN"
