@@ -14,7 +14,7 @@ from compliance.terms_literals import parse_expression, required_literals
 from compliance.terms_words import program, remember
 from compliance.values import expression
 
-__all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans"]
+__all__ = ["Gated", "Prepared", "Span", "TermError", "Terms", "affixed_forms", "fold", "merge_spans", "spans_near"]
 
 Span = tuple[int, int]
 # folded (or the start literals a slice holds), raw, values (``Gated.spans``)
@@ -181,6 +181,10 @@ class Terms:
         # an alternative without known literals, which no gate rules out (``terms_index``)
         self.everywhere = any(g.gate is None or any(not c for c in g.raw_clauses + g.value_clauses)
                               for g in self.gated())
+        # the first literal set of every clause of its lists, one of which a slice must hold
+        # for any of them to match there (None: a clause needs no set; ``terms_index``)
+        firsts = [f for g in self.gated() for f in g.firsts]
+        self.first_sets = None if None in firsts else tuple(sorted({n for f in firsts for n in f}))
 
     def find(self, text: str) -> list[Span]:
         return self.find_slice(Prepared.of(text), 0, len(text))
@@ -216,11 +220,11 @@ class Terms:
             if near is None:
                 spans.extend(s for group_spans in found for s in group_spans)
             else:
-                spans.extend(_near(found, near))
+                spans.extend(spans_near(found, near))
         return sorted(set(spans))
 
 
-def _near(found: list[list[Span]], width: int) -> list[Span]:
+def spans_near(found: list[list[Span]], width: int) -> list[Span]:
     """Spans, one per group, that fit together in a window of ``width`` characters,
     for every anchor span of the first group that has such partners."""
     out: list[Span] = []

@@ -17,7 +17,7 @@ import re
 from itertools import compress
 from typing import KeysView, Sequence
 
-from compliance.terms import Gated, Prepared, Span, Terms, Verdicts
+from compliance.terms import Gated, Prepared, Span, Terms, Verdicts, spans_near
 from compliance.terms_words import LOWER_WORD_BYTES, WordMasks, bits, spaced as _spaced
 
 _TOKEN = re.compile(r"[0-9a-z]+")  # literals are made of these (terms_compile._literal)
@@ -218,11 +218,17 @@ class SliceIndex:
         return bool(self.visit(terms) >> i & 1)
 
     def visit(self, terms: Terms) -> int:
-        """The slices where ``terms`` may match (every slice when it must run everywhere)."""
+        """The slices where ``terms`` may match (every slice when it must run everywhere).
+        Where no slice holds the first literal set of any clause of the list
+        (``Terms.first_sets``) and every slice is gated, none may match: most lists of a
+        regulation are told so at once."""
         key = id(terms)
         if key not in self._visits:
+            firsts = terms.first_sets
             if self.everywhere(terms):
                 visit = self.all
+            elif firsts is not None and not self.odd | self.ungated and not any(map(self._words.sets().__getitem__, firsts)):
+                visit = 0
             else:
                 visit = self._reach(terms.alternatives) if terms.alternatives is not None else 0
                 for group, _ in terms.groups:
@@ -242,29 +248,60 @@ class SliceIndex:
         """``terms.find_slice`` of slice ``i``."""
         return terms.find_with(lambda gated: self._seek(gated, i))
 
-    def find(self, terms: Terms) -> dict[int, list[Span]]:
-        """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match.
-        A list of phrases alone (most catalog lists: one folded expression sought from its
-        start literals) is searched slice by slice without the general path's layers:
-        ``Gated._folded_matches`` with the start literals each plain slice holds, whose
-        spans are in order and apart, as ``find_slice`` would return them."""
-        visit = self.visit(terms)
-        gated = terms.alternatives
-        plan = None
-        if gated is not None and not terms.groups:
-            plan = self._plans.get(id(gated)) or self._plan(gated)
-        if plan is None or not plan[4]:
-            found = {i: self.find_at(terms, i) for i in bits(visit)}
-            return {i: spans for i, spans in found.items() if spans}
-        folded, _, _, starts, _ = plan
-        expression, slices, plain, seek = gated.patterns()[0], self.slices, self._plain, gated._folded_matches
+    def _found(self, gated: Gated, mask: int) -> tuple[dict[int, list[Span]], int]:
+        """Slice number -> ``gated.spans`` of that slice (``_seek``), for the slices of ``mask``
+        where it matches, and those slices as a mask. One folded expression sought from its
+        start literals is sought without ``_seek``'s layers in a plain slice: its spans are
+        in order and apart."""
+        plan = self._plans.get(id(gated)) or self._plan(gated)
+        folded, raw, values, starts, simple = plan
         out: dict[int, list[Span]] = {}
-        for i in bits(visit & folded):
+        found, slices, sought = 0, self.slices, self._sought
+        if not simple:
+            for i in bits(mask & ((self.all if folded is None else folded) | raw | values)):
+                spans = gated.spans(*slices[i], sought(gated, i))
+                if spans:
+                    out[i] = spans
+                    found |= 1 << i
+            return out, found
+        expression, plain, seek = gated.patterns()[0], self._plain, gated._folded_matches
+        for i in bits(mask & folded):
             if plain >> i & 1:
-                held = [start for start, mask in starts if mask >> i & 1]
+                held = [start for start, held_in in starts if held_in >> i & 1]
                 spans = seek(expression, *slices[i], held) if held else None
             else:
-                spans = self.find_at(terms, i)
+                spans = gated.spans(*slices[i], sought(gated, i))
             if spans:
                 out[i] = spans
-        return out
+                found |= 1 << i
+        return out, found
+
+    def find(self, terms: Terms) -> dict[int, list[Span]]:
+        """Slice number -> ``terms.find_slice`` of that slice, for the slices with a match,
+        in slice order. Each compiled list is sought over all the slices where it may
+        match at once (``_found``): the alternatives, then each group's lists, each only
+        where the group's lists before it matched; a list of phrases alone (most catalog
+        lists, sought from their start literals) gives its spans as they are."""
+        visit = self.visit(terms)
+        if not visit:
+            return {}
+        gated = terms.alternatives
+        out, _ = self._found(gated, visit) if gated is not None else ({}, 0)
+        if not terms.groups:
+            if gated is not None and not self._plans[id(gated)][4]:
+                out = {i: sorted(set(spans)) for i, spans in out.items()}
+            return out
+        joined = {i: list(spans) for i, spans in out.items()}
+        for group, near in terms.groups:
+            each, mask = [], visit
+            for part in group:
+                found, mask = self._found(part, mask)
+                if not mask:
+                    break
+                each.append(found)
+            for i in bits(mask):
+                lists = [found[i] for found in each]
+                spans = [s for spans in lists for s in spans] if near is None else spans_near(lists, near)
+                if spans:
+                    joined.setdefault(i, []).extend(spans)
+        return {i: sorted(set(joined[i])) for i in sorted(joined)}

@@ -165,3 +165,29 @@ def test_every_literal_and_word_is_held_where_the_slice_text_holds_it(name):
         assert index.holding(literal) == expected, literal
         held += bool(expected) and cased
     assert held >= 1  # some acronym is held in its case
+
+
+def reach_simply(terms, index):
+    """``visit`` as every list's parts give it, without ``Terms.first_sets``."""
+    if index.everywhere(terms):
+        return index.all
+    visit = index._reach(terms.alternatives) if terms.alternatives is not None else 0
+    for group, _ in terms.groups:
+        both = index.all
+        for gated in group:
+            both &= index._reach(gated)
+        visit |= both
+    return visit
+
+
+@pytest.mark.parametrize("path", [EXAMPLES / "perbup-sukamaju-2016-egov.pdf", EXAMPLES / "perwal-tirtaraya-2017-tik.docx"]
+                         + [CORPUS / name for name in CORPUS_NAMES + ["PERMENKOMINFO_2020_002.pdf"]],
+                         ids=lambda path: path.name)
+def test_a_list_whose_first_literals_no_slice_holds_is_told_at_once(path):
+    catalog = load_catalog()
+    reg = compliance.load(corpus_pdf(str(path.relative_to(CORPUS))) if path.is_relative_to(CORPUS) else path)
+    slices = [(u.text, u.start, u.end) for u in units(reg)]
+    index, simple = SliceIndex(slices), SliceIndex(slices)
+    visits = [(index.visit(terms), reach_simply(terms, simple)) for terms in every_list(catalog)]
+    assert all(fast == slow for fast, slow in visits)
+    assert any(slow for _, slow in visits) and not all(slow for _, slow in visits)
