@@ -102,7 +102,8 @@ class Ayat:
 
 @dataclass
 class Article:
-    """A Pasal. ``text`` is the full article text (without the ``Pasal N`` heading).
+    """A Pasal. ``text`` is the full article text (without the ``Pasal N`` heading); a title
+    printed under the heading (``Maksud dan Tujuan``) is its first line, before the ayat.
 
     Articles quoted inside an amending article (``Pasal I``) are separate
     entries whose ``parent`` is that article's label.

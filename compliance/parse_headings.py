@@ -36,6 +36,16 @@ def is_heading_words(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def is_article_title(lines: list[str]) -> bool:
+    """The lines between a ``Pasal 2`` heading and its ``(1)`` are the article's title
+    (``Maksud dan Tujuan``): few, capitalised words or capitals, never a point or a finished
+    sentence. A title is text of the article; it must not stop its ayat from being read."""
+    vocab = markers()
+    return 0 < len(lines) <= vocab.values["article_title_lines"] and all(
+        (is_heading_words(t) or is_title_case_line(t)) and not ends_sentence(t) and not vocab.point_start.match(t)
+        for t in lines)
+
+
 def is_title_case_line(text: str) -> bool:
     """Mostly capitals: a BAB title (``KETENTUAN UMUM``)."""
     letters = [c for c in text if c.isalpha()]

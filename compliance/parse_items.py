@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from compliance.markers import markers
 from compliance.models import Ayat, Item
+from compliance.parse_headings import is_article_title
 from compliance.parse_labels import as_digits, next_labels
 
 MAX_DEPTH = 8
@@ -109,7 +110,7 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
     previous = ""
     vocab = markers()
     labelled = vocab.any_of("ayat_marker", "ayat_marker_ocr", "item_marker", "item_marker_comma")
-    for text in lines:
+    for index, text in enumerate(lines):
         if labelled.match(text):
             m = vocab.ayat_marker.match(text) or vocab.ayat_marker_ocr.match(text)
             found = _item_match(text)
@@ -122,7 +123,8 @@ def parse_article_body(lines: list[str]) -> ArticleBody:
         previous = text
         if m:
             label = _ayat_label(m.group("label"))
-            first_ok = not paras or paras[-1].ends_with(":")
+            # the first ayat follows the article's heading, a clause ending ":" or the article's title
+            first_ok = not paras or paras[-1].ends_with(":") or not top_items and is_article_title(lines[:index])
             if label and (label == "1" and first_ok if last_ayat is None else label in next_labels(last_ayat)):
                 last_ayat = label
                 current = new_para(text, m.group("rest"))

@@ -523,3 +523,26 @@ Isi."""
     assert reg.menimbang == ["a. bahwa satu;", "b. bahwa dua;"]
     assert [m.label for m in reg.mengingat] == ["1", "2"]
     assert reg.preamble.endswith("BUPATI CONTOH,")
+
+
+def test_an_article_titled_under_its_heading_keeps_its_ayat():
+    doc = _parse(["""PERATURAN WALI KOTA CONTOH
+NOMOR 1 TAHUN 2024
+TENTANG
+PUSAT DATA
+Menimbang : a. bahwa perlu;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014;
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG PUSAT DATA.
+Pasal 1
+Maksud dan Tujuan
+(1) Peraturan ini dimaksudkan sebagai pedoman.
+(2) Peraturan ini bertujuan untuk efisiensi.
+Pasal 2
+(1) Tanpa judul satu.
+(2) Tanpa judul dua."""])
+    a1, a2 = doc.articles
+    assert [a.text for a in a1.ayat] == ["Peraturan ini dimaksudkan sebagai pedoman.",
+                                         "Peraturan ini bertujuan untuk efisiensi."]
+    assert a1.text.splitlines()[0] == "Maksud dan Tujuan"  # the title, verbatim, as the first line
+    assert [a.label for a in a2.ayat] == ["1", "2"] and a2.text.startswith("(1) Tanpa judul satu.")

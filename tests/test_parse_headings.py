@@ -3,6 +3,7 @@
 from compliance.parse_headings import (
     bagian_label,
     ends_sentence,
+    is_article_title,
     is_heading_start,
     is_heading_words,
     is_penjelasan_title,
@@ -34,3 +35,11 @@ def test_titles_are_capitalised_words_never_a_sentence():
 def test_penjelasan_title_as_ocr_garbles_it():
     assert is_penjelasan_title("PENJELASAN") and is_penjelasan_title("P3NJ3LASAN ATAS")
     assert not is_penjelasan_title("Penjelasan") and not is_penjelasan_title("PENJELASAN UMUM")
+
+
+def test_article_titles_are_few_capitalised_lines():
+    assert is_article_title(["Maksud dan Tujuan"]) and is_article_title(["RUANG LINGKUP"])
+    assert is_article_title(["Penyelenggaraan Sistem Pemerintahan", "Berbasis Elektronik"])
+    for lines in ([], ["Maksud dan tujuan peraturan"], ["Ruang Lingkup."], ["a. Maksud Dan Tujuan"],
+                  ["Satu Dua", "Tiga Empat", "Lima Enam"], ["Dalam Peraturan Ini:"]):
+        assert not is_article_title(lines), lines
