@@ -291,13 +291,45 @@ def parse_closing(lines: list[Line]) -> Closing | None:
         if vocab.noreg.search(t):
             c.noreg = t
             continue
+        if vocab.copies_to.match(t):
+            zone_open = False
         if zone_open and not vocab.closing_date.match(t):
             signer_zone.append(t)
     if c.ditetapkan_di is None and len(texts) >= 2 and texts[0].isupper() and iso_date(texts[1]):
         # "JAKARTA" / "4 Mei 2007": the labels "Ditetapkan di" / "pada tanggal" were only in the image
         c.ditetapkan_di, c.ditetapkan_tanggal = texts[0], texts[1]
-    names = [t for t in signer_zone if not vocab.signed.match(t) and not t.endswith(",")]
-    uppercase_names = [t for t in names if t.isupper() and len(t.split()) <= 6]
-    if uppercase_names:
-        c.penandatangan = uppercase_names[-1]
+    names = [t for t in signer_zone if _is_name(t)]
+    if names:
+        c.penandatangan = names[-1]
     return c
+
+
+def _is_name(line: str) -> bool:
+    """Whether ``line`` prints a signatory's name (kept whole, titles and degrees included).
+
+    A name has no digit (a NIP is not one). It is a line of at most six words in capitals, or one
+    whose titles before it (``Drs.``, ``H.``) and degrees after its comma (``, S.H., M.Si.``),
+    the words of markers.yaml, leave at most six capitalised words: ``Hj. NURLAILA RAHMAN, S.E.,
+    M.M.``, ``Drs. A. A Ngurah Rai Iswara, M.Si`` (an office line like ``Pembina Utama Madya``
+    has no title or degree). ``ttd``, an office ending in a comma (``BUPATI X,``) and a rank
+    are not names."""
+    vocab = markers()
+    if vocab.signed.match(line) or line.endswith(",") or vocab.civil_service_rank.match(line):
+        return False
+    if any(ch.isdigit() for ch in line):
+        return False
+    if line.isupper() and len(line.split()) <= 6:
+        return True
+    head, comma, tail = line.partition(",")
+    if comma and not all(vocab.name_degree.fullmatch(d.strip()) for d in tail.split(",")):
+        return False
+    words = head.split()
+    titles = 0
+    while titles < len(words) - 1 and vocab.name_title.fullmatch(words[titles]):
+        titles += 1
+    core = words[titles:]
+    degrees = bool(comma)
+    while len(core) > 1 and "." in core[-1].strip(".") and vocab.name_degree.fullmatch(core[-1]):
+        core.pop()  # a degree after a dot the scan read for the comma ("Iswara. M.Si")
+        degrees = True
+    return len(core) <= 6 and bool(titles or degrees) and all(w[0].isupper() for w in core)

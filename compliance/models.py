@@ -219,7 +219,8 @@ class Mengingat:
 @dataclass
 class Closing:
     """The closing formula: place and date of enactment and promulgation, signatory,
-    Lembaran/Berita number and NOREG, each verbatim as printed (None when absent)."""
+    Lembaran/Berita number and NOREG, each verbatim as printed (None when absent): the
+    signatory is the whole name line, titles and degrees included (``Drs. H. NAMA, M.Si.``)."""
 
     ditetapkan_di: str | None = None
     ditetapkan_tanggal: str | None = None

@@ -39,6 +39,49 @@ def test_closing_parts():
     assert c.lembaran == "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2008 NOMOR 58"
 
 
+
+def _signatory(block: str) -> str | None:
+    return parse_closing(_lines("Ditetapkan di Praya\npada tanggal 2 Januari 2024\n" + block)).penandatangan
+
+
+def test_a_signatory_with_titles_and_degrees_is_read_verbatim():
+    # how regional heads and their secretaries print: titles before the name, degrees after it
+    assert _signatory("GUBERNUR NUSA KENCANA,\nttd.\nDR. H. LALU ZAINUDDIN, M.Si.") == "DR. H. LALU ZAINUDDIN, M.Si."
+    assert _signatory("BUPATI X,\nttd\nHj. NURLAILA RAHMAN, S.E., M.M.") == "Hj. NURLAILA RAHMAN, S.E., M.M."
+    assert _signatory("WALI KOTA X,\nIr. H. AHMAD FAUZI,  M.T.") == "Ir. H. AHMAD FAUZI,  M.T."
+    assert _signatory("BUPATI X,\nI GUSTI NGURAH JAYA NEGARA, S.Sos.") == "I GUSTI NGURAH JAYA NEGARA, S.Sos."
+    assert _signatory("BUPATI X,\nProf. Dr. Ir. H. ANDI MUHAMMAD RAHMAN, S.H., M.H., M.Kn.") == (
+        "Prof. Dr. Ir. H. ANDI MUHAMMAD RAHMAN, S.H., M.H., M.Kn.")
+    assert _signatory("BUPATI X,\ndr. Hj. Siti Rohmi Djalilah, M.Pd.") == "dr. Hj. Siti Rohmi Djalilah, M.Pd."
+    assert _signatory("BUPATI X,\nDrs. BUDI SANTOSO") == "Drs. BUDI SANTOSO"
+    assert _signatory("BUPATI X,\nttd\nI MADE SUARDANA") == "I MADE SUARDANA"  # plain capitals, as before
+
+
+def test_a_keputusan_signed_for_the_head_keeps_the_name_not_rank_nip_or_copies():
+    block = """a.n. Walikota Denpasar
+Sekretaris Daerah,
+Drs. A. A Ngurah Rai Iswara, M.Si
+Pembina Utama Madya
+NIP. 19601023 198101 1 003
+Tembusan disampaikan kepada :
+Yth. Ketua DPRD Kota Denpasar
+Dr. H. BUKAN PENANDATANGAN, M.Si."""
+    assert _signatory(block) == "Drs. A. A Ngurah Rai Iswara, M.Si"
+    # a scan's dot for the comma before the degree; a rank in capitals
+    assert _signatory("a.n. Walikota Denpasar\nDrs. A.A Ngurah Rai Iswara. M.Si\nPEMBINA UTAMA MADYA\n"
+                      "NIP. 19601023 198101 1 003") == "Drs. A.A Ngurah Rai Iswara. M.Si"
+
+
+def test_lines_that_are_not_names_stay_refused():
+    assert _signatory("BUPATI X,\nttd\nSEKRETARIS DAERAH,") is None
+    assert _signatory("WALIKOTA DENPASAR, Pj\nPembina Utama Muda\nNip.19601023 198101 1 003") is None
+    assert _signatory("a.n. Walikota Denpasar\nKepala Dinas Komunikasi dan Informatika") is None
+    c = parse_closing(_lines("Ditetapkan di Praya\npada tanggal 2 Januari 2024\nBUPATI X,\nH. M. SUHAILI FT, S.H.\n"
+                             "Diundangkan di Praya\npada tanggal 3 Januari 2024\nSEKRETARIS DAERAH KABUPATEN X,\n"
+                             "Drs. H. NAMA SEKDA, M.M."))
+    assert c.penandatangan == "H. M. SUHAILI FT, S.H."  # the head who enacts, not the Sekda who promulgates
+
+
 JOINT = """GUBERNUR SEGARA RAYA          BUPATI LEMBAH HIJAU
 PERATURAN BERSAMA
 GUBERNUR SEGARA RAYA DAN
