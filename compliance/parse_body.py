@@ -24,6 +24,7 @@ from compliance.parse_headings import (
     is_penjelasan_title,
     is_title_case_line,
     title_lines,
+    titled_pasal,
 )
 from compliance.parse_items import parse_article_body
 from compliance.parse_lampiran import is_lampiran_header, names_a_regulation, read_loosely_as_header
@@ -96,11 +97,15 @@ class _BodyParser:
         """The label a ``Pasal X`` line opens, and whether it is quoted; None if it is text."""
         vocab = markers()
         m = vocab.pasal_heading.match(self._text(i))
+        titled = None if m else titled_pasal(self._text(i))
+        m = m or titled
         if not m:
             return None
         readings = label_readings(m.group("raw"))
         if not readings or vocab.continues_reference.match(self._text(i + 1)) or vocab.refers_on.search(self._text(i - 1)):
             return None
+        if titled and (self._runs_on(i) or self._text(i + 1)[:1].islower()):
+            return None  # "Pasal 3 Ruang Lingkup" in a sentence, or one the next line runs on from
         wrapped = self._runs_on(i)
         if self.amending is not None:
             nxt = next_roman(self.last_top)
@@ -258,7 +263,7 @@ class _BodyParser:
         i, texts = 0, self.texts
         # the lines a body test may stop at (a Lampiran header, at least as printed), asked at once
         special = markers().any_of("closing_start", "bab_heading", "bagian_heading", "paragraf_heading",
-                                   "pasal_heading", "lampiran_header").match
+                                   "pasal_heading", "pasal_heading_titled", "lampiran_header").match
         numbered = markers().lampiran_numbered.match
         while i < len(texts):
             t = texts[i]
@@ -366,6 +371,9 @@ class _BodyParser:
                 self.mode = "closing"
                 return 0
             self._start(label, quoted, i)
+            titled = titled_pasal(t)
+            if titled:
+                self.open.lines.append(titled.group("title"))  # the title is the article's first line
             self.prev_heading = True
             return 1
         if self.amending is not None and self._instruction(i):

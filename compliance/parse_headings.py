@@ -91,14 +91,25 @@ def any_heading() -> re.Pattern[str]:
     """One pattern for the BAB, Bagian, Paragraf and Pasal headings: a line it does not match
     opens none of them, whatever its context (one regex call for the many lines of text
     instead of four)."""
-    return markers().any_of("bab_heading", "bagian_heading", "paragraf_heading", "pasal_heading")
+    return markers().any_of("bab_heading", "bagian_heading", "paragraf_heading", "pasal_heading",
+                            "pasal_heading_titled")
+
+
+def titled_pasal(t: str) -> re.Match[str] | None:
+    """``Pasal 3 Ruang Lingkup``: a heading and the article's title on one line (groups
+    ``raw``, ``title``); a plain ``Pasal 3`` or a reference starting a line is not one."""
+    vocab = markers()
+    if vocab.pasal_heading.match(t):
+        return None
+    m = vocab.pasal_heading_titled.match(t)
+    return m if m and is_article_title([m.group("title")]) else None
 
 
 def is_heading_start(t: str) -> bool:
     """A Pasal, BAB, Paragraf or Bagian heading opens the line."""
     vocab = markers()
     return bool(vocab.pasal_heading.match(t) or vocab.bab_heading.match(t) or vocab.paragraf_heading.match(t)
-                or bagian_label(t))
+                or bagian_label(t) or titled_pasal(t))
 
 
 def _at(texts: list[str], i: int) -> str:

@@ -546,3 +546,24 @@ Pasal 2
                                          "Peraturan ini bertujuan untuk efisiensi."]
     assert a1.text.splitlines()[0] == "Maksud dan Tujuan"  # the title, verbatim, as the first line
     assert [a.label for a in a2.ayat] == ["1", "2"] and a2.text.startswith("(1) Tanpa judul satu.")
+
+
+def test_a_regulation_whose_articles_carry_their_titles_on_the_heading_line():
+    # before: the body start was never found ("tidak ditemukan Pasal atau diktum")
+    doc = _parse(["""PERATURAN BUPATI CONTOH
+NOMOR 2 TAHUN 2024
+TENTANG
+SPBE
+Menimbang : a. bahwa perlu;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014;
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG SPBE.
+Pasal 1 Ruang Lingkup
+(1) Ruang lingkup meliputi tata kelola.
+(2) Dan manajemen.
+Pasal 2 Penutup
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan."""])
+    assert [a.label for a in doc.articles] == ["1", "2"]
+    assert doc.articles[0].text.splitlines()[0] == "Ruang Lingkup" and len(doc.articles[0].ayat) == 2
+    assert doc.articles[1].text == "Penutup Peraturan Bupati ini mulai berlaku pada tanggal diundangkan."
+    assert doc.menetapkan == "MEMUTUSKAN:\nMenetapkan : PERATURAN BUPATI TENTANG SPBE."

@@ -8,6 +8,7 @@ from compliance.parse_headings import (
     is_heading_words,
     is_penjelasan_title,
     title_lines,
+    titled_pasal,
 )
 
 
@@ -43,3 +44,13 @@ def test_article_titles_are_few_capitalised_lines():
     for lines in ([], ["Maksud dan tujuan peraturan"], ["Ruang Lingkup."], ["a. Maksud Dan Tujuan"],
                   ["Satu Dua", "Tiga Empat", "Lima Enam"], ["Dalam Peraturan Ini:"]):
         assert not is_article_title(lines), lines
+
+
+def test_a_title_on_the_heading_line():
+    assert titled_pasal("Pasal 3 Ruang Lingkup").group("raw", "title") == ("3", "Ruang Lingkup")
+    assert titled_pasal("Pasal 12 KETENTUAN PENUTUP").group("title") == "KETENTUAN PENUTUP"
+    assert is_heading_start("Pasal 3 Ruang Lingkup")
+    for line in ("Pasal 3", "Pasal 8 A", "Pasal 4 ayat (1) kecuali huruf a", "Pasal 7 Peraturan Presiden Nomor 95",
+                 "Pasal 7 Peraturan Presiden menyebutkan", "Pasal 7 Undang-Undang Dasar", "Pasal 1 Cukup jelas.",
+                 "Pasal 5 Bupati melaksanakan tugas", "Pasal 3 Ruang Lingkup."):
+        assert titled_pasal(line) is None, line
