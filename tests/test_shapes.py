@@ -1,5 +1,7 @@
 """The fictional instruments of tests/shapes/ (Rencana Induk in a Lampiran, Keputusan with
-diktum, an amending Perwal, a Peraturan Bersama, a Surat Edaran to refuse) against their keys."""
+diktum, an amending Perwal, a Peraturan Bersama, a Surat Edaran to refuse; stop 25's set:
+article titles on or under the heading, signatories with titles and degrees, a Perda with its
+Penjelasan, a revoking Keputusan) against their keys."""
 
 from __future__ import annotations
 
@@ -32,3 +34,9 @@ def test_shape_against_its_key(key_path):
     if key.get("lampiran_sections"):
         assert [s.label for block in reg.lampiran for s in block.sections] == key["lampiran_sections"]
     assert md.pihak == key.get("parties", [])  # a joint regulation: every issuer with its own number
+    if "mengingat_count" in key:
+        assert (len(reg.mengingat), len(reg.menimbang)) == (key["mengingat_count"], key["menimbang_count"])
+    if "penandatangan" in key:
+        assert reg.closing.penandatangan == key["penandatangan"]
+    for label, count in key.get("ayat", {}).items():  # an article with a title keeps its ayat
+        assert len(next(a for a in reg.articles if a.label == label).ayat) == count, label
