@@ -291,7 +291,7 @@ def parse_closing(lines: list[Line]) -> Closing | None:
         if vocab.noreg.search(t):
             c.noreg = t
             continue
-        if vocab.copies_to.match(t):
+        if vocab.signature_block_end.match(t):
             zone_open = False
         if zone_open and not vocab.closing_date.match(t):
             signer_zone.append(t)

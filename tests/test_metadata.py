@@ -72,6 +72,17 @@ Dr. H. BUKAN PENANDATANGAN, M.Si."""
                       "NIP. 19601023 198101 1 003") == "Drs. A.A Ngurah Rai Iswara. M.Si"
 
 
+def test_the_legal_office_certifying_a_copy_is_not_the_signatory():
+    """A SALINAN ends with "Salinan sesuai dengan aslinya" and the name of the officer who
+    certified it; a Keputusan has no "Diundangkan" block to close the signature before it."""
+    certified = "BUPATI X,\nttd\nH. AHMAD SUBAGJA, S.H.\n\nSalinan sesuai dengan aslinya\nKEPALA BAGIAN HUKUM,\n"
+    assert _signatory(certified + "ttd\nSITI AMINAH, S.H.\nPembina Tingkat I\nNIP. 19700101 199003 2 001") == (
+        "H. AHMAD SUBAGJA, S.H.")
+    assert _signatory("WALI KOTA X,\nttd\nRAJA AZHAR\nSALINAN sesuai aslinya\nKABAG HUKUM\nDEWI LESTARI") == "RAJA AZHAR"
+    assert _signatory("WALI KOTA X,\nttd\nRAJA AZHAR\nSalinan Keputusan ini disampaikan kepada Yth.:\n"
+                      "Dr. H. BUKAN PENANDATANGAN, M.Si.") == "RAJA AZHAR"
+
+
 def test_lines_that_are_not_names_stay_refused():
     assert _signatory("BUPATI X,\nttd\nSEKRETARIS DAERAH,") is None
     assert _signatory("WALIKOTA DENPASAR, Pj\nPembina Utama Muda\nNip.19601023 198101 1 003") is None
