@@ -104,9 +104,9 @@ class _BodyParser:
         readings = label_readings(m.group("raw"))
         if not readings or vocab.continues_reference.match(self._text(i + 1)) or vocab.refers_on.search(self._text(i - 1)):
             return None
-        if titled and (self._runs_on(i) or self._text(i + 1)[:1].islower()):
-            return None  # "Pasal 3 Ruang Lingkup" in a sentence, or one the next line runs on from
         wrapped = self._runs_on(i)
+        if titled and (wrapped or self._text(i + 1)[:1].islower()):
+            return None  # "Pasal 3 Ruang Lingkup" in a sentence, or one the next line runs on from
         if self.amending is not None:
             nxt = next_roman(self.last_top)
             if nxt in readings and vocab.entry_into_force.search(" ".join(self.texts[i + 1 : i + 4])):

@@ -71,7 +71,7 @@ def _items(items: list[Item], pin: str, ayat: str | None, chain: str | None, art
         own_pin = f"{pin}-{item_level}-{_slug(item.label)}"
         own_chain = f"{chain} {item.label}" if chain else item.label
         text = item.text
-        start = body.find(text, cursor) if text else -1
+        start = _find(body, text, cursor)
         # a point without points of its own (most are) holds no list: nothing to read inside it
         children = _items(item.items, own_pin, ayat, own_chain, article, body, max(start, offset),
                           _lead(text, item.items)) if item.items else []
